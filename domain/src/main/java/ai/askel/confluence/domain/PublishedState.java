@@ -1,0 +1,37 @@
+package ai.askel.confluence.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the connector last wrote for a runbook: the page, its parent, version, content and extras. */
+public record PublishedState(PageId pageId, PageId parentId, Version version, ContentHash contentHash, Title title,
+                             Set<Label> labels, List<PublishedAttachment> attachments, Instant publishedAt) {
+    public PublishedState {
+        Objects.requireNonNull(pageId, "pageId");
+        Objects.requireNonNull(parentId, "parentId");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(contentHash, "contentHash");
+        Objects.requireNonNull(title, "title");
+        labels = Set.copyOf(labels);
+        attachments = List.copyOf(attachments);
+        Objects.requireNonNull(publishedAt, "publishedAt");
+    }
+
+    public Optional<PublishedAttachment> attachment(String fileName) {
+        return attachments.stream().filter(a -> a.fileName().equals(fileName)).findFirst();
+    }
+
+    public PublishedState withAttachment(PublishedAttachment attachment) {
+        List<PublishedAttachment> updated = new java.util.ArrayList<>(attachments);
+        updated.removeIf(a -> a.fileName().equals(attachment.fileName()));
+        updated.add(attachment);
+        return new PublishedState(pageId, parentId, version, contentHash, title, labels, updated, publishedAt);
+    }
+
+    public PublishedState withLabels(Set<Label> newLabels) {
+        return new PublishedState(pageId, parentId, version, contentHash, title, newLabels, attachments, publishedAt);
+    }
+}

@@ -1,0 +1,46 @@
+package ai.askel.confluence.domain.error;
+
+/**
+ * Stable, machine-readable error codes. The HTTP adapter maps each code to a status in one place;
+ * the CLI prints them; callers branch on them. Add codes, never rename them.
+ */
+public enum ErrorCode {
+    /** The caller's input is invalid; the message names every problem. */
+    INVALID_INPUT,
+    /** The storage-format body is not something Confluence would accept. */
+    INVALID_STORAGE_FORMAT,
+    /** The thing does not exist, or the caller may not see it (Confluence answers 404 for both). */
+    NOT_FOUND,
+    /** An update was based on a version that is no longer current. */
+    VERSION_CONFLICT,
+    /** Something with the same identity already exists (a page title in a space, an idempotency key). */
+    CONFLICT,
+    /** Confluence rejected the email and API token, or treated the request as anonymous. */
+    CREDENTIALS_REJECTED,
+    /** Authenticated, but not allowed to do this in Confluence. */
+    PERMISSION_DENIED,
+    /** The API key for the connector's own HTTP API is missing, malformed or revoked. */
+    UNAUTHENTICATED,
+    /** Confluence kept answering 429 after the retries allowed. */
+    RATE_LIMITED,
+    /** The request or attachment is larger than Confluence or the configuration allows. */
+    PAYLOAD_TOO_LARGE,
+    /** The site URL is not a Confluence Cloud site, or not on the allow-list (SSRF guard). */
+    SITE_NOT_ALLOWED,
+    /** Confluence answered that the endpoint has been removed (410). */
+    ENDPOINT_REMOVED,
+    /** Confluence failed (5xx), could not be reached, or timed out. */
+    CONFLUENCE_UNAVAILABLE,
+    /** Confluence answered in a way the connector does not understand. */
+    CONFLUENCE_ERROR,
+    /** The managed page was changed in Confluence since the connector last published it. */
+    DRIFT_DETECTED,
+    /** The same idempotency key was used with a different request. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** A content template is missing, broken or refused its inputs. */
+    TEMPLATE_ERROR,
+    /** Stored secrets cannot be decrypted with the configured master key. */
+    SECRET_KEY_MISMATCH,
+    /** A bug or an unexpected failure inside the connector. */
+    INTERNAL
+}

@@ -1,0 +1,54 @@
+package ai.askel.confluence.domain.storage;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Checks a caller's storage-format body before it is sent, the way Confluence would: it must be
+ * well-formed XML with the {@code ac:}/{@code ri:} prefixes, with no HTML-only entities such as
+ * {@code &nbsp;} and no DOCTYPE (so no XXE). A failure names the line, column and reason, instead
+ * of Confluence's opaque 400.
+ */
+public final class StorageFormatValidator {
+    private static final Pattern UNDECLARED_ENTITY = Pattern.compile("entity \"([^\"]+)\" was referenced, but not declared");
+
+    private StorageFormatValidator() {
+    }
+
+    public static void validate(String body) {
+        try {
+            StorageXml.newParser().parse(new InputSource(new StringReader(StorageXml.wrap(body))), new DefaultHandler());
+        } catch (SAXParseException e) {
+            int line = Math.max(e.getLineNumber(), 1);
+            int column = Math.max(e.getColumnNumber(), 1);
+            if (line == 1) {
+                column = Math.max(column - StorageXml.ROOT_OPEN.length(), 1);
+            }
+            throw new InvalidStorageFormatException(line, column, explain(e.getMessage()));
+        } catch (SAXException | IOException e) {
+            throw new InvalidStorageFormatException(1, 1, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String explain(String parserMessage) {
+        String message = parserMessage == null ? "malformed XML" : parserMessage;
+        Matcher entity = UNDECLARED_ENTITY.matcher(message);
+        if (entity.find()) {
+            return "the entity &%s; is not allowed: storage format knows only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#160;"
+                    .formatted(entity.group(1));
+        }
+        if (message.contains("DOCTYPE")) {
+            return "a DOCTYPE is not allowed in storage format";
+        }
+        if (message.contains("askel-root")) {
+            return "an element is not closed before the end of the body (" + message.replace("askel-root", "end of body") + ")";
+        }
+        return message;
+    }
+}

@@ -1,0 +1,23 @@
+package ai.askel.confluence.ports.in;
+
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** A page to create in a space, optionally under a parent and with labels. */
+public record CreatePageCommand(ConnectionRef ref, SpaceKey space, Title title, Optional<PageId> parentId, PageBody body,
+                                Set<Label> labels) {
+    public CreatePageCommand {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(parentId, "parentId");
+        Objects.requireNonNull(body, "body");
+        labels = Set.copyOf(labels);
+    }
+}

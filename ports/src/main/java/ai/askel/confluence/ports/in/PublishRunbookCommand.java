@@ -1,0 +1,45 @@
+package ai.askel.confluence.ports.in;
+
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Publish (create or update) a runbook page: rendered by {@code templateId} from {@code inputs},
+ * titled {@code title}, under the parent page titled {@code parentTitle} (default "Customer
+ * Environments") in {@code space}, with labels (default auto-generated and customer-runbook) and
+ * attachments. {@code dryRun} plans without writing anything.
+ */
+public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<Title> parentTitle, Title title, String templateId,
+                                    TemplateInputs inputs, Optional<Set<Label>> labels, List<AttachmentUpload> attachments,
+                                    DriftPolicy onDrift, boolean dryRun) {
+    public static final Title DEFAULT_PARENT_TITLE = Title.of("Customer Environments");
+    public static final Set<Label> DEFAULT_LABELS = Set.of(Label.of("auto-generated"), Label.of("customer-runbook"));
+
+    public PublishRunbookCommand {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(parentTitle, "parentTitle");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(templateId, "templateId");
+        Objects.requireNonNull(inputs, "inputs");
+        labels = labels.map(Set::copyOf);
+        attachments = List.copyOf(attachments);
+        Objects.requireNonNull(onDrift, "onDrift");
+    }
+
+    public Title effectiveParentTitle() {
+        return parentTitle.orElse(DEFAULT_PARENT_TITLE);
+    }
+
+    public Set<Label> effectiveLabels() {
+        return labels.orElse(DEFAULT_LABELS);
+    }
+}

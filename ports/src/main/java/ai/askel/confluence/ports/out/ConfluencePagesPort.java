@@ -1,0 +1,39 @@
+package ai.askel.confluence.ports.out;
+
+import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.PageSummary;
+import ai.askel.confluence.domain.PageVersion;
+import ai.askel.confluence.domain.Slice;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.Version;
+import java.util.List;
+import java.util.Optional;
+
+/** Pages in a customer's Confluence (v2 {@code /pages}). */
+public interface ConfluencePagesPort {
+    /** Creates the page; one POST, never replayed blindly (a lost response is recovered by the caller). */
+    Page create(ConfluenceAccess access, NewPage page);
+
+    /** The page with its storage body, all its labels, version and space key; empty if absent or not visible. */
+    Optional<Page> read(ConfluenceAccess access, PageId id);
+
+    /** The page with exactly this title in the space (v2 title lookup, not CQL: the index lags writes). */
+    Optional<PageSummary> findByTitle(ConfluenceAccess access, SpaceKey space, Title title);
+
+    /** Writes the next version; see {@link PageUpdate} for how the version is chosen. */
+    Page update(ConfluenceAccess access, PageUpdate update);
+
+    /** The page's versions, newest first. */
+    Slice<PageVersion> versions(ConfluenceAccess access, PageId id, int limit, Optional<String> cursor);
+
+    /** An older version of the page, with its body. */
+    Optional<Page> readVersion(ConfluenceAccess access, PageId id, Version version);
+
+    /** The page's direct child pages. */
+    Slice<PageSummary> children(ConfluenceAccess access, PageId id, int limit, Optional<String> cursor);
+
+    /** The page's ancestors, from the top of the tree down to its parent. */
+    List<PageId> ancestors(ConfluenceAccess access, PageId id);
+}

@@ -1,0 +1,22 @@
+package ai.askel.confluence.ports.out;
+
+import ai.askel.confluence.domain.WorkspaceId;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Idempotency records, one per (workspace, key). */
+public interface IdempotencyRepositoryPort {
+    /** Claims the key for a new request; answers false (and changes nothing) if a record exists. */
+    boolean tryClaim(IdempotencyRecord record);
+
+    Optional<IdempotencyRecord> find(WorkspaceId workspace, String key);
+
+    /** Stores the response of the claimed request. */
+    void complete(WorkspaceId workspace, String key, IdempotencyRecord.StoredResponse response);
+
+    /** Releases a claim whose request failed before it changed anything, so it may be retried. */
+    void release(WorkspaceId workspace, String key);
+
+    /** Deletes records that expired before {@code now}; answers how many. */
+    int deleteExpired(Instant now);
+}

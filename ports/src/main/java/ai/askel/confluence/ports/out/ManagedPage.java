@@ -1,0 +1,39 @@
+package ai.askel.confluence.ports.out;
+
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.RunbookId;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A page the connector created and keeps: a runbook page or a parent it made. What was last
+ * written is what drift detection compares Confluence against.
+ */
+public record ManagedPage(ConnectionId connection, PageId pageId, SpaceKey space, Title title, Optional<PageId> parentId,
+                          Role role, Optional<RunbookId> runbook, Version version, ContentHash contentHash,
+                          Set<Label> labels, Instant updatedAt) {
+    /** Why the connector manages the page. */
+    public enum Role { RUNBOOK, PARENT }
+
+    public ManagedPage {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(pageId, "pageId");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(parentId, "parentId");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(runbook, "runbook");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(contentHash, "contentHash");
+        labels = Set.copyOf(labels);
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+}
