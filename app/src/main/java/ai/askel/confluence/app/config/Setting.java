@@ -1,0 +1,80 @@
+package ai.askel.confluence.app.config;
+
+/**
+ * Every configuration setting of the connector: its environment variable, its property name (for
+ * the optional properties file), its default and what it does. {@code docs/configuration.md} is
+ * checked against this list by a test, so the two cannot drift apart.
+ */
+public enum Setting {
+    DATA_DIR("ASKEL_DATA_DIR", "askel.data-dir", "./askel-data",
+            "Directory of the embedded H2 database and the generated master-key file."),
+    DATABASE_URL("ASKEL_DATABASE_URL", "askel.database.url", "",
+            "JDBC URL of a PostgreSQL database shared by several instances (for example jdbc:postgresql://db:5432/askel). Empty: embedded H2 in the data directory."),
+    DATABASE_USER("ASKEL_DATABASE_USER", "askel.database.user", "",
+            "Database user (PostgreSQL)."),
+    DATABASE_PASSWORD("ASKEL_DATABASE_PASSWORD", "askel.database.password", "",
+            "Database password (PostgreSQL). Secret: never logged."),
+    DATABASE_POOL_SIZE("ASKEL_DATABASE_POOL_SIZE", "askel.database.pool-size", "10",
+            "Maximum database connections in the pool."),
+    MASTER_KEY("ASKEL_MASTER_KEY", "askel.master-key", "",
+            "Base64 of a 32-byte AES-256 key that encrypts API tokens at rest. Empty: a key file created on first start in the data directory (owner-only permissions). Secret: never logged."),
+    HTTP_HOST("ASKEL_HTTP_HOST", "askel.http.host", "127.0.0.1",
+            "Address the HTTP API listens on (0.0.0.0 to accept remote connections)."),
+    HTTP_PORT("ASKEL_HTTP_PORT", "askel.http.port", "8080",
+            "Port of the HTTP API."),
+    ALLOWED_SITE_ORIGINS("ASKEL_ALLOWED_SITE_ORIGINS", "askel.allowed-site-origins", "",
+            "Comma-separated origins allowed as Confluence sites besides https://<name>.atlassian.net (for example http://127.0.0.1:8090 for the sandbox). Everything else is refused before any request (SSRF guard)."),
+    CONFLUENCE_TIMEOUT("ASKEL_CONFLUENCE_TIMEOUT", "askel.confluence.timeout", "PT30S",
+            "Timeout of one Confluence call (ISO-8601 duration)."),
+    CONFLUENCE_MAX_ATTEMPTS("ASKEL_CONFLUENCE_MAX_ATTEMPTS", "askel.confluence.max-attempts", "4",
+            "Attempts per Confluence call when it is retried (429, 503, and 5xx/IO errors of idempotent requests)."),
+    CONFLUENCE_MAX_RETRY_WAIT("ASKEL_CONFLUENCE_MAX_RETRY_WAIT", "askel.confluence.max-retry-wait", "PT60S",
+            "Longest single wait before a retry; an absurd Retry-After is clamped to this."),
+    CONFLUENCE_MAX_CONCURRENCY("ASKEL_CONFLUENCE_MAX_CONCURRENCY", "askel.confluence.max-concurrency", "10",
+            "Confluence calls in flight at once per connection, shared by all callers."),
+    MAX_ATTACHMENT_BYTES("ASKEL_MAX_ATTACHMENT_BYTES", "askel.max-attachment-bytes", "104857600",
+            "Largest attachment accepted (bytes); checked before any upload. Confluence's own cap is 2 GB."),
+    PLUGINS_DIR("ASKEL_PLUGINS_DIR", "askel.plugins-dir", "",
+            "Directory of third-party template jars, loaded at start."),
+    LOG_FORMAT("ASKEL_LOG_FORMAT", "askel.log-format", "text",
+            "Log format on standard error: text or json."),
+    DRIFT_SCAN_INTERVAL("ASKEL_DRIFT_SCAN_INTERVAL", "askel.drift.scan-interval", "PT0S",
+            "How often `serve` scans every connection for drift (ISO-8601 duration); PT0S turns the periodic scan off."),
+    TOKEN_EXPIRY_WARNING("ASKEL_TOKEN_EXPIRY_WARNING", "askel.drift.token-expiry-warning", "P14D",
+            "How long before a token's registered expiry date drift reports TOKEN_EXPIRING."),
+    BOOTSTRAP_API_KEY("ASKEL_BOOTSTRAP_API_KEY", "askel.bootstrap-api-key", "",
+            "An API key to accept for the default workspace on an unattended `serve` start (format ask_<8 chars>_<32 chars>). Secret: never logged.");
+
+    private final String environmentVariable;
+    private final String property;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String environmentVariable, String property, String defaultValue, String description) {
+        this.environmentVariable = environmentVariable;
+        this.property = property;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String environmentVariable() {
+        return environmentVariable;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether the value is a secret that must never be printed. */
+    public boolean isSecret() {
+        return this == DATABASE_PASSWORD || this == MASTER_KEY || this == BOOTSTRAP_API_KEY;
+    }
+}
