@@ -13,6 +13,10 @@ import ai.askel.confluence.domain.storage.StorageFormatValidator;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.RenderContext;
 import ai.askel.confluence.ports.spi.TemplateHostContext;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class TemplateRegistryTest {
     private static final RenderContext CONTEXT = new RenderContext(TemplateHostContext.CURRENT_SPI_VERSION,
@@ -77,6 +82,30 @@ class TemplateRegistryTest {
         assertThat(body).isEqualTo("<h1>Incident</h1><ac:structured-macro ac:name=\"warning\"><ac:rich-text-body>"
                 + "<p>Checkout &lt;down&gt; &amp; \"slow\"</p></ac:rich-text-body></ac:structured-macro>");
         StorageFormatValidator.validate(body);
+    }
+
+    @Test
+    void logs_each_loaded_template_with_its_version_and_source() throws IOException {
+        Path plugins = pluginsDir();
+        Path jar = PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note")).service("IncidentNoteTemplate")
+                .writeTo(plugins, "incident-note.jar");
+        Logger logger = (Logger) LoggerFactory.getLogger(TemplateRegistry.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(events);
+        try {
+            TemplateRegistry.load(Optional.of(plugins));
+        } finally {
+            logger.detachAppender(events);
+            logger.setLevel(level);
+        }
+
+        assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("Loaded template customer-environment-runbook version 1.0.0"
+                        + " (ai.askel.confluence.plugins.runbook.CustomerEnvironmentRunbookProvider) from built-in templates ("))
+                .contains("Loaded template incident-note version 2.1.0 (com.example.templates.IncidentNoteTemplate) from " + jar);
     }
 
     @Test
