@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -118,6 +119,15 @@ public final class TemplateRegistry implements TemplateCatalogPort {
 
         private void pluginJar(Path jar, ClassLoader hostLoader) {
             String source = jar.toAbsolutePath().normalize().toString();
+            try (JarFile file = new JarFile(jar.toFile())) {
+                if (file.getEntry(SERVICE_FILE) == null) {
+                    LOG.warn("Skipping {}: it holds no {} file, so no template", source, SERVICE_FILE);
+                    return;
+                }
+            } catch (IOException e) {
+                problems.add(source + ": is not a readable jar: " + e.getMessage());
+                return;
+            }
             URLClassLoader loader;
             try {
                 loader = new URLClassLoader("template-plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()}, hostLoader);
@@ -140,7 +150,7 @@ public final class TemplateRegistry implements TemplateCatalogPort {
                 return;
             }
             if (found == 0) {
-                LOG.warn("Plugin jar {} holds no template: it has no {} file listing a class of its own", source, SERVICE_FILE);
+                LOG.warn("Plugin jar {} holds no template: its {} file lists no class of its own", source, SERVICE_FILE);
             }
         }
 

@@ -36,7 +36,7 @@ final class PluginJar {
         return new PluginJar();
     }
 
-    /** A class in package {@code com.example.templates}; {@code body} is the class body after its declaration. */
+    /** A source file in package {@code com.example.templates}: its imports and class, without the package line. */
     PluginJar source(String className, String code) {
         sources.put(className, "package com.example.templates;\n" + code);
         return this;

@@ -180,6 +180,24 @@ class TemplateRegistryTest {
     }
 
     @Test
+    void given_a_file_named_jar_that_is_not_a_jar_fails_naming_it() throws IOException {
+        Path plugins = pluginsDir();
+        Files.writeString(plugins.resolve("truncated.jar"), "not a zip");
+
+        assertThatThrownBy(() -> TemplateRegistry.load(Optional.of(plugins)))
+                .hasMessageContaining(plugins.resolve("truncated.jar") + ": is not a readable jar");
+    }
+
+    @Test
+    void given_a_jar_without_a_service_file_skips_it() throws IOException {
+        Path plugins = pluginsDir();
+        PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note")).writeTo(plugins, "unlisted.jar");
+
+        assertThat(TemplateRegistry.load(Optional.of(plugins)).all()).extracting(ContentTemplateProvider::id)
+                .containsExactly("customer-environment-runbook");
+    }
+
+    @Test
     void given_invalid_descriptors_fails_listing_every_problem_with_its_jar() throws IOException {
         Path plugins = pluginsDir();
         PluginJar.create().source("IncidentNoteTemplate", incidentNote("Incident_Note")).service("IncidentNoteTemplate")
