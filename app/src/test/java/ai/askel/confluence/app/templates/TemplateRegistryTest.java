@@ -20,6 +20,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,20 +90,9 @@ class TemplateRegistryTest {
         Path plugins = pluginsDir();
         Path jar = PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note")).service("IncidentNoteTemplate")
                 .writeTo(plugins, "incident-note.jar");
-        Logger logger = (Logger) LoggerFactory.getLogger(TemplateRegistry.class);
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
-        events.start();
-        Level level = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        logger.addAppender(events);
-        try {
-            TemplateRegistry.load(Optional.of(plugins));
-        } finally {
-            logger.detachAppender(events);
-            logger.setLevel(level);
-        }
+        List<String> logged = logLines(() -> TemplateRegistry.load(Optional.of(plugins)));
 
-        assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged)
                 .anySatisfy(line -> assertThat(line).startsWith("Loaded template customer-environment-runbook version 1.0.0"
                         + " (ai.askel.confluence.plugins.runbook.CustomerEnvironmentRunbookProvider) from built-in templates ("))
                 .contains("Loaded template incident-note version 2.1.0 (com.example.templates.IncidentNoteTemplate) from " + jar);
@@ -191,10 +181,14 @@ class TemplateRegistryTest {
     @Test
     void given_a_jar_without_a_service_file_skips_it() throws IOException {
         Path plugins = pluginsDir();
-        PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note")).writeTo(plugins, "unlisted.jar");
+        Path jar = PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note")).writeTo(plugins, "unlisted.jar");
+        List<TemplateRegistry> loaded = new ArrayList<>();
 
-        assertThat(TemplateRegistry.load(Optional.of(plugins)).all()).extracting(ContentTemplateProvider::id)
-                .containsExactly("customer-environment-runbook");
+        List<String> logged = logLines(() -> loaded.add(TemplateRegistry.load(Optional.of(plugins))));
+
+        assertThat(loaded.get(0).all()).extracting(ContentTemplateProvider::id).containsExactly("customer-environment-runbook");
+        assertThat(logged).contains("Skipping " + jar + ": it holds no META-INF/services/"
+                + "ai.askel.confluence.ports.spi.ContentTemplateProvider file, so no template");
     }
 
     @Test
@@ -239,6 +233,26 @@ class TemplateRegistryTest {
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR))
                 .hasMessageContaining("template concatenating@1 (" + plugins.resolve("concatenating.jar")
                         + ") rendered a body Confluence would reject");
+    }
+
+    /** What the registry logs (INFO and up) while {@code action} runs, kept out of the build output. */
+    private static List<String> logLines(Runnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger(TemplateRegistry.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        Level level = logger.getLevel();
+        boolean additive = logger.isAdditive();
+        logger.setLevel(Level.INFO);
+        logger.setAdditive(false);
+        logger.addAppender(events);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(events);
+            logger.setAdditive(additive);
+            logger.setLevel(level);
+        }
+        return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     private Path pluginsDir() throws IOException {
