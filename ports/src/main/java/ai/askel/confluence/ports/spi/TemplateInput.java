@@ -7,7 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * One input a template declares. For {@link InputType#TABLE}, {@code columns} names the fields
- * every row must have.
+ * of its rows.
+ *
+ * <p>How the host checks a caller's value before the template renders: a required input must be
+ * present, and a blank string or an empty list counts as absent; {@code STRING} is text without line
+ * breaks; {@code TEXT} any text; {@code URL} an absolute http or https URL; {@code NUMBER} a number;
+ * {@code BOOLEAN} true or false; {@code STRING_LIST} a list of text; {@code TABLE} a list of objects
+ * whose fields are among {@code columns} and hold text (a row may leave a field out: the template
+ * sees it as absent). An input the template does not declare is rejected too.
  */
 public record TemplateInput(String name, InputType type, boolean required, String description, Optional<String> example,
                             List<String> columns) {
