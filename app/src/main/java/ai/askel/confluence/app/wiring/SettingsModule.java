@@ -1,0 +1,82 @@
+package ai.askel.confluence.app.wiring;
+
+import ai.askel.confluence.adapter.confluence.ConfluenceClientSettings;
+import ai.askel.confluence.adapter.http.HttpServerSettings;
+import ai.askel.confluence.adapter.persistence.PersistenceSettings;
+import ai.askel.confluence.app.config.AppConfig;
+import ai.askel.confluence.app.config.Setting;
+import ai.askel.confluence.app.templates.TemplateRegistry;
+import ai.askel.confluence.app.usecase.UseCaseSettings;
+import ai.askel.confluence.ports.out.ClockPort;
+import ai.askel.confluence.ports.out.TemplateCatalogPort;
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/** Turns the one {@link AppConfig} into each module's settings, checked once at start. */
+@Module
+final class SettingsModule {
+    private SettingsModule() {
+    }
+
+    @Provides
+    @Singleton
+    static ConfluenceClientSettings confluenceClientSettings(AppConfig config) {
+        ConfluenceClientSettings d = ConfluenceClientSettings.defaults();
+        return new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), config.duration(Setting.CONFLUENCE_TIMEOUT),
+                config.integer(Setting.CONFLUENCE_MAX_ATTEMPTS, 1, 20), d.baseBackoff(),
+                config.duration(Setting.CONFLUENCE_MAX_RETRY_WAIT), config.integer(Setting.CONFLUENCE_MAX_CONCURRENCY, 1, 1000),
+                d.nearLimitDelay(), maxAttachmentBytes(config), d.maxConflictRetries());
+    }
+
+    @Provides
+    @Singleton
+    static PersistenceSettings persistenceSettings(AppConfig config) {
+        PersistenceSettings settings = PersistenceSettings.defaults()
+                .withDataDirectory(config.path(Setting.DATA_DIR))
+                .withPoolSize(config.integer(Setting.DATABASE_POOL_SIZE, 1, PersistenceSettings.MAX_POOL_SIZE));
+        if (config.optional(Setting.DATABASE_URL).isPresent()) {
+            settings = settings.withDatabase(config.string(Setting.DATABASE_URL), config.string(Setting.DATABASE_USER),
+                    config.string(Setting.DATABASE_PASSWORD));
+        }
+        if (config.optional(Setting.MASTER_KEY).isPresent()) {
+            settings = settings.withMasterKeyBase64(config.string(Setting.MASTER_KEY));
+        }
+        return settings;
+    }
+
+    @Provides
+    @Singleton
+    static HttpServerSettings httpServerSettings(AppConfig config) {
+        return HttpServerSettings.defaults()
+                .withHost(config.string(Setting.HTTP_HOST))
+                .withPort(config.integer(Setting.HTTP_PORT, 0, 65535))
+                .withMaxAttachmentBytes(maxAttachmentBytes(config));
+    }
+
+    @Provides
+    @Singleton
+    static UseCaseSettings useCaseSettings(AppConfig config) {
+        return UseCaseSettings.defaults()
+                .withAllowedSiteOrigins(config.list(Setting.ALLOWED_SITE_ORIGINS))
+                .withMaxAttachmentBytes(maxAttachmentBytes(config))
+                .withTokenExpiryWarning(config.duration(Setting.TOKEN_EXPIRY_WARNING));
+    }
+
+    @Provides
+    @Singleton
+    static TemplateCatalogPort templates(AppConfig config) {
+        return TemplateRegistry.load(config.optional(Setting.PLUGINS_DIR).map(java.nio.file.Path::of));
+    }
+
+    @Provides
+    @Singleton
+    static ClockPort clock() {
+        return Instant::now;
+    }
+
+    private static long maxAttachmentBytes(AppConfig config) {
+        return config.longValue(Setting.MAX_ATTACHMENT_BYTES, 1, ConfluenceClientSettings.MAX_REQUEST_BYTES);
+    }
+}
