@@ -9,6 +9,9 @@ public interface CheckDriftUseCase {
     /** Scans the connection now; answers its open findings after the scan. */
     List<DriftFinding> scan(ConnectionRef ref);
 
+    /** Scans every connection of every workspace (the periodic scan in {@code serve}); answers all open findings. */
+    List<DriftFinding> scanAll();
+
     /** The connection's open findings from the last scans, without scanning. */
     List<DriftFinding> openFindings(ConnectionRef ref);
 
