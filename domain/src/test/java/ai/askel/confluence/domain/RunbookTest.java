@@ -126,29 +126,4 @@ class RunbookTest {
 
         assertThat(runbook.toString()).contains("'Crestview Production' in INFRA, PUBLISHED, page 101");
     }
-
-    @Test
-    void published_state_helpers_replace_attachments_by_file_name_and_labels_wholesale() {
-        PublishedState base = state("101", 1, PUBLISHED_HASH);
-        PublishedAttachment diagram = new PublishedAttachment("diagram.png", ContentHash.of("a"), new AttachmentId("att1"), 10);
-        PublishedAttachment newDiagram = new PublishedAttachment("diagram.png", ContentHash.of("b"), new AttachmentId("att1"), 12);
-        PublishedAttachment log = new PublishedAttachment("log.txt", ContentHash.of("c"), new AttachmentId("att2"), 3);
-
-        PublishedState withBoth = base.withAttachment(diagram).withAttachment(log).withAttachment(newDiagram);
-
-        assertThat(withBoth.attachments()).containsExactly(log, newDiagram);
-        assertThat(withBoth.attachment("diagram.png")).contains(newDiagram);
-        assertThat(withBoth.attachment("missing.png")).isEmpty();
-        assertThat(base.attachments()).as("the original is unchanged").isEmpty();
-        assertThat(base.withLabels(Set.of(Label.of("new"))).labels()).containsExactly(Label.of("new"));
-        assertThat(withBoth.withLabels(Set.of()).attachments()).hasSize(2);
-    }
-
-    @Test
-    void published_attachments_check_their_file_name_and_size() {
-        assertThatThrownBy(() -> new PublishedAttachment("../etc/passwd", ContentHash.of("a"), new AttachmentId("att1"), 1))
-                .hasMessageContaining("must be a file name, not a path");
-        assertThatThrownBy(() -> new PublishedAttachment("a.png", ContentHash.of("a"), new AttachmentId("att1"), -1))
-                .hasMessage("size: must not be negative");
-    }
 }
