@@ -24,8 +24,8 @@ public final class StorageFormatValidator {
     }
 
     public static void validate(String body) {
-        Matcher doctype = DOCTYPE.matcher(blankOutCdataAndComments(body));
-        if (doctype.find()) {
+        Matcher doctype = DOCTYPE.matcher(body);
+        if (doctype.find() && (doctype = DOCTYPE.matcher(blankOutCdataAndComments(body))).find()) {
             // inside the wrapping root the parser would only say "Scanner State 24 not Recognized"
             int[] at = position(body, doctype.start());
             throw new InvalidStorageFormatException(at[0], at[1], "a DOCTYPE or entity declaration is not allowed in storage format");
