@@ -42,6 +42,9 @@ public record TemplateInputs(Map<String, Object> values) {
             return ((Number) value).longValue();
         }
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal || value instanceof java.math.BigInteger) {
+            if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
+                throw InvalidInputException.of(path, "is not a finite number: " + value);
+            }
             return new BigDecimal(value.toString());
         }
         if (value instanceof Map<?, ?> map) {

@@ -16,12 +16,20 @@ import org.xml.sax.helpers.DefaultHandler;
  * of Confluence's opaque 400.
  */
 public final class StorageFormatValidator {
+    private static final Pattern DOCTYPE = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CDATA_OR_COMMENT = Pattern.compile("<!\\[CDATA\\[.*?]]>|<!--.*?-->", Pattern.DOTALL);
     private static final Pattern UNDECLARED_ENTITY = Pattern.compile("entity \"([^\"]+)\" was referenced, but not declared");
 
     private StorageFormatValidator() {
     }
 
     public static void validate(String body) {
+        Matcher doctype = DOCTYPE.matcher(body);
+        if (doctype.find() && (doctype = DOCTYPE.matcher(blankOutCdataAndComments(body))).find()) {
+            // inside the wrapping root the parser would only say "Scanner State 24 not Recognized"
+            int[] at = position(body, doctype.start());
+            throw new InvalidStorageFormatException(at[0], at[1], "a DOCTYPE or entity declaration is not allowed in storage format");
+        }
         try {
             StorageXml.newParser().parse(new InputSource(new StringReader(StorageXml.wrap(body))), new DefaultHandler());
         } catch (SAXParseException e) {
@@ -30,10 +38,41 @@ public final class StorageFormatValidator {
             if (line == 1) {
                 column = Math.max(column - StorageXml.ROOT_OPEN.length(), 1);
             }
+            // an error found only at the wrapper's closing tag (an element left open) belongs at the end of the body
+            int[] end = position(body, body.length());
+            if (line > end[0] || (line == end[0] && column > end[1])) {
+                line = end[0];
+                column = end[1];
+            }
             throw new InvalidStorageFormatException(line, column, explain(e.getMessage()));
         } catch (SAXException | IOException e) {
             throw new InvalidStorageFormatException(1, 1, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The body with CDATA sections and comments blanked out (same length), where a DOCTYPE is only text. */
+    private static String blankOutCdataAndComments(String body) {
+        Matcher quoted = CDATA_OR_COMMENT.matcher(body);
+        StringBuilder out = new StringBuilder(body);
+        while (quoted.find()) {
+            for (int i = quoted.start(); i < quoted.end(); i++) {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The 1-based line and column of the character at {@code index} (or just past the end). */
+    private static int[] position(String body, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (body.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, index - lineStart + 1};
     }
 
     private static String explain(String parserMessage) {

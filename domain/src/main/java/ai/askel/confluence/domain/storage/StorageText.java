@@ -5,7 +5,7 @@ public final class StorageText {
     private StorageText() {
     }
 
-    /** Text content: {@code & < >} escaped, characters XML cannot hold replaced by U+FFFD. */
+    /** Text content: {@code & < >} (and CR) escaped, characters XML cannot hold replaced by U+FFFD. */
     public static String escapeText(String text) {
         return escape(text, false);
     }
@@ -15,9 +15,14 @@ public final class StorageText {
         return escape(text, true);
     }
 
-    /** A CDATA section holding the text verbatim, with {@code ]]>} split across two sections. */
+    /**
+     * A CDATA section holding the text verbatim, with {@code ]]>} split across two sections. Line
+     * ends are written as LF: a parser reads CR LF and a lone CR as LF anyway, so the body says
+     * exactly what Confluence will read.
+     */
     public static String cdata(String text) {
-        return "<![CDATA[" + legal(text).replace("]]>", "]]]]><![CDATA[>") + "]]>";
+        String lines = legal(text).replace("\r\n", "\n").replace('\r', '\n');
+        return "<![CDATA[" + lines.replace("]]>", "]]]]><![CDATA[>") + "]]>";
     }
 
     private static String escape(String text, boolean attribute) {
@@ -31,7 +36,9 @@ public final class StorageText {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append(attribute ? "&quot;" : "\"");
                 case '\'' -> out.append(attribute ? "&apos;" : "'");
-                case '\n', '\r', '\t' -> out.append(attribute ? "&#" + (int) c + ";" : String.valueOf(c));
+                // a parser turns a literal CR into LF (and tab or LF in an attribute into a space): keep them as references
+                case '\r' -> out.append("&#13;");
+                case '\n', '\t' -> out.append(attribute ? "&#" + (int) c + ";" : String.valueOf(c));
                 default -> out.append(c);
             }
         }

@@ -1,0 +1,5 @@
+package ai.askel.archfixtures.adapter.confluence;
+
+/** An adapter's insides made public. */
+public class PublicInsides {
+}

@@ -1,0 +1,9 @@
+package ai.askel.archfixtures.adapter.http;
+
+class HttpRoutes {
+    io.javalin.Javalin javalin;
+}
+
+class HttpUsesPicocli {
+    picocli.CommandLine commandLine;
+}

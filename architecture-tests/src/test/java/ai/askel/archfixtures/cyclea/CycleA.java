@@ -1,0 +1,5 @@
+package ai.askel.archfixtures.cyclea;
+
+public class CycleA {
+    ai.askel.archfixtures.cycleb.CycleB b;
+}

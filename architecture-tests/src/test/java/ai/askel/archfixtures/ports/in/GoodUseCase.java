@@ -1,0 +1,7 @@
+package ai.askel.archfixtures.ports.in;
+
+public interface GoodUseCase {
+}
+
+interface PublishRunbook {
+}

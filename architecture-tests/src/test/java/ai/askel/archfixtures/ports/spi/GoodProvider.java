@@ -1,0 +1,7 @@
+package ai.askel.archfixtures.ports.spi;
+
+public interface GoodProvider {
+}
+
+interface TemplatePlugin {
+}

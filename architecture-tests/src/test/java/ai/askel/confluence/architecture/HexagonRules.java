@@ -1,0 +1,249 @@
+package ai.askel.confluence.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The hexagon's rules, each a factory over the root package: {@link HexagonArchitectureTest} applies
+ * them to {@code ai.askel.confluence}, {@link HexagonRulesBiteTest} to small violating fixtures, so
+ * no rule can pass vacuously. Package names below are relative to the root:
+ * {@code domain}, {@code ports.in/out/spi}, {@code app.usecase}, {@code app.wiring}, {@code app.cli},
+ * {@code adapter.confluence/persistence/http}, {@code plugins}, {@code sandbox}.
+ *
+ * <p>Most adapters are still empty while others fill them, so rules whose subjects may not exist yet
+ * allow an empty subject set; the onion treats layers as optional. The rules hold for what exists now
+ * and for what arrives.
+ */
+final class HexagonRules {
+    /** The JDK's own XML API (module java.xml), which the storage-format validator uses. */
+    private static final String[] JDK_PACKAGES = {"java..", "javax.xml..", "org.xml.sax..", "org.w3c.dom.."};
+
+    private HexagonRules() {
+    }
+
+    // ---- the dependency rule -------------------------------------------------------------------
+
+    /**
+     * domain ← ports ← app.usecase ← adapters; adapters never see each other. The app's wiring,
+     * CLI and entry points stand outside the onion and may see every layer (that is their job); the
+     * onion would otherwise forbid any class outside its layers to touch the domain.
+     */
+    static ArchRule onion(String root) {
+        return onionArchitecture()
+                .domainModels(root + ".domain..")
+                .domainServices(root + ".ports..")
+                .applicationServices(root + ".app.usecase..")
+                .adapter("confluence", root + ".adapter.confluence..")
+                .adapter("persistence", root + ".adapter.persistence..")
+                .adapter("http", root + ".adapter.http..")
+                .adapter("plugins", root + ".plugins..")
+                .ignoreDependency(appOutsideUseCases(root), DescribedPredicate.alwaysTrue())
+                .withOptionalLayers(true);
+    }
+
+    static ArchRule domainDependsOnlyOnTheJdk(String root) {
+        return classes().that().resideInAPackage(root + ".domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK_PACKAGES, root + ".domain.."))
+                .as("the domain depends only on the JDK");
+    }
+
+    static ArchRule adaptersDoNotDependOnEachOther(String root) {
+        return slices().matching(root + ".adapter.(*)..").namingSlices("adapter $1")
+                .should().notDependOnEachOther()
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule adaptersDoNotDependOnTheApp(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".adapter..", root + ".plugins..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".app..")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule useCasesDoNotSeeAdapters(String root) {
+        return noClasses().that().resideInAPackage(root + ".app.usecase..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".adapter..", root + ".plugins..", root + ".sandbox..",
+                        root + ".app.wiring..", root + ".app.cli..")
+                .allowEmptyShould(true);
+    }
+
+    /** Plugins see the template SPI and the domain types it hands them, nothing else of the project. */
+    static ArchRule pluginsDependOnlyOnTheSpi(String root) {
+        return noClasses().that().resideInAPackage(root + ".plugins..")
+                .should().dependOnClassesThat(resideInAPackage(root + "..")
+                        .and(resideOutsideOfPackages(root + ".plugins..", root + ".ports.spi..", root + ".domain..")))
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule noCyclesBetweenSlices(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+    }
+
+    // ---- the sandbox stands apart -------------------------------------------------------------
+
+    static ArchRule sandboxDependsOnNothingOfTheProject(String root) {
+        return noClasses().that().resideInAPackage(root + ".sandbox..")
+                .should().dependOnClassesThat(resideInAPackage(root + "..").and(resideOutsideOfPackages(root + ".sandbox..")))
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule onlyTheAppStartsTheSandbox(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(root + ".sandbox..", root + ".app..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".sandbox..")
+                .allowEmptyShould(true);
+    }
+
+    // ---- library confinement ------------------------------------------------------------------
+
+    static ArchRule feignAndJacksonStayInTheirAdapters(String root) {
+        return confined(root, new String[] {"feign..", "com.fasterxml.jackson.."},
+                root + ".adapter.confluence..", root + ".adapter.persistence..", root + ".adapter.http..", root + ".sandbox..");
+    }
+
+    static ArchRule jdbiAndFlywayStayInPersistence(String root) {
+        return confined(root, new String[] {"org.jdbi..", "org.flywaydb.."}, root + ".adapter.persistence..");
+    }
+
+    static ArchRule javalinStaysInHttpAndSandbox(String root) {
+        return confined(root, new String[] {"io.javalin.."}, root + ".adapter.http..", root + ".sandbox..");
+    }
+
+    static ArchRule picocliStaysInTheApp(String root) {
+        return confined(root, new String[] {"picocli.."}, root + ".app..");
+    }
+
+    /** Dagger appears only in the app's wiring and in each adapter's {@code @Module} (and in what Dagger generates for it). */
+    static ArchRule daggerOnlyInModulesAndWiring(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and(DescribedPredicate.not(appOutsideUseCases(root)))
+                .and(DescribedPredicate.not(daggerModuleOrGenerated()))
+                .should().dependOnClassesThat().resideInAPackage("dagger..")
+                .allowEmptyShould(true);
+    }
+
+    private static ArchRule confined(String root, String[] libraries, String... allowedIn) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackages(allowedIn)
+                .should().dependOnClassesThat().resideInAnyPackage(libraries)
+                .allowEmptyShould(true);
+    }
+
+    // ---- general coding rules -----------------------------------------------------------------
+
+    /** The constants of {@link GeneralCodingRules} check every imported class; the root only scopes the import. */
+    static ArchRule noFieldInjection(String root) {
+        return GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+    }
+
+    static ArchRule noJavaUtilLogging(String root) {
+        return GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+    }
+
+    static ArchRule noGenericExceptions(String root) {
+        return GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+    }
+
+    /** Standard streams are for the CLI's output and the sandbox's own main, nothing else. */
+    static ArchRule noStandardStreamsOutsideTheCli(String root) {
+        String sandboxMain = root + ".sandbox.SandboxMain";
+        return noClasses().that().resideOutsideOfPackage(root + ".app.cli..")
+                .and(DescribedPredicate.not(describe("are " + sandboxMain,
+                        (JavaClass c) -> c.getName().equals(sandboxMain) || c.getName().startsWith(sandboxMain + "$"))))
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+    }
+
+    // ---- naming -------------------------------------------------------------------------------
+
+    static ArchRule inboundPortsAreUseCases(String root) {
+        return classes().that().resideInAPackage(root + ".ports.in..").and().areInterfaces()
+                .should().haveSimpleNameEndingWith("UseCase")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Outbound ports end with {@code Port}; the small callback types a port takes as a parameter
+     * ({@code ContentSource}, {@code UploadProgressListener}, {@code ConfluenceCallObserver}) say
+     * what they are instead. Records and value classes beside them are not interfaces.
+     */
+    static ArchRule outboundPortsArePorts(String root) {
+        return classes().that().resideInAPackage(root + ".ports.out..").and().areInterfaces()
+                .should().haveSimpleNameEndingWith("Port")
+                .orShould().haveSimpleNameEndingWith("Source")
+                .orShould().haveSimpleNameEndingWith("Listener")
+                .orShould().haveSimpleNameEndingWith("Observer")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule pluginInterfacesAreProviders(String root) {
+        return classes().that().resideInAPackage(root + ".ports.spi..").and().areInterfaces()
+                .should().haveSimpleNameEndingWith("Provider")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule useCaseImplementationsAreServices(String root) {
+        return classes().that().resideInAPackage(root + ".app.usecase..").and().areTopLevelClasses()
+                .and().implement(useCaseInterface(root))
+                .should().haveSimpleNameEndingWith("Service")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule portImplementationsAreAdapters(String root) {
+        return classes().that().resideInAPackage(root + ".adapter..").and().areTopLevelClasses()
+                .and().implement(resideInAPackage(root + ".ports.out..").and(INTERFACES).and(simpleNameEndingWith("Port")))
+                .should().haveSimpleNameEndingWith("Adapter")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * An adapter shows the rest of the application only its Dagger module and its settings record;
+     * Feign interfaces, DAOs, wire records and the adapter classes themselves stay package-private.
+     */
+    static ArchRule adaptersHideTheirInsides(String root) {
+        return classes().that().resideInAPackage(root + ".adapter..").and().arePublic()
+                .and(DescribedPredicate.not(daggerModuleOrGenerated()))
+                .should().beRecords().andShould().haveSimpleNameEndingWith("Settings")
+                .allowEmptyShould(true)
+                .as("public classes in adapters are only Dagger modules and *Settings records");
+    }
+
+    // ---- predicates ---------------------------------------------------------------------------
+
+    /** The app's wiring, CLI and entry points: {@code app..} except the use cases. */
+    private static DescribedPredicate<JavaClass> appOutsideUseCases(String root) {
+        return resideInAPackage(root + ".app..").and(resideOutsideOfPackages(root + ".app.usecase..")).as("the app's wiring and entry points");
+    }
+
+    private static DescribedPredicate<JavaClass> useCaseInterface(String root) {
+        return resideInAPackage(root + ".ports.in..").and(INTERFACES).and(simpleNameEndingWith("UseCase")).as("a use case");
+    }
+
+    /** A Dagger {@code @Module} (or a class nested in one), or code Dagger generated (factories, components). */
+    static DescribedPredicate<JavaClass> daggerModuleOrGenerated() {
+        return describe("Dagger modules or Dagger-generated code", HexagonRules::isDaggerModuleOrGenerated);
+    }
+
+    private static boolean isDaggerModuleOrGenerated(JavaClass c) {
+        if (c.isAnnotatedWith("dagger.Module") || c.isAnnotatedWith("dagger.internal.DaggerGenerated")
+                || c.getSimpleName().startsWith("Dagger") || c.getSimpleName().contains("_")) {
+            return true;
+        }
+        return c.getEnclosingClass().map(HexagonRules::isDaggerModuleOrGenerated).orElse(false);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}

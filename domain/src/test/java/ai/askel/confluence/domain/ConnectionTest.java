@@ -1,0 +1,73 @@
+package ai.askel.confluence.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.askel.confluence.domain.error.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTest {
+    private static final Instant CREATED = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant LATER = Instant.parse("2026-11-28T10:00:00Z");
+    private static final String TOKEN = "ATATT-secret-token";
+
+    private static Connection connection(String name) {
+        return new Connection(ConnectionId.random(), WorkspaceIds.DEFAULT, name, SiteUrl.parse("https://acme.atlassian.net", List.of()),
+                Optional.empty(), EmailAddress.of("ada@example.com"), Secret.of(TOKEN, "apiToken"), Optional.empty(),
+                ConnectionStatus.ACTIVE, Optional.empty(), CREATED, CREATED);
+    }
+
+    @Test
+    void verified_makes_it_active_with_the_account_it_acts_as() {
+        Connection verified = connection("Acme").rejected(LATER).verified("557058:abc", LATER);
+
+        assertThat(verified.status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(verified.accountId()).contains("557058:abc");
+        assertThat(verified.updatedAt()).isEqualTo(LATER);
+        assertThat(verified.createdAt()).isEqualTo(CREATED);
+    }
+
+    @Test
+    void rejected_marks_the_credentials_rejected_and_keeps_the_rest() {
+        Connection original = connection("Acme");
+        Connection rejected = original.rejected(LATER);
+
+        assertThat(rejected.status()).isEqualTo(ConnectionStatus.CREDENTIALS_REJECTED);
+        assertThat(rejected.id()).isEqualTo(original.id());
+        assertThat(rejected.apiToken()).isEqualTo(original.apiToken());
+        assertThat(rejected.updatedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void with_credentials_replaces_email_token_and_expiry_only() {
+        Connection rotated = connection("Acme").withCredentials(EmailAddress.of("bot@example.com"), Secret.of("new-token", "apiToken"),
+                Optional.of(LocalDate.of(2027, 1, 1)), LATER);
+
+        assertThat(rotated.email()).isEqualTo(EmailAddress.of("bot@example.com"));
+        assertThat(rotated.apiToken().reveal()).isEqualTo("new-token");
+        assertThat(rotated.tokenExpiresOn()).contains(LocalDate.of(2027, 1, 1));
+        assertThat(rotated.status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(rotated.updatedAt()).isEqualTo(LATER);
+        assertThat(rotated.name()).isEqualTo("Acme");
+    }
+
+    @Test
+    void the_name_is_trimmed_and_checked() {
+        assertThat(connection("  Acme prod ").name()).isEqualTo("Acme prod");
+        assertThat(connection("x".repeat(100)).name()).hasSize(100);
+        assertThatThrownBy(() -> connection("x".repeat(101))).isInstanceOf(InvalidInputException.class)
+                .hasMessage("name: is 101 characters long; at most 100 are allowed");
+        assertThatThrownBy(() -> connection(" ")).isInstanceOf(InvalidInputException.class).hasMessage("name: is required");
+        assertThatThrownBy(() -> connection("a\u0007b")).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("name: must not contain control characters");
+    }
+
+    @Test
+    void printing_a_connection_never_shows_its_token() {
+        assertThat(connection("Acme").toString()).doesNotContain(TOKEN).contains("apiToken=****");
+    }
+}

@@ -1,0 +1,81 @@
+package ai.askel.confluence.domain.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Confluence re-serialises a body on save; the canonical form tells that apart from a real edit. */
+class StorageCanonicalFormTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "attribute order         | <ac:image ac:alt=\"x\" ac:width=\"100\"/>                 | <ac:image ac:width=\"100\" ac:alt=\"x\"/>",
+            "attribute quoting       | <ac:image ac:alt='x'/>                                   | <ac:image ac:alt=\"x\"/>",
+            "self-closing vs empty   | <p>a<br/></p>                                            | <p>a<br></br></p>",
+            "entity vs literal       | <p>a&#160;b &amp; &#x41;</p>                             | <p>a\u00A0b &amp; A</p>",
+            "named vs numeric        | <p>&quot;q&quot; &apos;</p>                              | <p>\"q\" '</p>",
+            "CDATA vs escaped text   | <ac:plain-text-body><![CDATA[a < b && c]]></ac:plain-text-body> | <ac:plain-text-body>a &lt; b &amp;&amp; c</ac:plain-text-body>",
+            "split CDATA             | <ac:plain-text-body><![CDATA[a]]]]><![CDATA[>b]]></ac:plain-text-body> | <ac:plain-text-body>a]]&gt;b</ac:plain-text-body>",
+            "whitespace              | <p>  Hello \\n   world </p>\\n\\n<p>x</p>                   | <p>Hello world</p><p>x</p>",
+            "macro ids               | <ac:structured-macro ac:name=\"info\" ac:schema-version=\"1\" ac:macro-id=\"3f2b\"><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro> | <ac:structured-macro ac:macro-id=\"9a9a\" ac:name=\"info\"><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>",
+            "local ids               | <p local-id=\"a1\">x</p>                                  | <p local-id=\"b2\">x</p>",
+            "attribute whitespace    | <ac:image ac:alt=\" x \"/>                               | <ac:image ac:alt=\"x\"/>",
+    })
+    void equivalent_forms_are_equal(String name, String a, String b) {
+        String left = unescape(a);
+        String right = unescape(b);
+
+        assertThat(StorageCanonicalForm.equivalent(left, right)).as("%s%n%s%n%s", StorageCanonicalForm.of(left), StorageCanonicalForm.of(right), name)
+                .isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "a changed word          | <p>Hello world</p>                   | <p>Hello there</p>",
+            "a changed case          | <p>Hello</p>                         | <p>hello</p>",
+            "another element         | <p>x</p>                             | <h1>x</h1>",
+            "a changed attribute     | <ac:image ac:alt=\"x\"/>              | <ac:image ac:alt=\"y\"/>",
+            "an added attribute      | <ac:image/>                          | <ac:image ac:alt=\"y\"/>",
+            "a changed macro         | <ac:structured-macro ac:name=\"info\"/> | <ac:structured-macro ac:name=\"warning\"/>",
+            "code inner whitespace   | <ac:plain-text-body><![CDATA[ab]]></ac:plain-text-body> | <ac:plain-text-body><![CDATA[a b]]></ac:plain-text-body>",
+            "moved text              | <p>a</p><p>b</p>                     | <p>a b</p>",
+    })
+    void real_edits_are_not(String name, String a, String b) {
+        assertThat(StorageCanonicalForm.equivalent(unescape(a), unescape(b))).isFalse();
+    }
+
+    @Test
+    void the_canonical_form_drops_volatile_attributes_sorts_the_rest_and_escapes_text() {
+        assertThat(StorageCanonicalForm.of("<ac:structured-macro ac:macro-id=\"1\" ac:name=\"code\" ac:local-id=\"z\">"
+                + "<ac:plain-text-body><![CDATA[ if (a<b) ]]></ac:plain-text-body></ac:structured-macro>"))
+                .isEqualTo("<ac:structured-macro ac:name=\"code\"><ac:plain-text-body>if (a&lt;b)</ac:plain-text-body></ac:structured-macro>");
+    }
+
+    @Test
+    void a_body_that_is_not_well_formed_is_compared_whitespace_collapsed() {
+        assertThat(StorageCanonicalForm.of("  <p>a \n b  ")).isEqualTo("<p>a b");
+        assertThat(StorageCanonicalForm.equivalent("<p>a  b", "<p>a b")).isTrue();
+        assertThat(StorageCanonicalForm.equivalent("<p>a b", "<p>a b</p>")).isFalse();
+    }
+
+    @Test
+    void what_the_builder_writes_is_equivalent_to_how_confluence_returns_it() {
+        String built = StorageBuilder.create()
+                .codeBlock("java", "a]]>b")
+                .paragraph(Inline.text("x & y"), Inline.lineBreak())
+                .build();
+        String returned = "<ac:structured-macro ac:name=\"code\" ac:schema-version=\"1\" ac:macro-id=\"d8f3\">"
+                + "<ac:parameter ac:name=\"language\">java</ac:parameter>"
+                + "<ac:plain-text-body><![CDATA[a]]]]><![CDATA[>b]]></ac:plain-text-body></ac:structured-macro>\n"
+                + "<p>x &amp; y<br /></p>";
+
+        assertThat(StorageCanonicalForm.equivalent(built, returned)).isTrue();
+    }
+
+    /** A CSV row cannot hold a real newline: it is written as backslash-n. */
+    private static String unescape(String s) {
+        return s.replace("\\n", "\n");
+    }
+}
