@@ -31,7 +31,10 @@ class HexagonArchitectureTest {
     static final ArchRule only_the_app_starts_the_sandbox = HexagonRules.onlyTheAppStartsTheSandbox(ROOT);
 
     @ArchTest
-    static final ArchRule feign_and_jackson_stay_in_their_adapters = HexagonRules.feignAndJacksonStayInTheirAdapters(ROOT);
+    static final ArchRule feign_stays_in_the_confluence_adapter = HexagonRules.feignStaysInTheConfluenceAdapter(ROOT);
+
+    @ArchTest
+    static final ArchRule jackson_stays_at_the_edges = HexagonRules.jacksonStaysAtTheEdges(ROOT);
     @ArchTest
     static final ArchRule jdbi_and_flyway_stay_in_persistence = HexagonRules.jdbiAndFlywayStayInPersistence(ROOT);
     @ArchTest

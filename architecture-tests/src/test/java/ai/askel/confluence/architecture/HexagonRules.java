@@ -107,9 +107,15 @@ final class HexagonRules {
 
     // ---- library confinement ------------------------------------------------------------------
 
-    static ArchRule feignAndJacksonStayInTheirAdapters(String root) {
-        return confined(root, new String[] {"feign..", "com.fasterxml.jackson.."},
-                root + ".adapter.confluence..", root + ".adapter.persistence..", root + ".adapter.http..", root + ".sandbox..");
+    static ArchRule feignStaysInTheConfluenceAdapter(String root) {
+        return confined(root, new String[] {"feign.."}, root + ".adapter.confluence..");
+    }
+
+    /** Jackson reads and writes wire formats: in the adapters, the sandbox, and the command line (its --json output and input files). */
+    static ArchRule jacksonStaysAtTheEdges(String root) {
+        return confined(root, new String[] {"com.fasterxml.jackson.."},
+                root + ".adapter.confluence..", root + ".adapter.persistence..", root + ".adapter.http..", root + ".sandbox..",
+                root + ".app.cli..");
     }
 
     static ArchRule jdbiAndFlywayStayInPersistence(String root) {

@@ -43,8 +43,10 @@ class HexagonRulesBiteTest {
                         "sandbox.SandboxUsesDomain").sparing("sandbox.SandboxMain"),
                 bites("only the app starts the sandbox", HexagonRules::onlyTheAppStartsTheSandbox, "adapter.confluence.AdapterUsesSandbox")
                         .sparing("app.Wiring"),
-                bites("Feign and Jackson stay in their adapters", HexagonRules::feignAndJacksonStayInTheirAdapters,
-                        "ports.out.PortUsesJackson").sparing("adapter.confluence.GoodPortAdapter", "sandbox.SandboxMain"),
+                bites("Feign stays in the Confluence adapter", HexagonRules::feignStaysInTheConfluenceAdapter,
+                        "adapter.http.HttpUsesFeign").sparing("adapter.confluence.GoodPortAdapter"),
+                bites("Jackson stays at the edges", HexagonRules::jacksonStaysAtTheEdges,
+                        "ports.out.PortUsesJackson").sparing("adapter.confluence.GoodPortAdapter", "sandbox.SandboxMain", "app.cli.CliJson"),
                 bites("JDBI and Flyway stay in persistence", HexagonRules::jdbiAndFlywayStayInPersistence, "adapter.confluence.AdapterUsesJdbi")
                         .sparing("adapter.persistence.PersistenceAdapterUsesFlyway"),
                 bites("Javalin stays in http and the sandbox", HexagonRules::javalinStaysInHttpAndSandbox,

@@ -7,3 +7,7 @@ class HttpRoutes {
 class HttpUsesPicocli {
     picocli.CommandLine commandLine;
 }
+
+class HttpUsesFeign {
+    feign.Feign feign;
+}
