@@ -52,8 +52,9 @@ interface ConfluenceApi {
     @RequestLine("GET /wiki/api/v2/pages?space-id={spaceId}&title={title}&status=current&limit=25")
     Results<Page> pagesByTitle(@Param("spaceId") String spaceId, @Param("title") String title);
 
+    /** The ids as repeated {@code id=} parameters (the spec's form style, exploded); at most 250. */
     @RequestLine("GET /wiki/api/v2/pages?id={ids}&limit=250")
-    Results<Page> pagesById(@Param("ids") String commaSeparatedIds);
+    Results<Page> pagesById(@Param("ids") List<String> ids);
 
     @RequestLine("GET /wiki/api/v2/pages/{id}/labels?limit=250&cursor={cursor}")
     Results<Label> labels(@Param("id") String id, @Param("cursor") String cursor);

@@ -143,7 +143,7 @@ final class ConfluencePagesAdapter implements ConfluencePagesPort {
             return new Slice<>(List.of(), next);
         }
         // direct-children carries no versions: one batched GET /pages?id=... fills them in.
-        var pages = policy.call("children of page " + id, Replay.SAFE, () -> c.api().pagesById(String.join(",", pageIds)));
+        var pages = policy.call("children of page " + id, Replay.SAFE, () -> c.api().pagesById(pageIds));
         Map<String, ConfluenceWire.Page> byId = pages.items().stream().collect(Collectors.toMap(ConfluenceWire.Page::id, Function.identity(), (a, b) -> a));
         List<PageSummary> out = new ArrayList<>();
         for (String pid : pageIds) {
