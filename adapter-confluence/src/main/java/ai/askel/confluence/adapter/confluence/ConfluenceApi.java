@@ -14,6 +14,7 @@ import ai.askel.confluence.adapter.confluence.ConfluenceWire.Space;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.V1ContentArray;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.V1LabelArray;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.V1LabelCreate;
+import feign.CollectionFormat;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -71,7 +72,9 @@ interface ConfluenceApi {
     @RequestLine("GET /wiki/api/v2/pages/{id}/attachments?limit=250&cursor={cursor}")
     Results<Attachment> attachments(@Param("id") String id, @Param("cursor") String cursor);
 
-    @RequestLine("GET /wiki/rest/api/content/search?cql={cql}&limit={limit}&cursor={cursor}&expand=space,version,metadata.labels,ancestors")
+    /** {@code expand} is one comma-separated value (the spec's form style, not exploded): hence CSV. */
+    @RequestLine(value = "GET /wiki/rest/api/content/search?cql={cql}&limit={limit}&cursor={cursor}&expand=space,version,metadata.labels,ancestors",
+            collectionFormat = CollectionFormat.CSV)
     V1ContentArray search(@Param("cql") String cql, @Param("limit") int limit, @Param("cursor") String cursor);
 
     @RequestLine("POST /wiki/rest/api/content/{id}/label")
