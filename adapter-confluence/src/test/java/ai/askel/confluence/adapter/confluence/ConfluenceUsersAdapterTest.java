@@ -31,6 +31,29 @@ class ConfluenceUsersAdapterTest extends WireMockConfluence {
     }
 
     @Test
+    void calls_are_logged_with_route_status_and_trace_id_but_never_the_token_or_authorization() {
+        wm.stubFor(get(urlPathEqualTo("/wiki/rest/api/user/current")).willReturn(aResponse().withStatus(401).withHeader("atl-traceid", "trace-77")
+                .withBody(ConfluenceFixtures.TEXT_401)));
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ai.askel.confluence.adapter.confluence");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        logger.setAdditive(false);
+        logger.addAppender(appender);
+        try {
+            assertThatThrownBy(() -> users.currentUser(access)).isInstanceOf(CredentialsRejectedException.class);
+        } finally {
+            logger.detachAppender(appender);
+            logger.setAdditive(true);
+            logger.setLevel(before);
+        }
+        assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anySatisfy(m -> assertThat(m).contains("GET /wiki/rest/api/user/current").contains("401").contains("trace-77"))
+                .allSatisfy(m -> assertThat(m).doesNotContain(TOKEN).doesNotContain("Basic "));
+    }
+
+    @Test
     void a_401_in_plain_text_is_rejected_credentials_with_the_trace_id_and_no_token() {
         wm.stubFor(get(urlPathEqualTo("/wiki/rest/api/user/current")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "text/plain").withHeader("atl-traceid", "4f1c2a9d8e7b6a50").withBody(ConfluenceFixtures.TEXT_401)));
