@@ -122,14 +122,15 @@ final class ConfluencePagesAdapter implements ConfluencePagesPort {
     @Override
     public Optional<Page> readVersion(ConfluenceAccess access, PageId id, Version version) {
         ConnectionClient c = clients.of(access);
+        ConfluenceWire.Page p;
         try {
-            var p = policy.call("version " + version + " of page " + id, Replay.SAFE, () -> c.api().pageVersion(id.value(), version.number()));
-            SpaceKey space = directory.keyOf(c, SpaceId.of(ConfluenceMapper.required(p.spaceId(), "space id")));
-            // An old version's labels are not versioned by Confluence: it has none of its own.
-            return Optional.of(toPage(c, p, space, null, Set.of()));
+            p = policy.call("version " + version + " of page " + id, Replay.SAFE, () -> c.api().pageVersion(id.value(), version.number()));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
+        SpaceKey space = directory.keyOf(c, SpaceId.of(ConfluenceMapper.required(p.spaceId(), "space id")));
+        // Confluence does not version labels: an old version is returned without any.
+        return Optional.of(toPage(c, p, space, null, Set.of()));
     }
 
     @Override

@@ -56,6 +56,7 @@ final class ConnectionClient {
         this.settings = settings;
         this.observer = observer;
         this.inFlight = new Semaphore(settings.concurrencyPerConnection(), true);
+        this.nearLimitUntil = System.nanoTime(); // nanoTime may be negative: start "already expired"
     }
 
     void attach(ConfluenceApi api) {

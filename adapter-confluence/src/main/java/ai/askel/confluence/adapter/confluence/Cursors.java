@@ -31,7 +31,9 @@ final class Cursors {
         } else {
             path = stripPrefix(path, base.getRawPath()); // a gateway may or may not repeat its prefix
         }
-        return path.equals(expectedPath) ? cursor(link.getRawQuery()) : Optional.empty();
+        // Atlassian documents the link with /wiki; accept it without too rather than silently stop paging
+        boolean same = path.equals(expectedPath) || ("/wiki" + path).equals(expectedPath);
+        return same ? cursor(link.getRawQuery()) : Optional.empty();
     }
 
     /** The cursor of a v1 {@code next} link joined to {@code _links.base}, if it points at {@code expectedPath}. */
