@@ -49,6 +49,20 @@ class ConfluenceLabelsAdapterTest extends WireMockConfluence {
     }
 
     @Test
+    void when_the_answer_is_cut_at_two_hundred_every_label_is_read_from_v2() {
+        String[] many = new String[200];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = v1Label(String.valueOf(i + 1), "l" + i);
+        }
+        wm.stubFor(post(urlPathEqualTo(LABELS)).willReturn(okJson(labelArray(many))));
+        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526/labels")).willReturn(okJson(results(null, label("1", "l0"), label("999", "l200")))));
+
+        Set<Label> now = labels.add(access, PageId.of("7700526"), Set.of(Label.of("l0")));
+
+        assertThat(now).containsExactlyInAnyOrder(Label.of("l0"), Label.of("l200"));
+    }
+
+    @Test
     void removes_a_label_with_a_slash_through_the_query_parameter_form() {
         wm.stubFor(delete(urlPathEqualTo(LABELS)).willReturn(aResponse().withStatus(204)));
 

@@ -37,6 +37,7 @@ import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.out.NewPage;
 import ai.askel.confluence.ports.out.PageUpdate;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +100,15 @@ class ConfluencePagesAdapterTest extends WireMockConfluence {
                 .isInstanceOf(ConfluenceUnavailableException.class);
         wm.verify(1, postRequestedFor(urlPathEqualTo("/wiki/api/v2/pages")));
         assertThat(observer.retries).isEmpty();
+    }
+
+    @Test
+    void a_page_creating_post_is_never_replayed_after_a_lost_answer() {
+        wm.stubFor(post(urlPathEqualTo("/wiki/api/v2/pages")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> pages.create(access, new NewPage(SpaceKey.of("TEAM"), Title.of("Once"), Optional.empty(), PageBody.storage("<p/>"))))
+                .isInstanceOf(ConfluenceUnavailableException.class);
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/wiki/api/v2/pages")));
     }
 
     @Test

@@ -122,6 +122,22 @@ class ConfluenceSearchAdapterTest extends WireMockConfluence {
                 });
     }
 
+    @Test
+    void scoped_tokens_search_through_the_gateway_even_when_the_next_link_names_the_site() {
+        String prefix = "/ex/confluence/" + CLOUD_ID;
+        String siteNext = "/rest/api/content/search?cql=type%3Dpage&limit=1&cursor=c2l0ZQ%3D%3D";
+        wm.stubFor(get(urlPathEqualTo(prefix + PATH)).withQueryParam("cursor", absent())
+                .willReturn(okJson(contentArray(siteNext, v1Content("1001", "A", "TEAM", 1, "")).replace(wm.baseUrl() + "/wiki", "https://acme.atlassian.net/wiki"))));
+        wm.stubFor(get(urlPathEqualTo(prefix + PATH)).withQueryParam("cursor", equalTo("c2l0ZQ=="))
+                .willReturn(okJson(contentArray(null, v1Content("1002", "B", "TEAM", 1, "")))));
+
+        List<PageSummary> all = search.stream(gatewayAccess(), CqlQuery.raw("type = page"), 1).toList();
+
+        assertThat(all).extracting(p -> p.id().value()).containsExactly("1001", "1002");
+        assertThat(all.get(0).webUrl()).contains("https://acme.atlassian.net/wiki/spaces/TEAM/pages/1001/Page");
+        wm.verify(2, getRequestedFor(urlPathEqualTo(prefix + PATH)));
+    }
+
     private void stubSearchPages() {
         wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("cursor", absent())
                 .willReturn(okJson(contentArray("/rest/api/content/search?cql=type%3Dpage&limit=2&cursor=raNDoM%2FsTRiNg%3D%3D",
