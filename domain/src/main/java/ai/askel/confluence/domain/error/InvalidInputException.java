@@ -32,6 +32,12 @@ public class InvalidInputException extends ConnectorException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Input Confluence refused (400), with its {@code atl-traceid}. */
+    public InvalidInputException(List<Problem> problems, String traceId) {
+        super(ErrorCode.INVALID_INPUT, describe(problems), traceId, null);
+        this.problems = List.copyOf(problems);
+    }
+
     public static InvalidInputException of(String field, String message) {
         return new InvalidInputException(List.of(new Problem(field, message)));
     }

@@ -1,0 +1,93 @@
+package ai.askel.confluence.adapter.confluence;
+
+import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.out.ConfluenceCallObserver;
+import feign.FeignException;
+import feign.RetryableException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The retry policy that replaces Feign's: 429 and 503 wait at least {@code Retry-After} (clamped to
+ * {@code maxWait}); backoff doubles from {@code baseBackoff} with ±30 % jitter; attempts are bounded;
+ * 5xx and I/O errors are retried only for calls that are safe to replay.
+ */
+final class CallPolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(CallPolicy.class);
+
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final ConfluenceClientSettings settings;
+    private final ConfluenceCallObserver observer;
+    private final Sleeper sleeper;
+
+    CallPolicy(ConfluenceClientSettings settings, ConfluenceCallObserver observer, Sleeper sleeper) {
+        this.settings = settings;
+        this.observer = observer;
+        this.sleeper = sleeper;
+    }
+
+    /** Runs the call under the policy; a final failure becomes a domain error about {@code subject}. */
+    <T> T call(String subject, Replay replay, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            HttpFailure failure;
+            try {
+                return call.get();
+            } catch (HttpFailure f) {
+                failure = f;
+            } catch (RetryableException e) {
+                failure = new HttpFailure(0, e.request() == null ? "UNKNOWN" : Routes.of(e.request()), null, null,
+                        describeIo(e.getCause() == null ? e : e.getCause()), e.getCause());
+            } catch (FeignException e) {
+                throw new ConnectorException(ErrorCode.CONFLUENCE_ERROR,
+                        "Confluence's answer for " + subject + " could not be read: " + e.getClass().getSimpleName(), null, e);
+            }
+            if (attempt >= settings.maxAttempts() || !retryable(failure, replay)) {
+                throw ConfluenceErrors.toDomain(failure, subject, settings.maxWait());
+            }
+            Duration wait = waitBefore(attempt, failure);
+            boolean rateLimited = failure.status() == 429 || failure.retryAfter().isPresent();
+            observer.retryScheduled(failure.route(), wait, rateLimited);
+            LOG.info("retrying {} after status {} in {} ms (attempt {} of {}, trace {})", failure.route(), failure.status(),
+                    wait.toMillis(), attempt + 1, settings.maxAttempts(), failure.traceId());
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConfluenceUnavailableException("interrupted while waiting to retry " + subject, failure.traceId(), e);
+            }
+        }
+    }
+
+    static boolean retryable(HttpFailure f, Replay replay) {
+        int s = f.status();
+        if (s == 429) {
+            return true;
+        }
+        boolean transientFailure = f.noAnswer() || s == 500 || s == 502 || s == 503 || s == 504;
+        return transientFailure && replay == Replay.SAFE;
+    }
+
+    /** max(Retry-After, base·2^(attempt-1)·jitter), never above maxWait. */
+    Duration waitBefore(int attempt, HttpFailure f) {
+        Duration max = settings.maxWait();
+        long baseMillis = settings.baseBackoff().toMillis();
+        long exp = baseMillis << Math.min(attempt - 1, 20);
+        long jittered = (long) (Math.min(exp, max.toMillis()) * ThreadLocalRandom.current().nextDouble(0.7, 1.3));
+        Duration backoff = Duration.ofMillis(Math.max(1, jittered));
+        Duration wait = f.retryAfter().filter(ra -> ra.compareTo(backoff) > 0).orElse(backoff);
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    private static String describeIo(Throwable t) {
+        String kind = t instanceof java.net.http.HttpTimeoutException ? "timed out" : "I/O error";
+        return kind + " (" + t.getClass().getSimpleName() + ")";
+    }
+}

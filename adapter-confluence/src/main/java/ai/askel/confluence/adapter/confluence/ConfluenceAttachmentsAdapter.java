@@ -1,0 +1,118 @@
+package ai.askel.confluence.adapter.confluence;
+
+import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
+import ai.askel.confluence.ports.out.UploadProgressListener;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Attachments: upload via v1 {@code PUT /content/{id}/child/attachment} (create, or a new version of the
+ * one with that file name), streamed with the JDK client because Feign bodies are byte arrays; listing via v2.
+ */
+@Singleton
+final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
+    /** Slowest throughput an upload may have before it counts as hung. */
+    private static final long MIN_BYTES_PER_SECOND = 256 * 1024;
+
+    private final ConfluenceClients clients;
+
+    @Inject
+    ConfluenceAttachmentsAdapter(ConfluenceClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public Attachment upload(ConfluenceAccess access, PageId page, AttachmentUpload upload, UploadProgressListener listener) {
+        long max = clients.settings().maxAttachmentBytes();
+        if (upload.size() > max) {
+            throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "attachment '%s' is %d bytes; at most %d are allowed".formatted(upload.fileName(), upload.size(), max));
+        }
+        MultipartUpload body = new MultipartUpload(upload);
+        if (body.contentLength() > ConfluenceClientSettings.MAX_REQUEST_BYTES) {
+            throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, "attachment '%s' is %d bytes; Confluence refuses requests over 2 GB"
+                    .formatted(upload.fileName(), upload.size()));
+        }
+        ConnectionClient c = clients.of(access);
+        URI uri = URI.create(c.base() + "/wiki/rest/api/content/" + page.value() + "/child/attachment");
+        Duration timeout = clients.settings().requestTimeout().plusSeconds(upload.size() / MIN_BYTES_PER_SECOND);
+        var answer = clients.policy().call("attachment '" + upload.fileName() + "' of page " + page, Replay.SAFE, () -> {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .PUT(body.publisher(listener))
+                    .header("Authorization", c.authorization())
+                    .header("Accept", "application/json")
+                    .header("Content-Type", body.contentType())
+                    .header("X-Atlassian-Token", "no-check")
+                    .timeout(timeout)
+                    .build();
+            return send(c, request);
+        });
+        if (answer.items().isEmpty()) {
+            throw ConfluenceMapper.malformed("no attachment in the answer to an upload");
+        }
+        return ConfluenceMapper.attachment(answer.items().get(0), c.wikiBase());
+    }
+
+    private ConfluenceWire.V1ContentArray send(ConnectionClient c, HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = c.exchange(Routes.UPLOAD, () -> {
+                try {
+                    return c.http().send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }, r -> new ConnectionClient.Outcome(r.statusCode(), r.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null),
+                    r.headers().firstValue(ConfluenceResponses.NEAR_LIMIT).map("true"::equalsIgnoreCase).orElse(false)));
+        } catch (IOException e) {
+            String kind = e instanceof java.net.http.HttpTimeoutException ? "timed out" : "I/O error";
+            throw new HttpFailure(0, Routes.UPLOAD, null, null, kind + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+        String trace = response.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null);
+        if (response.statusCode() / 100 != 2) {
+            throw new HttpFailure(response.statusCode(), Routes.UPLOAD, trace,
+                    ConfluenceResponses.retryAfter(response.headers().firstValue(ConfluenceResponses.RETRY_AFTER).orElse(null), Clock.systemUTC())
+                            .orElse(null),
+                    ConfluenceResponses.reason(clients.mapper(), response.body(), response.statusCode()), null);
+        }
+        try {
+            return clients.mapper().readValue(response.body(), ConfluenceWire.V1ContentArray.class);
+        } catch (IOException e) {
+            throw new ConnectorException(ErrorCode.CONFLUENCE_ERROR, "Confluence's answer to an upload could not be read", trace, e);
+        }
+    }
+
+    @Override
+    public List<Attachment> list(ConfluenceAccess access, PageId page) {
+        ConnectionClient c = clients.of(access);
+        List<Attachment> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            String at = cursor.orElse(null);
+            var slice = clients.policy().call("attachments of page " + page, Replay.SAFE, () -> c.api().attachments(page.value(), at));
+            slice.items().forEach(a -> out.add(ConfluenceMapper.attachment(a, c.wikiBase())));
+            cursor = slice.items().isEmpty() ? Optional.empty()
+                    : Cursors.v2(slice.links() == null ? null : slice.links().next(), c.base(), "/wiki/api/v2/pages/" + page + "/attachments");
+        } while (cursor.isPresent() && seen.add(cursor.get()));
+        return List.copyOf(out);
+    }
+}

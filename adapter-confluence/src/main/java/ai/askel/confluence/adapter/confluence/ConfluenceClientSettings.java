@@ -1,0 +1,66 @@
+package ai.askel.confluence.adapter.confluence;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the Confluence adapter talks to Confluence Cloud.
+ *
+ * @param gatewayOrigin           Atlassian's API gateway, for scoped tokens ({@code <origin>/ex/confluence/{cloudId}})
+ * @param connectTimeout          TCP/TLS connect timeout
+ * @param requestTimeout          how long to wait for an answer to one request (uploads get more, by size)
+ * @param maxAttempts             attempts per call, the first included (retries only where safe)
+ * @param baseBackoff             first backoff; doubled per attempt, with jitter
+ * @param maxWait                 cap on any single wait, including an absurd {@code Retry-After}
+ * @param concurrencyPerConnection requests in flight per connection, shared by all callers
+ * @param nearLimitDelay          pause before each request while Confluence says the quota is nearly used
+ * @param maxAttachmentBytes      largest attachment accepted (at most {@link #MAX_REQUEST_BYTES})
+ * @param maxConflictRetries      re-reads on a 409 when an update has no base version
+ */
+public record ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
+                                       Duration baseBackoff, Duration maxWait, int concurrencyPerConnection,
+                                       Duration nearLimitDelay, long maxAttachmentBytes, int maxConflictRetries) {
+    /** Confluence Cloud refuses REST requests over 2 GB. */
+    public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024 * 1024;
+
+    public ConfluenceClientSettings {
+        Objects.requireNonNull(gatewayOrigin, "gatewayOrigin");
+        if (!gatewayOrigin.isAbsolute() || gatewayOrigin.getHost() == null) {
+            throw new IllegalArgumentException("gatewayOrigin must be an absolute URL: " + gatewayOrigin);
+        }
+        positive(connectTimeout, "connectTimeout");
+        positive(requestTimeout, "requestTimeout");
+        positive(baseBackoff, "baseBackoff");
+        positive(maxWait, "maxWait");
+        Objects.requireNonNull(nearLimitDelay, "nearLimitDelay");
+        if (nearLimitDelay.isNegative()) {
+            throw new IllegalArgumentException("nearLimitDelay must not be negative");
+        }
+        if (maxAttempts < 1 || maxAttempts > 20) {
+            throw new IllegalArgumentException("maxAttempts must be 1..20, was " + maxAttempts);
+        }
+        if (concurrencyPerConnection < 1) {
+            throw new IllegalArgumentException("concurrencyPerConnection must be at least 1");
+        }
+        if (maxAttachmentBytes < 1 || maxAttachmentBytes > MAX_REQUEST_BYTES) {
+            throw new IllegalArgumentException("maxAttachmentBytes must be 1.." + MAX_REQUEST_BYTES);
+        }
+        if (maxConflictRetries < 0) {
+            throw new IllegalArgumentException("maxConflictRetries must not be negative");
+        }
+    }
+
+    /** Production defaults: Atlassian's gateway, 4 attempts from 1 s backoff, 60 s cap, 10 in flight per connection. */
+    public static ConfluenceClientSettings defaults() {
+        return new ConfluenceClientSettings(URI.create("https://api.atlassian.com"), Duration.ofSeconds(10), Duration.ofSeconds(60), 4,
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 10, Duration.ofMillis(500), MAX_REQUEST_BYTES, 3);
+    }
+
+    private static void positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

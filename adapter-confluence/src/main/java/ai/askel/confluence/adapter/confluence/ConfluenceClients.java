@@ -1,0 +1,116 @@
+package ai.askel.confluence.adapter.confluence;
+
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ConfluenceCallObserver;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The per-connection clients, keyed by connection id and replaced when the connection's site or
+ * credentials change (so a rotated token never reuses stale state). Also holds the retry policy.
+ */
+@Singleton
+final class ConfluenceClients {
+    private final ConfluenceClientSettings settings;
+    private final ConfluenceCallObserver observer;
+    private final ObjectMapper mapper;
+    private final CallPolicy policy;
+    private final HttpClient https;
+    private final HttpClient plainHttp;
+    private final Map<ConnectionId, ConnectionClient> clients = new ConcurrentHashMap<>();
+
+    @Inject
+    ConfluenceClients(ConfluenceClientSettings settings, ConfluenceCallObserver observer, @Named(ConfluenceAdapterModule.JSON) ObjectMapper mapper) {
+        this(settings, observer, mapper, d -> Thread.sleep(d.toMillis()));
+    }
+
+    ConfluenceClients(ConfluenceClientSettings settings, ConfluenceCallObserver observer, ObjectMapper mapper, CallPolicy.Sleeper sleeper) {
+        this.settings = settings;
+        this.observer = observer;
+        this.mapper = mapper;
+        this.policy = new CallPolicy(settings, observer, sleeper);
+        // Redirects are never followed: a site may only ever be reached at its own origin (SSRF guard).
+        this.https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // The JDK's h2c upgrade on plain http breaks against HTTP/1.1-only servers: pin HTTP/1.1 there.
+        this.plainHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    CallPolicy policy() {
+        return policy;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    ConfluenceClientSettings settings() {
+        return settings;
+    }
+
+    ConnectionClient of(ConfluenceAccess access) {
+        String fingerprint = fingerprint(access);
+        return clients.compute(access.connection(), (id, existing) ->
+                existing != null && existing.fingerprint().equals(fingerprint) ? existing : create(access, fingerprint));
+    }
+
+    private ConnectionClient create(ConfluenceAccess access, String fingerprint) {
+        URI base = access.cloudId()
+                .map(cloud -> URI.create(stripSlash(settings.gatewayOrigin().toString()) + "/ex/confluence/" + cloud.value()))
+                .orElse(URI.create(access.site().origin()));
+        String token = access.email().value() + ":" + access.apiToken().reveal();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+        HttpClient http = "https".equalsIgnoreCase(base.getScheme()) ? https : plainHttp;
+        ConnectionClient connection = new ConnectionClient(fingerprint, base, URI.create(access.site().wikiBase()), authorization, http,
+                settings, observer);
+        ConfluenceApi api = Feign.builder()
+                .client(new MeteredClient(new Http2Client(http), connection))
+                .encoder(new JacksonEncoder(mapper))
+                .decoder(new JacksonDecoder(mapper))
+                .errorDecoder(new ConfluenceErrorDecoder(mapper, Clock.systemUTC()))
+                .retryer(Retryer.NEVER_RETRY)
+                .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .requestInterceptor(template -> template.header("Authorization", authorization))
+                .target(ConfluenceApi.class, base.toString());
+        connection.attach(api);
+        return connection;
+    }
+
+    /** Site, gateway and credentials: a change to any of them makes a fresh client. The token is hashed, never kept as a key. */
+    private static String fingerprint(ConfluenceAccess access) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String material = access.site().origin() + '\n' + access.cloudId().map(Object::toString).orElse("") + '\n'
+                    + access.email().value() + '\n' + access.apiToken().reveal();
+            return HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

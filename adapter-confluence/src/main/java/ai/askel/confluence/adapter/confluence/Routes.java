@@ -1,0 +1,24 @@
+package ai.askel.confluence.adapter.confluence;
+
+import feign.Request;
+import feign.RequestLine;
+
+/** Route templates ({@code GET /wiki/api/v2/pages/{id}}) for metrics and logs: never ids or query values. */
+final class Routes {
+    static final String UPLOAD = "PUT /wiki/rest/api/content/{id}/child/attachment";
+
+    private Routes() {
+    }
+
+    static String of(Request request) {
+        if (request != null && request.requestTemplate() != null && request.requestTemplate().methodMetadata() != null) {
+            RequestLine line = request.requestTemplate().methodMetadata().method().getAnnotation(RequestLine.class);
+            if (line != null) {
+                String value = line.value();
+                int query = value.indexOf('?');
+                return query < 0 ? value : value.substring(0, query);
+            }
+        }
+        return request == null ? "UNKNOWN" : request.httpMethod() + " (unrouted)";
+    }
+}
