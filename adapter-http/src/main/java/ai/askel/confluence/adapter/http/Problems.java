@@ -1,10 +1,13 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.InvalidInputException.Problem;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,6 +17,7 @@ import java.util.function.Supplier;
  */
 final class Problems {
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<ErrorCode> codes = EnumSet.noneOf(ErrorCode.class);
 
     /** The value, or null after recording why it is invalid (the domain's own field name). */
     <T> T check(Supplier<T> conversion) {
@@ -21,6 +25,7 @@ final class Problems {
             return conversion.get();
         } catch (InvalidInputException e) {
             problems.addAll(e.problems());
+            codes.add(e.code());
             return null;
         }
     }
@@ -31,6 +36,7 @@ final class Problems {
             return conversion.get();
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> problems.add(new Problem(field, p.message())));
+            codes.add(e.code());
             return null;
         }
     }
@@ -38,7 +44,7 @@ final class Problems {
     /** A required raw field: present and not blank. */
     String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            problems.add(new Problem(field, "is required"));
+            add(field, "is required");
             return null;
         }
         return value;
@@ -46,7 +52,7 @@ final class Problems {
 
     <T> T required(String field, T value) {
         if (value == null) {
-            problems.add(new Problem(field, "is required"));
+            add(field, "is required");
         }
         return value;
     }
@@ -61,11 +67,22 @@ final class Problems {
 
     void add(String field, String message) {
         problems.add(new Problem(field, message));
+        codes.add(ErrorCode.INVALID_INPUT);
     }
 
+    /** Throws every problem found; their code is the domain's when they all share one (a storage-format error stays one). */
     void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new Collected(codes.size() == 1 ? codes.iterator().next() : ErrorCode.INVALID_INPUT, problems);
+        }
+    }
+
+    /** Invalid input gathered from several checks. */
+    static final class Collected extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+
+        Collected(ErrorCode code, List<Problem> problems) {
+            super(code, problems);
         }
     }
 }
