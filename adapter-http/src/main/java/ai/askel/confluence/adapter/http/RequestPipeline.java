@@ -178,7 +178,11 @@ final class RequestPipeline {
                     : status < 500 ? ErrorCode.INVALID_INPUT : ErrorCode.INTERNAL;
             return problems.of(status, code, status < 500 ? javalin.getMessage() : ProblemMapper.GENERIC_INTERNAL_DETAIL, instance);
         }
-        LOG.error("{} {} failed unexpectedly", route.method(), route.path(), e);
+        // the type and where it was thrown, not the message: an unexpected message may carry anything
+        StackTraceElement[] trace = e.getStackTrace();
+        LOG.error("{} {} failed unexpectedly: {} at {}", route.method(), route.path(), e.getClass().getName(),
+                trace.length > 0 ? trace[0] : "unknown location");
+        LOG.debug("{} {} failure", route.method(), route.path(), e);
         return problems.unexpected(instance);
     }
 
