@@ -52,6 +52,10 @@ public record HttpServerSettings(String host, int port, long maxJsonBodyBytes, l
         return new HttpServerSettings(host, newPort, maxJsonBodyBytes, maxAttachmentBytes, idleTimeout, uploadDirectory);
     }
 
+    public HttpServerSettings withUploadDirectory(Path directory) {
+        return new HttpServerSettings(host, port, maxJsonBodyBytes, maxAttachmentBytes, idleTimeout, Optional.of(directory));
+    }
+
     public HttpServerSettings withMaxAttachmentBytes(long newMax) {
         return new HttpServerSettings(host, port, maxJsonBodyBytes, newMax, idleTimeout, uploadDirectory);
     }

@@ -62,7 +62,7 @@ final class MultipartReader {
         try {
             file = ctx.uploadedFile("file");
             comment = ctx.formParam("comment");
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
             if (isSizeLimit(e)) {
                 throw HttpProblemException.tooLarge("the attachment", max);
             }

@@ -70,7 +70,7 @@ final class RequestPipeline {
             } else {
                 reply = execute(route, call, instance);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // checked exceptions can arrive undeclared from Kotlin code
             reply = toProblem(route, e, instance);
         }
         write(ctx, reply);
@@ -164,8 +164,11 @@ final class RequestPipeline {
 
     private Reply toProblem(Api.Route route, Exception e, String instance) {
         if (e instanceof ConnectorException connector) {
-            if (ProblemMapper.status(connector.code()) >= 500 && connector.code() != ErrorCode.CONFLUENCE_UNAVAILABLE) {
+            if (connector.code() == ErrorCode.INTERNAL || connector.code() == ErrorCode.SECRET_KEY_MISMATCH) {
                 LOG.error("{} {} failed with {}", route.method(), route.path(), connector.code(), e);
+            } else if (ProblemMapper.status(connector.code()) >= 500) {
+                LOG.warn("{} {} failed with {} (Confluence trace id {})", route.method(), route.path(), connector.code(),
+                        connector.traceId().orElse("none"));
             }
             return problems.fromConnector(connector, instance);
         }

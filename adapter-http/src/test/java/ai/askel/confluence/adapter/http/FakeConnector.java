@@ -86,8 +86,12 @@ final class FakeConnector implements UseCases {
     static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
     /** What an upload's content source delivered, read through twice (as a retry would). */
-    record ReceivedUpload(AttachmentUpload upload, long bytesRead, String sha256, boolean reopenedIdentically) {
+    record ReceivedUpload(AttachmentUpload upload, long bytesRead, String sha256, boolean reopenedIdentically,
+                          long largestFileInUploadDirectory) {
     }
+
+    /** Where the server spills uploads; the fake looks there while it reads one. */
+    volatile java.nio.file.Path uploadDirectory;
 
     private record IdempotencyEntry(ContentHash hash, Optional<StoredResponse> response) {
     }
@@ -351,10 +355,21 @@ final class FakeConnector implements UseCases {
         String[] first = drain(upload);
         String[] second = drain(upload);
         synchronized (this) {
-            uploads.add(new ReceivedUpload(upload, Long.parseLong(first[1]), first[0], first[0].equals(second[0])));
+            uploads.add(new ReceivedUpload(upload, Long.parseLong(first[1]), first[0], first[0].equals(second[0]), largestSpilledFile()));
         }
         return new Attachment(new AttachmentId("att" + nextAttachmentId.incrementAndGet()), upload.fileName(), Long.parseLong(first[1]),
                 upload.mediaType(), Version.FIRST, upload.comment(), Optional.of("/download/attachments/1/" + upload.fileName()));
+    }
+
+    private long largestSpilledFile() {
+        if (uploadDirectory == null) {
+            return -1;
+        }
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(uploadDirectory)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).max().orElse(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String[] drain(AttachmentUpload upload) {
