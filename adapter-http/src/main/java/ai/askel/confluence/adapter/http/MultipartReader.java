@@ -54,7 +54,7 @@ final class MultipartReader {
             throw HttpProblemException.unsupportedMediaType(MULTIPART + " (a 'file' part and an optional 'comment')", contentType);
         }
         long max = settings.maxAttachmentBytes();
-        if (ctx.contentLength() > max + ENVELOPE_BYTES) {
+        if (ctx.req().getContentLengthLong() > max + ENVELOPE_BYTES) {
             throw HttpProblemException.tooLarge("the attachment", max);
         }
         UploadedFile file;

@@ -94,11 +94,11 @@ final class RequestPipeline {
             throw HttpProblemException.unsupportedMediaType(JSON, contentType);
         }
         long limit = settings.maxJsonBodyBytes();
-        if (ctx.contentLength() > limit) {
+        if (ctx.req().getContentLengthLong() > limit) {
             throw HttpProblemException.tooLarge("the request body", limit);
         }
         try (InputStream in = ctx.bodyInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, (int) Math.min(ctx.contentLength(), limit)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, (int) Math.min(ctx.req().getContentLengthLong(), limit)));
             byte[] buffer = new byte[16 * 1024];
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
@@ -201,7 +201,8 @@ final class RequestPipeline {
                 ctx.contentType(text.contentType());
                 ctx.result(text.text());
             } else {
-                ctx.contentType(reply.status() >= 400 ? PROBLEM_JSON : JSON);
+                boolean problem = body instanceof ApiJson.ProblemJson || (body instanceof RawJson && reply.status() >= 400);
+                ctx.contentType(problem ? PROBLEM_JSON : JSON);
                 ctx.result(serialise(body));
             }
         });
