@@ -92,6 +92,24 @@ class MultipartReaderTest {
         // the part was spilled whole to the upload directory while the use case read it: Jetty held no byte[] of it
         assertThat(received.largestFileInUploadDirectory()).isEqualTo(size);
         assertThat(received.upload().comment()).isEmpty();
+        assertThat(eventuallyEmpty(uploads)).as("Jetty deletes the spilled part after the request").isTrue();
+    }
+
+    private static boolean eventuallyEmpty(Path directory) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+                if (files.noneMatch(java.nio.file.Files::isRegularFile)) {
+                    return true;
+                }
+                Thread.sleep(50);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Restarts the server allowing attachments of at most 1 MB; answers the attachments path of a page. */
