@@ -7,7 +7,6 @@ import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
 import ai.askel.confluence.ports.in.AuthenticatedCaller;
 import ai.askel.confluence.ports.in.IdempotencyDecision;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
-import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.IdempotencyRecord.StoredResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -17,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +134,7 @@ final class RequestPipeline {
     }
 
     private Reply idempotent(Api.Route route, Call call, AuthenticatedCaller caller, String key,
-                             java.util.function.Supplier<ContentHash> hash, String instance) {
+                             Supplier<ContentHash> hash, String instance) {
         IdempotencyDecision decision = idempotency.begin(caller.workspace(), key, hash.get());
         if (decision.replay().isPresent()) {
             StoredResponse stored = decision.replay().get();

@@ -20,7 +20,6 @@ import ai.askel.confluence.domain.PublishAction;
 import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookId;
-import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.domain.SiteUrl;
 import ai.askel.confluence.domain.Slice;
 import ai.askel.confluence.domain.Space;
