@@ -36,12 +36,12 @@ public final class HttpApiServer implements AutoCloseable {
         groups.forEach(group -> group.register(api));
     }
 
-    /** Starts listening; answers this server. */
+    /** Starts listening; answers this server. Throws {@link IllegalStateException} if the port cannot be bound. */
     public synchronized HttpApiServer start() {
         if (javalin != null) {
             throw new IllegalStateException("the HTTP API is already started");
         }
-        javalin = Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = settings.maxJsonBodyBytes();
@@ -74,7 +74,14 @@ public final class HttpApiServer implements AutoCloseable {
                 ACCESS.info("{} {} {} {}ms", ctx.method().name(), template, ctx.statusCode(), Math.round(millis));
             });
         });
-        javalin.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            app.stop();
+            throw new IllegalStateException("the HTTP API could not listen on %s:%d (%s)"
+                    .formatted(settings.host(), settings.port(), e.getClass().getSimpleName()), e);
+        }
+        javalin = app;
         return this;
     }
 

@@ -437,6 +437,12 @@ final class FakeConnector implements UseCases {
         return openFindings(ref);
     }
 
+    /** Scans every connection (a newer port method; no @Override so this compiles before and after it). */
+    public synchronized List<DriftFinding> scanAll() {
+        call("scan all");
+        return List.of();
+    }
+
     @Override
     public synchronized List<DriftFinding> openFindings(ConnectionRef ref) {
         connection(ref);

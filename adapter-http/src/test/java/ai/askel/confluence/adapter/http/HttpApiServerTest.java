@@ -86,6 +86,15 @@ class HttpApiServerTest {
     }
 
     @Test
+    void a_port_in_use_fails_the_start_with_a_plain_exception() {
+        int taken = api.server.port();
+
+        assertThatThrownBy(() -> new TestServer(HttpServerSettings.defaults().withPort(taken)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("127.0.0.1:" + taken);
+    }
+
+    @Test
     void the_server_binds_the_configured_host_and_frees_the_port_when_closed() throws Exception {
         int port = api.server.port();
         assertThat(port).isPositive();
