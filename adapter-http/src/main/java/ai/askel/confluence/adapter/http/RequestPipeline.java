@@ -142,16 +142,30 @@ final class RequestPipeline {
             return new Reply(stored.status(), body, Map.of("Idempotency-Replayed", "true"));
         }
         Reply reply = execute(route, call, instance);
+        // a failure worth retrying (the server's, or Confluence's rate limit) frees the key; any other answer is kept
+        boolean retryable = reply.status() >= 500 || reply.status() == 429;
         try {
-            if (reply.status() >= 500 || reply.status() == 429) {
+            if (retryable) {
                 idempotency.release(caller.workspace(), key);
             } else {
                 idempotency.complete(caller.workspace(), key, new StoredResponse(reply.status(), reply.body().map(this::serialise).orElse("")));
             }
         } catch (RuntimeException e) {
-            LOG.warn("idempotency key of {} {} could not be settled: {}", route.method(), route.path(), e.getClass().getSimpleName());
+            LOG.warn("idempotency key of {} {} could not be settled: {}", route.method(), route.path(), e.getClass().getName());
+            if (!retryable) {
+                releaseQuietly(route, caller, key);
+            }
         }
         return reply;
+    }
+
+    /** Frees a key whose response could not be stored, so it is not left "in progress" until it expires. */
+    private void releaseQuietly(Api.Route route, AuthenticatedCaller caller, String key) {
+        try {
+            idempotency.release(caller.workspace(), key);
+        } catch (RuntimeException e) {
+            LOG.warn("idempotency key of {} {} could not be released either: {}", route.method(), route.path(), e.getClass().getName());
+        }
     }
 
     private Reply execute(Api.Route route, Call call, String instance) {

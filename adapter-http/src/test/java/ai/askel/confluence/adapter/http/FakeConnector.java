@@ -107,6 +107,8 @@ final class FakeConnector implements UseCases {
     final List<CqlQuery> searches = new ArrayList<>();
     final List<ReceivedUpload> uploads = new ArrayList<>();
     volatile boolean ready = true;
+    /** When set, storing an idempotent response fails (a database outage at the wrong moment). */
+    volatile boolean failToComplete;
 
     /** The next use-case call (other than authentication and idempotency) throws this. */
     void failNextWith(RuntimeException failure) {
@@ -190,6 +192,9 @@ final class FakeConnector implements UseCases {
 
     @Override
     public synchronized void complete(WorkspaceId workspace, String key, StoredResponse response) {
+        if (failToComplete) {
+            throw new IllegalStateException("database unavailable");
+        }
         String id = workspace + "/" + key;
         idempotency.put(id, new IdempotencyEntry(idempotency.get(id).hash(), Optional.of(response)));
     }

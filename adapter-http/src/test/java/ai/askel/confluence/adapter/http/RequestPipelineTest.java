@@ -254,6 +254,16 @@ class RequestPipelineTest {
     }
 
     @Test
+    void a_response_that_cannot_be_stored_is_still_answered_and_the_key_freed() {
+        api.fake.failToComplete = true;
+
+        TestServer.Answer answer = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-9");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(api.fake.released).containsExactly("k-9");
+    }
+
+    @Test
     void a_client_error_is_stored_and_replayed() {
         TestServer.Answer first = api.post("/api/v1/connections", "{\"name\": \"Acme\"}", "Idempotency-Key", "k-7");
         TestServer.Answer second = api.post("/api/v1/connections", "{\"name\": \"Acme\"}", "Idempotency-Key", "k-7");
