@@ -1,0 +1,108 @@
+package ai.askel.confluence.adapter.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP API's wire records, named as the API documents them. Requests hold plain JSON types
+ * (strings, numbers, lists), so {@link HttpMapper} can name every invalid field itself; responses
+ * carry absent values as {@code null}, so every documented field is always there.
+ */
+final class ApiJson {
+    private ApiJson() {
+    }
+
+    // ---- requests ----
+
+    record RegisterConnectionJson(String name, String siteUrl, String email, String apiToken, String cloudId,
+                                  String tokenExpiresOn) {
+    }
+
+    record RotateCredentialsJson(String apiToken, String email, String tokenExpiresOn) {
+    }
+
+    record BodyJson(String representation, String value) {
+    }
+
+    record CreatePageJson(String spaceKey, String title, String parentId, BodyJson body, List<String> labels) {
+    }
+
+    record UpdatePageJson(String title, BodyJson body, Integer baseVersion, String message) {
+    }
+
+    record LabelsJson(List<String> labels) {
+    }
+
+    record PublishRunbookJson(String template, String spaceKey, String parentTitle, String title, Map<String, Object> inputs,
+                              List<String> labels, String onDrift, Boolean dryRun) {
+    }
+
+    // ---- responses ----
+
+    record ConnectionJson(String id, String name, String siteUrl, String email, String accountId, String status,
+                          String cloudId, String tokenExpiresOn, String createdAt, String updatedAt) {
+    }
+
+    record SliceJson<T>(List<T> results, String nextCursor) {
+    }
+
+    record ListJson<T>(List<T> results) {
+    }
+
+    record SpaceJson(String id, String key, String name, String type) {
+    }
+
+    record PageJson(String id, String spaceKey, String title, String parentId, int version, List<String> labels,
+                    BodyJson body, String webUrl) {
+    }
+
+    record VersionJson(int number, String authorId, String message, String createdAt) {
+    }
+
+    record ChildPageJson(String id, String title, int version, String webUrl) {
+    }
+
+    record SearchResultJson(String id, String spaceKey, String title, int version, String lastModified, String webUrl) {
+    }
+
+    record AttachmentJson(String id, String title, long fileSize, String mediaType, int version, String downloadUrl,
+                          String comment) {
+    }
+
+    record PlanJson(String action, boolean createParent, List<String> labelsToAdd, List<String> attachmentsToUpload) {
+    }
+
+    record DriftFindingJson(String connectionId, String pageId, String kind, String detail, String firstSeen, String lastSeen,
+                            String resolvedAt) {
+    }
+
+    record PublishResultJson(String id, String pageId, Integer version, String outcome, String webUrl, PlanJson plan,
+                             List<DriftFindingJson> driftOverridden) {
+    }
+
+    record RunbookJson(String id, String connectionId, String spaceKey, String parentTitle, String title, String template,
+                       String templateVersion, Map<String, Object> inputs, List<String> labels, String status, String pageId,
+                       Integer version, String publishedAt) {
+    }
+
+    record TemplateInputJson(String name, String type, boolean required, String description, String example,
+                             List<String> columns) {
+    }
+
+    record TemplateJson(String id, String version, String name, String description, List<TemplateInputJson> inputs,
+                        List<String> defaultLabels) {
+    }
+
+    record ReadinessJson(String status, Map<String, String> checks) {
+    }
+
+    /** An RFC 9457 problem, plus the connector's stable {@code code} and Confluence's trace id. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProblemJson(String type, String title, int status, String detail, String instance, String code, String traceId,
+                       List<FieldErrorJson> errors) {
+    }
+
+    record FieldErrorJson(String field, String message) {
+    }
+}

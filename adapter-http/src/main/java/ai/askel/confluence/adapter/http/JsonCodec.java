@@ -1,0 +1,104 @@
+package ai.askel.confluence.adapter.http;
+
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.error.InvalidInputException.Problem;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads request bodies strictly (unknown fields, trailing content and wrong types are refused, each
+ * problem naming its field or position) and writes responses. The request body never appears in
+ * an error: only field names and positions do.
+ */
+final class JsonCodec {
+    private final ObjectMapper mapper;
+
+    @Inject
+    JsonCodec() {
+        this.mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    }
+
+    <T> T read(byte[] body, Class<T> type) {
+        if (body.length == 0) {
+            throw HttpProblemException.badRequest("body", "a JSON body is required");
+        }
+        try {
+            T value = mapper.readValue(body, type);
+            if (value == null) {
+                throw HttpProblemException.badRequest("body", "must be a JSON object, not null");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            String field = path(e);
+            throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, field + ": is not a known field",
+                    List.of(new Problem(field, "is not a known field")));
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? "body" : path(e);
+            String message = field.equals("body") ? "must be a JSON object" : "has the wrong type: expected " + simpleType(e);
+            throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, field + ": " + message, List.of(new Problem(field, message)));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
+            String message = "is not valid JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, "body " + message, List.of(new Problem("body", message)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response could not be written as JSON: " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String simpleType(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "another type";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class) {
+            return "a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(target)) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

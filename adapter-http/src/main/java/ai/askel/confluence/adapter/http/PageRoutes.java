@@ -1,0 +1,83 @@
+package ai.askel.confluence.adapter.http;
+
+import ai.askel.confluence.adapter.http.ApiJson.CreatePageJson;
+import ai.askel.confluence.adapter.http.ApiJson.LabelsJson;
+import ai.askel.confluence.adapter.http.ApiJson.UpdatePageJson;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.CreatePageUseCase;
+import ai.askel.confluence.ports.in.ListChildPagesUseCase;
+import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
+import ai.askel.confluence.ports.in.ListSpacesUseCase;
+import ai.askel.confluence.ports.in.ManageLabelsUseCase;
+import ai.askel.confluence.ports.in.ReadPageUseCase;
+import ai.askel.confluence.ports.in.SearchPagesUseCase;
+import ai.askel.confluence.ports.in.UpdatePageUseCase;
+import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
+import ai.askel.confluence.ports.out.UploadProgressListener;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Spaces and pages of a connection: read, create, update, history, children, search, labels, attachments. */
+final class PageRoutes implements Api.Group {
+    static final String SPACES = ConnectionRoutes.CONNECTION + "/spaces";
+    static final String PAGES = ConnectionRoutes.CONNECTION + "/pages";
+    static final String PAGE = PAGES + "/{pageId}";
+
+    private final ListSpacesUseCase spaces;
+    private final CreatePageUseCase create;
+    private final ReadPageUseCase read;
+    private final UpdatePageUseCase update;
+    private final ListPageVersionsUseCase versions;
+    private final ListChildPagesUseCase children;
+    private final SearchPagesUseCase search;
+    private final ManageLabelsUseCase labels;
+    private final UploadAttachmentUseCase attachments;
+    private final HttpMapper mapper;
+
+    @Inject
+    PageRoutes(ListSpacesUseCase spaces, CreatePageUseCase create, ReadPageUseCase read, UpdatePageUseCase update,
+               ListPageVersionsUseCase versions, ListChildPagesUseCase children, SearchPagesUseCase search,
+               ManageLabelsUseCase labels, UploadAttachmentUseCase attachments, HttpMapper mapper) {
+        this.spaces = spaces;
+        this.create = create;
+        this.read = read;
+        this.update = update;
+        this.versions = versions;
+        this.children = children;
+        this.search = search;
+        this.labels = labels;
+        this.attachments = attachments;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void register(Api api) {
+        api.get(SPACES, call -> Reply.ok(mapper.slice(spaces.listSpaces(call.connection(), call.limit(), call.cursor()), mapper::space)));
+        api.postJson(PAGES, call -> Reply.created(mapper.page(
+                create.create(mapper.createPageCommand(call.connection(), call.body(CreatePageJson.class))))));
+        api.get(PAGES, call -> {
+            ConnectionRef ref = call.connection();
+            Map<String, String> filters = call.queries("spaceKey", "title", "titleContains", "label", "modifiedSince", "cql");
+            return Reply.ok(mapper.slice(search.search(ref, mapper.searchQuery(filters), call.limit(), call.cursor()),
+                    mapper::searchResult));
+        });
+        api.get(PAGE, call -> Reply.ok(mapper.page(read.read(call.connection(), call.pageId()))));
+        api.putJson(PAGE, call -> Reply.ok(mapper.page(
+                update.update(mapper.updatePageCommand(call.connection(), call.pageId(), call.body(UpdatePageJson.class))))));
+        api.get(PAGE + "/versions", call -> Reply.ok(mapper.slice(
+                versions.versions(call.connection(), call.pageId(), call.limit(), call.cursor()), mapper::version)));
+        api.get(PAGE + "/children", call -> Reply.ok(mapper.slice(
+                children.children(call.connection(), call.pageId(), call.limit(), call.cursor()), mapper::child)));
+        api.postJson(PAGE + "/labels", call -> {
+            ConnectionRef ref = call.connection();
+            var toAdd = mapper.labelsToAdd(call.body(LabelsJson.class).labels());
+            return Reply.ok(new LabelsJson(mapper.labelNames(labels.add(ref, call.pageId(), toAdd))));
+        });
+        api.delete(PAGE + "/labels/{label}", call -> {
+            labels.remove(call.connection(), call.pageId(), call.label());
+            return Reply.noContent();
+        });
+        api.postMultipart(PAGE + "/attachments", call -> Reply.created(mapper.attachment(
+                attachments.upload(call.connection(), call.pageId(), call.upload(), UploadProgressListener.NONE))));
+    }
+}

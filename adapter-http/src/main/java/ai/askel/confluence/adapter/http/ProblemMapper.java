@@ -1,0 +1,104 @@
+package ai.askel.confluence.adapter.http;
+
+import ai.askel.confluence.adapter.http.ApiJson.FieldErrorJson;
+import ai.askel.confluence.adapter.http.ApiJson.ProblemJson;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.domain.error.InvalidInputException.Problem;
+import ai.askel.confluence.domain.error.RateLimitedException;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Maps every error to an RFC 9457 problem: the one place where an {@link ErrorCode} gets its HTTP status. */
+final class ProblemMapper {
+    static final String PROBLEM_TYPE_BASE = "urn:askel:confluence:problem:";
+    static final String GENERIC_INTERNAL_DETAIL = "An unexpected error occurred inside the connector; it has been logged.";
+
+    @Inject
+    ProblemMapper() {
+    }
+
+    static int status(ErrorCode code) {
+        return switch (code) {
+            case INVALID_INPUT, INVALID_STORAGE_FORMAT, SITE_NOT_ALLOWED -> 400;
+            case UNAUTHENTICATED -> 401;
+            case PERMISSION_DENIED -> 403;
+            case NOT_FOUND -> 404;
+            case VERSION_CONFLICT, CONFLICT, DRIFT_DETECTED -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case CREDENTIALS_REJECTED, IDEMPOTENCY_KEY_REUSED, TEMPLATE_ERROR -> 422;
+            case RATE_LIMITED -> 429;
+            case SECRET_KEY_MISMATCH, INTERNAL -> 500;
+            case ENDPOINT_REMOVED, CONFLUENCE_ERROR -> 502;
+            case CONFLUENCE_UNAVAILABLE -> 503;
+        };
+    }
+
+    Reply fromConnector(ConnectorException e, String instance) {
+        int status = status(e.code());
+        List<Problem> problems = e instanceof InvalidInputException invalid ? invalid.problems() : List.of();
+        String detail = status >= 500 && e.code() != ErrorCode.CONFLUENCE_UNAVAILABLE && e.code() != ErrorCode.CONFLUENCE_ERROR
+                && e.code() != ErrorCode.ENDPOINT_REMOVED ? internalDetail(e) : e.getMessage();
+        Map<String, String> headers = e instanceof RateLimitedException limited
+                ? limited.retryAfter().map(d -> Map.of("Retry-After", Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))))
+                        .orElse(Map.of())
+                : Map.of();
+        return reply(status, e.code(), detail, instance, e.traceId(), problems, headers);
+    }
+
+    Reply fromHttp(HttpProblemException e, String instance) {
+        Map<String, String> headers = e.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
+        return reply(e.status(), e.code(), e.getMessage(), instance, Optional.empty(), e.problems(), headers);
+    }
+
+    Reply unexpected(String instance) {
+        return reply(500, ErrorCode.INTERNAL, GENERIC_INTERNAL_DETAIL, instance, Optional.empty(), List.of(), Map.of());
+    }
+
+    Reply of(int status, ErrorCode code, String detail, String instance) {
+        return reply(status, code, detail, instance, Optional.empty(), List.of(), Map.of());
+    }
+
+    private static String internalDetail(ConnectorException e) {
+        return e.code() == ErrorCode.SECRET_KEY_MISMATCH
+                ? "Stored secrets cannot be decrypted with the configured master key."
+                : GENERIC_INTERNAL_DETAIL;
+    }
+
+    private static Reply reply(int status, ErrorCode code, String detail, String instance, Optional<String> traceId,
+                               List<Problem> problems, Map<String, String> headers) {
+        List<FieldErrorJson> errors = problems.isEmpty() ? null
+                : problems.stream().map(p -> new FieldErrorJson(p.field(), p.message())).toList();
+        ProblemJson problem = new ProblemJson(PROBLEM_TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                title(code), status, detail, instance, code.name(), traceId.orElse(null), errors);
+        return new Reply(status, Optional.of(problem), headers);
+    }
+
+    static String title(ErrorCode code) {
+        return switch (code) {
+            case INVALID_INPUT -> "Invalid input";
+            case INVALID_STORAGE_FORMAT -> "Invalid storage format";
+            case NOT_FOUND -> "Not found";
+            case VERSION_CONFLICT -> "Version conflict";
+            case CONFLICT -> "Conflict";
+            case CREDENTIALS_REJECTED -> "Confluence rejected the credentials";
+            case PERMISSION_DENIED -> "Permission denied in Confluence";
+            case UNAUTHENTICATED -> "Unauthenticated";
+            case RATE_LIMITED -> "Rate limited by Confluence";
+            case PAYLOAD_TOO_LARGE -> "Payload too large";
+            case SITE_NOT_ALLOWED -> "Site not allowed";
+            case ENDPOINT_REMOVED -> "Confluence endpoint removed";
+            case CONFLUENCE_UNAVAILABLE -> "Confluence unavailable";
+            case CONFLUENCE_ERROR -> "Unexpected answer from Confluence";
+            case DRIFT_DETECTED -> "Page changed in Confluence";
+            case IDEMPOTENCY_KEY_REUSED -> "Idempotency key reused";
+            case TEMPLATE_ERROR -> "Template error";
+            case SECRET_KEY_MISMATCH -> "Secret key mismatch";
+            case INTERNAL -> "Internal error";
+        };
+    }
+}

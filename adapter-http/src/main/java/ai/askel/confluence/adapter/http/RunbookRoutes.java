@@ -1,0 +1,52 @@
+package ai.askel.confluence.adapter.http;
+
+import ai.askel.confluence.adapter.http.ApiJson.ListJson;
+import ai.askel.confluence.adapter.http.ApiJson.PublishRunbookJson;
+import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
+import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.GetRunbookUseCase;
+import ai.askel.confluence.ports.in.ListTemplatesUseCase;
+import ai.askel.confluence.ports.in.PublishOutcome;
+import ai.askel.confluence.ports.in.PublishResult;
+import ai.askel.confluence.ports.in.PublishRunbookUseCase;
+import ai.askel.confluence.ports.out.UploadProgressListener;
+import jakarta.inject.Inject;
+
+/** Runbooks published from templates, their attachments, drift, and the templates themselves. */
+final class RunbookRoutes implements Api.Group {
+    static final String RUNBOOKS = ConnectionRoutes.CONNECTION + "/runbooks";
+    static final String RUNBOOK = RUNBOOKS + "/{runbookId}";
+    static final String DRIFT = ConnectionRoutes.CONNECTION + "/drift";
+
+    private final PublishRunbookUseCase publish;
+    private final GetRunbookUseCase get;
+    private final AttachToRunbookUseCase attach;
+    private final CheckDriftUseCase drift;
+    private final ListTemplatesUseCase templates;
+    private final HttpMapper mapper;
+
+    @Inject
+    RunbookRoutes(PublishRunbookUseCase publish, GetRunbookUseCase get, AttachToRunbookUseCase attach, CheckDriftUseCase drift,
+                  ListTemplatesUseCase templates, HttpMapper mapper) {
+        this.publish = publish;
+        this.get = get;
+        this.attach = attach;
+        this.drift = drift;
+        this.templates = templates;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void register(Api api) {
+        api.postJson(RUNBOOKS, call -> {
+            PublishResult result = publish.publish(mapper.publishCommand(call.connection(), call.body(PublishRunbookJson.class)));
+            return Reply.status(result.outcome() == PublishOutcome.CREATED ? 201 : 200, mapper.publishResult(result));
+        });
+        api.get(RUNBOOK, call -> Reply.ok(mapper.runbook(get.get(call.connection(), call.runbookId()))));
+        api.postMultipart(RUNBOOK + "/attachments", call -> Reply.created(mapper.attachment(
+                attach.attach(call.connection(), call.runbookId(), call.upload(), UploadProgressListener.NONE))));
+        api.get(DRIFT, call -> Reply.ok(new ListJson<>(drift.openFindings(call.connection()).stream().map(mapper::driftFinding).toList())));
+        api.post(DRIFT + "/scan", call -> Reply.ok(new ListJson<>(drift.scan(call.connection()).stream().map(mapper::driftFinding).toList())));
+        api.get("/api/v1/templates", call -> Reply.ok(templates.list().stream().map(mapper::template).toList()));
+    }
+}

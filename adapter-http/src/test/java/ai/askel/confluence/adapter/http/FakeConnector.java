@@ -1,0 +1,484 @@
+package ai.askel.confluence.adapter.http;
+
+import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.domain.AttachmentId;
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.ConnectionStatus;
+import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.CqlQuery;
+import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.EmailAddress;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.PageRevision;
+import ai.askel.confluence.domain.PageSummary;
+import ai.askel.confluence.domain.PageVersion;
+import ai.askel.confluence.domain.PublishAction;
+import ai.askel.confluence.domain.PublishedState;
+import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookId;
+import ai.askel.confluence.domain.SiteUrl;
+import ai.askel.confluence.domain.Slice;
+import ai.askel.confluence.domain.Space;
+import ai.askel.confluence.domain.SpaceId;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.TemplateRef;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.Version;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.CredentialsRejectedException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.adapter.http.wiring.UseCases;
+import ai.askel.confluence.ports.in.AuthenticatedCaller;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.CreatePageCommand;
+import ai.askel.confluence.ports.in.IdempotencyDecision;
+import ai.askel.confluence.ports.in.MetricsSnapshot;
+import ai.askel.confluence.ports.in.PublishOutcome;
+import ai.askel.confluence.ports.in.PublishPlan;
+import ai.askel.confluence.ports.in.PublishResult;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.in.Readiness;
+import ai.askel.confluence.ports.in.RegisterConnectionCommand;
+import ai.askel.confluence.ports.in.RotateCredentialsCommand;
+import ai.askel.confluence.ports.in.TemplateDescriptor;
+import ai.askel.confluence.ports.in.UpdatePageCommand;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.ports.out.IdempotencyRecord.StoredResponse;
+import ai.askel.confluence.ports.out.UploadProgressListener;
+import ai.askel.confluence.ports.spi.InputType;
+import ai.askel.confluence.ports.spi.TemplateInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory stand-in for every inbound use case, keeping just enough state to answer like the
+ * real services (workspace isolation, versions, labels, idempotency records), recording what it
+ * was asked, and able to fail the next call with any error.
+ */
+final class FakeConnector implements UseCases {
+
+    static final WorkspaceId WORKSPACE_A = WorkspaceId.of("0a0a0a0a-0000-4000-8000-00000000000a");
+    static final WorkspaceId WORKSPACE_B = WorkspaceId.of("0b0b0b0b-0000-4000-8000-00000000000b");
+    static final String KEY_A = "ask_live_aaaaaaaaaaaaaaaa";
+    static final String KEY_B = "ask_live_bbbbbbbbbbbbbbbb";
+    static final String REVOKED_KEY = "ask_live_revokedrevoked00";
+    static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+    /** What an upload's content source delivered, read through twice (as a retry would). */
+    record ReceivedUpload(AttachmentUpload upload, long bytesRead, String sha256, boolean reopenedIdentically,
+                          long largestFileInUploadDirectory) {
+    }
+
+    /** Where the server spills uploads; the fake looks there while it reads one. */
+    volatile java.nio.file.Path uploadDirectory;
+
+    private record IdempotencyEntry(ContentHash hash, Optional<StoredResponse> response) {
+    }
+
+    private final Map<ConnectionId, Connection> connections = new LinkedHashMap<>();
+    private final Map<PageId, Page> pages = new LinkedHashMap<>();
+    private final Map<RunbookId, Runbook> runbooks = new LinkedHashMap<>();
+    private final Map<String, IdempotencyEntry> idempotency = new HashMap<>();
+    private final AtomicInteger nextPageId = new AtomicInteger(1000);
+    private final AtomicInteger nextAttachmentId = new AtomicInteger(1);
+    private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
+    final List<Object> calls = new ArrayList<>();
+    final List<String> released = new ArrayList<>();
+    final List<CqlQuery> searches = new ArrayList<>();
+    final List<ReceivedUpload> uploads = new ArrayList<>();
+    volatile boolean ready = true;
+    /** When set, storing an idempotent response fails (a database outage at the wrong moment). */
+    volatile boolean failToComplete;
+
+    /** The next use-case call (other than authentication and idempotency) throws this. */
+    void failNextWith(RuntimeException failure) {
+        nextFailure.set(failure);
+    }
+
+    private synchronized void call(Object what) {
+        calls.add(what);
+        RuntimeException failure = nextFailure.getAndSet(null);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    synchronized long callsOf(Class<?> type) {
+        return calls.stream().filter(type::isInstance).count();
+    }
+
+    /** A connection registered directly, as if through the API. */
+    synchronized Connection addConnection(WorkspaceId workspace, String name) {
+        Connection c = new Connection(ConnectionId.random(), workspace, name, SiteUrl.parse("https://acme.atlassian.net", List.of()),
+                Optional.empty(), EmailAddress.of("ops@acme.example"), ai.askel.confluence.domain.Secret.of("token-1", "apiToken"),
+                Optional.of("557058:acc-1"), ConnectionStatus.ACTIVE, Optional.empty(), NOW, NOW);
+        connections.put(c.id(), c);
+        return c;
+    }
+
+    synchronized Page addPage(String title) {
+        Page page = new Page(PageId.of(Integer.toString(nextPageId.incrementAndGet())), SpaceKey.of("INFRA"), Title.of(title),
+                Optional.of(PageId.of("99")), ai.askel.confluence.domain.PageBody.storage("<p>hello</p>"),
+                new PageVersion(Version.FIRST, Optional.of("557058:acc-1"), Optional.of(NOW), Optional.of("first")),
+                Set.of(Label.of("ops")), Optional.of("https://acme.atlassian.net/wiki/spaces/INFRA/pages/1"));
+        pages.put(page.id(), page);
+        return page;
+    }
+
+    private Connection connection(ConnectionRef ref) {
+        Connection c = connections.get(ref.connection());
+        if (c == null || !c.workspace().equals(ref.workspace())) {
+            throw new NotFoundException("connection %s not found".formatted(ref.connection()));
+        }
+        return c;
+    }
+
+    private Page page(ConnectionRef ref, PageId id) {
+        connection(ref);
+        Page page = pages.get(id);
+        if (page == null) {
+            throw new NotFoundException("page %s not found".formatted(id), "trace-404");
+        }
+        return page;
+    }
+
+    // ---- authentication and idempotency ----
+
+    @Override
+    public AuthenticatedCaller authenticate(String presentedKey) {
+        return switch (presentedKey) {
+            case KEY_A -> new AuthenticatedCaller(WORKSPACE_A, "ask_live_aaaa");
+            case KEY_B -> new AuthenticatedCaller(WORKSPACE_B, "ask_live_bbbb");
+            default -> throw new ConnectorException(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked");
+        };
+    }
+
+    @Override
+    public synchronized IdempotencyDecision begin(WorkspaceId workspace, String key, ContentHash requestHash) {
+        String id = workspace + "/" + key;
+        IdempotencyEntry entry = idempotency.get(id);
+        if (entry == null) {
+            idempotency.put(id, new IdempotencyEntry(requestHash, Optional.empty()));
+            return IdempotencyDecision.proceed();
+        }
+        if (!entry.hash().equals(requestHash)) {
+            throw new ConnectorException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotency key '%s' was used with another request".formatted(key));
+        }
+        if (entry.response().isEmpty()) {
+            throw new ConnectorException(ErrorCode.CONFLICT, "the first request with idempotency key '%s' is still running".formatted(key));
+        }
+        return new IdempotencyDecision(entry.response());
+    }
+
+    @Override
+    public synchronized void complete(WorkspaceId workspace, String key, StoredResponse response) {
+        if (failToComplete) {
+            throw new IllegalStateException("database unavailable");
+        }
+        String id = workspace + "/" + key;
+        idempotency.put(id, new IdempotencyEntry(idempotency.get(id).hash(), Optional.of(response)));
+    }
+
+    @Override
+    public synchronized void release(WorkspaceId workspace, String key) {
+        idempotency.remove(workspace + "/" + key);
+        released.add(key);
+    }
+
+    synchronized Optional<StoredResponse> stored(WorkspaceId workspace, String key) {
+        return Optional.ofNullable(idempotency.get(workspace + "/" + key)).flatMap(IdempotencyEntry::response);
+    }
+
+    // ---- connections ----
+
+    @Override
+    public synchronized Connection register(RegisterConnectionCommand command) {
+        call(command);
+        if (command.apiToken().reveal().equals("rejected-token")) {
+            throw new CredentialsRejectedException("Confluence answered 401 to GET /wiki/rest/api/user/current", "trace-401");
+        }
+        Connection c = new Connection(ConnectionId.random(), command.workspace(), command.name(),
+                SiteUrl.parse(command.siteUrl(), List.of()), Optional.empty(), EmailAddress.of(command.email()),
+                command.apiToken(), Optional.of("557058:acc-1"), ConnectionStatus.ACTIVE, command.tokenExpiresOn(), NOW, NOW);
+        connections.put(c.id(), c);
+        return c;
+    }
+
+    @Override
+    public synchronized List<Connection> list(WorkspaceId workspace) {
+        call("list " + workspace);
+        return connections.values().stream().filter(c -> c.workspace().equals(workspace)).toList();
+    }
+
+    @Override
+    public synchronized Connection get(ConnectionRef ref) {
+        call(ref);
+        return connection(ref);
+    }
+
+    @Override
+    public synchronized void remove(ConnectionRef ref) {
+        call(ref);
+        connections.remove(connection(ref).id());
+    }
+
+    @Override
+    public synchronized Connection rotate(RotateCredentialsCommand command) {
+        call(command);
+        Connection c = connection(command.ref());
+        Connection rotated = c.withCredentials(command.email().map(EmailAddress::of).orElse(c.email()), command.apiToken(),
+                command.tokenExpiresOn(), NOW.plusSeconds(60));
+        connections.put(c.id(), rotated);
+        return rotated;
+    }
+
+    // ---- spaces and pages ----
+
+    @Override
+    public synchronized Slice<Space> listSpaces(ConnectionRef ref, int limit, Optional<String> cursor) {
+        call("spaces " + limit + " " + cursor.orElse(""));
+        connection(ref);
+        return new Slice<>(List.of(new Space(SpaceId.of("98306"), SpaceKey.of("INFRA"), "Infrastructure", "global", Optional.empty())),
+                Optional.of("next-spaces"));
+    }
+
+    @Override
+    public synchronized Page create(CreatePageCommand command) {
+        call(command);
+        connection(command.ref());
+        Page page = new Page(PageId.of(Integer.toString(nextPageId.incrementAndGet())), command.space(), command.title(),
+                command.parentId(), command.body(), new PageVersion(Version.FIRST, Optional.of("557058:acc-1"), Optional.of(NOW), Optional.empty()),
+                command.labels(), Optional.of("https://acme.atlassian.net/wiki/spaces/" + command.space() + "/pages/" + nextPageId.get()));
+        pages.put(page.id(), page);
+        return page;
+    }
+
+    @Override
+    public synchronized Page read(ConnectionRef ref, PageId id) {
+        call(id);
+        return page(ref, id);
+    }
+
+    @Override
+    public synchronized Page update(UpdatePageCommand command) {
+        call(command);
+        Page page = page(command.ref(), command.page());
+        PageRevision revision = command.baseVersion()
+                .map(base -> page.reviseFrom(base, command.title(), command.body(), command.message()))
+                .orElseGet(() -> page.revise(command.title(), command.body(), command.message()));
+        Page updated = page.apply(revision, new PageVersion(revision.version(), Optional.of("557058:acc-1"), Optional.of(NOW), revision.message()));
+        pages.put(updated.id(), updated);
+        return updated;
+    }
+
+    @Override
+    public synchronized Slice<PageVersion> versions(ConnectionRef ref, PageId id, int limit, Optional<String> cursor) {
+        call("versions " + limit);
+        Page page = page(ref, id);
+        List<PageVersion> history = new ArrayList<>();
+        for (int n = page.version().number().number(); n >= 1; n--) {
+            history.add(n == page.version().number().number() ? page.version() : PageVersion.of(Version.of(n)));
+        }
+        return Slice.last(history);
+    }
+
+    @Override
+    public synchronized Slice<PageSummary> children(ConnectionRef ref, PageId id, int limit, Optional<String> cursor) {
+        call("children " + limit);
+        page(ref, id);
+        return new Slice<>(pages.values().stream().filter(p -> p.parentId().equals(Optional.of(id))).map(FakeConnector::summary).toList(),
+                Optional.of("next-children"));
+    }
+
+    @Override
+    public synchronized Slice<PageSummary> search(ConnectionRef ref, CqlQuery query, int limit, Optional<String> cursor) {
+        call(query);
+        connection(ref);
+        searches.add(query);
+        return Slice.last(pages.values().stream().map(FakeConnector::summary).toList());
+    }
+
+    @Override
+    public Stream<PageSummary> searchAll(ConnectionRef ref, CqlQuery query) {
+        return search(ref, query, 250, Optional.empty()).items().stream();
+    }
+
+    private static PageSummary summary(Page p) {
+        return new PageSummary(p.id(), Optional.of(p.space()), p.title(), p.parentId(), p.version(), p.labels(), p.webUrl());
+    }
+
+    @Override
+    public synchronized Set<Label> add(ConnectionRef ref, PageId id, Set<Label> labels) {
+        call(labels);
+        Page page = page(ref, id);
+        Set<Label> all = new TreeSet<>(page.labels());
+        all.addAll(labels);
+        pages.put(id, new Page(page.id(), page.space(), page.title(), page.parentId(), page.body(), page.version(), all, page.webUrl()));
+        return all;
+    }
+
+    @Override
+    public synchronized void remove(ConnectionRef ref, PageId id, Label label) {
+        call(label);
+        Page page = page(ref, id);
+        Set<Label> all = new TreeSet<>(page.labels());
+        all.remove(label);
+        pages.put(id, new Page(page.id(), page.space(), page.title(), page.parentId(), page.body(), page.version(), all, page.webUrl()));
+    }
+
+    @Override
+    public Attachment upload(ConnectionRef ref, PageId id, AttachmentUpload upload, UploadProgressListener listener) {
+        synchronized (this) {
+            call(upload);
+            page(ref, id);
+        }
+        return receive(upload);
+    }
+
+    private Attachment receive(AttachmentUpload upload) {
+        String[] first = drain(upload);
+        String[] second = drain(upload);
+        synchronized (this) {
+            uploads.add(new ReceivedUpload(upload, Long.parseLong(first[1]), first[0], first[0].equals(second[0]), largestSpilledFile()));
+        }
+        return new Attachment(new AttachmentId("att" + nextAttachmentId.incrementAndGet()), upload.fileName(), Long.parseLong(first[1]),
+                upload.mediaType(), Version.FIRST, upload.comment(), Optional.of("/download/attachments/1/" + upload.fileName()));
+    }
+
+    private long largestSpilledFile() {
+        if (uploadDirectory == null) {
+            return -1;
+        }
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(uploadDirectory)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).max().orElse(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String[] drain(AttachmentUpload upload) {
+        MessageDigest digest = ContentHash.sha256();
+        long total = 0;
+        try (InputStream in = upload.content().open()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+                total += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new String[] {ContentHash.fromDigest(digest).hex(), Long.toString(total)};
+    }
+
+    // ---- runbooks ----
+
+    @Override
+    public synchronized PublishResult publish(PublishRunbookCommand command) {
+        call(command);
+        connection(command.ref());
+        Optional<Runbook> existing = runbooks.values().stream()
+                .filter(r -> r.connection().equals(command.ref().connection()) && r.title().equals(command.title())).findFirst();
+        PublishPlan plan = new PublishPlan(existing.isPresent() ? PublishAction.NO_OP : PublishAction.CREATE, existing.isEmpty(),
+                "<p>rendered</p>", command.effectiveLabels(), List.of());
+        if (command.dryRun()) {
+            return new PublishResult(existing.map(Runbook::id).orElse(RunbookId.random()), Optional.empty(), Optional.empty(),
+                    PublishOutcome.PLANNED, Optional.empty(), plan, List.of());
+        }
+        Runbook runbook = existing.orElseGet(() -> {
+            Page page = addPage(command.title().value());
+            Runbook created = Runbook.create(command.ref().workspace(), command.ref().connection(), command.space(),
+                    command.effectiveParentTitle(), command.title(), new TemplateRef(command.templateId(), "1.0.0"), command.inputs(),
+                    command.effectiveLabels()).published(new PublishedState(page.id(), PageId.of("99"), Version.FIRST,
+                    ContentHash.of("rendered"), command.title(), command.effectiveLabels(), List.of(), NOW));
+            runbooks.put(created.id(), created);
+            return created;
+        });
+        return new PublishResult(runbook.id(), runbook.pageId(), Optional.of(Version.FIRST),
+                existing.isPresent() ? PublishOutcome.UNCHANGED : PublishOutcome.CREATED,
+                Optional.of("https://acme.atlassian.net/wiki/spaces/INFRA/pages/" + runbook.pageId().orElseThrow()), plan, List.of());
+    }
+
+    @Override
+    public synchronized Runbook get(ConnectionRef ref, RunbookId id) {
+        call(id);
+        connection(ref);
+        Runbook runbook = runbooks.get(id);
+        if (runbook == null || !runbook.connection().equals(ref.connection())) {
+            throw new NotFoundException("runbook %s not found".formatted(id));
+        }
+        return runbook;
+    }
+
+    @Override
+    public Attachment attach(ConnectionRef ref, RunbookId id, AttachmentUpload upload, UploadProgressListener listener) {
+        get(ref, id);
+        return receive(upload);
+    }
+
+    @Override
+    public synchronized List<DriftFinding> scan(ConnectionRef ref) {
+        call("scan");
+        return openFindings(ref);
+    }
+
+    /** Scans every connection (a newer port method; no @Override so this compiles before and after it). */
+    public synchronized List<DriftFinding> scanAll() {
+        call("scan all");
+        return List.of();
+    }
+
+    @Override
+    public synchronized List<DriftFinding> openFindings(ConnectionRef ref) {
+        connection(ref);
+        return List.of(DriftFinding.seen(ref.connection(), Optional.of(PageId.of("1001")), DriftKind.EDITED_IN_CONFLUENCE,
+                "version 3 was written by someone else", NOW));
+    }
+
+    @Override
+    public List<DriftFinding> openFindings(WorkspaceId workspace) {
+        return List.of();
+    }
+
+    @Override
+    public List<TemplateDescriptor> list() {
+        call("templates");
+        return List.of(new TemplateDescriptor("customer-environment", "1.0.0", "Customer environment runbook",
+                "One customer's production environment.",
+                List.of(TemplateInput.required("customer", InputType.STRING, "The customer's name").withExample("Crestview"),
+                        TemplateInput.table("contacts", false, "Who to call", List.of("name", "role"))),
+                Set.of("customer-runbook")));
+    }
+
+    // ---- operations ----
+
+    @Override
+    public MetricsSnapshot snapshot() {
+        return new MetricsSnapshot(Map.of("GET /wiki/api/v2/pages/{id} 200", 7L, "POST /wiki/api/v2/pages 429", 2L), 3, 2, 1500);
+    }
+
+    @Override
+    public Readiness check() {
+        return new Readiness(Map.of("database", ready));
+    }
+}

@@ -1,0 +1,73 @@
+package ai.askel.confluence.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.askel.confluence.domain.Connection;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** What the adapter logs: method, route template, status and duration; never a key, a token or a body. */
+class RequestLoggingTest {
+    private final Logger adapterLogger = (Logger) LoggerFactory.getLogger("ai.askel.confluence.adapter.http");
+    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+    private Level previous;
+    private TestServer api;
+
+    @BeforeEach
+    void capture() {
+        previous = adapterLogger.getLevel();
+        adapterLogger.setLevel(Level.ALL);
+        adapterLogger.setAdditive(false); // captured here, not printed into the build output
+        events.start();
+        adapterLogger.addAppender(events);
+        api = new TestServer();
+    }
+
+    @AfterEach
+    void release() {
+        api.close();
+        adapterLogger.detachAppender(events);
+        adapterLogger.setAdditive(true);
+        adapterLogger.setLevel(previous);
+    }
+
+    private List<String> logged() {
+        return events.list.stream()
+                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
+                .toList();
+    }
+
+    @Test
+    void each_request_is_logged_with_method_route_template_status_and_duration() {
+        Connection connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+
+        api.get("/api/v1/connections/" + connection.id());
+
+        assertThat(logged()).anyMatch(line -> line.matches("GET /api/v1/connections/\\{connectionId} 200 \\d+ms"));
+    }
+
+    @Test
+    void keys_tokens_and_bodies_never_reach_the_log_even_when_a_request_fails() {
+        api.post("/api/v1/connections", """
+                {"name": "Acme", "siteUrl": "https://acme.atlassian.net", "email": "ops@acme.example", "apiToken": "ATATT-very-secret"}""");
+        api.fake.failNextWith(new IllegalStateException("boom"));
+        api.post("/api/v1/connections", """
+                {"name": "Acme", "siteUrl": "https://acme.atlassian.net", "email": "ops@acme.example", "apiToken": "ATATT-very-secret"}""");
+        api.get("/api/v1/connections", FakeConnector.REVOKED_KEY);
+
+        assertThat(logged()).isNotEmpty();
+        assertThat(logged()).noneMatch(line -> line.contains("ATATT-very-secret"))
+                .noneMatch(line -> line.contains(FakeConnector.KEY_A))
+                .noneMatch(line -> line.contains(FakeConnector.REVOKED_KEY))
+                .noneMatch(line -> line.contains("ops@acme.example"));
+        assertThat(logged()).anyMatch(line -> line.contains("POST /api/v1/connections failed unexpectedly: java.lang.IllegalStateException"));
+    }
+}

@@ -1,0 +1,306 @@
+package ai.askel.confluence.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
+import ai.askel.confluence.ports.in.RegisterConnectionCommand;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.Flow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RequestPipelineTest {
+    private static final String REGISTER = """
+            {"name": "Acme", "siteUrl": "https://acme.atlassian.net", "email": "ops@acme.example", "apiToken": "tok-123"}""";
+
+    private final TestServer api = new TestServer();
+    private String base;
+
+    @BeforeEach
+    void connect() {
+        Connection connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        base = "/api/v1/connections/" + connection.id();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    // ---- authentication ----
+
+    @Test
+    void a_request_without_an_api_key_is_401_problem_with_www_authenticate() {
+        TestServer.Answer answer = api.get("/api/v1/connections", null);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(answer.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(answer.json().get("detail").asText()).contains("missing");
+        assertThat(api.fake.calls).isEmpty();
+    }
+
+    @Test
+    void a_malformed_authorization_header_is_401() {
+        for (String header : new String[] {"Basic dXNlcjpwYXNz", "Bearer", "Bearer two words", FakeConnector.KEY_A}) {
+            TestServer.Answer answer = api.send(api.request("/api/v1/connections", null).header("Authorization", header).GET().build());
+
+            assertThat(answer.status()).as(header).isEqualTo(401);
+            assertThat(answer.json().get("detail").asText()).as(header).contains("malformed");
+        }
+        assertThat(api.fake.calls).isEmpty();
+    }
+
+    @Test
+    void a_revoked_or_unknown_key_is_401_and_the_key_is_not_echoed() {
+        TestServer.Answer answer = api.get("/api/v1/connections", FakeConnector.REVOKED_KEY);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(answer.body()).doesNotContain(FakeConnector.REVOKED_KEY);
+    }
+
+    @Test
+    void the_bearer_scheme_is_case_insensitive() {
+        TestServer.Answer answer = api.send(api.request("/api/v1/connections", null)
+                .header("Authorization", "bearer " + FakeConnector.KEY_A).GET().build());
+
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void authentication_comes_before_the_body_is_judged() {
+        TestServer.Answer answer = api.send(api.request("/api/v1/connections", null).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{")).build());
+
+        assertThat(answer.status()).isEqualTo(401);
+    }
+
+    // ---- JSON bodies ----
+
+    @Test
+    void invalid_json_is_400_naming_the_position() {
+        TestServer.Answer answer = api.post("/api/v1/connections", "{\n  \"name\": \"Acme\",\n  oops\n}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(answer.json().get("detail").asText()).contains("line 3, column");
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void an_unknown_field_is_400_naming_it() {
+        TestServer.Answer answer = api.post(base + "/pages", """
+                {"spaceKey": "INFRA", "title": "T", "body": {"value": "<p/>", "colour": "red"}}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("body.colour");
+        assertThat(answer.json().get("errors").get(0).get("message").asText()).isEqualTo("is not a known field");
+    }
+
+    @Test
+    void a_field_of_the_wrong_type_is_400_naming_it() {
+        TestServer.Answer answer = api.put(base + "/pages/1001", "{\"body\": {\"value\": \"<p/>\"}, \"baseVersion\": \"three\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("baseVersion");
+        assertThat(answer.json().get("errors").get(0).get("message").asText()).contains("whole number");
+    }
+
+    @Test
+    void an_empty_body_or_a_json_array_is_400() {
+        assertThat(api.post("/api/v1/connections", "").status()).isEqualTo(400);
+        TestServer.Answer array = api.post("/api/v1/connections", "[]");
+        assertThat(array.status()).isEqualTo(400);
+        assertThat(array.json().get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void a_json_body_with_another_content_type_is_415() {
+        TestServer.Answer answer = api.send(api.request("/api/v1/connections", FakeConnector.KEY_A).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(REGISTER)).build());
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.json().get("detail").asText()).contains("application/json").contains("text/plain");
+        assertThat(api.fake.calls).isEmpty();
+    }
+
+    @Test
+    void a_charset_parameter_is_accepted() {
+        TestServer.Answer answer = api.send(api.request("/api/v1/connections", FakeConnector.KEY_A)
+                .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(REGISTER)).build());
+
+        assertThat(answer.status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_body_over_5_mb_is_413_by_its_length() {
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        Arrays.fill(big, (byte) ' ');
+
+        TestServer.Answer answer = api.send(api.request(base + "/pages", FakeConnector.KEY_A).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build());
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(api.fake.calls).isEmpty();
+    }
+
+    @Test
+    void a_chunked_body_over_5_mb_is_413_while_it_is_read() {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) ' ');
+        HttpRequest.BodyPublisher chunked = new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                        java.util.Collections.nCopies(90, chunk).stream().map(java.io.ByteArrayInputStream::new).toList())))
+                        .subscribe(subscriber);
+            }
+        };
+
+        TestServer.Answer answer = api.send(api.request(base + "/pages", FakeConnector.KEY_A).header("Content-Type", "application/json")
+                .POST(chunked).build());
+
+        assertThat(answer.status()).isEqualTo(413);
+    }
+
+    // ---- idempotency ----
+
+    @Test
+    void the_same_key_and_body_replays_the_stored_response_without_running_again() {
+        TestServer.Answer first = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-1");
+        TestServer.Answer second = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(first.header("Idempotency-Replayed")).isNull();
+        assertThat(api.fake.callsOf(RegisterConnectionCommand.class)).isEqualTo(1);
+        assertThat(api.fake.stored(FakeConnector.WORKSPACE_A, "k-1")).hasValueSatisfying(stored -> {
+            assertThat(stored.status()).isEqualTo(201);
+            assertThat(stored.body()).isEqualTo(first.body());
+        });
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_422_idempotency_key_reused() {
+        api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-2");
+
+        TestServer.Answer answer = api.post("/api/v1/connections", REGISTER.replace("Acme", "Other"), "Idempotency-Key", "k-2");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(api.fake.callsOf(RegisterConnectionCommand.class)).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_key_on_another_path_is_another_request() {
+        api.post(base + "/pages/1001/labels", "{\"labels\": [\"a\"]}", "Idempotency-Key", "k-3");
+
+        TestServer.Answer answer = api.post(base + "/pages/1002/labels", "{\"labels\": [\"a\"]}", "Idempotency-Key", "k-3");
+
+        assertThat(answer.status()).isEqualTo(422);
+    }
+
+    @Test
+    void a_key_whose_first_request_is_still_running_is_409_conflict() {
+        ContentHash sameRequest = ContentHash.of("POST", "/api/v1/connections",
+                ContentHash.ofBytes(REGISTER.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex());
+        api.fake.begin(FakeConnector.WORKSPACE_A, "k-4", sameRequest);
+
+        TestServer.Answer answer = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-4");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().get("code").asText()).isEqualTo("CONFLICT");
+        assertThat(api.fake.callsOf(RegisterConnectionCommand.class)).isZero();
+    }
+
+    @Test
+    void a_server_side_failure_releases_the_key_so_a_retry_runs() {
+        api.fake.failNextWith(new ConfluenceUnavailableException("Confluence answered 503", "trace-503", null));
+
+        TestServer.Answer failed = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-5");
+        TestServer.Answer retried = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-5");
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(api.fake.released).containsExactly("k-5");
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotency-Replayed")).isNull();
+    }
+
+    @Test
+    void an_unexpected_failure_releases_the_key_and_answers_a_generic_500() {
+        api.fake.failNextWith(new IllegalStateException("secret internals: password=hunter2"));
+
+        TestServer.Answer answer = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-6");
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.json().get("code").asText()).isEqualTo("INTERNAL");
+        assertThat(answer.body()).doesNotContain("hunter2").doesNotContain("IllegalStateException").doesNotContain("at ai.askel");
+        assertThat(api.fake.released).containsExactly("k-6");
+    }
+
+    @Test
+    void a_response_that_cannot_be_stored_is_still_answered_and_the_key_freed() {
+        api.fake.failToComplete = true;
+
+        TestServer.Answer answer = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-9");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(api.fake.released).containsExactly("k-9");
+    }
+
+    @Test
+    void a_client_error_is_stored_and_replayed() {
+        TestServer.Answer first = api.post("/api/v1/connections", "{\"name\": \"Acme\"}", "Idempotency-Key", "k-7");
+        TestServer.Answer second = api.post("/api/v1/connections", "{\"name\": \"Acme\"}", "Idempotency-Key", "k-7");
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(api.fake.released).isEmpty();
+    }
+
+    @Test
+    void keys_are_scoped_to_the_workspace() {
+        api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-8");
+
+        TestServer.Answer other = api.send(TestServer.withHeaders(api.request("/api/v1/connections", FakeConnector.KEY_B),
+                "Idempotency-Key", "k-8", "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(REGISTER)).build());
+
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.header("Idempotency-Replayed")).isNull();
+        assertThat(api.fake.callsOf(RegisterConnectionCommand.class)).isEqualTo(2);
+    }
+
+    @Test
+    void an_unusable_idempotency_key_is_400() {
+        TestServer.Answer answer = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "x".repeat(300));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void an_unknown_route_is_a_404_problem() {
+        TestServer.Answer answer = api.get("/api/v1/nothing-here");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("code").asText()).isEqualTo("NOT_FOUND");
+    }
+}

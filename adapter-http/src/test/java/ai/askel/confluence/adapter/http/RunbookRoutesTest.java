@@ -1,0 +1,159 @@
+package ai.askel.confluence.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RunbookRoutesTest {
+    private static final String PUBLISH = """
+            {"template": "customer-environment", "spaceKey": "INFRA", "title": "Crestview Production",
+             "inputs": {"customer": "Crestview", "replicas": 3, "ratio": 0.25, "contacts": [{"name": "Ann", "role": "SRE"}]},
+             "labels": ["customer-runbook"], "onDrift": "overwrite"}""";
+
+    private final TestServer api = new TestServer();
+    private String base;
+
+    @BeforeEach
+    void connect() {
+        Connection connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        base = "/api/v1/connections/" + connection.id();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void publishing_a_new_runbook_answers_201_created_then_200_unchanged() {
+        TestServer.Answer first = api.post(base + "/runbooks", PUBLISH);
+        TestServer.Answer second = api.post(base + "/runbooks", PUBLISH);
+
+        assertThat(first.status()).isEqualTo(201);
+        JsonNode body = first.json();
+        assertThat(TestServer.fields(body)).startsWith("id", "pageId", "version", "outcome", "webUrl");
+        assertThat(body.get("outcome").asText()).isEqualTo("CREATED");
+        assertThat(body.get("version").asInt()).isEqualTo(1);
+        assertThat(body.get("webUrl").asText()).contains(body.get("pageId").asText());
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(second.json().get("id").asText()).isEqualTo(body.get("id").asText());
+    }
+
+    @Test
+    void the_publish_command_carries_inputs_labels_and_policy() {
+        api.post(base + "/runbooks", PUBLISH);
+
+        PublishRunbookCommand command = (PublishRunbookCommand) api.fake.calls.get(0);
+        assertThat(command.templateId()).isEqualTo("customer-environment");
+        assertThat(command.title()).isEqualTo(Title.of("Crestview Production"));
+        assertThat(command.effectiveParentTitle()).isEqualTo(PublishRunbookCommand.DEFAULT_PARENT_TITLE);
+        assertThat(command.labels()).contains(java.util.Set.of(Label.of("customer-runbook")));
+        assertThat(command.onDrift()).isEqualTo(DriftPolicy.OVERWRITE);
+        assertThat(command.dryRun()).isFalse();
+        assertThat(command.inputs().values()).containsEntry("customer", "Crestview").containsEntry("replicas", 3L)
+                .containsEntry("ratio", new BigDecimal("0.25"))
+                .containsEntry("contacts", List.of(Map.of("name", "Ann", "role", "SRE")));
+    }
+
+    @Test
+    void a_dry_run_answers_200_planned_with_the_plan() {
+        TestServer.Answer answer = api.post(base + "/runbooks", """
+                {"template": "customer-environment", "spaceKey": "INFRA", "title": "Crestview Production", "inputs": {}, "dryRun": true}""");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("outcome").asText()).isEqualTo("PLANNED");
+        assertThat(answer.json().get("pageId").isNull()).isTrue();
+        assertThat(answer.json().get("plan").get("action").asText()).isEqualTo("CREATE");
+        assertThat(answer.json().get("plan").get("labelsToAdd").toString()).isEqualTo("[\"auto-generated\",\"customer-runbook\"]");
+    }
+
+    @Test
+    void an_unknown_drift_policy_is_invalid_input() {
+        TestServer.Answer answer = api.post(base + "/runbooks", """
+                {"template": "customer-environment", "spaceKey": "INFRA", "title": "T", "onDrift": "ignore"}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("onDrift");
+    }
+
+    @Test
+    void drift_on_publish_is_409_drift_detected() {
+        api.fake.failNextWith(new ConnectorException(ErrorCode.DRIFT_DETECTED, "page 1001 was edited in Confluence (version 3)"));
+
+        TestServer.Answer answer = api.post(base + "/runbooks", PUBLISH);
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().get("code").asText()).isEqualTo("DRIFT_DETECTED");
+        assertThat(answer.json().get("detail").asText()).isEqualTo("page 1001 was edited in Confluence (version 3)");
+    }
+
+    @Test
+    void a_published_runbook_is_read_back() {
+        String id = api.post(base + "/runbooks", PUBLISH).json().get("id").asText();
+
+        TestServer.Answer answer = api.get(base + "/runbooks/" + id);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode runbook = answer.json();
+        assertThat(runbook.get("id").asText()).isEqualTo(id);
+        assertThat(runbook.get("template").asText()).isEqualTo("customer-environment");
+        assertThat(runbook.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(runbook.get("parentTitle").asText()).isEqualTo("Customer Environments");
+        assertThat(runbook.get("inputs").get("customer").asText()).isEqualTo("Crestview");
+        assertThat(runbook.get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unknown_runbook_is_404() {
+        TestServer.Answer answer = api.get(base + "/runbooks/6f1d2c3b-0000-4000-8000-000000000001");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().get("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void templates_list_their_inputs() {
+        TestServer.Answer answer = api.get("/api/v1/templates");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode template = answer.json().get(0);
+        assertThat(TestServer.fields(template)).startsWith("id", "version", "name");
+        assertThat(template.get("id").asText()).isEqualTo("customer-environment");
+        JsonNode input = template.get("inputs").get(0);
+        assertThat(TestServer.fields(input)).startsWith("name", "type", "required", "description");
+        assertThat(input.get("type").asText()).isEqualTo("string");
+        assertThat(input.get("required").asBoolean()).isTrue();
+        assertThat(template.get("inputs").get(1).get("columns").toString()).isEqualTo("[\"name\",\"role\"]");
+    }
+
+    @Test
+    void templates_need_an_api_key_too() {
+        assertThat(api.get("/api/v1/templates", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void drift_findings_are_listed_and_scanned() {
+        TestServer.Answer open = api.get(base + "/drift");
+        TestServer.Answer scanned = api.send(api.request(base + "/drift/scan", FakeConnector.KEY_A)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.json().get("results").get(0).get("kind").asText()).isEqualTo("EDITED_IN_CONFLUENCE");
+        assertThat(scanned.status()).isEqualTo(200);
+        assertThat(api.fake.calls).contains("scan");
+    }
+}
