@@ -280,6 +280,11 @@ public final class ConfluenceSandbox implements AutoCloseable {
         });
     }
 
+    /** Where uploaded attachments are stored (a temp folder deleted on close). */
+    Path attachmentDirectory() {
+        return store.attachmentDir();
+    }
+
     /** Stops the server and deletes stored attachments. */
     @Override
     public void close() {
