@@ -73,6 +73,7 @@ final class V2Routes {
                 .filter(s -> store.permission(s, Http.callerId(ctx)).canRead())
                 .orElseThrow(V2Routes::notFound);
         Map<String, Object> body = space(space);
+        body.remove("currentActiveAlias");
         @SuppressWarnings("unchecked")
         Map<String, Object> links = (Map<String, Object>) body.get("_links");
         links.put("base", site.get() + "/wiki");
