@@ -46,6 +46,9 @@ final class StorageFormat {
 
     /** Empty when the body is well-formed, otherwise the parser's reason. */
     Optional<String> problem(String storage) {
+        if (storage.contains("<!DOCTYPE") || storage.contains("<!ENTITY")) {
+            return Optional.of("DOCTYPE and ENTITY declarations are not allowed in storage format");
+        }
         String xml = OPEN + withNumericEntities(storage) + CLOSE;
         try {
             SAXParser parser = factory.newSAXParser();
