@@ -68,6 +68,9 @@ final class AdminRoutes {
                 sandbox.setPermission(text(b, "user"), text(b, "space"),
                         Permission.valueOf(text(b, "permission").toUpperCase(Locale.ROOT)))));
         routes.get(P + "/pages/{id}", ctx -> Http.json(ctx, 200, sandbox.findPage(ctx.pathParam("id"))
+                .map(p -> map("id", p.id(), "spaceKey", p.spaceKey(), "title", p.title(), "status", p.status(),
+                        "version", p.version(), "storage", p.storage(), "parentId", p.parentId().orElse(null),
+                        "labels", p.labels(), "attachments", p.attachments()))
                 .orElseThrow(() -> ApiError.v1(404, "no page " + ctx.pathParam("id")))));
     }
 
