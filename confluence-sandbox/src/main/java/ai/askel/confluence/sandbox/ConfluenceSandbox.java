@@ -166,7 +166,12 @@ public final class ConfluenceSandbox implements AutoCloseable {
         Store.Space space = store.spaceByKeyOrThrow(spaceKey);
         requireWellFormed(storage);
         Long parent = parentId == null ? null : Long.valueOf(parentId);
-        return String.valueOf(store.createPage(space, title, parent, false, storage, accountId(asUser), "current").id);
+        try {
+            return String.valueOf(store.createPage(space, title, parent, false, storage, accountId(asUser),
+                    "current").id);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("parent " + parentId + " is not a page in space " + spaceKey, e);
+        }
     }
 
     /** Saves a new version with {@code storage} as the body, as {@code asUser}. */
@@ -194,7 +199,11 @@ public final class ConfluenceSandbox implements AutoCloseable {
         if (parent.spaceId != page.spaceId) {
             throw new IllegalArgumentException("the new parent is in another space");
         }
-        store.move(page, parent.id);
+        try {
+            store.move(page, parent.id);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("a page cannot move under itself or its descendants", e);
+        }
     }
 
     /** Moves the page to the trash (status {@code trashed}). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,6 +36,18 @@ final class Http {
     static String callerId(Context ctx) {
         Store.Account account = caller(ctx);
         return account == null ? null : account.accountId;
+    }
+
+    /**
+     * Runs {@code handler} holding the store's lock, so a response is rendered from one consistent state. Handlers are
+     * in-memory work of microseconds; uploads (disk I/O) lock only around their store calls.
+     */
+    static Handler locked(Store store, Handler handler) {
+        return ctx -> {
+            synchronized (store) {
+                handler.handle(ctx);
+            }
+        };
     }
 
     static void json(Context ctx, int status, Object body) {

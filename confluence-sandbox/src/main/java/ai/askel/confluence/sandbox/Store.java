@@ -324,7 +324,7 @@ final class Store implements AutoCloseable {
     }
 
     /** Duplicate title within a space. */
-    static final class DuplicateTitle extends RuntimeException {
+    static final class DuplicateTitle extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
         DuplicateTitle(String message) {

@@ -43,13 +43,13 @@ final class V1Routes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(PREFIX + "/content/search", this::search);
-        routes.post(PREFIX + "/content/{id}/label", this::addLabels);
-        routes.delete(PREFIX + "/content/{id}/label", this::removeLabelByQuery);
-        routes.delete(PREFIX + "/content/{id}/label/<label>", this::removeLabelByPath);
+        routes.get(PREFIX + "/content/search", Http.locked(store, this::search));
+        routes.post(PREFIX + "/content/{id}/label", Http.locked(store, this::addLabels));
+        routes.delete(PREFIX + "/content/{id}/label", Http.locked(store, this::removeLabelByQuery));
+        routes.delete(PREFIX + "/content/{id}/label/<label>", Http.locked(store, this::removeLabelByPath));
         routes.put(PREFIX + "/content/{id}/child/attachment", ctx -> upload(ctx, true));
         routes.post(PREFIX + "/content/{id}/child/attachment", ctx -> upload(ctx, false));
-        routes.get(PREFIX + "/user/current", this::currentUser);
+        routes.get(PREFIX + "/user/current", Http.locked(store, this::currentUser));
         gone(routes, HandlerType.GET, "/content");
         gone(routes, HandlerType.POST, "/content");
         gone(routes, HandlerType.GET, "/content/{id}");
@@ -384,7 +384,9 @@ final class V1Routes {
                 Files.deleteIfExists(spooled);
                 throw e;
             }
-            results.add(attachmentContent(page, attachment));
+            synchronized (store) {
+                results.add(attachmentContent(page, attachment));
+            }
         }
         Http.json(ctx, 200, map("results", results, "start", 0, "limit", results.size(), "size", results.size(),
                 "_links", map("base", base(), "context", "/wiki")));

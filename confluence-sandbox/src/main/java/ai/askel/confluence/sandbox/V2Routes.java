@@ -33,18 +33,18 @@ final class V2Routes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(PREFIX + "/spaces", this::listSpaces);
-        routes.get(PREFIX + "/spaces/{id}", this::getSpace);
-        routes.get(PREFIX + "/pages", this::listPages);
-        routes.post(PREFIX + "/pages", this::createPage);
-        routes.get(PREFIX + "/pages/{id}", this::getPage);
-        routes.put(PREFIX + "/pages/{id}", this::updatePage);
-        routes.get(PREFIX + "/pages/{id}/labels", this::labels);
-        routes.get(PREFIX + "/pages/{id}/attachments", this::attachments);
-        routes.get(PREFIX + "/pages/{id}/versions", this::versions);
-        routes.get(PREFIX + "/pages/{id}/direct-children", ctx -> children(ctx, true));
-        routes.get(PREFIX + "/pages/{id}/children", ctx -> children(ctx, false));
-        routes.get(PREFIX + "/pages/{id}/ancestors", this::ancestors);
+        routes.get(PREFIX + "/spaces", Http.locked(store, this::listSpaces));
+        routes.get(PREFIX + "/spaces/{id}", Http.locked(store, this::getSpace));
+        routes.get(PREFIX + "/pages", Http.locked(store, this::listPages));
+        routes.post(PREFIX + "/pages", Http.locked(store, this::createPage));
+        routes.get(PREFIX + "/pages/{id}", Http.locked(store, this::getPage));
+        routes.put(PREFIX + "/pages/{id}", Http.locked(store, this::updatePage));
+        routes.get(PREFIX + "/pages/{id}/labels", Http.locked(store, this::labels));
+        routes.get(PREFIX + "/pages/{id}/attachments", Http.locked(store, this::attachments));
+        routes.get(PREFIX + "/pages/{id}/versions", Http.locked(store, this::versions));
+        routes.get(PREFIX + "/pages/{id}/direct-children", Http.locked(store, ctx -> children(ctx, true)));
+        routes.get(PREFIX + "/pages/{id}/children", Http.locked(store, ctx -> children(ctx, false)));
+        routes.get(PREFIX + "/pages/{id}/ancestors", Http.locked(store, this::ancestors));
     }
 
     // ---- errors

@@ -154,6 +154,30 @@ class V2RoutesTest {
     }
 
     @Test
+    void concurrent_updates_with_the_same_version_let_exactly_one_win() throws Exception {
+        String id = create("Contended", "storage", "<p>v1</p>").get("id").asText();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String body = "<p>writer " + i + "</p>";
+                statuses.add(pool.submit(() -> ada.put("/wiki/api/v2/pages/" + id, Map.of("id", id, "status",
+                        "current", "title", "Contended", "body", Map.of("representation", "storage", "value", body),
+                        "version", Map.of("number", 2))).status()));
+            }
+            List<Integer> results = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                results.add(status.get());
+            }
+            assertThat(results).containsOnly(200, 409);
+            assertThat(results.stream().filter(s -> s == 200)).hasSize(1);
+            assertThat(sandbox.findPage(id).orElseThrow().version()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void older_versions_are_readable_and_listed_newest_first() {
         String id = create("Runbook", "storage", "<p>v1</p>").get("id").asText();
         sandbox.editPage(id, "bob@example.com", "<p>v2</p>");
