@@ -135,6 +135,7 @@ class SandboxServerTest {
         assertThatThrownBy(() -> ada.get("/wiki/api/v2/spaces")).isInstanceOf(UncheckedIOException.class);
         sandbox.faults().clear();
         assertThat(ada.get("/wiki/api/v2/spaces").status()).isEqualTo(200);
+        assertThat(sandbox.requestLog().recent()).extracting(RequestLog.Entry::status).contains(0, 200);
     }
 
     @Test
