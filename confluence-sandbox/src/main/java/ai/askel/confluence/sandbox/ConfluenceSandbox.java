@@ -415,7 +415,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
                 steps.forEach(step -> step.accept(sandbox));
                 return sandbox.start(host, port);
             } catch (RuntimeException e) {
-                sandbox.store.close();
+                sandbox.close();
                 throw e;
             }
         }

@@ -52,7 +52,7 @@ final class Seed {
             String key = required(s, "key");
             sandbox.addSpace(key, required(s, "name"));
             sandbox.anonymousRead(key, s.path("anonymousRead").asBoolean(false));
-            s.path("permissions").fields().forEachRemaining(e -> sandbox.setPermission(e.getKey(), key,
+            s.path("permissions").properties().forEach(e -> sandbox.setPermission(e.getKey(), key,
                     Permission.valueOf(e.getValue().asText().toUpperCase(Locale.ROOT))));
         }
         Map<String, String> idsByTitle = new HashMap<>();

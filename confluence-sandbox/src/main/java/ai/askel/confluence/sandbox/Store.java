@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -459,7 +460,12 @@ final class Store implements AutoCloseable {
         Instant now = now();
         List<Cql.Doc> out = new ArrayList<>();
         for (Deque<Indexed> entries : index.values()) {
-            while (entries.size() > 1 && !entries.toArray(new Indexed[0])[1].visibleAt().isAfter(now)) {
+            while (entries.size() > 1) {
+                Iterator<Indexed> it = entries.iterator();
+                it.next();
+                if (it.next().visibleAt().isAfter(now)) {
+                    break;
+                }
                 entries.removeFirst();
             }
             Indexed first = entries.peekFirst();
