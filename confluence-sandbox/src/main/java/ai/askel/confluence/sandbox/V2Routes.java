@@ -35,10 +35,12 @@ final class V2Routes {
     void register(RoutesConfig routes) {
         routes.get(PREFIX + "/spaces", Http.locked(store, this::listSpaces));
         routes.get(PREFIX + "/spaces/{id}", Http.locked(store, this::getSpace));
-        routes.get(PREFIX + "/pages", Http.locked(store, this::listPages));
+        routes.get(PREFIX + "/spaces/{id}/pages", Http.locked(store, this::listSpacePages));
+        routes.get(PREFIX + "/pages", Http.locked(store, ctx -> listPages(ctx, csv(ctx, "space-id"))));
         routes.post(PREFIX + "/pages", Http.locked(store, this::createPage));
         routes.get(PREFIX + "/pages/{id}", Http.locked(store, this::getPage));
         routes.put(PREFIX + "/pages/{id}", Http.locked(store, this::updatePage));
+        routes.delete(PREFIX + "/pages/{id}", Http.locked(store, this::trashPage));
         routes.get(PREFIX + "/pages/{id}/labels", Http.locked(store, this::labels));
         routes.get(PREFIX + "/pages/{id}/attachments", Http.locked(store, this::attachments));
         routes.get(PREFIX + "/pages/{id}/versions", Http.locked(store, this::versions));
@@ -89,8 +91,14 @@ final class V2Routes {
 
     // ---- pages
 
-    private void listPages(Context ctx) {
-        Set<String> spaceIds = csv(ctx, "space-id");
+    private void listSpacePages(Context ctx) {
+        Store.Space space = store.space(Http.id(ctx, "id", V2))
+                .filter(s -> store.permission(s, Http.callerId(ctx)).canRead())
+                .orElseThrow(V2Routes::notFound);
+        listPages(ctx, Set.of(String.valueOf(space.id)));
+    }
+
+    private void listPages(Context ctx, Set<String> spaceIds) {
         Set<String> ids = csv(ctx, "id");
         Set<String> statuses = csv(ctx, "status");
         Set<String> wanted = statuses.isEmpty() ? Set.of("current", "archived") : statuses;
@@ -386,6 +394,20 @@ final class V2Routes {
         Map<String, Object> links = (Map<String, Object>) body.get("_links");
         links.put("base", site.get() + "/wiki");
         Http.json(ctx, 200, body);
+    }
+
+    /** Moves a current page to the trash (204), as Confluence's DELETE without {@code purge} does. */
+    private void trashPage(Context ctx) {
+        if ("true".equalsIgnoreCase(ctx.queryParam("purge"))) {
+            throw Http.bad(V2, "purge is not supported by the sandbox; pages are only moved to the trash");
+        }
+        Store.Page page = visiblePage(ctx);
+        Store.Space space = store.space(page.spaceId).orElseThrow();
+        if (!store.permission(space, Http.callerId(ctx)).canWrite() || !"current".equals(page.status)) {
+            throw notFound();
+        }
+        store.trash(page);
+        ctx.status(204);
     }
 
     // ---- page sub-resources

@@ -117,6 +117,7 @@ class SpecConformanceTest {
         get(ada, "/wiki/api/v2/pages?space-id=" + infra + "&title=" + TestClient.q("Spec page")
                 + "&body-format=storage");
         get(ada, "/wiki/api/v2/pages?space-id=" + infra + "&limit=2");
+        get(ada, "/wiki/api/v2/spaces/" + infra + "/pages?limit=2&body-format=storage");
         get(ada, "/wiki/api/v2/pages/999999");
 
         // v2 page sub-resources
@@ -151,6 +152,9 @@ class SpecConformanceTest {
         check(Request.Method.POST, "/wiki/rest/api/content/" + created + "/child/attachment",
                 ada.upload("POST", "/wiki/rest/api/content/" + created + "/child/attachment", "other.txt",
                         "other".getBytes(), "first", "nocheck"));
+        String doomed = ada.post("/wiki/api/v2/pages", Map.of("spaceId", infra, "title", "Doomed",
+                "body", Map.of("representation", "storage", "value", "<p/>"))).json().get("id").asText();
+        check(Request.Method.DELETE, "/wiki/api/v2/pages/" + doomed, ada.delete("/wiki/api/v2/pages/" + doomed));
         get(ada, "/wiki/rest/api/user/current");
         get(TestClient.anonymous(sandbox), "/wiki/rest/api/user/current");
 

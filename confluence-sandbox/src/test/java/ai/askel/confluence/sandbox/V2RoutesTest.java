@@ -313,6 +313,18 @@ class V2RoutesTest {
     }
 
     @Test
+    void pages_of_a_space_are_listed_under_the_space_and_delete_moves_a_page_to_the_trash() {
+        String id = create("Runbook", "storage", "<p/>").get("id").asText();
+        assertThat(ada.get("/wiki/api/v2/spaces/" + infra + "/pages?title=Runbook").json().get("results"))
+                .extracting(n -> n.get("id").asText()).containsExactly(id);
+        assertThat(bob.delete("/wiki/api/v2/pages/" + id).status()).isEqualTo(404);
+        assertThat(ada.delete("/wiki/api/v2/pages/" + id).status()).isEqualTo(204);
+        assertThat(sandbox.findPage(id).orElseThrow().status()).isEqualTo("trashed");
+        assertThat(ada.delete("/wiki/api/v2/pages/" + id).status()).isEqualTo(404);
+        assertThat(bob.get("/wiki/api/v2/spaces/" + sandbox.spaceId("ENG") + "/pages").status()).isEqualTo(404);
+    }
+
+    @Test
     void trashed_pages_disappear_from_lists_and_free_their_title() {
         String id = create("Runbook", "storage", "<p/>").get("id").asText();
         sandbox.trashPage(id, "ada@example.com");
