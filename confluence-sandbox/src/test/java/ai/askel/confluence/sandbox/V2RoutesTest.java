@@ -125,6 +125,17 @@ class V2RoutesTest {
     }
 
     @Test
+    void a_body_over_5_mb_answers_413_and_invalid_json_answers_400() {
+        String big = "<p>" + "x".repeat(5 * 1024 * 1024) + "</p>";
+        TestClient.Response tooLarge = ada.post("/wiki/api/v2/pages", Map.of("spaceId", infra, "title", "Big",
+                "body", Map.of("representation", "storage", "value", big)));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        TestClient.Response invalid = ada.post("/wiki/api/v2/pages", "{\"spaceId\": ");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().at("/errors/0/title").asText()).startsWith("The request body is not valid JSON");
+    }
+
+    @Test
     void missing_title_and_unknown_space_are_rejected() {
         assertThat(ada.post("/wiki/api/v2/pages", Map.of("spaceId", infra)).status()).isEqualTo(400);
         assertThat(ada.post("/wiki/api/v2/pages", Map.of("spaceId", "999999", "title", "x")).status())
