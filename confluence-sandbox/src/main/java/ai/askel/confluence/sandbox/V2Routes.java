@@ -369,23 +369,24 @@ final class V2Routes {
         }
         int provided = version.get("number").asInt();
         Long newParent = parent(req, space);
+        int current = page.current().number();
+        if (provided != current + 1) {
+            throw ApiError.v2(409, "CONFLICT", "Version must be incremented when updating a page. Current Version: ["
+                    + current + "]. Provided version: [" + provided + "]");
+        }
         try {
-            synchronized (store) {
-                int current = page.current().number();
-                if (provided != current + 1) {
-                    throw ApiError.v2(409, "CONFLICT", "Version must be incremented when updating a page. Current Version: ["
-                            + current + "]. Provided version: [" + provided + "]");
-                }
-                if (newParent != null && !newParent.equals(page.parentId)) {
-                    try {
-                        store.move(page, newParent);
-                    } catch (IllegalStateException e) {
-                        throw Http.bad(V2, "A page cannot be moved under itself or its descendants");
-                    }
-                }
-                store.update(page, title, storage, Http.callerId(ctx), text(version, "message"),
-                        version.path("minorEdit").asBoolean(false), status);
+            if ("current".equals(status)) {
+                store.requireUniqueTitle(space, title, page.id);
             }
+            if (newParent != null && !newParent.equals(page.parentId)) {
+                try {
+                    store.move(page, newParent);
+                } catch (IllegalStateException e) {
+                    throw Http.bad(V2, "A page cannot be moved under itself or its descendants");
+                }
+            }
+            store.update(page, title, storage, Http.callerId(ctx), text(version, "message"),
+                    version.path("minorEdit").asBoolean(false), status);
         } catch (Store.DuplicateTitle e) {
             throw Http.bad(V2, e.getMessage());
         }
@@ -423,11 +424,8 @@ final class V2Routes {
     private void attachments(Context ctx) {
         Store.Page page = visiblePage(ctx);
         String filename = ctx.queryParam("filename");
-        List<Store.Attachment> list;
-        synchronized (store) {
-            list = page.attachments.stream().filter(a -> filename == null || a.title.equals(filename))
-                    .collect(Collectors.toList());
-        }
+        List<Store.Attachment> list = page.attachments.stream()
+                .filter(a -> filename == null || a.title.equals(filename)).collect(Collectors.toList());
         Store.Space space = store.space(page.spaceId).orElseThrow();
         Http.v2Collection(ctx, site.get(), list, 50, a -> attachment(space, a));
     }
