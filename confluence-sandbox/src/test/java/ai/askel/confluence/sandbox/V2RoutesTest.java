@@ -219,6 +219,20 @@ class V2RoutesTest {
     }
 
     @Test
+    void renaming_onto_an_existing_title_answers_400_and_changes_nothing() {
+        String parent = create("Parent", "storage", "<p/>").get("id").asText();
+        String page = create("Page", "storage", "<p/>").get("id").asText();
+        TestClient.Response r = ada.put("/wiki/api/v2/pages/" + page, Map.of("id", page, "status", "current",
+                "title", "Parent", "parentId", parent, "body", Map.of("representation", "storage", "value", "<p/>"),
+                "version", Map.of("number", 2)));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/errors/0/title").asText()).contains("already exists with the title Parent");
+        SandboxPage unchanged = sandbox.findPage(page).orElseThrow();
+        assertThat(unchanged.version()).isEqualTo(1);
+        assertThat(unchanged.parentId()).contains(sandbox.homepageId("INFRA"));
+    }
+
+    @Test
     void read_only_user_reads_but_gets_404_on_v2_writes_and_a_user_without_access_sees_nothing() {
         String id = create("Runbook", "storage", "<p>v1</p>").get("id").asText();
         assertThat(bob.get("/wiki/api/v2/pages/" + id).status()).isEqualTo(200);
