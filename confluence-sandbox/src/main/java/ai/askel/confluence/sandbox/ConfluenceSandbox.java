@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local, stateful Confluence Cloud: the v2 and v1 REST endpoints the connector uses, under {@code /wiki}, with
@@ -34,6 +36,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfluenceSandbox implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConfluenceSandbox.class);
     private static final String SYSTEM = "557058:sandbox-system";
 
     private final Store store;
@@ -304,6 +307,8 @@ public final class ConfluenceSandbox implements AutoCloseable {
     private ConfluenceSandbox start(String host, int port) {
         int bound = server.start(host, port);
         this.baseUrl = "http://" + host + ":" + bound;
+        LOG.info("Confluence sandbox listening at {}/wiki ({} users, {} spaces)", baseUrl, store.accounts().size(),
+                store.spaces().size());
         return this;
     }
 
