@@ -1,0 +1,428 @@
+package ai.askel.confluence.sandbox;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local, stateful Confluence Cloud: the v2 and v1 REST endpoints the connector uses, under {@code /wiki}, with
+ * Basic auth, per-space permissions, versions, labels, attachments, CQL search, both pagination styles, rate limits,
+ * fault injection and a request log.
+ *
+ * <pre>{@code
+ * try (ConfluenceSandbox sandbox = ConfluenceSandbox.builder().port(0)
+ *         .user("ada@example.com", "token-1", "557058:ada", "Ada")
+ *         .space("INFRA", "Infrastructure")
+ *         .start()) {
+ *     URI site = URI.create(sandbox.baseUrl());          // http://127.0.0.1:PORT, the "site origin"
+ *     sandbox.requestLog().count("POST /wiki/api/v2/pages");
+ * }
+ * }</pre>
+ *
+ * The person-like operations ({@link #editPage}, {@link #renamePage}, {@link #movePage}, {@link #trashPage},
+ * {@link #removeLabel}, {@link #replaceAttachment}, {@link #revokeToken}, {@link #setPermission}) change the site the
+ * way someone working in Confluence's UI would, for drift tests.
+ */
+public final class ConfluenceSandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfluenceSandbox.class);
+    private static final String SYSTEM = "557058:sandbox-system";
+
+    private final Store store;
+    private final RequestLog requestLog = new RequestLog();
+    private final Faults faults = new Faults();
+    private final RateLimits rateLimits;
+    private final Path multipartCache;
+    private final SandboxServer server;
+    private volatile long maxAttachmentBytes;
+    private volatile String baseUrl = "http://127.0.0.1:0";
+
+    private ConfluenceSandbox(Clock clock, Duration indexDelay, long maxAttachmentBytes) {
+        this.store = new Store(clock, indexDelay);
+        this.rateLimits = new RateLimits(clock);
+        this.maxAttachmentBytes = maxAttachmentBytes;
+        try {
+            this.multipartCache = Files.createDirectories(store.attachmentDir().resolve("multipart"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.server = new SandboxServer(this, store, multipartCache);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The site origin, e.g. {@code http://127.0.0.1:8090}; Confluence lives under {@code /wiki}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    /** Forgets the request counts and the recent-request list. */
+    public void resetCounters() {
+        requestLog.reset();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /** Search results show writes only after this delay, as Confluence's index does (default 0). */
+    public void indexDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("index delay must not be negative");
+        }
+        store.indexDelay(delay);
+    }
+
+    public Duration indexDelay() {
+        return store.indexDelay();
+    }
+
+    /** Larger uploads answer 404, as Confluence does for "exceeds the maximum configured attachment size". */
+    public void maxAttachmentBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("max attachment size must be positive");
+        }
+        this.maxAttachmentBytes = bytes;
+    }
+
+    public long maxAttachmentBytes() {
+        return maxAttachmentBytes;
+    }
+
+    // ---- site set-up
+
+    public void addUser(SandboxUser user) {
+        store.addUser(user);
+    }
+
+    public List<SandboxUser> users() {
+        return store.accounts().stream()
+                .map(a -> new SandboxUser(a.email, a.token, a.accountId, a.displayName)).collect(Collectors.toList());
+    }
+
+    /** Creates a space with a homepage; every user may write in it until permissions say otherwise. */
+    public String addSpace(String key, String name) {
+        List<Store.Account> accounts = store.accounts();
+        String author = accounts.isEmpty() ? SYSTEM : accounts.get(0).accountId;
+        return String.valueOf(store.addSpace(key, name, author).id);
+    }
+
+    /** The v2 id of the space with {@code key}. */
+    public String spaceId(String key) {
+        return String.valueOf(store.spaceByKeyOrThrow(key).id);
+    }
+
+    /** The id of the space's homepage. */
+    public String homepageId(String key) {
+        return String.valueOf(store.spaceByKeyOrThrow(key).homepageId);
+    }
+
+    /** Sets what {@code user} (email or account id) may do in the space: the person-like "drop a permission". */
+    public void setPermission(String user, String spaceKey, Permission permission) {
+        store.grant(spaceKey, user, permission);
+    }
+
+    /** What users without an explicit grant may do in the space (default WRITE). */
+    public void defaultPermission(String spaceKey, Permission permission) {
+        store.defaultPermission(spaceKey, permission);
+    }
+
+    /** Lets the anonymous user read the space. */
+    public void anonymousRead(String spaceKey, boolean allowed) {
+        store.anonymousRead(spaceKey, allowed);
+    }
+
+    // ---- person-like operations
+
+    /** Creates a page under the space homepage, as {@code asUser} (email or account id); returns its id. */
+    public String createPage(String spaceKey, String title, String storage, String asUser) {
+        return createPage(spaceKey, null, title, storage, asUser);
+    }
+
+    /** Creates a page under {@code parentId} (null: the homepage); returns its id. */
+    public String createPage(String spaceKey, String parentId, String title, String storage, String asUser) {
+        Store.Space space = store.spaceByKeyOrThrow(spaceKey);
+        requireWellFormed(storage);
+        Long parent = parentId == null ? null : Long.valueOf(parentId);
+        try {
+            return String.valueOf(store.createPage(space, title, parent, false, storage, accountId(asUser),
+                    "current").id);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("parent " + parentId + " is not a page in space " + spaceKey, e);
+        }
+    }
+
+    /** Saves a new version with {@code storage} as the body, as {@code asUser}. */
+    public void editPage(String pageId, String asUser, String storage) {
+        requireWellFormed(storage);
+        Store.Page page = page(pageId);
+        synchronized (store) {
+            store.update(page, page.title(), storage, accountId(asUser), "", false, page.status);
+        }
+    }
+
+    /** Saves a new version with a new title, as {@code asUser}. */
+    public void renamePage(String pageId, String asUser, String newTitle) {
+        Store.Page page = page(pageId);
+        synchronized (store) {
+            store.update(page, newTitle, page.current().storage(), accountId(asUser), "", false, page.status);
+        }
+    }
+
+    /** Moves the page under another parent in the same space. */
+    public void movePage(String pageId, String newParentId, String asUser) {
+        accountId(asUser);
+        Store.Page page = page(pageId);
+        Store.Page parent = page(newParentId);
+        if (parent.spaceId != page.spaceId) {
+            throw new IllegalArgumentException("the new parent is in another space");
+        }
+        try {
+            store.move(page, parent.id);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("a page cannot move under itself or its descendants", e);
+        }
+    }
+
+    /** Moves the page to the trash (status {@code trashed}). */
+    public void trashPage(String pageId, String asUser) {
+        accountId(asUser);
+        store.trash(page(pageId));
+    }
+
+    /** Adds global labels (lower-cased). */
+    public void addLabels(String pageId, String... labels) {
+        List<String[]> list = new ArrayList<>();
+        for (String label : labels) {
+            list.add(new String[] {"global", V1Routes.checkedLabel(label)});
+        }
+        store.addLabels(page(pageId), list);
+    }
+
+    /** Removes a label; returns false when the page did not have it. */
+    public boolean removeLabel(String pageId, String label) {
+        return store.removeLabel(page(pageId), label);
+    }
+
+    /** Adds or replaces (new version) the attachment named {@code filename}. */
+    public void replaceAttachment(String pageId, String filename, byte[] content, String asUser) {
+        Store.Page page = page(pageId);
+        try {
+            Path spooled = store.spool(new ByteArrayInputStream(content), Long.MAX_VALUE);
+            store.putAttachment(page, filename, "application/octet-stream", spooled, "", false, accountId(asUser));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Invalidates the user's API token: their next request answers 401. */
+    public void revokeToken(String user) {
+        store.revokeToken(user);
+    }
+
+    /** Gives the user a new API token. */
+    public void setToken(String user, String token) {
+        store.setToken(user, token);
+    }
+
+    /** The page as the sandbox holds it now. */
+    public Optional<SandboxPage> findPage(String pageId) {
+        Optional<Store.Page> found;
+        try {
+            found = store.page(Long.parseLong(pageId));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return found.map(p -> {
+            synchronized (store) {
+                return new SandboxPage(String.valueOf(p.id), store.space(p.spaceId).orElseThrow().key, p.title(),
+                        p.status, p.current().number(), p.current().storage(),
+                        Optional.ofNullable(p.parentId).map(String::valueOf),
+                        new ArrayList<>(p.labels.keySet()),
+                        p.attachments.stream().map(a -> a.title).collect(Collectors.toList()));
+            }
+        });
+    }
+
+    /** The id of the current page titled {@code title} in the space. */
+    public Optional<String> findPageId(String spaceKey, String title) {
+        return store.currentPageTitled(store.spaceByKeyOrThrow(spaceKey).id, title).map(p -> String.valueOf(p.id));
+    }
+
+    private Store.Page page(String pageId) {
+        try {
+            return store.pageOrThrow(Long.parseLong(pageId));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("page ids are numbers: " + pageId, e);
+        }
+    }
+
+    private String accountId(String user) {
+        return store.account(user).accountId;
+    }
+
+    private void requireWellFormed(String storage) {
+        new StorageFormat().problem(storage).ifPresent(problem -> {
+            throw new IllegalArgumentException("storage body is not well-formed: " + problem);
+        });
+    }
+
+    /** Where uploaded attachments are stored (a temp folder deleted on close). */
+    Path attachmentDirectory() {
+        return store.attachmentDir();
+    }
+
+    /** Stops the server and deletes stored attachments. */
+    @Override
+    public void close() {
+        server.stop();
+        store.close();
+    }
+
+    private ConfluenceSandbox start(String host, int port) {
+        int bound = server.start(host, port);
+        this.baseUrl = "http://" + host + ":" + bound;
+        LOG.info("Confluence sandbox listening at {}/wiki ({} users, {} spaces)", baseUrl, store.accounts().size(),
+                store.spaces().size());
+        return this;
+    }
+
+    /** Configures and starts a sandbox. Steps run in the order they were given. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private Clock clock = Clock.systemUTC();
+        private Duration indexDelay = Duration.ZERO;
+        private long maxAttachmentBytes = 100L * 1024 * 1024;
+        private final List<Consumer<ConfluenceSandbox>> steps = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The address to bind (default 127.0.0.1). */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder user(String email, String apiToken, String accountId, String displayName) {
+            return user(new SandboxUser(email, apiToken, accountId, displayName));
+        }
+
+        public Builder user(SandboxUser user) {
+            steps.add(s -> s.addUser(user));
+            return this;
+        }
+
+        /** A space with a homepage ("{name} Home"). */
+        public Builder space(String key, String name) {
+            steps.add(s -> s.addSpace(key, name));
+            return this;
+        }
+
+        public Builder permission(String user, String spaceKey, Permission permission) {
+            steps.add(s -> s.setPermission(user, spaceKey, permission));
+            return this;
+        }
+
+        public Builder anonymousRead(String spaceKey) {
+            steps.add(s -> s.anonymousRead(spaceKey, true));
+            return this;
+        }
+
+        /** A page under the space's homepage, written by the first user. */
+        public Builder page(String spaceKey, String title, String storage) {
+            steps.add(s -> s.createPage(spaceKey, title, storage, s.users().get(0).email()));
+            return this;
+        }
+
+        public Builder indexDelay(Duration delay) {
+            this.indexDelay = delay;
+            return this;
+        }
+
+        public Builder maxAttachmentBytes(long bytes) {
+            this.maxAttachmentBytes = bytes;
+            return this;
+        }
+
+        public Builder rateLimit(int requests, Duration window) {
+            steps.add(s -> s.rateLimits().budget(requests, window));
+            return this;
+        }
+
+        /** Configures fault injection before the first request. */
+        public Builder faults(Consumer<Faults> configure) {
+            steps.add(s -> configure.accept(s.faults()));
+            return this;
+        }
+
+        /** Seeds from a JSON file (format in the module README). */
+        public Builder seed(Path file) {
+            steps.add(s -> Seed.apply(Seed.read(file), s));
+            return this;
+        }
+
+        /** Seeds from JSON text (format in the module README). */
+        public Builder seedJson(String json) {
+            steps.add(s -> Seed.apply(Seed.parse(json), s));
+            return this;
+        }
+
+        /**
+         * The demo site: Ada (writes everywhere), Bob (reads INFRA only), spaces INFRA "Infrastructure" and ENG
+         * "Engineering" with a few pages.
+         */
+        public Builder demoData() {
+            steps.add(Seed::demo);
+            return this;
+        }
+
+        public ConfluenceSandbox start() {
+            ConfluenceSandbox sandbox = new ConfluenceSandbox(clock, indexDelay, maxAttachmentBytes);
+            try {
+                steps.forEach(step -> step.accept(sandbox));
+                return sandbox.start(host, port);
+            } catch (RuntimeException e) {
+                sandbox.close();
+                throw e;
+            }
+        }
+    }
+}
