@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -20,7 +19,7 @@ interface ApiKeyDao {
     void insertWorkspace(@Bind("workspace") String workspace, @Bind("at") Instant at);
 
     @SqlUpdate("INSERT INTO api_key (" + COLUMNS + ") VALUES (:id, :workspaceId, :name, :prefix, :keyHash, :createdAt, :revokedAt)")
-    void insert(@BindMethods ApiKeyRow row);
+    void insert(@BindRow ApiKeyRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM api_key WHERE prefix = :prefix")
     Optional<ApiKeyRow> findByPrefix(@Bind("prefix") String prefix);

@@ -3,7 +3,6 @@ package ai.askel.confluence.adapter.persistence;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -11,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface AuditEventDao {
     @SqlUpdate("INSERT INTO audit_event (occurred_at, workspace_id, api_key_prefix, operation, connection_id, page_id, outcome,"
             + " trace_id) VALUES (:occurredAt, :workspaceId, :apiKeyPrefix, :operation, :connectionId, :pageId, :outcome, :traceId)")
-    void insert(@BindMethods AuditEventRow row);
+    void insert(@BindRow AuditEventRow row);
 
     @SqlQuery("SELECT occurred_at, workspace_id, api_key_prefix, operation, connection_id, page_id, outcome, trace_id"
             + " FROM audit_event WHERE workspace_id = :workspace ORDER BY occurred_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,14 +14,14 @@ interface ConnectionDao {
 
     @SqlUpdate("INSERT INTO connection (" + COLUMNS + ") VALUES (:id, :workspaceId, :name, :siteUrl, :cloudId, :email,"
             + " :tokenCiphertext, :tokenNonce, :tokenKeyId, :accountId, :status, :tokenExpiresOn, :createdAt, :updatedAt)")
-    void insert(@BindMethods ConnectionRow row);
+    void insert(@BindRow ConnectionRow row);
 
     /** Replaces the workspace's connection; never touches another workspace's row with the same id. */
     @SqlUpdate("UPDATE connection SET name = :name, site_url = :siteUrl, cloud_id = :cloudId, email = :email,"
             + " token_ciphertext = :tokenCiphertext, token_nonce = :tokenNonce, token_key_id = :tokenKeyId,"
             + " account_id = :accountId, status = :status, token_expires_on = :tokenExpiresOn, created_at = :createdAt,"
             + " updated_at = :updatedAt WHERE id = :id AND workspace_id = :workspaceId")
-    int update(@BindMethods ConnectionRow row);
+    int update(@BindRow ConnectionRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM connection WHERE workspace_id = :workspace AND id = :id")
     Optional<ConnectionRow> find(@Bind("workspace") String workspace, @Bind("id") String id);
@@ -42,7 +41,7 @@ interface ConnectionDao {
 
     @SqlUpdate("UPDATE connection SET token_ciphertext = :tokenCiphertext, token_nonce = :tokenNonce, token_key_id = :tokenKeyId"
             + " WHERE id = :id")
-    int updateToken(@BindMethods ConnectionRow row);
+    int updateToken(@BindRow ConnectionRow row);
 
     @SqlUpdate("DELETE FROM connection WHERE workspace_id = :workspace AND id = :id")
     int delete(@Bind("workspace") String workspace, @Bind("id") String id);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,11 +14,11 @@ interface DriftFindingDao {
 
     @SqlUpdate("INSERT INTO drift_finding (connection_id, page_id, kind, detail, first_seen, last_seen, resolved_at, open_marker)"
             + " VALUES (:connectionId, :pageId, :kind, :detail, :firstSeen, :lastSeen, NULL, 'Y')")
-    void insertOpen(@BindMethods DriftFindingRow row);
+    void insertOpen(@BindRow DriftFindingRow row);
 
     @SqlUpdate("UPDATE drift_finding SET detail = :detail, last_seen = :lastSeen"
             + " WHERE connection_id = :connectionId AND page_id = :pageId AND kind = :kind AND open_marker = 'Y'")
-    int updateOpen(@BindMethods DriftFindingRow row);
+    int updateOpen(@BindRow DriftFindingRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM drift_finding f"
             + " WHERE f.connection_id = :connection AND f.page_id = :page AND f.kind = :kind AND f.open_marker = 'Y'")

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,7 +13,7 @@ interface IdempotencyDao {
 
     @SqlUpdate("INSERT INTO idempotency_record (" + COLUMNS + ") VALUES (:workspaceId, :idempotencyKey, :requestHash,"
             + " :responseStatus, :responseBody, :createdAt, :expiresAt)")
-    void insert(@BindMethods IdempotencyRow row);
+    void insert(@BindRow IdempotencyRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM idempotency_record WHERE workspace_id = :workspace AND idempotency_key = :key")
     Optional<IdempotencyRow> find(@Bind("workspace") String workspace, @Bind("key") String key);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,12 +14,12 @@ interface ManagedPageDao {
 
     @SqlUpdate("INSERT INTO managed_page (" + COLUMNS + ") VALUES (:connectionId, :pageId, :spaceKey, :title, :parentPageId,"
             + " :role, :runbookId, :version, :contentHash, :labelsJson, :updatedAt)")
-    void insert(@BindMethods ManagedPageRow row);
+    void insert(@BindRow ManagedPageRow row);
 
     @SqlUpdate("UPDATE managed_page SET space_key = :spaceKey, title = :title, parent_page_id = :parentPageId, role = :role,"
             + " runbook_id = :runbookId, version = :version, content_hash = :contentHash, labels_json = :labelsJson,"
             + " updated_at = :updatedAt WHERE connection_id = :connectionId AND page_id = :pageId")
-    int update(@BindMethods ManagedPageRow row);
+    int update(@BindRow ManagedPageRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM managed_page WHERE connection_id = :connection AND page_id = :page")
     Optional<ManagedPageRow> find(@Bind("connection") String connection, @Bind("page") String page);

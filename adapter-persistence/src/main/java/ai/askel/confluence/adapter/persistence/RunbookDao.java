@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -17,7 +16,7 @@ interface RunbookDao {
     @SqlUpdate("INSERT INTO runbook (" + COLUMNS + ") VALUES (:id, :workspaceId, :connectionId, :spaceKey, :parentTitle, :title,"
             + " :templateId, :templateVersion, :inputsJson, :labelsJson, :status, :pageId, :parentPageId, :publishedVersion,"
             + " :publishedHash, :publishedTitle, :publishedLabelsJson, :publishedAttachmentsJson, :publishedAt, :revision)")
-    void insert(@BindMethods RunbookRow row);
+    void insert(@BindRow RunbookRow row);
 
     /** Writes the row at {@code row.revision()} only if the stored revision is still {@code expected}. */
     @SqlUpdate("UPDATE runbook SET parent_title = :parentTitle, template_id = :templateId, template_version = :templateVersion,"
@@ -26,7 +25,7 @@ interface RunbookDao {
             + " published_title = :publishedTitle, published_labels_json = :publishedLabelsJson,"
             + " published_attachments_json = :publishedAttachmentsJson, published_at = :publishedAt, revision = :revision"
             + " WHERE id = :id AND workspace_id = :workspaceId AND revision = :expected")
-    int update(@BindMethods RunbookRow row, @Bind("expected") long expected);
+    int update(@BindRow RunbookRow row, @Bind("expected") long expected);
 
     @SqlQuery("SELECT revision FROM runbook WHERE id = :id AND workspace_id = :workspace")
     Optional<Long> revision(@Bind("workspace") String workspace, @Bind("id") String id);

@@ -18,7 +18,8 @@ final class SqlErrors {
     }
 
     static boolean isMissingParent(Throwable failure) {
-        return MISSING_PARENT.contains(sqlState(failure));
+        String state = sqlState(failure);
+        return state != null && MISSING_PARENT.contains(state);
     }
 
     /**
