@@ -70,6 +70,11 @@ final class PersistenceFixture implements AutoCloseable {
         return Jdbi.create(settings.effectiveJdbcUrl(), credentials);
     }
 
+    /** Answers {@code SELECT COUNT(*) ...} with {@code :v} bound to {@code value}, read past the adapter. */
+    int count(String sql, String value) {
+        return raw().withHandle(h -> h.createQuery(sql).bind("v", value).mapTo(Integer.class).one());
+    }
+
     @Override
     public void close() {
         stopAll();
