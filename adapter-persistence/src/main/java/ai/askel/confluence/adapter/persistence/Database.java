@@ -2,6 +2,7 @@ package ai.askel.confluence.adapter.persistence;
 
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
@@ -54,6 +55,9 @@ final class Database {
     private static RuntimeException translate(JdbiException e) {
         if (SqlErrors.isUniqueViolation(e) || SqlErrors.isMissingParent(e)) {
             return e;
+        }
+        if (SqlErrors.isTooLong(e)) {
+            return InvalidInputException.of("value", "is longer than the database column allows (" + rootMessage(e) + ")");
         }
         return new ConnectorException(ErrorCode.INTERNAL, "the database failed: " + rootMessage(e), null, e);
     }

@@ -1,6 +1,7 @@
 package ai.askel.confluence.adapter.persistence;
 
 import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.out.IdempotencyRecord;
 import ai.askel.confluence.ports.out.IdempotencyRepositoryPort;
@@ -21,8 +22,15 @@ final class IdempotencyRepositoryAdapter implements IdempotencyRepositoryPort {
         this.mapper = mapper;
     }
 
+    /** The length of {@code idempotency_record.idempotency_key}. */
+    static final int MAX_KEY_LENGTH = 255;
+
     @Override
     public boolean tryClaim(IdempotencyRecord record) {
+        if (record.key().isEmpty() || record.key().length() > MAX_KEY_LENGTH) {
+            throw InvalidInputException.of("Idempotency-Key", "must be 1 to %d characters long, was %d"
+                    .formatted(MAX_KEY_LENGTH, record.key().length()));
+        }
         IdempotencyRow row = mapper.toRow(record);
         try {
             db.with(IdempotencyDao.class, dao -> {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 /** Reads the SQL state of a failed statement; H2 and PostgreSQL share the standard codes used here. */
 final class SqlErrors {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String STRING_TOO_LONG = "22001";
     /** PostgreSQL answers 23503 for both directions, H2 23506 for a missing parent. */
     private static final Set<String> MISSING_PARENT = Set.of("23503", "23506");
 
@@ -15,6 +16,10 @@ final class SqlErrors {
 
     static boolean isUniqueViolation(Throwable failure) {
         return UNIQUE_VIOLATION.equals(sqlState(failure));
+    }
+
+    static boolean isTooLong(Throwable failure) {
+        return STRING_TOO_LONG.equals(sqlState(failure));
     }
 
     static boolean isMissingParent(Throwable failure) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.out.ApiKeyRecord;
 import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import java.util.Optional;
@@ -53,6 +54,16 @@ abstract class ApiKeyRepositoryContract extends PersistenceContract {
         assertThatThrownBy(() -> keys.insert(clash)).isInstanceOf(ConflictException.class).hasMessageContaining(first.prefix());
         assertThat(keys.list(clash.workspace())).isEmpty();
         assertThat(keys.findByPrefix(first.prefix())).contains(first);
+    }
+
+    @Test
+    void a_key_failing_after_its_workspace_row_was_written_leaves_neither_behind() {
+        // the workspace row is written first, then the key row fails (its name is too long for the column)
+        ApiKeyRecord tooLong = key(workspace, "n".repeat(201));
+
+        assertThatThrownBy(() -> keys.insert(tooLong)).isInstanceOf(InvalidInputException.class);
+        assertThat(keys.list(workspace)).isEmpty();
+        assertThat(fixture.count("SELECT COUNT(*) FROM workspace WHERE id = :v", workspace.value())).isZero();
     }
 
     @Test
