@@ -31,7 +31,11 @@ final class AesGcmSecretCipher implements SecretCipherPort {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AtomicReference<MasterKey> current;
-    /** Writers of encrypted values hold it shared; a rotation holds it alone, so no value is written under a retiring key. */
+    /**
+     * Readers and writers of stored values hold it shared; a rotation holds it alone from before its
+     * transaction until the new key is current, so no value is written under a retiring key and none
+     * is read under the wrong one.
+     */
     private final ReadWriteLock keyLock = new ReentrantReadWriteLock();
 
     AesGcmSecretCipher(MasterKey key) {
@@ -84,7 +88,7 @@ final class AesGcmSecretCipher implements SecretCipherPort {
         }
     }
 
-    /** Runs {@code work}, which encrypts and stores values, while the current key cannot change. */
+    /** Runs {@code work}, which stores or reads encrypted values, while the current key cannot change. */
     <T> T underCurrentKey(Supplier<T> work) {
         keyLock.readLock().lock();
         try {

@@ -50,19 +50,23 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
         }
     }
 
+    // reads decrypt under the read lock too, so none sees rows a rotation just committed with the old key still current
     @Override
     public Optional<Connection> find(WorkspaceId workspace, ConnectionId id) {
-        return db.with(ConnectionDao.class, dao -> dao.find(workspace.value(), id.value())).map(mapper::toDomain);
+        return cipher.underCurrentKey(() -> db.with(ConnectionDao.class, dao -> dao.find(workspace.value(), id.value()))
+                .map(mapper::toDomain));
     }
 
     @Override
     public List<Connection> list(WorkspaceId workspace) {
-        return db.with(ConnectionDao.class, dao -> dao.list(workspace.value())).stream().map(mapper::toDomain).toList();
+        return cipher.underCurrentKey(() -> db.with(ConnectionDao.class, dao -> dao.list(workspace.value())).stream()
+                .map(mapper::toDomain).toList());
     }
 
     @Override
     public List<Connection> listAll() {
-        return db.with(ConnectionDao.class, ConnectionDao::listAll).stream().map(mapper::toDomain).toList();
+        return cipher.underCurrentKey(() -> db.with(ConnectionDao.class, ConnectionDao::listAll).stream()
+                .map(mapper::toDomain).toList());
     }
 
     /** Runbooks, managed pages and drift findings go with it (ON DELETE CASCADE), in the same statement. */
