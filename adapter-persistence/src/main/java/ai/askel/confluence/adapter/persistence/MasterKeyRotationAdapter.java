@@ -31,9 +31,14 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
         this.keys = keys;
     }
 
+    /**
+     * The id stored beside each value is always derived from the key material (whatever id the
+     * caller chose), so the same key configured later as {@code ASKEL_MASTER_KEY} is recognised.
+     */
     @Override
     public int rotateTo(MasterKey newKey) {
-        return cipher.exclusively(() -> rotate(newKey));
+        MasterKey key = MasterKeys.withDerivedId(newKey);
+        return cipher.exclusively(() -> rotate(key));
     }
 
     private int rotate(MasterKey newKey) {

@@ -52,6 +52,16 @@ final class MasterKeys {
         }
     }
 
+    /** The same key under the id derived from its material. */
+    static MasterKey withDerivedId(MasterKey key) {
+        byte[] bytes = key.key();
+        try {
+            return new MasterKey(idOf(bytes), bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
     static String toBase64(MasterKey key) {
         byte[] bytes = key.key();
         try {
