@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.out.IdempotencyRecord;
 import ai.askel.confluence.ports.out.IdempotencyRecord.StoredResponse;
@@ -53,6 +54,13 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
         assertThat(records.tryClaim(second)).isFalse();
 
         assertThat(records.find(workspace, key)).contains(first);
+    }
+
+    @Test
+    void a_key_longer_than_255_characters_is_invalid_input() {
+        assertThatThrownBy(() -> records.tryClaim(claim("k".repeat(256), Fixtures.NOW.plusSeconds(60))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Idempotency-Key");
+        assertThat(records.tryClaim(claim("k".repeat(255), Fixtures.NOW.plusSeconds(60)))).isTrue();
     }
 
     @Test

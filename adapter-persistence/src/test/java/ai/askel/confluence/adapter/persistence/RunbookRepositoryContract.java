@@ -135,6 +135,19 @@ abstract class RunbookRepositoryContract extends PersistenceContract {
     }
 
     @Test
+    void two_instances_on_one_database_cannot_both_win() {
+        RunbookRepositoryPort otherInstance = fixture.start().runbooks();
+        Runbook loadedHere = runbooks.insertOrGet(Fixtures.runbook(connection, "Shared"));
+        Runbook loadedThere = otherInstance.findByTarget(connection.id(), Fixtures.SPACE, Title.of("Shared")).orElseThrow();
+
+        otherInstance.update(loadedThere.published(Fixtures.published(Fixtures.pageId())));
+
+        assertThatThrownBy(() -> runbooks.update(loadedHere.published(Fixtures.published(Fixtures.pageId()))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(runbooks.find(connection.workspace(), loadedHere.id()).orElseThrow().revision()).isEqualTo(2);
+    }
+
+    @Test
     void updating_a_runbook_that_was_never_stored_is_not_found() {
         Runbook never = Fixtures.runbook(connection, "Never stored").atRevision(1);
 
