@@ -16,6 +16,7 @@ public final class PersistenceLifecycle implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DatabaseHealthCheck healthCheck;
 
+    /** {@code migrated} and {@code keyChecked} are asked for only so that getting this object runs the migration and the key check. */
     @Inject
     PersistenceLifecycle(HikariDataSource dataSource, Jdbi migrated, AesGcmSecretCipher keyChecked, DatabaseHealthCheck healthCheck) {
         this.dataSource = dataSource;

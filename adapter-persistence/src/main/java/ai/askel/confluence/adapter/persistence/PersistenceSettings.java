@@ -68,9 +68,14 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
         return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, size);
     }
 
-    /** The URL actually used: the configured one, or the embedded H2 file database in the data directory. */
+    /**
+     * The URL actually used: the configured one, or the embedded H2 file database in the data
+     * directory. H2 does not close it from its own shutdown hook: {@code PersistenceLifecycle.close()}
+     * does, after the app stopped taking requests (H2's store stays consistent even if it never runs).
+     */
     public String effectiveJdbcUrl() {
-        return jdbcUrl.orElseGet(() -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve("askel"));
+        return jdbcUrl.orElseGet(() -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve("askel")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     /** Whether the embedded H2 file database in the data directory is used. */
