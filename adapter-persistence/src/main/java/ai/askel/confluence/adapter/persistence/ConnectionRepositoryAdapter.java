@@ -1,0 +1,77 @@
+package ai.askel.confluence.adapter.persistence;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/** Connections; the API token is encrypted by the mapper before it reaches a row. */
+@Singleton
+final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
+    private final Database db;
+    private final PersistenceMapper mapper;
+    private final AesGcmSecretCipher cipher;
+
+    @Inject
+    ConnectionRepositoryAdapter(Database db, PersistenceMapper mapper, AesGcmSecretCipher cipher) {
+        this.db = db;
+        this.mapper = mapper;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public void save(Connection connection) {
+        cipher.underCurrentKey(() -> {
+            write(connection);
+            return null;
+        });
+    }
+
+    private void write(Connection connection) {
+        ConnectionRow row = mapper.toRow(connection);
+        try {
+            db.upsert(h -> {
+                ConnectionDao dao = h.attach(ConnectionDao.class);
+                if (dao.update(row) == 0) {
+                    dao.insert(row);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new ConflictException("connection %s already exists in another workspace".formatted(connection.id()));
+            }
+            throw e;
+        }
+    }
+
+    // reads decrypt under the read lock too, so none sees rows a rotation just committed with the old key still current
+    @Override
+    public Optional<Connection> find(WorkspaceId workspace, ConnectionId id) {
+        return cipher.underCurrentKey(() -> db.with(ConnectionDao.class, dao -> dao.find(workspace.value(), id.value()))
+                .map(mapper::toDomain));
+    }
+
+    @Override
+    public List<Connection> list(WorkspaceId workspace) {
+        return cipher.underCurrentKey(() -> db.with(ConnectionDao.class, dao -> dao.list(workspace.value())).stream()
+                .map(mapper::toDomain).toList());
+    }
+
+    @Override
+    public List<Connection> listAll() {
+        return cipher.underCurrentKey(() -> db.with(ConnectionDao.class, ConnectionDao::listAll).stream()
+                .map(mapper::toDomain).toList());
+    }
+
+    /** Runbooks, managed pages and drift findings go with it (ON DELETE CASCADE), in the same statement. */
+    @Override
+    public boolean delete(WorkspaceId workspace, ConnectionId id) {
+        return db.with(ConnectionDao.class, dao -> dao.delete(workspace.value(), id.value())) > 0;
+    }
+}

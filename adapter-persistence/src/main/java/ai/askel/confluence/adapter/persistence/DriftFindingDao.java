@@ -1,0 +1,38 @@
+package ai.askel.confluence.adapter.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(DriftFindingRow.class)
+interface DriftFindingDao {
+    String COLUMNS = "f.connection_id, f.page_id, f.kind, f.detail, f.first_seen, f.last_seen, f.resolved_at";
+
+    @SqlUpdate("INSERT INTO drift_finding (connection_id, page_id, kind, detail, first_seen, last_seen, resolved_at, open_marker)"
+            + " VALUES (:connectionId, :pageId, :kind, :detail, :firstSeen, :lastSeen, NULL, 'Y')")
+    void insertOpen(@BindRow DriftFindingRow row);
+
+    @SqlUpdate("UPDATE drift_finding SET detail = :detail, last_seen = :lastSeen"
+            + " WHERE connection_id = :connectionId AND page_id = :pageId AND kind = :kind AND open_marker = 'Y'")
+    int updateOpen(@BindRow DriftFindingRow row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM drift_finding f"
+            + " WHERE f.connection_id = :connection AND f.page_id = :page AND f.kind = :kind AND f.open_marker = 'Y'")
+    Optional<DriftFindingRow> findOpen(@Bind("connection") String connection, @Bind("page") String page, @Bind("kind") String kind);
+
+    @SqlUpdate("UPDATE drift_finding SET resolved_at = :at, open_marker = NULL"
+            + " WHERE connection_id = :connection AND page_id = :page AND kind = :kind AND open_marker = 'Y'")
+    int resolve(@Bind("connection") String connection, @Bind("page") String page, @Bind("kind") String kind, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM drift_finding f WHERE f.connection_id = :connection AND f.open_marker = 'Y'"
+            + " ORDER BY f.first_seen, f.id")
+    List<DriftFindingRow> listOpen(@Bind("connection") String connection);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM drift_finding f JOIN connection c ON c.id = f.connection_id"
+            + " WHERE c.workspace_id = :workspace AND f.open_marker = 'Y' ORDER BY f.first_seen, f.id")
+    List<DriftFindingRow> listOpenInWorkspace(@Bind("workspace") String workspace);
+}

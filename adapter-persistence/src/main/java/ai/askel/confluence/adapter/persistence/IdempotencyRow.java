@@ -1,0 +1,8 @@
+package ai.askel.confluence.adapter.persistence;
+
+import java.time.Instant;
+
+/** A row of {@code idempotency_record}; no response status means still in progress. */
+record IdempotencyRow(String workspaceId, String idempotencyKey, String requestHash, Integer responseStatus, String responseBody,
+                      Instant createdAt, Instant expiresAt) {
+}

@@ -1,0 +1,76 @@
+package ai.askel.confluence.adapter.persistence;
+
+import ai.askel.confluence.domain.Secret;
+import ai.askel.confluence.ports.out.EncryptedSecret;
+import ai.askel.confluence.ports.out.MasterKey;
+import ai.askel.confluence.ports.out.MasterKeyRotationPort;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-encrypts every API token under a new master key in one transaction: the rows are locked, each
+ * token is decrypted with the current key and encrypted with the new one under a fresh nonce. If
+ * any token fails (one under a key this instance does not have, say), nothing changes. Only after
+ * the commit does the new key become the current one (and, with a key file, the file's key).
+ */
+@Singleton
+final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
+    private static final Logger LOG = LoggerFactory.getLogger(MasterKeyRotationAdapter.class);
+
+    private final Database db;
+    private final AesGcmSecretCipher cipher;
+    private final MasterKeySource keys;
+
+    @Inject
+    MasterKeyRotationAdapter(Database db, AesGcmSecretCipher cipher, MasterKeySource keys) {
+        this.db = db;
+        this.cipher = cipher;
+        this.keys = keys;
+    }
+
+    /**
+     * The id stored beside each value is always derived from the key material (whatever id the
+     * caller chose), so the same key configured later as {@code ASKEL_MASTER_KEY} is recognised.
+     */
+    @Override
+    public int rotateTo(MasterKey newKey) {
+        MasterKey key = MasterKeys.withDerivedId(newKey);
+        return cipher.exclusively(() -> rotate(key));
+    }
+
+    private int rotate(MasterKey newKey) {
+        String oldKeyId = cipher.currentKeyId();
+        keys.stage(newKey);
+        int count;
+        try {
+            count = db.inTransaction(h -> {
+                ConnectionDao dao = h.attach(ConnectionDao.class);
+                List<ConnectionRow> rows = dao.lockAll();
+                for (ConnectionRow row : rows) {
+                    Secret token = cipher.decrypt(new EncryptedSecret(row.tokenKeyId(), row.tokenNonce(), row.tokenCiphertext()));
+                    EncryptedSecret next = cipher.encrypt(token, newKey);
+                    dao.updateToken(new ConnectionRow(row.id(), row.workspaceId(), row.name(), row.siteUrl(), row.cloudId(),
+                            row.email(), next.ciphertext(), next.nonce(), next.keyId(), row.accountId(), row.status(),
+                            row.tokenExpiresOn(), row.createdAt(), row.updatedAt()));
+                }
+                return rows.size();
+            });
+        } catch (RuntimeException e) {
+            keys.discardStaged();
+            throw e;
+        }
+        cipher.switchTo(newKey);
+        keys.promoteStaged();
+        if (keys.isFileBacked()) {
+            LOG.info("Re-encrypted {} API tokens from master key {} to {}; {} holds the new key", count, oldKeyId, newKey.id(),
+                    keys.keyFile());
+        } else {
+            LOG.warn("Re-encrypted {} API tokens from master key {} to {}: set ASKEL_MASTER_KEY to the new key on every instance"
+                    + " before they restart", count, oldKeyId, newKey.id());
+        }
+        return count;
+    }
+}

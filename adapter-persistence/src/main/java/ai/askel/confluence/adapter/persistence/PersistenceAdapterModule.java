@@ -1,0 +1,159 @@
+package ai.askel.confluence.adapter.persistence;
+
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
+import ai.askel.confluence.ports.out.AuditLogPort;
+import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
+import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
+import ai.askel.confluence.ports.out.HealthCheckPort;
+import ai.askel.confluence.ports.out.IdempotencyRepositoryPort;
+import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
+import ai.askel.confluence.ports.out.MasterKey;
+import ai.askel.confluence.ports.out.MasterKeyRotationPort;
+import ai.askel.confluence.ports.out.RunbookRepositoryPort;
+import ai.askel.confluence.ports.out.SecretCipherPort;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The persistence adapter: every repository port, the secret cipher, master key rotation and the
+ * database health check, over one HikariCP pool. Needs a {@link PersistenceSettings} in the graph.
+ * Ask the component for {@link PersistenceLifecycle} at start (it migrates and checks the key) and
+ * close it at shutdown.
+ */
+@Module
+public abstract class PersistenceAdapterModule {
+    /**
+     * How long a request waits for a free connection before failing. Transactions take
+     * milliseconds, so waiting longer only hides an exhausted or unreachable database.
+     */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+    private PersistenceAdapterModule() {
+    }
+
+    @Binds
+    abstract ConnectionRepositoryPort connections(ConnectionRepositoryAdapter adapter);
+
+    @Binds
+    abstract ApiKeyRepositoryPort apiKeys(ApiKeyRepositoryAdapter adapter);
+
+    @Binds
+    abstract RunbookRepositoryPort runbooks(RunbookRepositoryAdapter adapter);
+
+    @Binds
+    abstract ManagedPageRepositoryPort managedPages(ManagedPageRepositoryAdapter adapter);
+
+    @Binds
+    abstract IdempotencyRepositoryPort idempotency(IdempotencyRepositoryAdapter adapter);
+
+    @Binds
+    abstract AuditLogPort auditLog(AuditLogAdapter adapter);
+
+    @Binds
+    abstract DriftFindingRepositoryPort driftFindings(DriftFindingRepositoryAdapter adapter);
+
+    @Binds
+    abstract SecretCipherPort secretCipher(AesGcmSecretCipher cipher);
+
+    @Binds
+    abstract MasterKeyRotationPort masterKeyRotation(MasterKeyRotationAdapter adapter);
+
+    @Binds
+    abstract HealthCheckPort databaseHealth(DatabaseHealthCheck check);
+
+    @Binds
+    abstract DataSource dataSource(HikariDataSource pool);
+
+    /**
+     * HikariCP rather than the drivers' own pools: H2's JdbcConnectionPool and PgJDBC's
+     * PGConnectionPoolDataSource neither validate connections nor bound the wait for one, while
+     * Hikari does both, replaces connections a PostgreSQL restart broke, and is the smallest
+     * dependency that does. The size ({@link PersistenceSettings#DEFAULT_POOL_SIZE}) is fixed (Hikari's
+     * advice): no transaction spans a Confluence call, so a handful of connections serves many
+     * concurrent requests, and N instances times the size stays far below PostgreSQL's default
+     * max_connections of 100.
+     */
+    @Provides
+    @Singleton
+    static HikariDataSource pool(PersistenceSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("askel-db");
+        config.setJdbcUrl(settings.effectiveJdbcUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        try {
+            if (settings.isEmbedded()) {
+                MasterKeySource.createOwnerOnlyDirectory(settings.dataDirectory());
+            }
+            return new HikariDataSource(config);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ConnectorException(ErrorCode.INTERNAL, "cannot open the database (%s): %s%s".formatted(settings, rootMessage(e),
+                    settings.isEmbedded() ? "; the embedded database serves one process, run several instances on PostgreSQL" : ""),
+                    null, e);
+        }
+    }
+
+    /** JDBI over the pool, created once the schema is migrated to the latest version. */
+    @Provides
+    @Singleton
+    static Jdbi jdbi(DataSource dataSource) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new ConnectorException(ErrorCode.INTERNAL, "migrating the database schema failed: " + e.getMessage(), null, e);
+        }
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    @Provides
+    @Singleton
+    static MasterKeySource masterKeySource(PersistenceSettings settings) {
+        return new MasterKeySource(settings);
+    }
+
+    /** The cipher with the configured master key, refusing to start if the stored tokens were encrypted with another. */
+    @Provides
+    @Singleton
+    static AesGcmSecretCipher cipher(MasterKeySource keys, Database db) {
+        Set<String> stored = new TreeSet<>(db.with(ConnectionDao.class, ConnectionDao::keyIds));
+        MasterKey key = keys.load(stored);
+        stored.remove(key.id());
+        if (!stored.isEmpty()) {
+            throw new ConnectorException(ErrorCode.SECRET_KEY_MISMATCH, ("the database holds API tokens encrypted with master key %s,"
+                    + " but the configured master key is '%s': configure the key they were encrypted with (%s)").formatted(
+                    String.join(", ", stored.stream().map(id -> "'" + id + "'").toList()), key.id(),
+                    keys.isFileBacked() ? "the key file " + keys.keyFile() + " was replaced or belongs to another database"
+                            : "ASKEL_MASTER_KEY"));
+        }
+        return new AesGcmSecretCipher(key);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,108 @@
+package ai.askel.confluence.adapter.persistence;
+
+import ai.askel.confluence.domain.error.InvalidInputException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the connector keeps its state.
+ *
+ * <p>With no JDBC URL it uses an embedded H2 file database in {@code dataDirectory} (no server to
+ * install); with a JDBC URL ({@code jdbc:postgresql://...}) several instances can share one
+ * PostgreSQL database. The master key that encrypts API tokens comes from {@code masterKeyBase64}
+ * (the app passes {@code ASKEL_MASTER_KEY}) or, when absent, from {@code master.key} in the data
+ * directory, created with owner-only permissions on first start.
+ *
+ * @param dataDirectory   the embedded database and the key file live here; default {@code ./askel-data}
+ * @param jdbcUrl         a database to use instead of the embedded one
+ * @param user            the database user, for {@code jdbcUrl}
+ * @param password        the database password, for {@code jdbcUrl} (never printed)
+ * @param masterKeyBase64 a base64-encoded 32-byte AES key (never printed)
+ * @param poolSize        the most database connections this instance holds open
+ */
+public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, Optional<String> user,
+                                  Optional<String> password, Optional<String> masterKeyBase64, int poolSize) {
+    public static final Path DEFAULT_DATA_DIRECTORY = Path.of("askel-data");
+    /**
+     * Transactions here are short (single-digit milliseconds) and never span a Confluence call, so a
+     * few connections serve many concurrent requests; see docs/persistence.md for the sizing.
+     */
+    public static final int DEFAULT_POOL_SIZE = 8;
+    public static final int MAX_POOL_SIZE = 100;
+
+    public PersistenceSettings {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        jdbcUrl = blankToEmpty(jdbcUrl, "jdbcUrl");
+        user = blankToEmpty(user, "user");
+        password = Objects.requireNonNull(password, "password");
+        masterKeyBase64 = blankToEmpty(masterKeyBase64, "masterKeyBase64");
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw InvalidInputException.of("poolSize", "must be between 1 and %d, was %d".formatted(MAX_POOL_SIZE, poolSize));
+        }
+        if (jdbcUrl.isPresent() && !jdbcUrl.get().startsWith("jdbc:")) {
+            throw InvalidInputException.of("jdbcUrl", "must start with 'jdbc:' (for example jdbc:postgresql://db:5432/askel)");
+        }
+    }
+
+    /** The embedded H2 database in {@code ./askel-data}, with the key file beside it. */
+    public static PersistenceSettings defaults() {
+        return new PersistenceSettings(DEFAULT_DATA_DIRECTORY, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), DEFAULT_POOL_SIZE);
+    }
+
+    public PersistenceSettings withDataDirectory(Path directory) {
+        return new PersistenceSettings(directory, jdbcUrl, user, password, masterKeyBase64, poolSize);
+    }
+
+    public PersistenceSettings withDatabase(String url, String newUser, String newPassword) {
+        return new PersistenceSettings(dataDirectory, Optional.of(url), Optional.ofNullable(newUser),
+                Optional.ofNullable(newPassword), masterKeyBase64, poolSize);
+    }
+
+    public PersistenceSettings withMasterKeyBase64(String keyBase64) {
+        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, Optional.of(keyBase64), poolSize);
+    }
+
+    public PersistenceSettings withPoolSize(int size) {
+        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, size);
+    }
+
+    /**
+     * The URL actually used: the configured one, or the embedded H2 file database in the data
+     * directory. H2 does not close it from its own shutdown hook: {@code PersistenceLifecycle.close()}
+     * does, after the app stopped taking requests (H2's store stays consistent even if it never runs).
+     */
+    public String effectiveJdbcUrl() {
+        return jdbcUrl.orElseGet(() -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve("askel")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** Whether the embedded H2 file database in the data directory is used. */
+    public boolean isEmbedded() {
+        return jdbcUrl.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "PersistenceSettings[dataDirectory=" + dataDirectory + ", jdbcUrl=" + jdbcUrl.map(PersistenceSettings::withoutQuery)
+                .orElse("(embedded H2)") + ", user=" + user.orElse("(none)") + ", password=" + password.map(p -> "****").orElse("(none)")
+                + ", masterKey=" + masterKeyBase64.map(k -> "****").orElse("(key file)") + ", poolSize=" + poolSize + "]";
+    }
+
+    /** A JDBC URL may carry a password in its parameters; only the part before them is shown. */
+    private static String withoutQuery(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', ';'}) {
+            int at = url.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return cut < url.length() ? url.substring(0, cut) + "..." : url;
+    }
+
+    private static Optional<String> blankToEmpty(Optional<String> value, String field) {
+        return Objects.requireNonNull(value, field).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

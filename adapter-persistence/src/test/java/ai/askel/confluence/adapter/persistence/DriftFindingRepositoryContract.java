@@ -1,0 +1,92 @@
+package ai.askel.confluence.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link DriftFindingRepositoryPort}, run against every database. */
+abstract class DriftFindingRepositoryContract extends PersistenceContract {
+    private DriftFindingRepositoryPort findings;
+    private Connection connection;
+
+    @BeforeEach
+    void freshConnection() {
+        findings = persistence.driftFindings();
+        connection = Fixtures.connection(WorkspaceId.random());
+        persistence.connections().save(connection);
+    }
+
+    @Test
+    void a_finding_seen_again_stays_one_open_finding_with_its_first_sighting() {
+        PageId page = Fixtures.pageId();
+        DriftFinding first = DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
+                "version 4 > 3", Fixtures.NOW);
+        assertThat(findings.recordSeen(first)).isEqualTo(first);
+
+        DriftFinding again = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page),
+                DriftKind.EDITED_IN_CONFLUENCE, "version 6 > 3", Fixtures.NOW.plusSeconds(600)));
+
+        assertThat(again).isEqualTo(new DriftFinding(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
+                "version 6 > 3", Fixtures.NOW, Fixtures.NOW.plusSeconds(600), Optional.empty()));
+        assertThat(findings.listOpen(connection.id())).containsExactly(again);
+    }
+
+    @Test
+    void findings_differ_by_page_and_kind_and_connection_findings_have_no_page() {
+        PageId page = Fixtures.pageId();
+        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.RENAMED, "title", Fixtures.NOW));
+        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.MOVED, "parent", Fixtures.NOW));
+        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(Fixtures.pageId()), DriftKind.MOVED, "p", Fixtures.NOW));
+        DriftFinding credentials = DriftFinding.seen(connection.id(), Optional.empty(), DriftKind.CREDENTIALS_REJECTED, "401",
+                Fixtures.NOW);
+        findings.recordSeen(credentials);
+        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.empty(), DriftKind.CREDENTIALS_REJECTED, "401 again",
+                Fixtures.NOW.plusSeconds(5)));
+
+        assertThat(findings.listOpen(connection.id())).hasSize(4)
+                .filteredOn(f -> f.kind() == DriftKind.CREDENTIALS_REJECTED).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.pageId()).isEmpty();
+                    assertThat(f.detail()).isEqualTo("401 again");
+                });
+    }
+
+    @Test
+    void a_resolved_finding_leaves_the_open_list_and_a_new_sighting_opens_a_new_one() {
+        PageId page = Fixtures.pageId();
+        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.DELETED, "404", Fixtures.NOW));
+
+        assertThat(findings.resolve(connection.id(), Optional.of(page), DriftKind.DELETED, Fixtures.NOW.plusSeconds(60))).isTrue();
+        assertThat(findings.resolve(connection.id(), Optional.of(page), DriftKind.DELETED, Fixtures.NOW.plusSeconds(61))).isFalse();
+        assertThat(findings.listOpen(connection.id())).isEmpty();
+
+        DriftFinding reopened = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.DELETED, "404",
+                Fixtures.NOW.plusSeconds(120)));
+        assertThat(reopened.firstSeen()).isEqualTo(Fixtures.NOW.plusSeconds(120));
+        assertThat(findings.listOpen(connection.id())).containsExactly(reopened);
+        assertThat(fixture.count("SELECT COUNT(*) FROM drift_finding WHERE connection_id = :v", connection.id().value())).isEqualTo(2);
+    }
+
+    @Test
+    void open_findings_of_a_workspace_span_its_connections_only() {
+        Connection second = Fixtures.connection(connection.workspace());
+        Connection foreign = Fixtures.connection(WorkspaceId.random());
+        persistence.connections().save(second);
+        persistence.connections().save(foreign);
+        DriftFinding a = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.empty(), DriftKind.TOKEN_EXPIRING, "7 days",
+                Fixtures.NOW));
+        DriftFinding b = findings.recordSeen(DriftFinding.seen(second.id(), Optional.empty(), DriftKind.SPACE_MISSING, "OPS",
+                Fixtures.NOW));
+        findings.recordSeen(DriftFinding.seen(foreign.id(), Optional.empty(), DriftKind.SPACE_MISSING, "OPS", Fixtures.NOW));
+
+        assertThat(findings.listOpen(connection.workspace())).containsExactlyInAnyOrder(a, b);
+    }
+}

@@ -1,0 +1,94 @@
+package ai.askel.confluence.adapter.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+
+/** A fresh database of one kind, the adapter started on it, and a temporary data directory; closes all of it. */
+final class PersistenceFixture implements AutoCloseable {
+    private final TestDatabase database;
+    private final Path directory;
+    private final PersistenceSettings settings;
+    private final List<TestPersistenceComponent> started = new ArrayList<>();
+
+    private PersistenceFixture(TestDatabase database) {
+        this.database = database;
+        try {
+            this.directory = Files.createTempDirectory("askel-persistence-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.settings = database.settings(directory.resolve("data"));
+    }
+
+    static PersistenceFixture create(TestDatabase database) {
+        return new PersistenceFixture(database);
+    }
+
+    TestDatabase database() {
+        return database;
+    }
+
+    PersistenceSettings settings() {
+        return settings;
+    }
+
+    Path dataDirectory() {
+        return settings.dataDirectory();
+    }
+
+    /** Starts the adapter on this database (migrating it and checking the key). */
+    TestPersistenceComponent start() {
+        return start(settings);
+    }
+
+    TestPersistenceComponent start(PersistenceSettings with) {
+        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with);
+        component.lifecycle();
+        started.add(component);
+        return component;
+    }
+
+    /** Stops every adapter started so far (closing the embedded file database). */
+    void stopAll() {
+        started.forEach(c -> c.lifecycle().close());
+        started.clear();
+    }
+
+    /** Plain JDBI on the database, for reading and damaging raw rows as an attacker or a bug would. */
+    Jdbi raw() {
+        Properties credentials = new Properties();
+        settings.user().ifPresent(user -> credentials.setProperty("user", user));
+        settings.password().ifPresent(password -> credentials.setProperty("password", password));
+        return Jdbi.create(settings.effectiveJdbcUrl(), credentials);
+    }
+
+    /** Answers {@code SELECT COUNT(*) ...} with {@code :v} bound to {@code value}, read past the adapter. */
+    int count(String sql, String value) {
+        return raw().withHandle(h -> h.createQuery(sql).bind("v", value).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        if (settings.effectiveJdbcUrl().startsWith("jdbc:h2:mem:")) {
+            try {
+                raw().useHandle(h -> h.execute("SHUTDOWN")); // DB_CLOSE_DELAY=-1 would keep it for the JVM's life
+            } catch (RuntimeException e) {
+                // already closed: H2 closes its databases when the JVM exits
+            }
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package ai.askel.confluence.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookStatus;
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.TemplateRef;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.out.RunbookRepositoryPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link RunbookRepositoryPort}, run against every database. */
+abstract class RunbookRepositoryContract extends PersistenceContract {
+    private RunbookRepositoryPort runbooks;
+    private Connection connection;
+
+    @BeforeEach
+    void freshConnection() {
+        runbooks = persistence.runbooks();
+        connection = Fixtures.connection(WorkspaceId.random());
+        persistence.connections().save(connection);
+    }
+
+    private static void assertSameState(Runbook actual, Runbook expected) {
+        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+    }
+
+    @Test
+    void insert_or_get_stores_a_new_runbook_at_revision_one() {
+        Runbook runbook = Fixtures.runbook(connection, "Payments API");
+
+        Runbook stored = runbooks.insertOrGet(runbook);
+
+        assertThat(stored.revision()).isEqualTo(1);
+        assertSameState(runbooks.find(connection.workspace(), runbook.id()).orElseThrow(), runbook.atRevision(1));
+        assertThat(runbooks.find(connection.workspace(), runbook.id()).orElseThrow().inputs()).isEqualTo(Fixtures.inputs());
+    }
+
+    @Test
+    void insert_or_get_answers_the_existing_runbook_for_the_same_target_and_inserts_nothing() {
+        Runbook first = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
+        Runbook rival = Runbook.create(connection.workspace(), connection.id(), Fixtures.SPACE, Title.of("Elsewhere"),
+                Title.of("Payments API"), new TemplateRef("other-template", "9"), TemplateInputs.empty(), Set.of());
+
+        Runbook answered = runbooks.insertOrGet(rival);
+
+        assertSameState(answered, first);
+        assertThat(runbooks.listByConnection(connection.id())).hasSize(1);
+        assertThat(runbooks.find(connection.workspace(), rival.id())).isEmpty();
+    }
+
+    @Test
+    void update_stores_the_published_state_at_the_next_revision() {
+        Runbook stored = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
+        PageId page = Fixtures.pageId();
+        Runbook published = stored.withRequest(Title.of("Ops runbooks"), new TemplateRef("service-runbook", "1.3.0"),
+                new TemplateInputs(Map.of("service", "payments-api", "nested", List.of(Map.of("k", true)))),
+                Set.of(Label.of("tier-1"))).published(Fixtures.published(page));
+
+        Runbook saved = runbooks.update(published);
+
+        assertThat(saved.revision()).isEqualTo(2);
+        Runbook found = runbooks.find(connection.workspace(), stored.id()).orElseThrow();
+        assertSameState(found, published.atRevision(2));
+        assertThat(found.published().orElseThrow().attachments()).isEqualTo(Fixtures.published(page).attachments());
+        assertThat(found.status()).isEqualTo(RunbookStatus.PUBLISHED);
+        assertSameState(runbooks.findByTarget(connection.id(), Fixtures.SPACE, Title.of("Payments API")).orElseThrow(), found);
+    }
+
+    @Test
+    void an_update_based_on_a_stale_revision_fails_and_changes_nothing() {
+        Runbook loaded = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
+        Runbook first = runbooks.update(loaded.withStatus(RunbookStatus.FAILED));
+
+        assertThatThrownBy(() -> runbooks.update(loaded.published(Fixtures.published(Fixtures.pageId()))))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining(loaded.id().value())
+                .hasMessageContaining("revision 2")
+                .hasMessageContaining("revision 1");
+
+        assertSameState(runbooks.find(connection.workspace(), loaded.id()).orElseThrow(), first);
+    }
+
+    @Test
+    void of_two_concurrent_updates_from_one_revision_exactly_one_wins() throws Exception {
+        Runbook loaded = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
+        List<Runbook> candidates = List.of(loaded.published(Fixtures.published(Fixtures.pageId())), loaded.withStatus(RunbookStatus.FAILED));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(candidates.size());
+        List<Future<Runbook>> results = new ArrayList<>();
+        try {
+            for (Runbook candidate : candidates) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return runbooks.update(candidate);
+                }));
+            }
+            start.countDown();
+            List<Runbook> winners = new ArrayList<>();
+            List<Throwable> losers = new ArrayList<>();
+            for (Future<Runbook> result : results) {
+                try {
+                    winners.add(result.get());
+                } catch (ExecutionException e) {
+                    losers.add(e.getCause());
+                }
+            }
+            assertThat(winners).hasSize(1);
+            assertThat(losers).singleElement().isInstanceOf(ConflictException.class);
+            assertSameState(runbooks.find(connection.workspace(), loaded.id()).orElseThrow(), winners.get(0));
+            assertThat(winners.get(0).revision()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void two_instances_on_one_database_cannot_both_win() {
+        RunbookRepositoryPort otherInstance = fixture.start().runbooks();
+        Runbook loadedHere = runbooks.insertOrGet(Fixtures.runbook(connection, "Shared"));
+        Runbook loadedThere = otherInstance.findByTarget(connection.id(), Fixtures.SPACE, Title.of("Shared")).orElseThrow();
+
+        otherInstance.update(loadedThere.published(Fixtures.published(Fixtures.pageId())));
+
+        assertThatThrownBy(() -> runbooks.update(loadedHere.published(Fixtures.published(Fixtures.pageId()))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(runbooks.find(connection.workspace(), loadedHere.id()).orElseThrow().revision()).isEqualTo(2);
+    }
+
+    @Test
+    void updating_a_runbook_that_was_never_stored_is_not_found() {
+        Runbook never = Fixtures.runbook(connection, "Never stored").atRevision(1);
+
+        assertThatThrownBy(() -> runbooks.update(never)).isInstanceOf(NotFoundException.class).hasMessageContaining(never.id().value());
+    }
+
+    @Test
+    void a_runbook_of_an_unknown_connection_is_refused() {
+        Runbook orphan = Fixtures.runbook(Fixtures.connection(connection.workspace(), ConnectionId.random()), "Orphan");
+
+        assertThatThrownBy(() -> runbooks.insertOrGet(orphan)).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(orphan.connection().value());
+    }
+
+    @Test
+    void find_is_scoped_to_the_workspace_and_list_to_the_connection() {
+        Runbook a = runbooks.insertOrGet(Fixtures.runbook(connection, "A"));
+        Runbook b = runbooks.insertOrGet(Fixtures.runbook(connection, "B"));
+        Connection other = Fixtures.connection(connection.workspace());
+        persistence.connections().save(other);
+        runbooks.insertOrGet(Fixtures.runbook(other, "A"));
+
+        assertThat(runbooks.find(WorkspaceId.random(), a.id())).isEmpty();
+        assertThat(runbooks.listByConnection(connection.id())).extracting(Runbook::id).containsExactly(a.id(), b.id());
+        assertThat(runbooks.findByTarget(connection.id(), Fixtures.SPACE, Title.of("C"))).isEmpty();
+    }
+
+    @Test
+    void a_runbook_whose_stored_json_is_damaged_fails_clearly() {
+        Runbook stored = runbooks.insertOrGet(Fixtures.runbook(connection, "Damaged"));
+        fixture.raw().useHandle(h -> h.createUpdate("UPDATE runbook SET inputs_json = '{not json' WHERE id = :id")
+                .bind("id", stored.id().value()).execute());
+
+        assertThatThrownBy(() -> runbooks.find(connection.workspace(), stored.id()))
+                .isInstanceOf(ConnectorException.class).hasMessageContaining("JSON");
+    }
+}

@@ -1,0 +1,273 @@
+package ai.askel.confluence.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.out.EncryptedSecret;
+import ai.askel.confluence.ports.out.MasterKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * API tokens at rest: never in plain text, unreadable with the wrong key, and rotated to a new key
+ * all at once or not at all. Each test gets a database of its own, since some damage it.
+ */
+abstract class SecretsAtRestContract {
+    private static final ConnectionId FIRST = ConnectionId.of("00000000-0000-4000-8000-00000000000a");
+    private static final ConnectionId SECOND = ConnectionId.of("00000000-0000-4000-8000-00000000000b");
+    private static final ConnectionId THIRD = ConnectionId.of("00000000-0000-4000-8000-00000000000c");
+
+    private PersistenceFixture fixture;
+    private TestPersistenceComponent persistence;
+    private final WorkspaceId workspace = WorkspaceId.random();
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void freshDatabase() {
+        fixture = PersistenceFixture.create(database());
+        persistence = fixture.start();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        fixture.close();
+    }
+
+    /** A token row as stored: key id, nonce and ciphertext, by connection id. */
+    private record StoredToken(String keyId, byte[] nonce, byte[] ciphertext) {
+        EncryptedSecret encrypted() {
+            return new EncryptedSecret(keyId, nonce, ciphertext);
+        }
+
+        boolean sameBytes(StoredToken other) {
+            return keyId.equals(other.keyId) && java.util.Arrays.equals(nonce, other.nonce)
+                    && java.util.Arrays.equals(ciphertext, other.ciphertext);
+        }
+    }
+
+    private Map<String, StoredToken> storedTokens() {
+        return fixture.raw().withHandle(h -> h.createQuery("SELECT id, token_key_id, token_nonce, token_ciphertext FROM connection")
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), new StoredToken(rs.getString("token_key_id"),
+                        rs.getBytes("token_nonce"), rs.getBytes("token_ciphertext"))))
+                .list()).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private List<Connection> saveThree() {
+        List<Connection> saved = List.of(Fixtures.connection(workspace, FIRST), Fixtures.connection(workspace, SECOND),
+                Fixtures.connection(WorkspaceId.random(), THIRD));
+        saved.forEach(persistence.connections()::save);
+        return saved;
+    }
+
+    private MasterKey currentKey() {
+        return new MasterKeySource(fixture.settings()).load(Set.of());
+    }
+
+    /** Every value in every table of the schema, as text (binary values in both likely decodings). */
+    private List<String> everyStoredValue() throws SQLException {
+        return fixture.raw().withHandle(h -> {
+            List<String> values = new ArrayList<>();
+            DatabaseMetaData meta = h.getConnection().getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    if (schema != null && schema.toLowerCase(Locale.ROOT).equals("public")) {
+                        tables.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            assertThat(tables).extracting(t -> t.toLowerCase(Locale.ROOT)).contains("connection", "runbook", "api_key");
+            try (Statement statement = h.getConnection().createStatement()) {
+                for (String table : tables) {
+                    try (ResultSet rs = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                        ResultSetMetaData columns = rs.getMetaData();
+                        while (rs.next()) {
+                            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                                Object value = rs.getObject(i);
+                                if (value instanceof byte[] bytes) {
+                                    values.add(new String(bytes, StandardCharsets.UTF_8));
+                                    values.add(new String(bytes, StandardCharsets.ISO_8859_1));
+                                    values.add(HexFormat.of().formatHex(bytes));
+                                } else if (value != null) {
+                                    values.add(value.toString());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return values;
+        });
+    }
+
+    @Test
+    void no_table_holds_a_token_in_plain_text() throws IOException, SQLException {
+        List<Connection> saved = saveThree();
+        persistence.runbooks().insertOrGet(Fixtures.runbook(saved.get(0), "Payments API"));
+
+        List<String> values = everyStoredValue();
+
+        assertThat(values).isNotEmpty();
+        for (Connection connection : saved) {
+            String token = connection.apiToken().reveal();
+            List<String> forms = List.of(token, Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)),
+                    HexFormat.of().formatHex(token.getBytes(StandardCharsets.UTF_8)));
+            assertThat(values).noneMatch(v -> forms.stream().anyMatch(v::contains));
+        }
+        Map<String, StoredToken> stored = storedTokens();
+        assertThat(stored.values()).allSatisfy(t -> {
+            assertThat(t.keyId()).isEqualTo(persistence.cipher().currentKeyId());
+            assertThat(t.nonce()).hasSize(12);
+        });
+        assertThat(stored.values().stream().map(t -> HexFormat.of().formatHex(t.nonce())).distinct()).hasSize(3);
+        if (database() == TestDatabase.H2_FILE) {
+            fixture.stopAll();
+            assertNoFileContains(fixture.dataDirectory(), saved.stream().map(c -> c.apiToken().reveal()).toList());
+        }
+    }
+
+    private static void assertNoFileContains(Path directory, List<String> tokens) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            List<Path> regular = files.filter(Files::isRegularFile).toList();
+            assertThat(regular).anyMatch(p -> p.getFileName().toString().endsWith(".mv.db"));
+            for (Path file : regular) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(tokens).as("tokens in %s", file).noneMatch(content::contains);
+            }
+        }
+    }
+
+    @Test
+    void starting_with_another_master_key_fails_clearly_and_never_yields_garbage() throws IOException {
+        Connection saved = saveThree().get(0);
+        String rightKeyId = persistence.cipher().currentKeyId();
+        fixture.stopAll();
+        MasterKey wrong = MasterKeys.generate();
+
+        PersistenceSettings wrongSettings;
+        if (fixture.settings().isEmbedded()) {
+            Files.writeString(fixture.dataDirectory().resolve(MasterKeySource.KEY_FILE), MasterKeys.toBase64(wrong));
+            wrongSettings = fixture.settings();
+        } else {
+            wrongSettings = fixture.settings().withMasterKeyBase64(MasterKeys.toBase64(wrong));
+        }
+
+        assertThatThrownBy(() -> fixture.start(wrongSettings))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH))
+                .hasMessageContaining(rightKeyId)
+                .hasMessageContaining(wrong.id())
+                .hasMessageNotContaining(saved.apiToken().reveal());
+    }
+
+    @Test
+    void a_token_under_another_key_or_altered_fails_on_read_with_the_key_mismatch_code() {
+        saveThree();
+        AesGcmSecretCipher foreign = new AesGcmSecretCipher(MasterKeys.generate());
+        EncryptedSecret underForeignKey = foreign.encrypt(Fixtures.token());
+        StoredToken second = storedTokens().get(SECOND.value());
+        byte[] altered = second.ciphertext();
+        altered[0] ^= 0x01;
+        fixture.raw().useHandle(h -> {
+            h.createUpdate("UPDATE connection SET token_key_id = :k, token_nonce = :n, token_ciphertext = :c WHERE id = :id")
+                    .bind("k", underForeignKey.keyId()).bind("n", underForeignKey.nonce()).bind("c", underForeignKey.ciphertext())
+                    .bind("id", FIRST.value()).execute();
+            h.createUpdate("UPDATE connection SET token_ciphertext = :c WHERE id = :id")
+                    .bind("c", altered).bind("id", SECOND.value()).execute();
+        });
+
+        assertThatThrownBy(() -> persistence.connections().find(workspace, FIRST))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH))
+                .hasMessageContaining(underForeignKey.keyId());
+        assertThatThrownBy(() -> persistence.connections().find(workspace, SECOND))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH))
+                .hasMessageContaining("altered");
+    }
+
+    @Test
+    void rotation_re_encrypts_every_token_and_the_old_key_no_longer_decrypts() {
+        List<Connection> saved = saveThree();
+        MasterKey oldKey = currentKey();
+        Map<String, StoredToken> before = storedTokens();
+        MasterKey newKey = MasterKeys.generate();
+
+        // whatever id the caller gives the key, the stored id is derived from the key, as at start
+        assertThat(persistence.rotation().rotateTo(new MasterKey("chosen-by-the-app", newKey.key()))).isEqualTo(3);
+
+        Map<String, StoredToken> after = storedTokens();
+        assertThat(after).hasSize(3).allSatisfy((id, token) -> {
+            assertThat(token.keyId()).isEqualTo(newKey.id());
+            assertThat(token.ciphertext()).isNotEqualTo(before.get(id).ciphertext());
+            assertThat(token.nonce()).isNotEqualTo(before.get(id).nonce());
+            assertThatThrownBy(() -> new AesGcmSecretCipher(oldKey).decrypt(token.encrypted()))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH));
+        });
+        assertThat(persistence.cipher().currentKeyId()).isEqualTo(newKey.id());
+        assertThat(persistence.connections().find(workspace, FIRST)).contains(saved.get(0));
+
+        fixture.stopAll();
+        PersistenceSettings restart = fixture.settings().isEmbedded() ? fixture.settings()
+                : fixture.settings().withMasterKeyBase64(MasterKeys.toBase64(newKey));
+        if (fixture.settings().isEmbedded()) {
+            assertThat(currentKey().id()).as("the key file holds the new key").isEqualTo(newKey.id());
+            assertThat(fixture.dataDirectory().resolve(MasterKeySource.NEXT_KEY_FILE)).doesNotExist();
+        } else {
+            assertThatThrownBy(() -> fixture.start())
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH));
+        }
+        TestPersistenceComponent restarted = fixture.start(restart);
+        assertThat(restarted.connections().listAll()).containsExactlyInAnyOrderElementsOf(saved);
+    }
+
+    @Test
+    void a_rotation_failing_midway_leaves_every_token_as_it_was() {
+        List<Connection> saved = saveThree();
+        String oldKeyId = persistence.cipher().currentKeyId();
+        EncryptedSecret foreign = new AesGcmSecretCipher(MasterKeys.generate()).encrypt(Fixtures.token());
+        fixture.raw().useHandle(h -> h.createUpdate("UPDATE connection SET token_key_id = :k, token_nonce = :n,"
+                        + " token_ciphertext = :c WHERE id = :id")
+                .bind("k", foreign.keyId()).bind("n", foreign.nonce()).bind("c", foreign.ciphertext()).bind("id", SECOND.value())
+                .execute());
+        Map<String, StoredToken> before = storedTokens();
+
+        // rows are re-encrypted in id order: the first succeeds, the second cannot be decrypted
+        assertThatThrownBy(() -> persistence.rotation().rotateTo(MasterKeys.generate()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH));
+
+        Map<String, StoredToken> after = storedTokens();
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        assertThat(after).allSatisfy((id, token) -> assertThat(token.sameBytes(before.get(id))).as(id).isTrue());
+        assertThat(persistence.cipher().currentKeyId()).isEqualTo(oldKeyId);
+        assertThat(persistence.connections().find(workspace, FIRST)).contains(saved.get(0));
+        assertThat(persistence.connections().find(saved.get(2).workspace(), THIRD)).contains(saved.get(2));
+        if (fixture.settings().isEmbedded()) {
+            assertThat(currentKey().id()).isEqualTo(oldKeyId);
+            assertThat(fixture.dataDirectory().resolve(MasterKeySource.NEXT_KEY_FILE)).doesNotExist();
+        }
+    }
+}
