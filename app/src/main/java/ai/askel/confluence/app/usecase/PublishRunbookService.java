@@ -64,6 +64,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -94,7 +95,7 @@ import java.util.stream.Collectors;
 public final class PublishRunbookService implements PublishRunbookUseCase {
     static final String OPERATION = "runbook.publish";
     /** Rounds of re-evaluation when a concurrent publisher moved the runbook or the page first. */
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 8;
 
     private final ConnectionLookup lookup;
     private final TemplateCatalogPort templates;
@@ -252,9 +253,20 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                     throw new ConflictException("runbook '%s' in space %s kept being changed by concurrent publishes; try again"
                             .formatted(request.title(), request.space()));
                 }
+                backOff(attempt);
                 runbook = runbooks.findByTarget(request.ref().connection(), request.space(), request.title())
                         .orElseThrow(() -> new ConflictException("runbook '%s' was removed during the publish".formatted(request.title())));
             }
+        }
+    }
+
+    /** Gives a concurrent publisher that holds the claim a moment to finish (with jitter, so contenders spread out). */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConflictException("the publish was interrupted while waiting for a concurrent publish");
         }
     }
 
@@ -449,7 +461,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             if (!(wroteNothing && stateUnchanged && !requestChanged && runbook.status() == RunbookStatus.PUBLISHED)) {
                 PublishedState state = new PublishedState(page.id(), parentId, version, request.hash(), request.title(), request.labels(),
                         published, now);
-                save(runbook.published(state));
+                record(runbook, state);
                 managedPages.save(new ManagedPage(runbook.connection(), page.id(), request.space(), request.title(), Optional.of(parentId),
                         ManagedPage.Role.RUNBOOK, Optional.of(runbook.id()), version, request.hash(), request.labels(), now));
             }
@@ -460,6 +472,37 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                                      Optional<String> webUrl, PublishAction action, List<DriftFinding> overridden) {
             PublishPlan plan = new PublishPlan(action, createParent, request.body().value(), labelsAdded, uploaded);
             return new PublishResult(runbook.id(), pageId, version, outcome, webUrl, plan, overridden);
+        }
+
+        /**
+         * Saves the published state. A concurrent publish that saved first wrote the same page (titles
+         * are unique in a space and every publisher adopts the page it finds): keep its state if it
+         * published this very content, otherwise save ours on top of its revision.
+         */
+        private void record(Runbook runbook, PublishedState state) {
+            Runbook target = runbook;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    runbooks.update(target.published(state));
+                    return;
+                } catch (ConflictException e) {
+                    Runbook current = runbooks.findByTarget(runbook.connection(), runbook.space(), runbook.title())
+                            .orElseThrow(() -> new ConflictException("runbook '%s' was removed during the publish".formatted(runbook.title())));
+                    if (current.pageId().isPresent() && !current.pageId().get().equals(state.pageId())) {
+                        throw new ConflictException("runbook '%s' was published as page %s by another publish while this one wrote page %s"
+                                .formatted(runbook.title(), current.pageId().get(), state.pageId()));
+                    }
+                    boolean sameState = current.published().map(p -> p.contentHash().equals(state.contentHash())
+                            && p.version().equals(state.version()) && p.attachments().containsAll(state.attachments())).orElse(false);
+                    if (sameState) {
+                        return;
+                    }
+                    if (attempt == ATTEMPTS) {
+                        throw new StaleRunbookException("runbook " + runbook.id() + " kept being saved by other publishes");
+                    }
+                    target = request.applyTo(current);
+                }
+            }
         }
 
         private Runbook save(Runbook runbook) {
