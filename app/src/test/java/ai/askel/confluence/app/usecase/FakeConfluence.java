@@ -139,6 +139,11 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         accounts.put(email + "\u0000" + token, account);
     }
 
+    /** From now on these credentials are rejected (a revoked or expired token). */
+    synchronized void revokeCredentials(String email, String token) {
+        accounts.remove(email + "\u0000" + token);
+    }
+
     synchronized PageId seedPage(String space, String title, Optional<PageId> parent, String body) {
         StoredPage page = new StoredPage(PageId.of(Long.toString(nextId++)), SpaceKey.of(space), Title.of(title), parent);
         page.write(body, HUMAN, Optional.empty());
