@@ -171,6 +171,11 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         pages.remove(id);
     }
 
+    /** Restores a deleted page from the trash, as it was. */
+    synchronized void resurrect(StoredPage page) {
+        pages.put(page.id, page);
+    }
+
     synchronized void removeLabelByHand(PageId id, String label) {
         stored(id).labels.remove(Label.of(label));
     }
