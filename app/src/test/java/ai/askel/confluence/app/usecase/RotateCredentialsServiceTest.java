@@ -1,11 +1,9 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Connection;
-import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.CredentialsRejectedException;
-import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.RotateCredentialsCommand;
 import org.junit.jupiter.api.Test;
@@ -16,45 +14,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Listing, removing, verifying and rotating connections. */
-class ConnectionServicesTest {
+class RotateCredentialsServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ConnectionRef ref = f.connection();
     private final ConnectionRef foreign = new ConnectionRef(WorkspaceId.random(), ref.connection());
-
-    @Test
-    void another_workspace_does_not_see_list_or_remove_the_connection() {
-        ListConnectionsService list = new ListConnectionsService(f.connections, f.lookup);
-        RemoveConnectionService remove = new RemoveConnectionService(f.connections, f.audit);
-
-        assertThat(list.list(f.workspace)).extracting(Connection::id).containsExactly(ref.connection());
-        assertThat(list.list(foreign.workspace())).isEmpty();
-        assertThatThrownBy(() -> list.get(foreign)).isInstanceOf(NotFoundException.class)
-                .hasMessage("connection " + ref.connection() + " not found");
-        assertThatThrownBy(() -> remove.remove(foreign)).isInstanceOf(NotFoundException.class);
-        assertThat(list.get(ref).id()).isEqualTo(ref.connection());
-    }
-
-    @Test
-    void removing_forgets_the_connection_and_audits_it() {
-        new RemoveConnectionService(f.connections, f.audit).remove(ref);
-
-        assertThat(f.connections.listAll()).isEmpty();
-        assertThat(f.auditLog.all()).extracting(e -> e.operation()).containsExactly("connection.remove");
-    }
-
-    @Test
-    void verification_records_active_or_credentials_rejected() {
-        VerifyConnectionService verify = new VerifyConnectionService(f.lookup, f.connections, f.confluence, f.clock, f.audit);
-
-        assertThat(verify.verify(ref).status()).isEqualTo(ConnectionStatus.ACTIVE);
-
-        f.confluence.revokeCredentials(UseCaseFixture.EMAIL, UseCaseFixture.TOKEN);
-        Connection rejected = verify.verify(ref);
-
-        assertThat(rejected.status()).isEqualTo(ConnectionStatus.CREDENTIALS_REJECTED);
-        assertThat(f.lookup.connection(ref).status()).isEqualTo(ConnectionStatus.CREDENTIALS_REJECTED);
-    }
 
     @Test
     void a_rotated_token_replaces_the_old_one_only_after_confluence_accepted_it() {
@@ -73,4 +36,5 @@ class ConnectionServicesTest {
         assertThat(f.lookup.connection(ref).apiToken().reveal()).isEqualTo("ATATT-new");
         assertThat(f.auditLog.all()).extracting(e -> e.operation()).containsExactly("connection.rotate-credentials");
     }
+
 }
