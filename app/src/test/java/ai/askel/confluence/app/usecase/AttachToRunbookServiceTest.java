@@ -1,9 +1,20 @@
 package ai.askel.confluence.app.usecase;
 
-import ai.askel.confluence.domain.*;
-import ai.askel.confluence.domain.error.*;
-import ai.askel.confluence.ports.in.*;
-import ai.askel.confluence.ports.out.*;
+import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.TemplateRef;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.PublishResult;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.ports.out.UploadProgressListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -52,12 +63,21 @@ class AttachToRunbookServiceTest {
     }
 
     @Test
+    void an_unpublished_runbook_takes_no_attachment() {
+        Runbook fresh = f.runbooks.insertOrGet(Runbook.create(f.workspace, ref.connection(), SpaceKey.of("OPS"), Title.of("Parent"),
+                Title.of("Draft"), new TemplateRef("test-runbook", "1"), TemplateInputs.empty(), Set.of()));
+
+        assertThatThrownBy(() -> service.attach(ref, fresh.id(), upload("pdf"), UploadProgressListener.NONE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not been published");
+        assertThat(f.confluence.calls()).isZero();
+    }
+
+    @Test
     void another_connections_runbook_is_not_found() {
         PublishResult published = publish();
         ConnectionRef other = f.connection();
 
         assertThatThrownBy(() -> service.attach(other, published.runbook(), upload("pdf"), UploadProgressListener.NONE))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("runbook");
-        assertThatThrownBy(() -> new GetRunbookService(f.runbooks).get(other, published.runbook())).isInstanceOf(NotFoundException.class);
     }
 }

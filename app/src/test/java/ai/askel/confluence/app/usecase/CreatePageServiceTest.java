@@ -1,15 +1,15 @@
 package ai.askel.confluence.app.usecase;
 
-import ai.askel.confluence.domain.*;
-import ai.askel.confluence.domain.error.*;
-import ai.askel.confluence.ports.in.*;
-import ai.askel.confluence.ports.out.*;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.CreatePageCommand;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,17 +1,13 @@
 package ai.askel.confluence.app.usecase;
 
-import ai.askel.confluence.domain.*;
-import ai.askel.confluence.domain.error.*;
-import ai.askel.confluence.ports.in.*;
-import ai.askel.confluence.ports.out.*;
+import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.in.ConnectionRef;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
