@@ -280,7 +280,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     }
 
     /** A page placed in Confluence by create, or found by title (adopted or recovered). */
-    private record Placed(PageId id, Optional<PageId> parentId, Version version, boolean createdNow, Optional<Page> page) {
+    private record Placed(PageId id, boolean createdNow, Optional<Page> page) {
     }
 
     /** One publish attempt; holds what it wrote so the result can say so. */
@@ -377,26 +377,26 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
 
         private PublishResult pageDeleted(Runbook runbook, PublishedState state) {
             String detail = "page %s '%s' was deleted in Confluence since the last publish".formatted(state.pageId(), state.title());
-            switch (request.command().onDrift()) {
+            return switch (request.command().onDrift()) {
                 case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED,
                         detail + "; nothing was written. Publish with onDrift=overwrite to create it again, or skip to leave it");
-                case SKIP -> {
-                    return result(runbook, Optional.of(state.pageId()), Optional.empty(), PublishOutcome.SKIPPED, Optional.empty(),
-                            PublishAction.NO_OP, List.of());
-                }
-                default -> {
-                    // forget the deleted page: the runbook starts over as never published, at its stored revision
-                    Runbook restarted = new Runbook(runbook.id(), runbook.workspace(), runbook.connection(), runbook.space(),
-                            runbook.parentTitle(), runbook.title(), runbook.template(), runbook.inputs(), runbook.labels(),
-                            Optional.empty(), RunbookStatus.NEW, runbook.revision());
-                    managedPages.delete(runbook.connection(), state.pageId());
-                    PublishResult result = firstPublish(restarted);
-                    DriftFinding deleted = DriftFinding.seen(runbook.connection(), Optional.of(state.pageId()), DriftKind.DELETED, detail, now);
-                    findings.resolve(runbook.connection(), Optional.of(state.pageId()), DriftKind.DELETED, now);
-                    return new PublishResult(result.runbook(), result.pageId(), result.version(), result.outcome(), result.webUrl(),
-                            result.plan(), List.of(deleted));
-                }
-            }
+                case SKIP -> result(runbook, Optional.of(state.pageId()), Optional.empty(), PublishOutcome.SKIPPED, Optional.empty(),
+                        PublishAction.NO_OP, List.of());
+                case OVERWRITE -> recreate(runbook, state, detail);
+            };
+        }
+
+        /** Forgets the deleted page: the runbook starts over as never published (at its stored revision) and is created again. */
+        private PublishResult recreate(Runbook runbook, PublishedState state, String detail) {
+            Runbook restarted = new Runbook(runbook.id(), runbook.workspace(), runbook.connection(), runbook.space(),
+                    runbook.parentTitle(), runbook.title(), runbook.template(), runbook.inputs(), runbook.labels(),
+                    Optional.empty(), RunbookStatus.NEW, runbook.revision());
+            managedPages.delete(runbook.connection(), state.pageId());
+            PublishResult result = firstPublish(restarted);
+            findings.resolve(runbook.connection(), Optional.of(state.pageId()), DriftKind.DELETED, now);
+            DriftFinding deleted = DriftFinding.seen(runbook.connection(), Optional.of(state.pageId()), DriftKind.DELETED, detail, now);
+            return new PublishResult(result.runbook(), result.pageId(), result.version(), result.outcome(), result.webUrl(),
+                    result.plan(), List.of(deleted));
         }
 
         /** Writes the rendered body (and title) on top of the version just read: no extra GET, no blind overwrite. */
@@ -415,14 +415,14 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                         + "the connector adopts an existing page only under its parent. Rename or move that page, or choose another title")
                         .formatted(request.title(), request.space(), found.id(), request.parentTitle()));
             }
-            return new Placed(found.id(), found.parentId(), found.version().number(), false, Optional.empty());
+            return new Placed(found.id(), false, Optional.empty());
         }
 
         private Placed createOrRecover(NewPage newPage, PageId parentId) {
             Optional<Page> created = createPage(pages, access, newPage);
             if (created.isPresent()) {
                 Page page = created.get();
-                return new Placed(page.id(), page.parentId(), page.version().number(), true, Optional.of(page));
+                return new Placed(page.id(), true, Optional.of(page));
             }
             PageSummary found = pages.findByTitle(access, newPage.space(), newPage.title()).orElseThrow(() -> new ConflictException(
                     "Confluence says a page titled '%s' exists in space %s, but it cannot be found (is it in the trash, or restricted?)"
