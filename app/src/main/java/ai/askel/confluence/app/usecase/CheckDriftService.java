@@ -2,6 +2,7 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.Label;
@@ -72,11 +73,15 @@ public final class CheckDriftService implements CheckDriftUseCase {
         try {
             String accountId = users.currentUser(access).accountId();
             scan.resolve(Optional.empty(), DriftKind.CREDENTIALS_REJECTED);
-            connections.save(connection.verified(accountId, scan.now));
+            if (connection.status() != ConnectionStatus.ACTIVE || !connection.accountId().equals(Optional.of(accountId))) {
+                connections.save(connection.verified(accountId, scan.now));
+            }
         } catch (CredentialsRejectedException e) {
             scan.seen(Optional.empty(), DriftKind.CREDENTIALS_REJECTED,
                     "Confluence rejects the API token of %s; rotate the credentials".formatted(connection.email()));
-            connections.save(connection.rejected(scan.now));
+            if (connection.status() != ConnectionStatus.CREDENTIALS_REJECTED) {
+                connections.save(connection.rejected(scan.now));
+            }
             return findings.listOpen(connection.id());
         }
         boolean permissionLost = false;
