@@ -343,17 +343,17 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             Page page = remote;
             PublishOutcome outcome = PublishOutcome.UNCHANGED;
             if (!holdsRequest(remote)) {
-                Optional<String> drift = driftOf(runbook, state, remote);
+                Optional<Drift> drift = driftOf(runbook, state, remote);
                 if (drift.isPresent()) {
                     switch (request.command().onDrift()) {
-                        case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.get()
+                        case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.get().detail()
                                 + "; nothing was overwritten. Publish with onDrift=overwrite to replace it, or skip to leave it");
                         case SKIP -> {
                             return result(runbook, Optional.of(state.pageId()), Optional.of(remote.version().number()),
                                     PublishOutcome.SKIPPED, remote.webUrl(), PublishAction.NO_OP, List.of());
                         }
                         case OVERWRITE -> overridden = List.of(DriftFinding.seen(runbook.connection(), Optional.of(state.pageId()),
-                                DriftKind.EDITED_IN_CONFLUENCE, drift.get(), now));
+                                drift.get().kind(), drift.get().detail(), now));
                     }
                 }
                 page = withLabels(write(remote.id(), remote.version().number()), remote.labels());
@@ -514,11 +514,16 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         }
     }
 
+    /** A change made in Confluence since the last publish: an edit of the body (which wins) or a rename. */
+    private record Drift(DriftKind kind, String detail) {
+    }
+
     /** What changed in Confluence since the last publish (an edit or a rename), if anything. */
-    private static Optional<String> driftOf(Runbook runbook, PublishedState state, Page remote) {
+    private static Optional<Drift> driftOf(Runbook runbook, PublishedState state, Page remote) {
         List<String> changes = new ArrayList<>();
-        if (runbook.isEditedElsewhere(remote.version().number())
-                && !ContentFingerprint.of(state.title(), remote.body()).equals(state.contentHash())) {
+        boolean edited = runbook.isEditedElsewhere(remote.version().number())
+                && !ContentFingerprint.of(state.title(), remote.body()).equals(state.contentHash());
+        if (edited) {
             changes.add("edited (now version %s; the connector published version %s%s)".formatted(remote.version().number(),
                     state.version(), remote.version().authorId().map(a -> ", last edit by account " + a).orElse("")));
         }
@@ -526,8 +531,9 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             changes.add("renamed to '%s'".formatted(remote.title()));
         }
         return changes.isEmpty() ? Optional.empty()
-                : Optional.of("page %s '%s' was %s in Confluence since the last publish"
-                .formatted(state.pageId(), state.title(), String.join(" and ", changes)));
+                : Optional.of(new Drift(edited ? DriftKind.EDITED_IN_CONFLUENCE : DriftKind.RENAMED,
+                "page %s '%s' was %s in Confluence since the last publish"
+                        .formatted(state.pageId(), state.title(), String.join(" and ", changes))));
     }
 
     // ---- the parent page ----
@@ -624,11 +630,11 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                     present = remote.get().labels();
                     boolean holds = remote.get().title().equals(request.title())
                             && ContentFingerprint.of(request.title(), remote.get().body()).equals(request.hash());
-                    Optional<String> drift = holds ? Optional.empty() : driftOf(runbook, state.get(), remote.get());
+                    Optional<Drift> drift = holds ? Optional.empty() : driftOf(runbook, state.get(), remote.get());
                     if (holds) {
                         action = PublishAction.NO_OP;
                     } else if (drift.isPresent() && policy == DriftPolicy.FAIL) {
-                        throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.get() + "; a publish would overwrite nothing");
+                        throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.get().detail() + "; a publish would overwrite nothing");
                     } else if (drift.isPresent() && policy == DriftPolicy.SKIP) {
                         action = PublishAction.NO_OP;
                     } else {
