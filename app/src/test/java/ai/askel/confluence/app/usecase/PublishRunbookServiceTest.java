@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.usecase;
 
+import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
@@ -325,6 +326,38 @@ class PublishRunbookServiceTest {
         PublishResult result = publisher.publish(changed(DriftPolicy.SKIP));
 
         assertThat(result.outcome()).isEqualTo(PublishOutcome.SKIPPED);
+        assertThat(f.confluence.writes()).isZero();
+        assertThat(onlyRunbookPage().body()).isEqualTo("<p>fixed by hand</p>");
+    }
+
+    @Test
+    void a_page_renamed_in_confluence_is_drift_and_overwrite_restores_the_title() {
+        PublishResult first = publisher.publish(command());
+        f.confluence.rename(first.pageId().orElseThrow(), "Crestview (renamed by hand)");
+
+        assertThatThrownBy(() -> publisher.publish(command()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DRIFT_DETECTED);
+                    assertThat(e.getMessage()).contains("renamed to 'Crestview (renamed by hand)'");
+                });
+
+        PublishResult result = publisher.publish(command(inputs(), List.of(), DriftPolicy.OVERWRITE, false));
+
+        assertThat(result.driftOverridden()).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(DriftKind.RENAMED));
+        assertThat(onlyRunbookPage().id).isEqualTo(first.pageId().orElseThrow());
+    }
+
+    @Test
+    void a_dry_run_reports_drift_under_the_fail_policy_and_writes_nothing() {
+        PublishResult first = publisher.publish(command());
+        f.confluence.editInConfluence(first.pageId().orElseThrow(), "<p>fixed by hand</p>");
+        f.confluence.resetCounts();
+
+        assertThatThrownBy(() -> publisher.publish(command(changed(DriftPolicy.FAIL).inputs().values(), List.of(), DriftPolicy.FAIL, true)))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DRIFT_DETECTED));
+        PublishResult overwrite = publisher.publish(command(changed(DriftPolicy.FAIL).inputs().values(), List.of(), DriftPolicy.OVERWRITE, true));
+
+        assertThat(overwrite.plan().action()).isEqualTo(PublishAction.UPDATE);
         assertThat(f.confluence.writes()).isZero();
         assertThat(onlyRunbookPage().body()).isEqualTo("<p>fixed by hand</p>");
     }
