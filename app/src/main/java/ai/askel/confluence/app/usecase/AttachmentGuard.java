@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 
 /**
@@ -57,7 +56,8 @@ public final class AttachmentGuard {
                 total += n;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading attachment '" + upload.fileName() + "' failed", e);
+            throw new ConnectorException(ErrorCode.INTERNAL,
+                    "reading attachment '%s' failed: %s".formatted(upload.fileName(), e.getMessage()), null, e);
         }
         if (total != upload.size()) {
             throw InvalidInputException.of("attachments." + upload.fileName() + ".size",
