@@ -305,9 +305,19 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
 
             Optional<PageSummary> existing = parent.created() ? Optional.empty()
                     : pages.findByTitle(access, request.space(), request.title());
-            Placed placed = existing.isPresent()
-                    ? requireUnder(existing.get(), parentId)
-                    : createOrRecover(new NewPage(request.space(), request.title(), Optional.of(parentId), request.body()), parentId);
+            Placed placed;
+            try {
+                placed = existing.isPresent()
+                        ? requireUnder(existing.get(), parentId)
+                        : createOrRecover(new NewPage(request.space(), request.title(), Optional.of(parentId), request.body()), parentId);
+            } catch (NotFoundException parentGone) {
+                if (!parent.fromRecord()) {
+                    throw parentGone;
+                }
+                // the recorded parent was deleted in Confluence: forget it, and find or create it again
+                managedPages.delete(request.ref().connection(), parentId);
+                throw new StaleRunbookException("parent page " + parentId + " is gone");
+            }
 
             Page page;
             PublishOutcome outcome;
@@ -538,24 +548,24 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
 
     // ---- the parent page ----
 
-    private record ParentRef(Optional<PageId> id, boolean created) {
+    private record ParentRef(Optional<PageId> id, boolean created, boolean fromRecord) {
     }
 
     /** The managed parent, else a page with its title (adopted), else a new one; in a dry run nothing is created or recorded. */
     private ParentRef resolveParent(ConfluenceAccess access, Request request, boolean dryRun) {
         Optional<ManagedPage> managed = managedPages.findByTitle(request.ref().connection(), request.space(), request.parentTitle());
         if (managed.isPresent()) {
-            return new ParentRef(Optional.of(managed.get().pageId()), false);
+            return new ParentRef(Optional.of(managed.get().pageId()), false, true);
         }
         Optional<PageSummary> existing = pages.findByTitle(access, request.space(), request.parentTitle());
         if (existing.isPresent()) {
             if (!dryRun) {
                 recordParent(request, existing.get().id(), existing.get().version().number(), ContentFingerprint.of(request.parentTitle(), ""));
             }
-            return new ParentRef(Optional.of(existing.get().id()), false);
+            return new ParentRef(Optional.of(existing.get().id()), false, false);
         }
         if (dryRun) {
-            return new ParentRef(Optional.empty(), true);
+            return new ParentRef(Optional.empty(), true, false);
         }
         PageBody body = PageBody.storage(StorageBuilder.create()
                 .panel(PanelType.INFO, null, b -> b.paragraph("The pages under this one are published and kept up to date by "
@@ -565,13 +575,13 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         Optional<Page> created = createPage(pages, access, newPage);
         if (created.isPresent()) {
             recordParent(request, created.get().id(), created.get().version().number(), ContentFingerprint.of(request.parentTitle(), body));
-            return new ParentRef(Optional.of(created.get().id()), true);
+            return new ParentRef(Optional.of(created.get().id()), true, false);
         }
         PageSummary found = pages.findByTitle(access, request.space(), request.parentTitle()).orElseThrow(() ->
                 new ConnectorException(ErrorCode.CONFLUENCE_ERROR, "the parent page '%s' was neither created nor found in space %s"
                         .formatted(request.parentTitle(), request.space())));
         recordParent(request, found.id(), found.version().number(), ContentFingerprint.of(request.parentTitle(), body));
-        return new ParentRef(Optional.of(found.id()), false);
+        return new ParentRef(Optional.of(found.id()), false, false);
     }
 
     private void recordParent(Request request, PageId id, Version version, ContentHash hash) {

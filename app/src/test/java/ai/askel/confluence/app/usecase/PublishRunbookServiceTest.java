@@ -504,6 +504,21 @@ class PublishRunbookServiceTest {
     }
 
     @Test
+    void a_recorded_parent_deleted_in_confluence_is_created_again_for_a_new_runbook() {
+        PublishResult first = publisher.publish(command());
+        PageId oldParent = f.confluence.page(first.pageId().orElseThrow()).orElseThrow().parentId.orElseThrow();
+        f.confluence.delete(oldParent);
+
+        PublishResult other = publisher.publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Crestview Staging"),
+                "test-runbook", new TemplateInputs(inputs()), Optional.empty(), List.of(), DriftPolicy.FAIL, false));
+
+        FakeConfluence.StoredPage parent = f.confluence.pagesTitled("OPS", PARENT).get(0);
+        assertThat(parent.id).isNotEqualTo(oldParent);
+        assertThat(f.confluence.page(other.pageId().orElseThrow()).orElseThrow().parentId).contains(parent.id);
+        assertThat(f.managedPages.findByTitle(ref.connection(), SpaceKey.of("OPS"), Title.of(PARENT)).orElseThrow().pageId()).isEqualTo(parent.id);
+    }
+
+    @Test
     void a_page_deleted_in_confluence_fails_by_default_and_is_created_again_with_overwrite() {
         PublishResult first = publisher.publish(command());
         f.confluence.delete(first.pageId().orElseThrow());
