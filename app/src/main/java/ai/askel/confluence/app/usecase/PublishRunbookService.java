@@ -96,6 +96,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     static final String OPERATION = "runbook.publish";
     /** Rounds of re-evaluation when a concurrent publisher moved the runbook or the page first. */
     static final int ATTEMPTS = 8;
+    /** How a refused create may say that the title is taken: 409, or a 400 the adapter could not classify. */
+    private static final Set<ErrorCode> TITLE_TAKEN_CODES = Set.of(ErrorCode.CONFLICT, ErrorCode.INVALID_INPUT, ErrorCode.CONFLUENCE_ERROR);
 
     private final ConnectionLookup lookup;
     private final TemplateCatalogPort templates;
@@ -429,15 +431,12 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         }
 
         private Placed createOrRecover(NewPage newPage, PageId parentId) {
-            Optional<Page> created = createPage(pages, access, newPage);
-            if (created.isPresent()) {
-                Page page = created.get();
+            Creation creation = createPage(pages, access, newPage);
+            if (creation.created().isPresent()) {
+                Page page = creation.created().get();
                 return new Placed(page.id(), true, Optional.of(page));
             }
-            PageSummary found = pages.findByTitle(access, newPage.space(), newPage.title()).orElseThrow(() -> new ConflictException(
-                    "Confluence says a page titled '%s' exists in space %s, but it cannot be found (is it in the trash, or restricted?)"
-                            .formatted(newPage.title(), newPage.space())));
-            return requireUnder(found, parentId);
+            return requireUnder(creation.found().orElseThrow(), parentId);
         }
 
         private Page withLabels(Page page, Set<Label> present) {
@@ -572,14 +571,13 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                         + "the Askel connector. Edits made here may be reported as drift."))
                 .build());
         NewPage newPage = new NewPage(request.space(), request.parentTitle(), Optional.empty(), body);
-        Optional<Page> created = createPage(pages, access, newPage);
-        if (created.isPresent()) {
-            recordParent(request, created.get().id(), created.get().version().number(), ContentFingerprint.of(request.parentTitle(), body));
-            return new ParentRef(Optional.of(created.get().id()), true, false);
+        Creation creation = createPage(pages, access, newPage);
+        if (creation.created().isPresent()) {
+            Page created = creation.created().get();
+            recordParent(request, created.id(), created.version().number(), ContentFingerprint.of(request.parentTitle(), body));
+            return new ParentRef(Optional.of(created.id()), true, false);
         }
-        PageSummary found = pages.findByTitle(access, request.space(), request.parentTitle()).orElseThrow(() ->
-                new ConnectorException(ErrorCode.CONFLUENCE_ERROR, "the parent page '%s' was neither created nor found in space %s"
-                        .formatted(request.parentTitle(), request.space())));
+        PageSummary found = creation.found().orElseThrow();
         recordParent(request, found.id(), found.version().number(), ContentFingerprint.of(request.parentTitle(), body));
         return new ParentRef(Optional.of(found.id()), false, false);
     }
@@ -589,21 +587,31 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 ManagedPage.Role.PARENT, Optional.empty(), version, hash, Set.of(), clock.now()));
     }
 
+    /** The page a create made, or the page with its title that a concurrent or lost create made. */
+    private record Creation(Optional<Page> created, Optional<PageSummary> found) {
+    }
+
     /**
-     * One create. When its response was lost (timeout, 5xx) or Confluence says the title is taken
-     * (a concurrent create won), the answer is empty and the caller looks the page up by title; a
-     * lost create that the lookup does not find is retried once, never blindly.
+     * One create, never replayed blindly. When its response was lost (timeout, 5xx) the page is
+     * looked up by title first, and only a create that the lookup does not find is sent once more.
+     * When Confluence refuses it because the title is taken (a concurrent create won; whether it says
+     * so as 409 or 400 is not documented), the page with that title is the answer.
      */
-    private static Optional<Page> createPage(ConfluencePagesPort pages, ConfluenceAccess access, NewPage newPage) {
+    private static Creation createPage(ConfluencePagesPort pages, ConfluenceAccess access, NewPage newPage) {
         try {
-            return Optional.of(pages.create(access, newPage));
-        } catch (ConflictException duplicateTitle) {
-            return Optional.empty();
+            return new Creation(Optional.of(pages.create(access, newPage)), Optional.empty());
         } catch (ConfluenceUnavailableException lostResponse) {
-            if (pages.findByTitle(access, newPage.space(), newPage.title()).isPresent()) {
-                return Optional.empty();
+            Optional<PageSummary> found = pages.findByTitle(access, newPage.space(), newPage.title());
+            if (found.isPresent()) {
+                return new Creation(Optional.empty(), found);
             }
-            return Optional.of(pages.create(access, newPage));
+            return new Creation(Optional.of(pages.create(access, newPage)), Optional.empty());
+        } catch (ConnectorException refused) {
+            if (!TITLE_TAKEN_CODES.contains(refused.code())) {
+                throw refused;
+            }
+            PageSummary found = pages.findByTitle(access, newPage.space(), newPage.title()).orElseThrow(() -> refused);
+            return new Creation(Optional.empty(), Optional.of(found));
         }
     }
 

@@ -18,7 +18,9 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
+import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.CredentialsRejectedException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.out.AttachmentUpload;
@@ -125,6 +127,7 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     final ConfluenceLabelsPort labels = new Labels();
     final ConfluenceAttachmentsPort attachments = new Attachments();
     private String accountId = "557058:askel";
+    private volatile boolean duplicateTitleAsBadRequest;
 
     // ---- set-up and inspection (never counted) ----
 
@@ -225,6 +228,11 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
                 new ConfluenceUnavailableException("Confluence did not answer in time", null, null), true));
     }
 
+    /** Answers a create with a taken title as a 400 (CONFLUENCE_ERROR) instead of a 409: Atlassian does not document which. */
+    void refuseDuplicateTitlesAsBadRequest() {
+        duplicateTitleAsBadRequest = true;
+    }
+
     /** Runs before every call, outside the fake's lock (to line up concurrent callers). */
     void beforeEachCall(Consumer<String> hook) {
         this.beforeCall = hook;
@@ -320,8 +328,12 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
                 }
                 newPage.parentId().ifPresent(this::stored);
                 if (!pagesTitled(newPage.space().value(), newPage.title().value()).isEmpty()) {
-                    throw new ConflictException("A page with this title already exists: A page already exists with the same TITLE in this space",
-                            "trace-409");
+                    String message = "A page with this title already exists: A page already exists with the title %s in the space with key %s"
+                            .formatted(newPage.title(), newPage.space());
+                    if (duplicateTitleAsBadRequest) {
+                        throw new ConnectorException(ErrorCode.CONFLUENCE_ERROR, message, "trace-400", null);
+                    }
+                    throw new ConflictException(message, "trace-409");
                 }
                 StoredPage page = new StoredPage(PageId.of(Long.toString(nextId++)), newPage.space(), newPage.title(), newPage.parentId());
                 page.write(newPage.body().value(), accountId, Optional.empty());

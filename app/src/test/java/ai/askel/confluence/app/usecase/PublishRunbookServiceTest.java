@@ -222,7 +222,16 @@ class PublishRunbookServiceTest {
 
     @RepeatedTest(5)
     void concurrent_publishes_of_the_same_runbook_yield_one_page() throws Exception {
-        int threads = 4;
+        publishConcurrently(4);
+    }
+
+    @RepeatedTest(3)
+    void concurrent_publishes_yield_one_page_when_confluence_refuses_a_taken_title_with_400() throws Exception {
+        f.confluence.refuseDuplicateTitlesAsBadRequest();
+        publishConcurrently(3);
+    }
+
+    private void publishConcurrently(int threads) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         f.confluence.beforeEachCall(op -> {
             if (op.equals("pages.findByTitle") || op.equals("pages.create")) {
