@@ -617,6 +617,11 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
 
     // ---- dry run: the same decisions, reads only ----
 
+    /**
+     * Plans a publish with reads only: no Confluence write, no row (a runbook never published before
+     * is reported under a fresh id that is not stored), no audit event. Drift under the {@code fail}
+     * policy is reported as the publish would report it.
+     */
     private final class DryRun {
         private final ConfluenceAccess access;
         private final Request request;
