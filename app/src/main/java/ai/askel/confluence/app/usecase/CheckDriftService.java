@@ -101,6 +101,20 @@ public final class CheckDriftService implements CheckDriftUseCase {
     }
 
     @Override
+    public List<DriftFinding> scanAll() {
+        List<DriftFinding> open = new java.util.ArrayList<>();
+        for (Connection connection : connections.listAll()) {
+            try {
+                open.addAll(scan(new ConnectionRef(connection.workspace(), connection.id())));
+            } catch (ai.askel.confluence.domain.error.ConnectorException e) {
+                // one unreachable site must not stop the scan of the others; its findings stay as last recorded
+                open.addAll(findings.listOpen(connection.id()));
+            }
+        }
+        return open;
+    }
+
+    @Override
     public List<DriftFinding> openFindings(ConnectionRef ref) {
         return findings.listOpen(lookup.connection(ref).id());
     }

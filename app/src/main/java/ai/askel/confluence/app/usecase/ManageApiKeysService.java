@@ -57,6 +57,26 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
     }
 
     @Override
+    public ApiKeyRecord adopt(WorkspaceId workspace, String name, Secret key) {
+        String cleanName = requireName(name);
+        String prefix = ApiKeyFormat.prefixOf(key.reveal())
+                .orElseThrow(() -> InvalidInputException.of("apiKey", "is not an API key of the form ask_<8 characters>_<32 characters>"));
+        Optional<ApiKeyRecord> existing = keys.findByPrefix(prefix);
+        if (existing.isPresent()) {
+            ApiKeyRecord record = existing.get();
+            if (!record.workspace().equals(workspace) || !record.keyHash().equals(ApiKeyFormat.hash(key.reveal()))) {
+                throw new ConflictException("another API key with prefix " + prefix + " exists already");
+            }
+            return record;
+        }
+        ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID().toString(), workspace, cleanName, prefix,
+                ApiKeyFormat.hash(key.reveal()), clock.now(), Optional.empty());
+        keys.insert(record);
+        audit.record(workspace, "api-key.adopt", Optional.empty(), Optional.empty(), "adopted key " + prefix);
+        return record;
+    }
+
+    @Override
     public List<ApiKeyRecord> list(WorkspaceId workspace) {
         return keys.list(workspace);
     }
