@@ -500,9 +500,10 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     }
     }
 
-    // ---- ConfluenceSearchPort: clauses `field = "value"` joined by AND, for space, title, label and type ----
+    // ---- ConfluenceSearchPort: clauses `field = "value"` or `field in ("a", "b")` joined by AND, for space, title, label and type ----
 
-    private static final Pattern CLAUSE = Pattern.compile("(space|title|label|type) = \"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern CLAUSE = Pattern.compile("(space|title|label|type) (?:= (\"(?:[^\"\\\\]|\\\\.)*\")|in \\((.*)\\))");
+    private static final Pattern VALUE = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Override
     public Slice<PageSummary> search(ConfluenceAccess access, CqlQuery query, int limit, Optional<String> cursor) {
@@ -525,14 +526,19 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         for (String clause : cql.split(" AND ")) {
             Matcher m = CLAUSE.matcher(clause.strip());
             if (!m.matches()) {
-                throw new IllegalArgumentException("the fake understands only field = \"value\" clauses, not: " + clause);
+                throw new IllegalArgumentException("the fake understands only field = \"value\" and field in (\"a\", \"b\") clauses, not: "
+                        + clause);
             }
-            String value = m.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+            List<String> values = new ArrayList<>();
+            Matcher v = VALUE.matcher(m.group(2) != null ? m.group(2) : m.group(3));
+            while (v.find()) {
+                values.add(v.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+            }
             conditions.add(switch (m.group(1)) {
-                case "space" -> p -> p.space.value().equals(value);
-                case "title" -> p -> p.title.value().equals(value);
-                case "label" -> p -> p.labels.contains(Label.of(value));
-                default -> p -> value.equals("page");
+                case "space" -> p -> values.contains(p.space.value());
+                case "title" -> p -> values.contains(p.title.value());
+                case "label" -> p -> values.stream().anyMatch(l -> p.labels.contains(Label.of(l)));
+                default -> p -> values.contains("page");
             });
         }
         return pages.values().stream().filter(p -> conditions.stream().allMatch(c -> c.test(p)))
