@@ -338,6 +338,18 @@ class V2RoutesTest {
     }
 
     @Test
+    void an_attachment_deleted_by_a_person_is_no_longer_listed() {
+        String id = create("With a file to delete", "storage", "<p/>").get("id").asText();
+        sandbox.replaceAttachment(id, "a.txt", "hello".getBytes(), "ada@example.com");
+        sandbox.replaceAttachment(id, "b.txt", "hi".getBytes(), "ada@example.com");
+
+        assertThat(sandbox.deleteAttachment(id, "a.txt", "bob@example.com")).isTrue();
+        assertThat(sandbox.deleteAttachment(id, "a.txt", "bob@example.com")).isFalse();
+        assertThat(ada.get("/wiki/api/v2/pages/" + id + "/attachments").json().get("results"))
+                .extracting(n -> n.get("title").asText()).containsExactly("b.txt");
+    }
+
+    @Test
     void pages_of_a_space_are_listed_under_the_space_and_delete_moves_a_page_to_the_trash() {
         String id = create("Runbook", "storage", "<p/>").get("id").asText();
         assertThat(ada.get("/wiki/api/v2/spaces/" + infra + "/pages?title=Runbook").json().get("results"))
