@@ -97,6 +97,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     /** Rounds of re-evaluation when a concurrent publisher moved the runbook or the page first. */
     static final int ATTEMPTS = 8;
     /** How a refused create may say that the title is taken: 409, or a 400 the adapter could not classify. */
+    private static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
     private static final Set<ErrorCode> TITLE_TAKEN_CODES = Set.of(ErrorCode.CONFLICT, ErrorCode.INVALID_INPUT, ErrorCode.CONFLUENCE_ERROR);
 
     private final ConnectionLookup lookup;
@@ -293,6 +294,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         private boolean createParent;
         private Set<Label> labelsAdded = Set.of();
         private final List<String> uploaded = new ArrayList<>();
+        /** An overwrite of attachments replaced or deleted in Confluence: upload them even though their hash is unchanged. */
+        private boolean reuploadAttachments;
 
         Publish(ConfluenceAccess access, Request request) {
             this.access = access;
@@ -351,23 +354,30 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 return pageDeleted(runbook, state);
             }
             Page remote = read.get();
+            boolean holds = holdsRequest(remote);
+            List<Drift> drift = new ArrayList<>();
+            if (!holds) {
+                driftOf(runbook, state, remote).ifPresent(drift::add);
+            }
+            drift.addAll(extrasDrift(runbook, state, remote));
             List<DriftFinding> overridden = List.of();
+            if (!drift.isEmpty()) {
+                switch (request.command().onDrift()) {
+                    case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.stream().map(Drift::detail)
+                            .collect(Collectors.joining("; ")) + "; nothing was overwritten. Publish with onDrift=overwrite to replace it, "
+                            + "or skip to leave it");
+                    case SKIP -> {
+                        return result(runbook, Optional.of(state.pageId()), Optional.of(remote.version().number()),
+                                PublishOutcome.SKIPPED, remote.webUrl(), PublishAction.NO_OP, List.of());
+                    }
+                    case OVERWRITE -> overridden = drift.stream().map(d -> DriftFinding.seen(runbook.connection(),
+                            Optional.of(state.pageId()), d.kind(), d.detail(), now)).toList();
+                }
+            }
+            reuploadAttachments = overridden.stream().anyMatch(d -> ATTACHMENT_KINDS.contains(d.kind()));
             Page page = remote;
             PublishOutcome outcome = PublishOutcome.UNCHANGED;
-            if (!holdsRequest(remote)) {
-                Optional<Drift> drift = driftOf(runbook, state, remote);
-                if (drift.isPresent()) {
-                    switch (request.command().onDrift()) {
-                        case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.get().detail()
-                                + "; nothing was overwritten. Publish with onDrift=overwrite to replace it, or skip to leave it");
-                        case SKIP -> {
-                            return result(runbook, Optional.of(state.pageId()), Optional.of(remote.version().number()),
-                                    PublishOutcome.SKIPPED, remote.webUrl(), PublishAction.NO_OP, List.of());
-                        }
-                        case OVERWRITE -> overridden = List.of(DriftFinding.seen(runbook.connection(), Optional.of(state.pageId()),
-                                drift.get().kind(), drift.get().detail(), now));
-                    }
-                }
+            if (!holds) {
                 page = withLabels(write(remote.id(), remote.version().number()), remote.labels());
                 outcome = PublishOutcome.UPDATED;
                 action = PublishAction.UPDATE;
@@ -375,11 +385,34 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             boolean requestChanged = !(stored.template().equals(runbook.template()) && stored.inputs().equals(runbook.inputs())
                     && stored.labels().equals(runbook.labels()) && stored.parentTitle().equals(runbook.parentTitle()));
             PublishResult result = finish(runbook, page, state.parentId(), Optional.of(state), outcome, overridden, action, requestChanged);
-            if (!overridden.isEmpty()) {
-                findings.resolve(runbook.connection(), Optional.of(state.pageId()), DriftKind.EDITED_IN_CONFLUENCE, now);
-                findings.resolve(runbook.connection(), Optional.of(state.pageId()), DriftKind.RENAMED, now);
+            for (DriftFinding fixed : overridden) {
+                findings.resolve(runbook.connection(), Optional.of(state.pageId()), fixed.kind(), now);
+                if (fixed.kind() == DriftKind.EDITED_IN_CONFLUENCE) {
+                    findings.resolve(runbook.connection(), Optional.of(state.pageId()), DriftKind.RENAMED, now);
+                }
             }
             return result;
+        }
+
+        /**
+         * What a publish would undo besides the body and title: managed labels removed in Confluence (seen
+         * live on the page just read), and attachments a drift scan found missing or replaced (listing them
+         * here would cost a call per publish, so the last scan's open findings are used).
+         */
+        private List<Drift> extrasDrift(Runbook runbook, PublishedState state, Page remote) {
+            List<Drift> drift = new ArrayList<>();
+            Set<Label> removed = state.labels().stream().filter(request.labels()::contains).filter(l -> !remote.labels().contains(l))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (!removed.isEmpty()) {
+                drift.add(new Drift(DriftKind.LABELS_REMOVED, "labels %s were removed from page %s '%s' in Confluence since the last publish"
+                        .formatted(removed.stream().map(Label::name).collect(Collectors.joining(", ")), state.pageId(), state.title())));
+            }
+            if (!request.attachments().isEmpty()) {
+                findings.listOpen(runbook.connection()).stream()
+                        .filter(f -> f.pageId().equals(Optional.of(state.pageId())) && ATTACHMENT_KINDS.contains(f.kind()))
+                        .forEach(f -> drift.add(new Drift(f.kind(), f.detail())));
+            }
+            return drift;
         }
 
         /** Whether the page already holds exactly what this request renders (so nothing needs writing). */
@@ -455,7 +488,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             }
             List<PublishedAttachment> published = new ArrayList<>(previous.map(PublishedState::attachments).orElse(List.of()));
             for (PreparedAttachment attachment : request.attachments()) {
-                if (attachment.changedSince(previous)) {
+                if (reuploadAttachments || attachment.changedSince(previous)) {
                     Attachment written = attachments.upload(access, page.id(), guard.limited(attachment.upload()), UploadProgressListener.NONE);
                     published.removeIf(a -> a.fileName().equals(attachment.upload().fileName()));
                     published.add(new PublishedAttachment(attachment.upload().fileName(), attachment.digest().hash(), written.id(),
