@@ -338,6 +338,20 @@ class V2RoutesTest {
     }
 
     @Test
+    void page_operations_say_who_may_update_without_writing_anything() {
+        String id = create("Who may edit", "storage", "<p/>").get("id").asText();
+
+        JsonNode writer = ada.get("/wiki/api/v2/pages/" + id + "/operations").json();
+        JsonNode reader = bob.get("/wiki/api/v2/pages/" + id + "/operations").json();
+
+        assertThat(writer.get("operations")).extracting(n -> n.get("operation").asText()).containsExactly("read", "update", "delete");
+        assertThat(reader.get("operations")).extracting(n -> n.get("operation").asText()).containsExactly("read");
+        assertThat(reader.at("/operations/0/targetType").asText()).isEqualTo("page");
+        sandbox.setPermission("bob@example.com", "INFRA", Permission.NONE);
+        assertThat(bob.get("/wiki/api/v2/pages/" + id + "/operations").status()).isEqualTo(404);
+    }
+
+    @Test
     void an_attachment_deleted_by_a_person_is_no_longer_listed() {
         String id = create("With a file to delete", "storage", "<p/>").get("id").asText();
         sandbox.replaceAttachment(id, "a.txt", "hello".getBytes(), "ada@example.com");
