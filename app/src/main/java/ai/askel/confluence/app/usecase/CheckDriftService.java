@@ -32,6 +32,7 @@ import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
+import ai.askel.confluence.ports.out.ConfluencePermissionsPort;
 import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ConfluenceSpacesPort;
 import ai.askel.confluence.ports.out.ConfluenceUsersPort;
@@ -87,6 +88,7 @@ public final class CheckDriftService implements CheckDriftUseCase {
     private final ConfluenceSearchPort search;
     private final ConfluenceSpacesPort spaces;
     private final ConfluenceAttachmentsPort attachments;
+    private final ConfluencePermissionsPort permissions;
     private final ManagedPageRepositoryPort managedPages;
     private final RunbookRepositoryPort runbooks;
     private final DriftFindingRepositoryPort findings;
@@ -96,7 +98,8 @@ public final class CheckDriftService implements CheckDriftUseCase {
     @Inject
     public CheckDriftService(ConnectionLookup lookup, ConnectionRepositoryPort connections, ConfluenceUsersPort users,
                              ConfluencePagesPort pages, ConfluenceSearchPort search, ConfluenceSpacesPort spaces,
-                             ConfluenceAttachmentsPort attachments, ManagedPageRepositoryPort managedPages, RunbookRepositoryPort runbooks,
+                             ConfluenceAttachmentsPort attachments, ConfluencePermissionsPort permissions,
+                             ManagedPageRepositoryPort managedPages, RunbookRepositoryPort runbooks,
                              DriftFindingRepositoryPort findings, ClockPort clock, UseCaseSettings settings) {
         this.lookup = lookup;
         this.connections = connections;
@@ -105,6 +108,7 @@ public final class CheckDriftService implements CheckDriftUseCase {
         this.search = search;
         this.spaces = spaces;
         this.attachments = attachments;
+        this.permissions = permissions;
         this.managedPages = managedPages;
         this.runbooks = runbooks;
         this.findings = findings;
@@ -213,6 +217,8 @@ public final class CheckDriftService implements CheckDriftUseCase {
         private final Map<PageId, Runbook> runbooksByPage = new HashMap<>();
         private final Set<SpaceKey> unreadableSpaces = new TreeSet<>(Comparator.comparing(SpaceKey::value));
         private final Set<PageId> drifted = new HashSet<>();
+        /** One managed page seen in each space: where the scan asks whether the user may still edit. */
+        private final Map<SpaceKey, PageId> presentBySpace = new HashMap<>();
 
         PageScan(ConfluenceAccess access, Scan scan, List<ManagedPage> managed) {
             this.access = access;
@@ -242,10 +248,30 @@ public final class CheckDriftService implements CheckDriftUseCase {
                     unreadableSpaces.add(page.space());
                 }
             }
-            scan.check(Optional.empty(), DriftKind.PERMISSION_LOST, !unreadableSpaces.isEmpty(),
-                    () -> "%s may no longer read or edit managed pages in space%s %s".formatted(access.email(),
-                            unreadableSpaces.size() == 1 ? "" : "s", keys(unreadableSpaces)));
+            Set<SpaceKey> readOnly = readOnlySpaces();
+            readOnly.removeAll(unreadableSpaces);
+            List<String> lost = new ArrayList<>();
+            if (!unreadableSpaces.isEmpty()) {
+                lost.add("may no longer read managed pages in " + keys(unreadableSpaces));
+            }
+            if (!readOnly.isEmpty()) {
+                lost.add("may read but no longer edit managed pages in " + keys(readOnly));
+            }
+            scan.check(Optional.empty(), DriftKind.PERMISSION_LOST, !lost.isEmpty(),
+                    () -> "%s %s; publishing there will fail".formatted(access.email(), String.join(", and ", lost)));
             updateRunbookStatuses();
+        }
+
+        /**
+         * The spaces where the user may read but not edit: one {@code GET /pages/{id}/operations} per space, on a
+         * managed page seen in it (a read: probing with a write would change the customer's page).
+         */
+        private Set<SpaceKey> readOnlySpaces() {
+            Set<SpaceKey> readOnly = new TreeSet<>(Comparator.comparing(SpaceKey::value));
+            presentBySpace.forEach((space, page) -> permissions.pageOperations(access, page)
+                    .filter(ops -> !ops.contains(ConfluencePermissionsPort.UPDATE))
+                    .ifPresent(ops -> readOnly.add(space)));
+            return readOnly;
         }
 
         /** The managed spaces the connection's user cannot see (listing its visible spaces: 1 call per 250). */
@@ -300,6 +326,7 @@ public final class CheckDriftService implements CheckDriftUseCase {
                 seen = Observed.of(read.get());
             }
             scan.resolve(pageId, DriftKind.DELETED);
+            presentBySpace.putIfAbsent(managed.space(), managed.pageId());
 
             check(pageId, DriftKind.RENAMED, !seen.title().equals(managed.title()),
                     () -> "page %s was renamed from '%s' to '%s'".formatted(managed.pageId(), managed.title(), seen.title()));

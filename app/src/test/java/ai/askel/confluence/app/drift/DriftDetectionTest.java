@@ -262,6 +262,21 @@ class DriftDetectionTest {
     }
 
     @Test
+    void a_space_made_read_only_for_the_user_is_permission_lost_found_without_writing_and_resolved_when_write_is_back() {
+        site.sandbox.setPermission(DriftSandbox.ADA, "INFRA", Permission.READ);
+        site.sandbox.resetCounters();
+
+        assertThat(site.scan()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(DriftKind.PERMISSION_LOST);
+            assertThat(f.detail()).contains("no longer edit").contains("INFRA");
+        });
+        assertThat(site.sandbox.requestLog().recent()).allSatisfy(call -> assertThat(call.method()).isEqualTo("GET"));
+
+        site.sandbox.setPermission(DriftSandbox.ADA, "INFRA", Permission.WRITE);
+        assertThat(site.scan()).isEmpty();
+    }
+
+    @Test
     void a_page_not_in_the_search_index_yet_is_read_directly_and_not_reported_deleted() {
         site.sandbox.indexDelay(Duration.ofMinutes(10));
         PublishResult fresh = site.publish("Crestview Staging", DriftPolicy.FAIL, false);

@@ -47,8 +47,8 @@ class DriftScanCostTest {
             assertThat(searches).as("calls %s", calls).isEqualTo(RUNBOOKS / 100);
             // the 10 edited runbooks, and the parent page "Customer Environments" (it carries no label, so it is read directly)
             assertThat(reads).as("calls %s", calls).isEqualTo(EDITED + 1);
-            // + the credentials check and the space listing
-            assertThat(site.sandbox.requestLog().total()).as("calls %s", calls).isEqualTo(searches + reads + 2);
+            // + the credentials check, the space listing and whether the user may still edit in INFRA
+            assertThat(site.sandbox.requestLog().total()).as("calls %s", calls).isEqualTo(searches + reads + 3);
         }
     }
 }

@@ -31,6 +31,7 @@ import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ConfluenceSpacesPort;
 import ai.askel.confluence.ports.out.ConfluenceUsersPort;
+import ai.askel.confluence.ports.out.ConfluencePermissionsPort;
 import ai.askel.confluence.ports.out.NewPage;
 import ai.askel.confluence.ports.out.PageUpdate;
 import ai.askel.confluence.ports.out.UploadProgressListener;
@@ -66,7 +67,8 @@ import java.util.stream.Stream;
  * {@link #labels} and {@link #attachments}: both ports declare {@code list(access, page)} with
  * different results, so one class cannot implement both.
  */
-final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort, ConfluenceSearchPort, ConfluenceUsersPort {
+final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort, ConfluenceSearchPort, ConfluenceUsersPort,
+        ConfluencePermissionsPort {
     static final Set<String> WRITES = Set.of("pages.create", "pages.update", "labels.add", "labels.remove", "attachments.upload");
     static final String HUMAN = "557058:human";
 
@@ -279,6 +281,18 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     }
 
     // ---- ConfluenceUsersPort ----
+
+    /** When set, the connection's user may only read (the space was made read-only for them). */
+    volatile boolean readOnly;
+
+    @Override
+    public Optional<Set<String>> pageOperations(ConfluenceAccess access, PageId page) {
+        enter("pages.operations");
+        synchronized (this) {
+            return call("pages.operations", access, () -> pages.containsKey(page)
+                    ? Optional.of(readOnly ? Set.of(READ) : Set.of(READ, UPDATE, DELETE)) : Optional.<Set<String>>empty());
+        }
+    }
 
     @Override
     public ConfluenceUser currentUser(ConfluenceAccess access) {
