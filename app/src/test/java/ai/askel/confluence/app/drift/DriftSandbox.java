@@ -43,8 +43,16 @@ final class DriftSandbox implements AutoCloseable {
     Connection connection;
     ConnectionRef ref;
 
+    /** An in-memory database instead of the file one, for tests that write thousands of rows; empty: the file in dataDir. */
+    private final Optional<String> jdbcUrl;
+
     DriftSandbox(Path dataDir) {
+        this(dataDir, Optional.empty());
+    }
+
+    DriftSandbox(Path dataDir, Optional<String> jdbcUrl) {
         this.dataDir = dataDir;
+        this.jdbcUrl = jdbcUrl;
         this.sandbox = ConfluenceSandbox.builder().port(0)
                 .user(ADA, "ada-token", "557058:ada", "Ada")
                 .user(BOB, "bob-token", BOB_ACCOUNT, "Bob")
@@ -58,8 +66,10 @@ final class DriftSandbox implements AutoCloseable {
 
     /** (Re)opens the connector on the data directory. */
     void open() {
-        askel = AskelConfluence.builder().dataDirectory(dataDir).allowSiteOrigin(sandbox.baseUrl())
-                .set(Setting.HTTP_PORT, "0").build();
+        AskelConfluence.Builder builder = AskelConfluence.builder().dataDirectory(dataDir).allowSiteOrigin(sandbox.baseUrl())
+                .set(Setting.HTTP_PORT, "0");
+        jdbcUrl.ifPresent(url -> builder.database(url, "sa", ""));
+        askel = builder.build();
     }
 
     PublishResult publish(String title, DriftPolicy onDrift, boolean withDiagram) {

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +27,9 @@ class DriftScanCostTest {
     Path dataDir;
 
     @Test
-    void scanning_1000_managed_pages_where_10_changed_costs_one_search_call_per_100_pages_plus_one_read_per_changed_page() {
-        try (DriftSandbox site = new DriftSandbox(dataDir)) {
-            List<PageId> pages = new ArrayList<>();
-            for (int i = 0; i < RUNBOOKS; i++) {
-                pages.add(site.publish("Customer %04d Production".formatted(i), DriftPolicy.FAIL, false).pageId().orElseThrow());
-            }
+    void scanning_1000_managed_pages_where_10_changed_costs_one_search_call_per_100_pages_plus_one_read_per_changed_page() throws Exception {
+        try (DriftSandbox site = new DriftSandbox(dataDir, Optional.of("jdbc:h2:mem:drift-cost;DB_CLOSE_DELAY=-1"))) {
+            List<PageId> pages = publishAll(site);
             List<PageId> edited = new ArrayList<>();
             for (int i = 0; i < RUNBOOKS; i += RUNBOOKS / EDITED) {
                 site.sandbox.editPage(pages.get(i).value(), DriftSandbox.BOB, "<p>edited by hand</p>");
@@ -50,5 +51,29 @@ class DriftScanCostTest {
             // + the credentials check, the space listing and whether the user may still edit in INFRA
             assertThat(site.sandbox.requestLog().total()).as("calls %s", calls).isEqualTo(searches + reads + 3);
         }
+    }
+
+    /** Publishes the runbooks through the use case: the first alone (it creates the parent), the rest four at a time. */
+    private static List<PageId> publishAll(DriftSandbox site) throws Exception {
+        List<PageId> pages = new ArrayList<>();
+        pages.add(publish(site, 0));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<PageId>> rest = new ArrayList<>();
+            for (int i = 1; i < RUNBOOKS; i++) {
+                int n = i;
+                rest.add(pool.submit(() -> publish(site, n)));
+            }
+            for (Future<PageId> page : rest) {
+                pages.add(page.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return pages;
+    }
+
+    private static PageId publish(DriftSandbox site, int n) {
+        return site.publish("Customer %04d Production".formatted(n), DriftPolicy.FAIL, false).pageId().orElseThrow();
     }
 }
