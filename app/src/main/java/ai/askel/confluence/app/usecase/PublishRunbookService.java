@@ -359,7 +359,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             if (!holds) {
                 driftOf(runbook, state, remote).ifPresent(drift::add);
             }
-            drift.addAll(extrasDrift(runbook, state, remote));
+            drift.addAll(extrasDrift(request, runbook, state, remote));
             List<DriftFinding> overridden = List.of();
             if (!drift.isEmpty()) {
                 switch (request.command().onDrift()) {
@@ -392,27 +392,6 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 }
             }
             return result;
-        }
-
-        /**
-         * What a publish would undo besides the body and title: managed labels removed in Confluence (seen
-         * live on the page just read), and attachments a drift scan found missing or replaced (listing them
-         * here would cost a call per publish, so the last scan's open findings are used).
-         */
-        private List<Drift> extrasDrift(Runbook runbook, PublishedState state, Page remote) {
-            List<Drift> drift = new ArrayList<>();
-            Set<Label> removed = state.labels().stream().filter(request.labels()::contains).filter(l -> !remote.labels().contains(l))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            if (!removed.isEmpty()) {
-                drift.add(new Drift(DriftKind.LABELS_REMOVED, "labels %s were removed from page %s '%s' in Confluence since the last publish"
-                        .formatted(removed.stream().map(Label::name).collect(Collectors.joining(", ")), state.pageId(), state.title())));
-            }
-            if (!request.attachments().isEmpty()) {
-                findings.listOpen(runbook.connection()).stream()
-                        .filter(f -> f.pageId().equals(Optional.of(state.pageId())) && ATTACHMENT_KINDS.contains(f.kind()))
-                        .forEach(f -> drift.add(new Drift(f.kind(), f.detail())));
-            }
-            return drift;
         }
 
         /** Whether the page already holds exactly what this request renders (so nothing needs writing). */
@@ -560,6 +539,27 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     private record Drift(DriftKind kind, String detail) {
     }
 
+    /**
+     * What a publish would undo besides the body and title: managed labels removed in Confluence (seen
+     * live on the page just read), and attachments a drift scan found missing or replaced (listing them
+     * here would cost a call per publish, so the last scan's open findings are used).
+     */
+    private List<Drift> extrasDrift(Request request, Runbook runbook, PublishedState state, Page remote) {
+        List<Drift> drift = new ArrayList<>();
+        Set<Label> removed = state.labels().stream().filter(request.labels()::contains).filter(l -> !remote.labels().contains(l))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!removed.isEmpty()) {
+            drift.add(new Drift(DriftKind.LABELS_REMOVED, "labels %s were removed from page %s '%s' in Confluence since the last publish"
+                    .formatted(removed.stream().map(Label::name).collect(Collectors.joining(", ")), state.pageId(), state.title())));
+        }
+        if (!request.attachments().isEmpty()) {
+            findings.listOpen(runbook.connection()).stream()
+                    .filter(f -> f.pageId().equals(Optional.of(state.pageId())) && ATTACHMENT_KINDS.contains(f.kind()))
+                    .forEach(f -> drift.add(new Drift(f.kind(), f.detail())));
+        }
+        return drift;
+    }
+
     /** What changed in Confluence since the last publish (an edit or a rename), if anything. */
     private static Optional<Drift> driftOf(Runbook runbook, PublishedState state, Page remote) {
         List<String> changes = new ArrayList<>();
@@ -672,6 +672,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             boolean createParent = false;
             Set<Label> present = Set.of();
             Optional<PageId> pageId = Optional.empty();
+            boolean reupload = false;
+            boolean leaveAlone = false;
             if (state.isPresent()) {
                 Optional<Page> remote = pages.read(access, state.get().pageId());
                 pageId = Optional.of(state.get().pageId());
@@ -686,12 +688,18 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                     present = remote.get().labels();
                     boolean holds = remote.get().title().equals(request.title())
                             && ContentFingerprint.of(request.title(), remote.get().body()).equals(request.hash());
-                    Optional<Drift> drift = holds ? Optional.empty() : driftOf(runbook, state.get(), remote.get());
-                    if (holds) {
-                        action = PublishAction.NO_OP;
-                    } else if (drift.isPresent() && policy == DriftPolicy.FAIL) {
-                        throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.get().detail() + "; a publish would overwrite nothing");
-                    } else if (drift.isPresent() && policy == DriftPolicy.SKIP) {
+                    List<Drift> drift = new ArrayList<>();
+                    if (!holds) {
+                        driftOf(runbook, state.get(), remote.get()).ifPresent(drift::add);
+                    }
+                    drift.addAll(extrasDrift(request, runbook, state.get(), remote.get()));
+                    if (!drift.isEmpty() && policy == DriftPolicy.FAIL) {
+                        throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.stream().map(Drift::detail)
+                                .collect(Collectors.joining("; ")) + "; a publish would overwrite nothing");
+                    }
+                    reupload = policy == DriftPolicy.OVERWRITE && drift.stream().anyMatch(d -> ATTACHMENT_KINDS.contains(d.kind()));
+                    leaveAlone = !drift.isEmpty() && policy == DriftPolicy.SKIP;
+                    if (holds || leaveAlone) {
                         action = PublishAction.NO_OP;
                     } else {
                         action = PublishAction.UPDATE;
@@ -707,8 +715,13 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             }
             Set<Label> have = new HashSet<>(present);
             Set<Label> labelsToAdd = request.labels().stream().filter(l -> !have.contains(l)).collect(Collectors.toCollection(TreeSet::new));
-            List<String> toUpload = request.attachments().stream().filter(a -> a.changedSince(state))
+            boolean uploadAll = reupload;
+            List<String> toUpload = request.attachments().stream().filter(a -> uploadAll || a.changedSince(state))
                     .map(a -> a.upload().fileName()).toList();
+            if (leaveAlone) {
+                labelsToAdd = Set.of();
+                toUpload = List.of();
+            }
             PublishPlan plan = new PublishPlan(action, createParent, request.body().value(), labelsToAdd, toUpload);
             return new PublishResult(runbook.id(), pageId, state.map(PublishedState::version), PublishOutcome.PLANNED, Optional.empty(),
                     plan, List.of());
