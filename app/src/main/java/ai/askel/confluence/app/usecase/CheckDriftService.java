@@ -198,14 +198,13 @@ public final class CheckDriftService implements CheckDriftUseCase {
     }
 
     /** What Confluence shows of a managed page: from the CQL listing, or from a direct read. */
-    private record Observed(Title title, Optional<PageId> parentId, Set<Label> labels, Version version, Optional<String> authorId,
-                            Optional<Page> page) {
+    private record Observed(Title title, Optional<PageId> parentId, Set<Label> labels, Version version, Optional<Page> page) {
         static Observed of(PageSummary s) {
-            return new Observed(s.title(), s.parentId(), s.labels(), s.version().number(), s.version().authorId(), Optional.empty());
+            return new Observed(s.title(), s.parentId(), s.labels(), s.version().number(), Optional.empty());
         }
 
         static Observed of(Page p) {
-            return new Observed(p.title(), p.parentId(), p.labels(), p.version().number(), p.version().authorId(), Optional.of(p));
+            return new Observed(p.title(), p.parentId(), p.labels(), p.version().number(), Optional.of(p));
         }
     }
 
@@ -217,6 +216,8 @@ public final class CheckDriftService implements CheckDriftUseCase {
         private final Map<PageId, Runbook> runbooksByPage = new HashMap<>();
         private final Set<SpaceKey> unreadableSpaces = new TreeSet<>(Comparator.comparing(SpaceKey::value));
         private final Set<PageId> drifted = new HashSet<>();
+        /** Pages this scan could check: only their runbooks' statuses are brought up to date. */
+        private final Set<PageId> checked = new HashSet<>();
         /** One managed page seen in each space: where the scan asks whether the user may still edit. */
         private final Map<SpaceKey, PageId> presentBySpace = new HashMap<>();
 
@@ -229,11 +230,11 @@ public final class CheckDriftService implements CheckDriftUseCase {
         void run() {
             Set<SpaceKey> managedSpaces = managed.stream().map(ManagedPage::space).collect(Collectors.toCollection(LinkedHashSet::new));
             Set<SpaceKey> missingSpaces = missingSpaces(managedSpaces);
-            scan.check(Optional.empty(), DriftKind.SPACE_MISSING, !missingSpaces.isEmpty(), () -> ("space%s %s no longer exist%s, or %s "
-                    + "can no longer see %s (Confluence answers both the same way); %d managed pages are in %s").formatted(
-                    missingSpaces.size() == 1 ? "" : "s", keys(missingSpaces), missingSpaces.size() == 1 ? "s" : "", access.email(),
-                    missingSpaces.size() == 1 ? "it" : "them",
-                    managed.stream().filter(m -> missingSpaces.contains(m.space())).count(), missingSpaces.size() == 1 ? "it" : "them"));
+            long unchecked = managed.stream().filter(m -> missingSpaces.contains(m.space())).count();
+            scan.check(Optional.empty(), DriftKind.SPACE_MISSING, !missingSpaces.isEmpty(), () -> ("%s: deleted, or no longer visible to %s "
+                    + "(Confluence answers both the same way); %d managed pages there cannot be checked")
+                    .formatted(keys(missingSpaces), access.email(), unchecked));
+            resolveFindingsOfPagesNoLongerManaged();
             if (managed.isEmpty()) {
                 scan.resolve(Optional.empty(), DriftKind.PERMISSION_LOST);
                 return;
@@ -244,6 +245,7 @@ public final class CheckDriftService implements CheckDriftUseCase {
             for (ManagedPage page : visible) {
                 try {
                     check(page, Optional.ofNullable(listed.get(page.pageId())));
+                    checked.add(page.pageId());
                 } catch (PermissionDeniedException e) {
                     unreadableSpaces.add(page.space());
                 }
@@ -260,6 +262,14 @@ public final class CheckDriftService implements CheckDriftUseCase {
             scan.check(Optional.empty(), DriftKind.PERMISSION_LOST, !lost.isEmpty(),
                     () -> "%s %s; publishing there will fail".formatted(access.email(), String.join(", and ", lost)));
             updateRunbookStatuses();
+        }
+
+        /** A page the connector no longer manages (a deleted runbook page created again elsewhere) has no drift left. */
+        private void resolveFindingsOfPagesNoLongerManaged() {
+            Set<PageId> managedIds = managed.stream().map(ManagedPage::pageId).collect(Collectors.toSet());
+            findings.listOpen(scan.connection).stream()
+                    .filter(f -> f.pageId().isPresent() && !managedIds.contains(f.pageId().get()))
+                    .forEach(f -> scan.resolve(f.pageId(), f.kind()));
         }
 
         /**
@@ -417,6 +427,9 @@ public final class CheckDriftService implements CheckDriftUseCase {
         private void updateRunbookStatuses() {
             for (Runbook runbook : runbooksByPage.values()) {
                 PageId page = runbook.pageId().orElseThrow();
+                if (!checked.contains(page)) {
+                    continue;
+                }
                 boolean drift = drifted.contains(page);
                 RunbookStatus wanted = drift ? RunbookStatus.DRIFTED : RunbookStatus.PUBLISHED;
                 boolean settled = runbook.status() == RunbookStatus.PUBLISHED || runbook.status() == RunbookStatus.DRIFTED;
@@ -432,7 +445,7 @@ public final class CheckDriftService implements CheckDriftUseCase {
     }
 
     private static String keys(Set<SpaceKey> spaces) {
-        return spaces.stream().map(SpaceKey::value).collect(Collectors.joining(", "));
+        return (spaces.size() == 1 ? "space " : "spaces ") + spaces.stream().map(SpaceKey::value).collect(Collectors.joining(", "));
     }
 
     /** One scan's findings: opened or renewed while seen, resolved once their cause went away. */

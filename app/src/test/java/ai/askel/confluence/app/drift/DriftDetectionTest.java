@@ -163,9 +163,11 @@ class DriftDetectionTest {
 
     @Test
     void a_trashed_page_is_deleted_drift_and_an_overwriting_publish_creates_it_again() {
+        site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's last words</p>");
+        assertThat(site.scanKinds()).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
         site.sandbox.trashPage(page, DriftSandbox.BOB);
 
-        assertThat(site.scanKinds()).containsExactly(DriftKind.DELETED);
+        assertThat(site.scanKinds()).containsExactlyInAnyOrder(DriftKind.DELETED, DriftKind.EDITED_IN_CONFLUENCE);
         assertThatThrownBy(() -> site.publish("Crestview Production", DriftPolicy.FAIL, true))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DRIFT_DETECTED));
 
