@@ -34,7 +34,7 @@ async function step(steps, name, action) {
   let outcome = 'ok';
   try {
     const note = await action();
-    if (note) outcome = `ok: ${note}`;
+    if (typeof note === 'string') outcome = `ok: ${note}`;
   } catch (error) {
     outcome = `error: ${error.constructor.name} ${error.status ?? ''} ${String(error.message).split('\n')[0].slice(0, 160)}`;
   }
