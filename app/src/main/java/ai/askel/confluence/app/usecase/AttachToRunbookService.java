@@ -1,0 +1,84 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.domain.PublishedAttachment;
+import ai.askel.confluence.domain.PublishedState;
+import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookId;
+import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
+import ai.askel.confluence.ports.out.RunbookRepositoryPort;
+import ai.askel.confluence.ports.out.UploadProgressListener;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/**
+ * Attaches a file to a published runbook's page and records its hash, so a republish does not
+ * upload it again and drift detection can watch it. The same content under the same name is not
+ * uploaded twice.
+ */
+public final class AttachToRunbookService implements AttachToRunbookUseCase {
+    private static final int SAVE_ATTEMPTS = 3;
+
+    private final ConnectionLookup lookup;
+    private final RunbookRepositoryPort runbooks;
+    private final ConfluenceAttachmentsPort attachments;
+    private final AttachmentGuard guard;
+    private final AuditTrail audit;
+
+    @Inject
+    public AttachToRunbookService(ConnectionLookup lookup, RunbookRepositoryPort runbooks, ConfluenceAttachmentsPort attachments,
+                                  AttachmentGuard guard, AuditTrail audit) {
+        this.lookup = lookup;
+        this.runbooks = runbooks;
+        this.attachments = attachments;
+        this.guard = guard;
+        this.audit = audit;
+    }
+
+    @Override
+    public Attachment attach(ConnectionRef ref, RunbookId runbookId, AttachmentUpload upload, UploadProgressListener listener) {
+        ConfluenceAccess access = lookup.access(ref);
+        Runbook runbook = GetRunbookService.find(runbooks, ref, runbookId);
+        PublishedState state = runbook.published().orElseThrow(() -> InvalidInputException.of("runbook",
+                "runbook %s has not been published yet; publish it before attaching files".formatted(runbookId)));
+        AttachmentGuard.Digest digest = guard.digest(upload);
+
+        Optional<PublishedAttachment> known = state.attachment(upload.fileName()).filter(a -> a.hash().equals(digest.hash()));
+        if (known.isPresent()) {
+            Optional<Attachment> existing = attachments.list(access, state.pageId()).stream()
+                    .filter(a -> a.id().equals(known.get().attachmentId()))
+                    .findFirst();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        Attachment uploaded = attachments.upload(access, state.pageId(), guard.limited(upload), listener);
+        record(ref, runbook, new PublishedAttachment(upload.fileName(), digest.hash(), uploaded.id(), digest.size()));
+        audit.record(ref.workspace(), "runbook.attach", Optional.of(ref.connection()), Optional.of(state.pageId()),
+                "uploaded " + upload.fileName() + " version " + uploaded.version().number());
+        return uploaded;
+    }
+
+    private void record(ConnectionRef ref, Runbook runbook, PublishedAttachment attachment) {
+        Runbook current = runbook;
+        for (int attempt = 1; ; attempt++) {
+            PublishedState state = current.published().orElseThrow();
+            try {
+                runbooks.update(current.published(state.withAttachment(attachment)));
+                return;
+            } catch (ConflictException e) {
+                if (attempt == SAVE_ATTEMPTS) {
+                    throw e;
+                }
+                current = GetRunbookService.find(runbooks, ref, runbook.id());
+            }
+        }
+    }
+}

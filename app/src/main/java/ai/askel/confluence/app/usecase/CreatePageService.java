@@ -1,0 +1,42 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.ports.in.CreatePageCommand;
+import ai.askel.confluence.ports.in.CreatePageUseCase;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ConfluenceLabelsPort;
+import ai.askel.confluence.ports.out.ConfluencePagesPort;
+import ai.askel.confluence.ports.out.NewPage;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Creates a page, then adds all its labels in one call. */
+public final class CreatePageService implements CreatePageUseCase {
+    private final ConnectionLookup lookup;
+    private final ConfluencePagesPort pages;
+    private final ConfluenceLabelsPort labels;
+    private final AuditTrail audit;
+
+    @Inject
+    public CreatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, ConfluenceLabelsPort labels, AuditTrail audit) {
+        this.lookup = lookup;
+        this.pages = pages;
+        this.labels = labels;
+        this.audit = audit;
+    }
+
+    @Override
+    public Page create(CreatePageCommand command) {
+        ConfluenceAccess access = lookup.access(command.ref());
+        Page page = pages.create(access, new NewPage(command.space(), command.title(), command.parentId(), command.body()));
+        audit.record(command.ref().workspace(), "page.create", Optional.of(command.ref().connection()), Optional.of(page.id()), "created");
+        if (command.labels().isEmpty()) {
+            return page;
+        }
+        Set<Label> now = labels.add(access, page.id(), command.labels());
+        return new Page(page.id(), page.space(), page.title(), page.parentId(), page.body(), page.version(), now, page.webUrl());
+    }
+}

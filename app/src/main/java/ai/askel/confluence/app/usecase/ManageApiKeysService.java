@@ -1,0 +1,105 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.Secret;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.in.CreatedApiKey;
+import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
+import ai.askel.confluence.ports.out.ApiKeyRecord;
+import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
+import ai.askel.confluence.ports.out.ClockPort;
+import jakarta.inject.Inject;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates, lists and revokes API keys; a key is shown once, and stored only as its prefix and SHA-256. */
+public final class ManageApiKeysService implements ManageApiKeysUseCase {
+    static final int MAX_NAME_LENGTH = 100;
+    /** A prefix collision among 62^8 values is rare; a few fresh draws settle it. */
+    private static final int PREFIX_ATTEMPTS = 3;
+
+    private final ApiKeyRepositoryPort keys;
+    private final ClockPort clock;
+    private final AuditTrail audit;
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    public ManageApiKeysService(ApiKeyRepositoryPort keys, ClockPort clock, AuditTrail audit) {
+        this.keys = keys;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Override
+    public CreatedApiKey create(WorkspaceId workspace, String name) {
+        String cleanName = requireName(name);
+        for (int attempt = 1; ; attempt++) {
+            String prefix = ApiKeyFormat.newPrefix(random);
+            String key = ApiKeyFormat.newKey(random, prefix);
+            ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID().toString(), workspace, cleanName, prefix,
+                    ApiKeyFormat.hash(key), clock.now(), Optional.empty());
+            try {
+                keys.insert(record);
+            } catch (ConflictException e) {
+                if (attempt < PREFIX_ATTEMPTS) {
+                    continue;
+                }
+                throw e;
+            }
+            audit.record(workspace, "api-key.create", Optional.empty(), Optional.empty(), "created key " + prefix);
+            return new CreatedApiKey(record, Secret.of(key, "apiKey"));
+        }
+    }
+
+    @Override
+    public ApiKeyRecord adopt(WorkspaceId workspace, String name, Secret key) {
+        String cleanName = requireName(name);
+        String prefix = ApiKeyFormat.prefixOf(key.reveal())
+                .orElseThrow(() -> InvalidInputException.of("apiKey", "is not an API key of the form ask_<8 characters>_<32 characters>"));
+        Optional<ApiKeyRecord> existing = keys.findByPrefix(prefix);
+        if (existing.isPresent()) {
+            ApiKeyRecord record = existing.get();
+            if (!record.workspace().equals(workspace) || !record.keyHash().equals(ApiKeyFormat.hash(key.reveal()))) {
+                throw new ConflictException("another API key with prefix " + prefix + " exists already");
+            }
+            return record;
+        }
+        ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID().toString(), workspace, cleanName, prefix,
+                ApiKeyFormat.hash(key.reveal()), clock.now(), Optional.empty());
+        keys.insert(record);
+        audit.record(workspace, "api-key.adopt", Optional.empty(), Optional.empty(), "adopted key " + prefix);
+        return record;
+    }
+
+    @Override
+    public List<ApiKeyRecord> list(WorkspaceId workspace) {
+        return keys.list(workspace);
+    }
+
+    @Override
+    public void revoke(WorkspaceId workspace, String keyId) {
+        if (keyId == null || keyId.isBlank() || !keys.revoke(workspace, keyId, clock.now())) {
+            throw new NotFoundException("API key " + keyId + " not found");
+        }
+        audit.record(workspace, "api-key.revoke", Optional.empty(), Optional.empty(), "revoked key " + keyId);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw InvalidInputException.of("name", "is required");
+        }
+        String stripped = name.strip();
+        if (stripped.chars().anyMatch(Character::isISOControl)) {
+            throw InvalidInputException.of("name", "must not contain control characters");
+        }
+        if (stripped.length() > MAX_NAME_LENGTH) {
+            throw InvalidInputException.of("name", "is %d characters long; at most %d are allowed".formatted(stripped.length(), MAX_NAME_LENGTH));
+        }
+        return stripped;
+    }
+}

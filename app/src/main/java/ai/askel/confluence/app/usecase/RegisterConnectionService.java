@@ -1,0 +1,69 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.CloudId;
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.ConnectionStatus;
+import ai.askel.confluence.domain.ConfluenceUser;
+import ai.askel.confluence.domain.EmailAddress;
+import ai.askel.confluence.domain.SiteUrl;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.ports.in.RegisterConnectionCommand;
+import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
+import ai.askel.confluence.ports.out.ClockPort;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ConfluenceUsersPort;
+import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Registers a connection: the site URL passes the SSRF guard before anything is contacted, the
+ * credentials are verified with Confluence, and only then is the connection stored.
+ */
+public final class RegisterConnectionService implements RegisterConnectionUseCase {
+    private final ConnectionRepositoryPort connections;
+    private final ConfluenceUsersPort users;
+    private final ClockPort clock;
+    private final AuditTrail audit;
+    private final UseCaseSettings settings;
+
+    @Inject
+    public RegisterConnectionService(ConnectionRepositoryPort connections, ConfluenceUsersPort users, ClockPort clock,
+                                     AuditTrail audit, UseCaseSettings settings) {
+        this.connections = connections;
+        this.users = users;
+        this.clock = clock;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    @Override
+    public Connection register(RegisterConnectionCommand command) {
+        SiteUrl site = SiteUrl.parse(command.siteUrl(), settings.allowedSiteOrigins());
+        EmailAddress email = EmailAddress.of(command.email());
+        Optional<CloudId> cloudId = command.cloudId().filter(s -> !s.isBlank()).map(CloudId::new);
+        Instant now = clock.now();
+        requireNotExpired(command.tokenExpiresOn(), now);
+        Connection candidate = new Connection(ConnectionId.random(), command.workspace(), command.name(), site, cloudId, email,
+                command.apiToken(), Optional.empty(), ConnectionStatus.ACTIVE, command.tokenExpiresOn(), now, now);
+
+        ConfluenceUser user = users.currentUser(ConfluenceAccess.of(candidate));
+
+        Connection verified = candidate.verified(user.accountId(), now);
+        connections.save(verified);
+        audit.record(verified.workspace(), "connection.register", Optional.of(verified.id()), Optional.empty(), "registered");
+        return verified;
+    }
+
+    static void requireNotExpired(Optional<LocalDate> expiresOn, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (expiresOn.isPresent() && expiresOn.get().isBefore(today)) {
+            throw InvalidInputException.of("tokenExpiresOn", "%s is in the past; the token has expired".formatted(expiresOn.get()));
+        }
+    }
+}

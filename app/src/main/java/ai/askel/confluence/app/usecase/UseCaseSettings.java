@@ -1,0 +1,59 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.error.InvalidInputException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The tunables of the use cases.
+ *
+ * @param allowedSiteOrigins  origins allowed besides {@code https://*.atlassian.net} (the sandbox, a test server):
+ *                            the SSRF allow-list, empty in production
+ * @param maxAttachmentBytes  the largest attachment accepted, checked before upload and while streaming
+ * @param tokenExpiryWarning  how long before an API token's expiry date a drift scan warns (TOKEN_EXPIRING)
+ * @param idempotencyTtl      how long an Idempotency-Key is remembered
+ */
+public record UseCaseSettings(List<String> allowedSiteOrigins, long maxAttachmentBytes, Duration tokenExpiryWarning,
+                              Duration idempotencyTtl) {
+    /** Confluence Cloud's default attachment limit is 100 MB. */
+    public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 100L * 1024 * 1024;
+    public static final Duration DEFAULT_TOKEN_EXPIRY_WARNING = Duration.ofDays(14);
+    public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
+
+    public UseCaseSettings {
+        allowedSiteOrigins = List.copyOf(allowedSiteOrigins);
+        if (maxAttachmentBytes < 1) {
+            throw InvalidInputException.of("maxAttachmentBytes", "must be positive, was " + maxAttachmentBytes);
+        }
+        Objects.requireNonNull(tokenExpiryWarning, "tokenExpiryWarning");
+        Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
+        if (tokenExpiryWarning.isNegative()) {
+            throw InvalidInputException.of("tokenExpiryWarning", "must not be negative");
+        }
+        if (idempotencyTtl.isNegative() || idempotencyTtl.isZero()) {
+            throw InvalidInputException.of("idempotencyTtl", "must be positive");
+        }
+    }
+
+    public static UseCaseSettings defaults() {
+        return new UseCaseSettings(List.of(), DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_TOKEN_EXPIRY_WARNING, DEFAULT_IDEMPOTENCY_TTL);
+    }
+
+    public UseCaseSettings withAllowedSiteOrigins(List<String> origins) {
+        return new UseCaseSettings(origins, maxAttachmentBytes, tokenExpiryWarning, idempotencyTtl);
+    }
+
+    public UseCaseSettings withMaxAttachmentBytes(long bytes) {
+        return new UseCaseSettings(allowedSiteOrigins, bytes, tokenExpiryWarning, idempotencyTtl);
+    }
+
+    public UseCaseSettings withTokenExpiryWarning(Duration window) {
+        return new UseCaseSettings(allowedSiteOrigins, maxAttachmentBytes, window, idempotencyTtl);
+    }
+
+    public UseCaseSettings withIdempotencyTtl(Duration ttl) {
+        return new UseCaseSettings(allowedSiteOrigins, maxAttachmentBytes, tokenExpiryWarning, ttl);
+    }
+}

@@ -1,0 +1,83 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.TemplateRef;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.PublishResult;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.ports.out.UploadProgressListener;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AttachToRunbookServiceTest {
+    private final UseCaseFixture f = new UseCaseFixture();
+    private final ConnectionRef ref = f.connection();
+    private final AttachToRunbookService service = new AttachToRunbookService(f.lookup, f.runbooks, f.confluence.attachments, f.guard(), f.audit);
+
+    private PublishResult publish() {
+        return f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Crestview"),
+                "test-runbook", new TemplateInputs(Map.of("environment", "prod", "endpoint", "https://x.example")), Optional.empty(),
+                List.of(), DriftPolicy.FAIL, false));
+    }
+
+    private static AttachmentUpload upload(String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return new AttachmentUpload("runbook.pdf", "application/pdf", bytes.length, () -> new ByteArrayInputStream(bytes), Optional.empty(), false);
+    }
+
+    @Test
+    void a_file_is_attached_and_recorded_and_the_same_content_is_not_uploaded_again() {
+        PublishResult published = publish();
+
+        Attachment attached = service.attach(ref, published.runbook(), upload("pdf"), UploadProgressListener.NONE);
+        Attachment again = service.attach(ref, published.runbook(), upload("pdf"), UploadProgressListener.NONE);
+
+        assertThat(again.id()).isEqualTo(attached.id());
+        assertThat(f.confluence.calls("attachments.upload")).isEqualTo(1);
+        Runbook runbook = new GetRunbookService(f.runbooks).get(ref, published.runbook());
+        assertThat(runbook.published().orElseThrow().attachment("runbook.pdf")).hasValueSatisfying(a -> {
+            assertThat(a.attachmentId()).isEqualTo(attached.id());
+            assertThat(a.hash()).isEqualTo(ContentHash.ofBytes("pdf".getBytes(StandardCharsets.UTF_8)));
+        });
+
+        service.attach(ref, published.runbook(), upload("pdf v2"), UploadProgressListener.NONE);
+        assertThat(f.confluence.calls("attachments.upload")).isEqualTo(2);
+    }
+
+    @Test
+    void an_unpublished_runbook_takes_no_attachment() {
+        Runbook fresh = f.runbooks.insertOrGet(Runbook.create(f.workspace, ref.connection(), SpaceKey.of("OPS"), Title.of("Parent"),
+                Title.of("Draft"), new TemplateRef("test-runbook", "1"), TemplateInputs.empty(), Set.of()));
+
+        assertThatThrownBy(() -> service.attach(ref, fresh.id(), upload("pdf"), UploadProgressListener.NONE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not been published");
+        assertThat(f.confluence.calls()).isZero();
+    }
+
+    @Test
+    void another_connections_runbook_is_not_found() {
+        PublishResult published = publish();
+        ConnectionRef other = f.connection();
+
+        assertThatThrownBy(() -> service.attach(other, published.runbook(), upload("pdf"), UploadProgressListener.NONE))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("runbook");
+    }
+}

@@ -1,0 +1,162 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.ConnectionStatus;
+import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckDriftServiceTest {
+    private final UseCaseFixture f = new UseCaseFixture();
+    private final ConnectionRef ref = f.connection();
+    private final CheckDriftService drift = f.drift();
+    private final PageId page = publish();
+
+    private PageId publish() {
+        return f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Crestview Production"),
+                "test-runbook", new TemplateInputs(Map.of("environment", "production", "endpoint", "https://api.example")),
+                Optional.of(Set.of(Label.of("customer-runbook"))), List.of(), DriftPolicy.FAIL, false)).pageId().orElseThrow();
+    }
+
+    private List<DriftKind> openKinds() {
+        return drift.openFindings(ref).stream().map(DriftFinding::kind).toList();
+    }
+
+    @Test
+    void a_freshly_published_runbook_has_no_drift() {
+        assertThat(drift.scan(ref)).isEmpty();
+    }
+
+    @Test
+    void a_hand_edit_is_found_and_resolved_once_the_content_is_back() {
+        String published = f.confluence.page(page).orElseThrow().body();
+        f.confluence.editInConfluence(page, "<p>hand edit</p>");
+
+        assertThat(drift.scan(ref)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DriftKind.EDITED_IN_CONFLUENCE);
+            assertThat(d.pageId()).contains(page);
+            assertThat(d.detail()).contains("version 2").contains(FakeConfluence.HUMAN);
+        });
+
+        f.confluence.editInConfluence(page, published);
+        assertThat(drift.scan(ref)).isEmpty();
+        assertThat(f.findings.all()).singleElement().satisfies(d -> assertThat(d.resolvedAt()).contains(f.clock.now()));
+    }
+
+    @Test
+    void confluence_re_serialising_the_same_content_is_not_an_edit() {
+        String published = f.confluence.page(page).orElseThrow().body();
+        f.confluence.editInConfluence(page, "  " + published.replace("<p>", "<p>  ") + "\n");
+
+        assertThat(drift.scan(ref)).isEmpty();
+    }
+
+    @Test
+    void a_deleted_page_is_found_and_resolved_when_it_is_back() {
+        FakeConfluence.StoredPage stored = f.confluence.page(page).orElseThrow();
+        f.confluence.delete(page);
+
+        assertThat(drift.scan(ref)).extracting(DriftFinding::kind).containsExactly(DriftKind.DELETED);
+
+        f.confluence.resurrect(stored);
+        assertThat(drift.scan(ref)).isEmpty();
+    }
+
+    @Test
+    void a_moved_and_renamed_page_is_found_and_resolved_when_put_back() {
+        FakeConfluence.StoredPage stored = f.confluence.page(page).orElseThrow();
+        Optional<PageId> parent = stored.parentId;
+        f.confluence.move(page, Optional.empty());
+        f.confluence.rename(page, "Crestview (old)");
+
+        assertThat(drift.scan(ref)).extracting(DriftFinding::kind)
+                .containsExactlyInAnyOrder(DriftKind.MOVED, DriftKind.RENAMED);
+
+        f.confluence.move(page, parent);
+        f.confluence.rename(page, "Crestview Production");
+        assertThat(drift.scan(ref)).isEmpty();
+    }
+
+    @Test
+    void a_removed_managed_label_is_found_and_resolved_when_added_back() {
+        f.confluence.removeLabelByHand(page, "customer-runbook");
+
+        assertThat(drift.scan(ref)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DriftKind.LABELS_REMOVED);
+            assertThat(d.detail()).contains("customer-runbook");
+        });
+
+        f.confluence.labels.add(ai.askel.confluence.ports.out.ConfluenceAccess.of(f.lookup.connection(ref)), page,
+                Set.of(Label.of("customer-runbook")));
+        assertThat(drift.scan(ref)).isEmpty();
+    }
+
+    @Test
+    void rejected_credentials_are_found_recorded_on_the_connection_and_resolved_after_they_work_again() {
+        f.confluence.revokeCredentials(UseCaseFixture.EMAIL, UseCaseFixture.TOKEN);
+        f.confluence.resetCounts();
+
+        assertThat(drift.scan(ref)).extracting(DriftFinding::kind).containsExactly(DriftKind.CREDENTIALS_REJECTED);
+        assertThat(f.confluence.callLog()).as("no page is read with rejected credentials").containsExactly("users.current");
+        assertThat(f.lookup.connection(ref).status()).isEqualTo(ConnectionStatus.CREDENTIALS_REJECTED);
+
+        f.confluence.acceptCredentials(UseCaseFixture.EMAIL, UseCaseFixture.TOKEN, UseCaseFixture.ACCOUNT);
+        assertThat(drift.scan(ref)).isEmpty();
+        assertThat(f.lookup.connection(ref).status()).isEqualTo(ConnectionStatus.ACTIVE);
+    }
+
+    @Test
+    void a_token_expiring_within_the_window_is_found_and_resolved_after_rotation() {
+        UseCaseFixture g = new UseCaseFixture();
+        ConnectionRef expiring = g.connection(Optional.of(LocalDate.of(2026, 12, 10))); // 12 days after the fixture's today
+
+        assertThat(g.drift().scan(expiring)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DriftKind.TOKEN_EXPIRING);
+            assertThat(d.detail()).contains("2026-12-10");
+        });
+
+        g.connections.save(g.lookup.connection(expiring).withCredentials(g.lookup.connection(expiring).email(),
+                g.lookup.connection(expiring).apiToken(), Optional.of(LocalDate.of(2027, 11, 1)), g.clock.now()));
+        assertThat(g.drift().scan(expiring)).isEmpty();
+    }
+
+    @Test
+    void the_expiry_window_is_configurable() {
+        UseCaseFixture g = new UseCaseFixture(UseCaseSettings.defaults().withTokenExpiryWarning(Duration.ofDays(7)));
+        ConnectionRef expiring = g.connection(Optional.of(LocalDate.of(2026, 12, 10)));
+
+        assertThat(g.drift().scan(expiring)).isEmpty();
+        g.clock.advance(Duration.ofDays(6));
+        assertThat(g.drift().scan(expiring)).extracting(DriftFinding::kind).containsExactly(DriftKind.TOKEN_EXPIRING);
+    }
+
+    @Test
+    void a_finding_seen_again_keeps_its_first_seen_time_and_open_findings_are_listed_per_workspace() {
+        f.confluence.editInConfluence(page, "<p>hand edit</p>");
+        DriftFinding first = drift.scan(ref).get(0);
+        f.clock.advance(Duration.ofHours(1));
+
+        DriftFinding again = drift.scan(ref).get(0);
+
+        assertThat(again.firstSeen()).isEqualTo(first.firstSeen());
+        assertThat(again.lastSeen()).isEqualTo(first.lastSeen().plus(Duration.ofHours(1)));
+        assertThat(drift.openFindings(f.workspace)).containsExactly(again);
+        assertThat(openKinds()).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
+    }
+}

@@ -1,0 +1,339 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookId;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.ports.out.ApiKeyRecord;
+import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
+import ai.askel.confluence.ports.out.AuditEvent;
+import ai.askel.confluence.ports.out.AuditLogPort;
+import ai.askel.confluence.ports.out.ClockPort;
+import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
+import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
+import ai.askel.confluence.ports.out.IdempotencyRecord;
+import ai.askel.confluence.ports.out.IdempotencyRepositoryPort;
+import ai.askel.confluence.ports.out.ManagedPage;
+import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
+import ai.askel.confluence.ports.out.RunbookRepositoryPort;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** In-memory outbound ports honouring the ports' contracts (uniqueness, optimistic locking), and counting writes. */
+final class InMemoryRepositories {
+    private InMemoryRepositories() {
+    }
+
+    static final class MutableClock implements ClockPort {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+    }
+
+    static final class Connections implements ConnectionRepositoryPort {
+        private final Map<ConnectionId, Connection> byId = new LinkedHashMap<>();
+        final AtomicInteger writes = new AtomicInteger();
+
+        @Override
+        public synchronized void save(Connection connection) {
+            writes.incrementAndGet();
+            byId.put(connection.id(), connection);
+        }
+
+        @Override
+        public synchronized Optional<Connection> find(WorkspaceId workspace, ConnectionId id) {
+            return Optional.ofNullable(byId.get(id)).filter(c -> c.workspace().equals(workspace));
+        }
+
+        @Override
+        public synchronized List<Connection> list(WorkspaceId workspace) {
+            return byId.values().stream().filter(c -> c.workspace().equals(workspace)).toList();
+        }
+
+        @Override
+        public synchronized List<Connection> listAll() {
+            return List.copyOf(byId.values());
+        }
+
+        @Override
+        public synchronized boolean delete(WorkspaceId workspace, ConnectionId id) {
+            if (find(workspace, id).isEmpty()) {
+                return false;
+            }
+            writes.incrementAndGet();
+            byId.remove(id);
+            return true;
+        }
+    }
+
+    static final class Runbooks implements RunbookRepositoryPort {
+        private final Map<RunbookId, Runbook> byId = new LinkedHashMap<>();
+        final AtomicInteger writes = new AtomicInteger();
+
+        @Override
+        public synchronized Runbook insertOrGet(Runbook runbook) {
+            Optional<Runbook> existing = findByTarget(runbook.connection(), runbook.space(), runbook.title());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            if (runbook.revision() != 0) {
+                throw new IllegalArgumentException("a new runbook is at revision 0");
+            }
+            writes.incrementAndGet();
+            Runbook stored = runbook.atRevision(1);
+            byId.put(stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public synchronized Runbook update(Runbook runbook) {
+            Runbook stored = byId.get(runbook.id());
+            if (stored == null) {
+                throw new ConflictException("runbook " + runbook.id() + " does not exist");
+            }
+            if (stored.revision() != runbook.revision()) {
+                throw new ConflictException("runbook " + runbook.id() + " is at revision " + stored.revision()
+                        + ", not " + runbook.revision());
+            }
+            writes.incrementAndGet();
+            Runbook next = runbook.atRevision(runbook.revision() + 1);
+            byId.put(next.id(), next);
+            return next;
+        }
+
+        @Override
+        public synchronized Optional<Runbook> find(WorkspaceId workspace, RunbookId id) {
+            return Optional.ofNullable(byId.get(id)).filter(r -> r.workspace().equals(workspace));
+        }
+
+        @Override
+        public synchronized Optional<Runbook> findByTarget(ConnectionId connection, SpaceKey space, Title title) {
+            return byId.values().stream()
+                    .filter(r -> r.connection().equals(connection) && r.space().equals(space) && r.title().equals(title))
+                    .findFirst();
+        }
+
+        @Override
+        public synchronized List<Runbook> listByConnection(ConnectionId connection) {
+            return byId.values().stream().filter(r -> r.connection().equals(connection)).toList();
+        }
+
+        synchronized int count() {
+            return byId.size();
+        }
+    }
+
+    static final class ManagedPages implements ManagedPageRepositoryPort {
+        private record Key(ConnectionId connection, PageId page) {
+        }
+
+        private final Map<Key, ManagedPage> byKey = new LinkedHashMap<>();
+        final AtomicInteger writes = new AtomicInteger();
+
+        @Override
+        public synchronized void save(ManagedPage page) {
+            writes.incrementAndGet();
+            byKey.put(new Key(page.connection(), page.pageId()), page);
+        }
+
+        @Override
+        public synchronized Optional<ManagedPage> find(ConnectionId connection, PageId pageId) {
+            return Optional.ofNullable(byKey.get(new Key(connection, pageId)));
+        }
+
+        @Override
+        public synchronized Optional<ManagedPage> findByTitle(ConnectionId connection, SpaceKey space, Title title) {
+            return byKey.values().stream()
+                    .filter(p -> p.connection().equals(connection) && p.space().equals(space) && p.title().equals(title))
+                    .findFirst();
+        }
+
+        @Override
+        public synchronized List<ManagedPage> listByConnection(ConnectionId connection) {
+            return byKey.values().stream().filter(p -> p.connection().equals(connection)).toList();
+        }
+
+        @Override
+        public synchronized boolean delete(ConnectionId connection, PageId pageId) {
+            writes.incrementAndGet();
+            return byKey.remove(new Key(connection, pageId)) != null;
+        }
+    }
+
+    static final class DriftFindings implements DriftFindingRepositoryPort {
+        private final List<DriftFinding> all = new ArrayList<>();
+        private final ConnectionRepositoryPort connections;
+        final AtomicInteger writes = new AtomicInteger();
+
+        DriftFindings(ConnectionRepositoryPort connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public synchronized DriftFinding recordSeen(DriftFinding finding) {
+            writes.incrementAndGet();
+            for (int i = 0; i < all.size(); i++) {
+                DriftFinding open = all.get(i);
+                if (open.isOpen() && same(open, finding.connection(), finding.pageId(), finding.kind())) {
+                    DriftFinding renewed = new DriftFinding(open.connection(), open.pageId(), open.kind(), finding.detail(),
+                            open.firstSeen(), finding.lastSeen(), Optional.empty());
+                    all.set(i, renewed);
+                    return renewed;
+                }
+            }
+            all.add(finding);
+            return finding;
+        }
+
+        @Override
+        public synchronized boolean resolve(ConnectionId connection, Optional<PageId> page, DriftKind kind, Instant at) {
+            for (int i = 0; i < all.size(); i++) {
+                DriftFinding open = all.get(i);
+                if (open.isOpen() && same(open, connection, page, kind)) {
+                    writes.incrementAndGet();
+                    all.set(i, new DriftFinding(open.connection(), open.pageId(), open.kind(), open.detail(), open.firstSeen(),
+                            open.lastSeen(), Optional.of(at)));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public synchronized List<DriftFinding> listOpen(ConnectionId connection) {
+            return all.stream().filter(f -> f.isOpen() && f.connection().equals(connection)).toList();
+        }
+
+        @Override
+        public synchronized List<DriftFinding> listOpen(WorkspaceId workspace) {
+            List<ConnectionId> ids = connections.list(workspace).stream().map(Connection::id).toList();
+            return all.stream().filter(f -> f.isOpen() && ids.contains(f.connection())).toList();
+        }
+
+        synchronized List<DriftFinding> all() {
+            return List.copyOf(all);
+        }
+
+        private static boolean same(DriftFinding f, ConnectionId connection, Optional<PageId> page, DriftKind kind) {
+            return f.connection().equals(connection) && f.pageId().equals(page) && f.kind() == kind;
+        }
+    }
+
+    static final class ApiKeys implements ApiKeyRepositoryPort {
+        private final Map<String, ApiKeyRecord> byPrefix = new LinkedHashMap<>();
+        final AtomicInteger lookups = new AtomicInteger();
+
+        @Override
+        public synchronized void insert(ApiKeyRecord key) {
+            if (byPrefix.containsKey(key.prefix())) {
+                throw new ConflictException("an API key with prefix " + key.prefix() + " exists");
+            }
+            byPrefix.put(key.prefix(), key);
+        }
+
+        @Override
+        public synchronized Optional<ApiKeyRecord> findByPrefix(String prefix) {
+            lookups.incrementAndGet();
+            return Optional.ofNullable(byPrefix.get(prefix));
+        }
+
+        @Override
+        public synchronized List<ApiKeyRecord> list(WorkspaceId workspace) {
+            return byPrefix.values().stream().filter(k -> k.workspace().equals(workspace)).toList();
+        }
+
+        @Override
+        public synchronized boolean revoke(WorkspaceId workspace, String keyId, Instant at) {
+            for (ApiKeyRecord key : byPrefix.values()) {
+                if (key.id().equals(keyId) && key.workspace().equals(workspace) && key.isActive()) {
+                    byPrefix.put(key.prefix(), new ApiKeyRecord(key.id(), key.workspace(), key.name(), key.prefix(), key.keyHash(),
+                            key.createdAt(), Optional.of(at)));
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static final class Idempotency implements IdempotencyRepositoryPort {
+        private record Key(WorkspaceId workspace, String key) {
+        }
+
+        private final Map<Key, IdempotencyRecord> records = new LinkedHashMap<>();
+
+        @Override
+        public synchronized boolean tryClaim(IdempotencyRecord record) {
+            return records.putIfAbsent(new Key(record.workspace(), record.key()), record) == null;
+        }
+
+        @Override
+        public synchronized Optional<IdempotencyRecord> find(WorkspaceId workspace, String key) {
+            return Optional.ofNullable(records.get(new Key(workspace, key)));
+        }
+
+        @Override
+        public synchronized void complete(WorkspaceId workspace, String key, IdempotencyRecord.StoredResponse response) {
+            IdempotencyRecord r = Objects.requireNonNull(records.get(new Key(workspace, key)), "no claim for " + key);
+            records.put(new Key(workspace, key), new IdempotencyRecord(workspace, key, r.requestHash(), Optional.of(response),
+                    r.createdAt(), r.expiresAt()));
+        }
+
+        @Override
+        public synchronized void release(WorkspaceId workspace, String key) {
+            records.remove(new Key(workspace, key));
+        }
+
+        @Override
+        public synchronized int deleteExpired(Instant now) {
+            int before = records.size();
+            records.values().removeIf(r -> r.expiresAt().isBefore(now));
+            return before - records.size();
+        }
+    }
+
+    static final class AuditLog implements AuditLogPort {
+        private final List<AuditEvent> events = new ArrayList<>();
+
+        @Override
+        public synchronized void append(AuditEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public synchronized List<AuditEvent> recent(WorkspaceId workspace, int limit) {
+            List<AuditEvent> mine = new ArrayList<>(events.stream().filter(e -> e.workspace().equals(workspace)).toList());
+            java.util.Collections.reverse(mine);
+            return mine.subList(0, Math.min(limit, mine.size()));
+        }
+
+        synchronized List<AuditEvent> all() {
+            return List.copyOf(events);
+        }
+    }
+}

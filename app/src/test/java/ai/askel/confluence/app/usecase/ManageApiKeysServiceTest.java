@@ -1,0 +1,64 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.in.CreatedApiKey;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ManageApiKeysServiceTest {
+    private final UseCaseFixture f = new UseCaseFixture();
+    private final ManageApiKeysService manage = new ManageApiKeysService(f.apiKeys, f.clock, f.audit);
+    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(f.apiKeys);
+    private final WorkspaceId workspace = WorkspaceId.random();
+
+    @Test
+    void a_new_key_has_the_documented_shape_and_only_its_prefix_and_hash_are_stored() {
+        CreatedApiKey created = manage.create(workspace, " ci pipeline ");
+        String key = created.key().reveal();
+
+        assertThat(key).matches("ask_[0-9A-Za-z]{8}_[0-9A-Za-z]{32}");
+        assertThat(created.record().prefix()).isEqualTo(key.substring(4, 12));
+        assertThat(created.record().name()).isEqualTo("ci pipeline");
+        assertThat(created.record().keyHash()).isEqualTo(ContentHash.ofBytes(key.getBytes(StandardCharsets.UTF_8)));
+        assertThat(created.record().toString()).doesNotContain(key.substring(13));
+        assertThat(created.toString()).doesNotContain(key);
+        assertThat(manage.list(workspace)).containsExactly(created.record());
+        assertThat(f.auditLog.all()).singleElement().satisfies(e -> assertThat(e.toString()).doesNotContain(key.substring(13)));
+    }
+
+    @Test
+    void keys_are_random() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            keys.add(manage.create(workspace, "k" + i).key().reveal());
+        }
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void revoking_a_key_of_another_workspace_or_an_unknown_key_is_not_found() {
+        CreatedApiKey created = manage.create(workspace, "ci");
+
+        assertThatThrownBy(() -> manage.revoke(WorkspaceId.random(), created.record().id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> manage.revoke(workspace, "nope")).isInstanceOf(NotFoundException.class);
+        assertThat(authenticate.authenticate(created.key().reveal()).workspace()).isEqualTo(workspace);
+
+        manage.revoke(workspace, created.record().id());
+        assertThatThrownBy(() -> manage.revoke(workspace, created.record().id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_key_needs_a_name() {
+        assertThatThrownBy(() -> manage.create(workspace, "  ")).isInstanceOf(InvalidInputException.class).hasMessageContaining("name");
+    }
+
+}

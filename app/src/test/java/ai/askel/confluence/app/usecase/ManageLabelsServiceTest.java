@@ -1,0 +1,37 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.out.AuditEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ManageLabelsServiceTest {
+    private final UseCaseFixture f = new UseCaseFixture();
+    private final ConnectionRef ref = f.connection();
+    private final ManageLabelsService service = new ManageLabelsService(f.lookup, f.confluence.labels, f.audit);
+    private final PageId id = f.confluence.seedPage("OPS", "Notes", Optional.empty(), "<p/>");
+
+    @Test
+    void labels_are_added_in_one_call_and_removed_one_at_a_time() {
+        Set<Label> now = service.add(ref, id, Set.of(Label.of("A"), Label.of("b")));
+        service.remove(ref, id, Label.of("a"));
+        service.remove(ref, id, Label.of("not-there"));
+
+        assertThat(now).extracting(Label::name).containsExactlyInAnyOrder("a", "b");
+        assertThat(f.confluence.page(id).orElseThrow().labels).extracting(Label::name).containsExactly("b");
+        assertThat(f.confluence.callLog()).containsExactly("labels.add", "labels.remove", "labels.remove");
+        assertThat(f.auditLog.all()).extracting(AuditEvent::operation).containsExactly("labels.add", "labels.remove", "labels.remove");
+    }
+
+    @Test
+    void adding_no_labels_writes_nothing() {
+        assertThat(service.add(ref, id, Set.of())).isEmpty();
+        assertThat(f.confluence.writes()).isZero();
+    }
+}

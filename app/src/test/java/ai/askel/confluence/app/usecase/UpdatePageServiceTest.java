@@ -1,0 +1,45 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.Version;
+import ai.askel.confluence.domain.error.VersionConflictException;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.UpdatePageCommand;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UpdatePageServiceTest {
+    private final UseCaseFixture f = new UseCaseFixture();
+    private final ConnectionRef ref = f.connection();
+    private final UpdatePageService service = new UpdatePageService(f.lookup, f.confluence, f.audit);
+    private final PageId id = f.confluence.seedPage("OPS", "Notes", Optional.empty(), "<p>v1</p>");
+
+    @Test
+    void an_update_writes_the_next_version_and_is_audited() {
+        Page page = service.update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>v2</p>"),
+                Optional.of(Version.of(1)), Optional.of("second")));
+
+        assertThat(page.version().number().number()).isEqualTo(2);
+        assertThat(f.confluence.page(id).orElseThrow().body()).isEqualTo("<p>v2</p>");
+        assertThat(f.auditLog.all()).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo("updated to version 2"));
+    }
+
+    @Test
+    void an_update_based_on_a_stale_version_overwrites_nothing_and_the_failure_is_audited() {
+        f.confluence.editInConfluence(id, "<p>someone else</p>");
+
+        assertThatThrownBy(() -> service.update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>mine</p>"),
+                Optional.of(Version.of(1)), Optional.empty()))).isInstanceOf(VersionConflictException.class);
+        assertThat(f.confluence.page(id).orElseThrow().body()).isEqualTo("<p>someone else</p>");
+        assertThat(f.auditLog.all()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("failed: VERSION_CONFLICT");
+            assertThat(e.traceId()).contains("trace-409");
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.ConnectionStatus;
+import ai.askel.confluence.domain.EmailAddress;
+import ai.askel.confluence.domain.Secret;
+import ai.askel.confluence.domain.SiteUrl;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.out.TemplateCatalogPort;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The fakes and in-memory ports one test needs, and the services built on them. */
+final class UseCaseFixture {
+    static final String EMAIL = "bot@example.com";
+    static final String TOKEN = "ATATT-good-token";
+    static final String ACCOUNT = "557058:askel";
+
+    final InMemoryRepositories.MutableClock clock = new InMemoryRepositories.MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    final FakeConfluence confluence = new FakeConfluence();
+    final InMemoryRepositories.Connections connections = new InMemoryRepositories.Connections();
+    final InMemoryRepositories.Runbooks runbooks = new InMemoryRepositories.Runbooks();
+    final InMemoryRepositories.ManagedPages managedPages = new InMemoryRepositories.ManagedPages();
+    final InMemoryRepositories.DriftFindings findings = new InMemoryRepositories.DriftFindings(connections);
+    final InMemoryRepositories.ApiKeys apiKeys = new InMemoryRepositories.ApiKeys();
+    final InMemoryRepositories.Idempotency idempotency = new InMemoryRepositories.Idempotency();
+    final InMemoryRepositories.AuditLog auditLog = new InMemoryRepositories.AuditLog();
+    final UseCaseSettings settings;
+    final TemplateCatalogPort templates = TestTemplates.catalog(new TestTemplates.Runbook(), new TestTemplates.Broken());
+    final AuditTrail audit = new AuditTrail(auditLog, clock);
+    final ConnectionLookup lookup = new ConnectionLookup(connections);
+    final WorkspaceId workspace = WorkspaceId.random();
+
+    UseCaseFixture() {
+        this(UseCaseSettings.defaults().withAllowedSiteOrigins(List.of("http://127.0.0.1:8089")));
+    }
+
+    UseCaseFixture(UseCaseSettings settings) {
+        this.settings = settings;
+        confluence.acceptCredentials(EMAIL, TOKEN, ACCOUNT);
+        confluence.addSpace("OPS");
+    }
+
+    /** A stored, verified connection in this fixture's workspace. */
+    ConnectionRef connection() {
+        return connection(Optional.empty());
+    }
+
+    ConnectionRef connection(Optional<LocalDate> tokenExpiresOn) {
+        Instant now = clock.now();
+        Connection c = new Connection(ConnectionId.random(), workspace, "Crestview", SiteUrl.parse("https://crestview.atlassian.net", List.of()),
+                Optional.empty(), EmailAddress.of(EMAIL), Secret.of(TOKEN, "apiToken"), Optional.of(ACCOUNT), ConnectionStatus.ACTIVE,
+                tokenExpiresOn, now, now);
+        connections.save(c);
+        return new ConnectionRef(workspace, c.id());
+    }
+
+    AttachmentGuard guard() {
+        return new AttachmentGuard(settings);
+    }
+
+    PublishRunbookService publisher() {
+        return new PublishRunbookService(lookup, templates, new TemplateInputValidator(), guard(), confluence, confluence,
+                confluence.labels, confluence.attachments, runbooks, managedPages, findings, clock, audit);
+    }
+
+    CheckDriftService drift() {
+        return new CheckDriftService(lookup, connections, confluence, confluence, managedPages, findings, clock, settings);
+    }
+
+    RegisterConnectionService registration() {
+        return new RegisterConnectionService(connections, confluence, clock, audit, settings);
+    }
+}
