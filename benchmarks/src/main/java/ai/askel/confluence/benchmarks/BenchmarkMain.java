@@ -33,6 +33,9 @@ public final class BenchmarkMain {
             long start = System.nanoTime();
             try {
                 scenario.run(config, section);
+            } catch (ScenarioSkipped e) {
+                LOG.info("benchmark {} skipped: {}", scenario.id(), e.getMessage());
+                section.skipped(e.getMessage());
             } catch (Exception | Error e) {
                 LOG.error("benchmark {} failed", scenario.id(), e);
                 section.failed(e.getClass().getSimpleName() + ": " + e.getMessage());

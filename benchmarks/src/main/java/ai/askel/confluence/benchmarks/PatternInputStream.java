@@ -38,6 +38,14 @@ final class PatternInputStream extends InputStream {
         return n;
     }
 
+    byte[] readAllBytesUnchecked() {
+        try {
+            return readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public int available() {
         return (int) Math.min(Integer.MAX_VALUE, size - position);
