@@ -26,7 +26,7 @@ public final class BenchmarkMain {
         for (Scenario scenario : scenarios) {
             Report.Section section = report.section(scenario.id(), scenario.title());
             if (!config.runs(scenario.id())) {
-                section.skipped("not selected (-Dbench.scenarios=" + String.join(",", config.scenarios()) + ")");
+                section.notSelected();
                 continue;
             }
             LOG.info("benchmark {}: {}", scenario.id(), scenario.title());

@@ -17,6 +17,7 @@ public final class Report {
         private final List<String> notes = new ArrayList<>();
         private Optional<String> outcome = Optional.empty();
         private double seconds;
+        private boolean selected = true;
 
         Section(String id, String title) {
             this.id = Objects.requireNonNull(id, "id");
@@ -40,6 +41,11 @@ public final class Report {
 
         void skipped(String why) {
             outcome = Optional.of("skipped: " + why);
+        }
+
+        void notSelected() {
+            outcome = Optional.of("not run: not selected with -Dbench.scenarios");
+            selected = false;
         }
 
         void failed(String why) {
@@ -117,8 +123,8 @@ public final class Report {
         return sections.stream().flatMap(s -> s.figures.stream()).filter(Figure::misses).toList();
     }
 
-    /** Scenarios that were skipped or failed, with the reason. */
+    /** Scenarios that were selected but skipped (a missing tool) or failed, with the reason. */
     public List<String> incomplete() {
-        return sections.stream().filter(s -> s.outcome.isPresent()).map(s -> s.id + " " + s.title + ": " + s.outcome.get()).toList();
+        return sections.stream().filter(s -> s.selected && s.outcome.isPresent()).map(s -> s.id + " " + s.title + ": " + s.outcome.get()).toList();
     }
 }
