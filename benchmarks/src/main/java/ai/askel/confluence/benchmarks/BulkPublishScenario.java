@@ -58,6 +58,7 @@ final class BulkPublishScenario implements Scenario {
             long start;
             try (RequestLogTap tap = new RequestLogTap(sandbox.requestLog())) {
                 start = System.nanoTime();
+                long cpuStart = cpuNanos();
                 for (int i = 0; i < runbooks; i++) {
                     int c = i % connections;
                     String title = title(i);
@@ -74,10 +75,14 @@ final class BulkPublishScenario implements Scenario {
                     f.get();
                 }
                 double wall = (System.nanoTime() - start) / 1e9;
+                double cpu = (cpuNanos() - cpuStart) / 1e9;
                 pool.shutdown();
                 sandbox.faults().clear();
                 sandbox.rateLimits().disable();
                 report(config, section, sandbox, tap, failures, wall);
+                section.figure("CPU used during the run", cpu / wall / Runtime.getRuntime().availableProcessors() * 100, "% of all cores",
+                        String.format(java.util.Locale.ROOT, "%.1f CPU-s in %.1f s on %d cores, this JVM: connector, H2, sandbox and load generator",
+                                cpu, wall, Runtime.getRuntime().availableProcessors()));
             } finally {
                 pool.shutdownNow();
             }
@@ -130,6 +135,11 @@ final class BulkPublishScenario implements Scenario {
                 + " publishing threads (the connector's " + CONCURRENCY_PER_CONNECTION + " calls in flight per connection).");
         section.note("Confluence Cloud's own rule (one current page per title and space) makes a duplicate page impossible; a racing"
                 + " duplicate create shows up as a refused POST instead.");
+    }
+
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static String title(int i) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * each in a fresh JVM with a small heap. The live heap must not grow with the number of results.
  */
 final class SearchStreamingScenario implements Scenario {
-    static final String HEAP = "-Xmx48m";
+    static final String HEAP = "-Xmx32m";
     private static final String SEARCH = "GET /wiki/rest/api/content/search";
 
     @Override
@@ -54,7 +54,7 @@ final class SearchStreamingScenario implements Scenario {
                     Target.atMost(fewLive + 4, (tenth + 1) + " results + 4 MiB: no growth with result count"), all.get("gcCount") + " GCs");
             section.figure("peak heap, " + (tenth + 1) + " results", Sizes.mib(few.get("peakHeapBytes")), "MiB", "sum of heap pool peaks");
             section.figure("peak heap, " + expected + " results", Sizes.mib(all.get("peakHeapBytes")), "MiB",
-                    Target.atMost(48, "the " + HEAP + " limit"), "sum of heap pool peaks");
+                    Target.atMost(32, "the " + HEAP + " limit"), "sum of heap pool peaks");
             section.figure("process peak RSS, " + expected + " results", Sizes.mib(all.get("peakRssBytes")), "MiB", "VmHWM");
             section.figure("results per second", expected / Double.parseDouble(all.get("seconds")), "results/s",
                     "sandbox (same machine) renders every result with space, version, labels and ancestors");

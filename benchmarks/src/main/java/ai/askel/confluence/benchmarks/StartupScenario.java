@@ -55,6 +55,7 @@ final class StartupScenario implements Scenario {
                 Target.atMost(2, "team goal; no peer publishes one"), "creates and migrates H2, writes the key file; all: " + fresh);
         section.figure("existing data directory (median of " + RUNS + ")", median(existing), "s",
                 Target.atMost(2, "team goal"), "all: " + existing);
+        section.figure("reference: a bare JVM start and exit (java -version)", bareJvm(), "s", "what any Java service pays on this machine");
         section.figure("resident memory when ready (median)", median(rss), "MiB", "VmRSS of the server process, default heap settings");
         section.note("Measured from just before the process is spawned to the first 200 of GET /health/ready (polled every 10 ms);"
                 + " JVM start-up is included. Jar: " + jar.getFileName() + ", " + Files.size(jar) / Sizes.MIB + " MiB.");
@@ -97,6 +98,17 @@ final class StartupScenario implements Scenario {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    private static double bareJvm() throws IOException, InterruptedException {
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            runs.add((System.nanoTime() - start) / 1e9);
+        }
+        return median(runs);
     }
 
     private static double rssMib(long pid) {
