@@ -28,7 +28,20 @@ async function admin(method) {
   return method === 'GET' ? response.json() : null;
 }
 
+// The sandbox logs a request once its answer has gone out: wait until its log has been still for a few milliseconds.
+async function settled() {
+  let last = (await admin('GET')).total;
+  for (let quiet = 0, polls = 0; quiet < 3 && polls < 200; polls++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const now = (await admin('GET')).total;
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+  return admin('GET');
+}
+
 async function step(steps, name, action) {
+  await settled();
   await admin('DELETE');
   const start = performance.now();
   let outcome = 'ok';
@@ -39,7 +52,7 @@ async function step(steps, name, action) {
     outcome = `error: ${error.constructor.name} ${error.status ?? ''} ${String(error.message).split('\n')[0].slice(0, 160)}`;
   }
   const ms = performance.now() - start;
-  const log = await admin('GET');
+  const log = await settled();
   steps.push({ name, calls: log.total, endpoints: log.counts, ms, outcome });
 }
 

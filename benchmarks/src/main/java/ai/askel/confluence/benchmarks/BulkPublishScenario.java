@@ -50,6 +50,7 @@ final class BulkPublishScenario implements Scenario {
             }
             sandbox.faults().latency(latency);
             sandbox.rateLimits().budget(config.bulkRateLimit(), config.bulkRateWindow());
+            RequestLogSettling.settle(sandbox.requestLog());
             sandbox.resetCounters();
 
             ExecutorService pool = Executors.newFixedThreadPool(connections * CONCURRENCY_PER_CONNECTION);
@@ -76,6 +77,7 @@ final class BulkPublishScenario implements Scenario {
                 }
                 double wall = (System.nanoTime() - start) / 1e9;
                 double cpu = (cpuNanos() - cpuStart) / 1e9;
+                RequestLogSettling.settle(sandbox.requestLog());
                 pool.shutdown();
                 sandbox.faults().clear();
                 sandbox.rateLimits().disable();

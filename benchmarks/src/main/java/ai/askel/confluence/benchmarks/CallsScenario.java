@@ -81,10 +81,12 @@ final class CallsScenario implements Scenario {
             String id = ids.get(i * (pages / changed));
             sandbox.editPage(id, "bob@example.com", "<p>Edited by hand in Confluence.</p>");
         }
+        RequestLogSettling.settle(sandbox.requestLog());
         sandbox.resetCounters();
         start = System.nanoTime();
         List<DriftFinding> findings = connector.askel().checkDrift().scan(ref);
         double scanSeconds = (System.nanoTime() - start) / 1e9;
+        RequestLogSettling.settle(sandbox.requestLog());
         long calls = sandbox.requestLog().total();
         long edited = findings.stream().filter(f -> f.kind() == DriftKind.EDITED_IN_CONFLUENCE).count();
         int managed = pages + 1; // the runbooks and their parent page

@@ -95,6 +95,7 @@ final class Operations {
     }
 
     Step step(String name, java.util.concurrent.Callable<String> action) {
+        RequestLogSettling.settle(sandbox.requestLog());
         sandbox.resetCounters();
         long start = System.nanoTime();
         String outcome;
@@ -105,6 +106,7 @@ final class Operations {
             outcome = "error: " + e.getClass().getSimpleName() + " " + e.getMessage();
         }
         double millis = (System.nanoTime() - start) / 1e6;
+        RequestLogSettling.settle(sandbox.requestLog());
         return new Step(name, sandbox.requestLog().total(), sandbox.requestLog().counts(), millis, outcome);
     }
 }

@@ -37,8 +37,10 @@ final class SearchStreamingScenario implements Scenario {
             }
             // each space also holds its homepage
             Map<String, String> few = search(sandbox, "TENTH");
+            RequestLogSettling.settle(sandbox.requestLog());
             sandbox.resetCounters();
             Map<String, String> all = search(sandbox, "BULK");
+            RequestLogSettling.settle(sandbox.requestLog());
             long calls = sandbox.requestLog().count(SEARCH);
 
             long expected = total + 1L;

@@ -30,8 +30,10 @@ final class StreamingScenario implements Scenario {
         try (ConfluenceSandbox sandbox = ConfluenceSandbox.builder().port(0).demoData().maxAttachmentBytes(large + Sizes.MIB).start()) {
             String pageId = sandbox.createPage("INFRA", "Streaming target", "<p>files</p>", "ada@example.com");
             Map<String, String> small = upload(sandbox, "connector", pageId, SMALL);
+            RequestLogSettling.settle(sandbox.requestLog());
             sandbox.resetCounters();
             Map<String, String> big = upload(sandbox, "connector", pageId, large);
+            RequestLogSettling.settle(sandbox.requestLog());
             long uploadCalls = sandbox.requestLog().count("PUT /wiki/rest/api/content/{id}/child/attachment");
             Map<String, String> floor = upload(sandbox, "jdk", pageId, large);
 
