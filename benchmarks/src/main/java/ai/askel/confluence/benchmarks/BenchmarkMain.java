@@ -34,7 +34,7 @@ public final class BenchmarkMain {
             try {
                 scenario.run(config, section);
             } catch (ScenarioSkipped e) {
-                LOG.info("benchmark {} skipped: {}", scenario.id(), e.getMessage());
+                LOG.info("benchmark {}: {}", scenario.id(), e.getMessage());
                 section.skipped(e.getMessage());
             } catch (Exception | Error e) {
                 LOG.error("benchmark {} failed", scenario.id(), e);

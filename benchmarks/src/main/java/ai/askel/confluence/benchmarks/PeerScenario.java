@@ -71,7 +71,9 @@ final class PeerScenario implements Scenario {
                     + " (its package.json asks for Node ≥ 22; it ran on this one). The script (benchmarks/peer/confluence-js-bench.mjs)"
                     + " uses one client with Basic auth, v2 for pages and spaces, v1 for labels, attachment upload and CQL search, as its"
                     + " README suggests, and is written to be careful: it skips an update whose body is unchanged and an attachment whose"
-                    + " size is unchanged. confluence.js has no paging helper, no retry on 429 (by design) and no drift or runbook notion.");
+                    + " size is unchanged. confluence.js has no paging helper, no retry on 429 (by design) and no drift or runbook notion."
+                    + " Since 3.0 it no longer offers the removed v1 content endpoints (getContent, createContent), so none of its calls"
+                    + " met the sandbox's 410 for them.");
             section.note("confluence.js reads a streamed attachment into memory before sending it (toFormDataFile collects streams into a Blob);"
                     + " the connector streams (scenario 2).");
         }

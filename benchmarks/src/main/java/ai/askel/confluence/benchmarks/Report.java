@@ -39,8 +39,9 @@ public final class Report {
             return this;
         }
 
+        /** {@code why} is the whole outcome, e.g. "peer skipped: node not found". */
         void skipped(String why) {
-            outcome = Optional.of("skipped: " + why);
+            outcome = Optional.of(why);
         }
 
         void notSelected() {

@@ -45,7 +45,7 @@ class ReportWriterTest {
         assertThat(md).contains("- Date: 2026-11-28T20:00:00Z")
                 .contains("- Machine: 2 cores (Test CPU), 8.0 GiB RAM, Linux 6 amd64, OpenJDK 17");
         String misses = md.substring(md.indexOf("## Misses"), md.indexOf("## 1. Calls"));
-        assertThat(misses).contains("peer 7. Side by side: skipped: peer skipped: node not found").doesNotContain("4. Search");
+        assertThat(misses).contains("- peer 7. Side by side: peer skipped: node not found").doesNotContain("4. Search");
     }
 
     @Test
@@ -64,6 +64,6 @@ class ReportWriterTest {
         assertThat(figures.get(1).get("met").asBoolean()).isFalse();
         assertThat(figures.get(1).get("target").get("bound").asDouble()).isEqualTo(1.0);
         assertThat(figures.get(2).has("target")).isFalse();
-        assertThat(json.get("scenarios").get(1).get("outcome").asText()).isEqualTo("skipped: peer skipped: node not found");
+        assertThat(json.get("scenarios").get(1).get("outcome").asText()).isEqualTo("peer skipped: node not found");
     }
 }
