@@ -1,0 +1,154 @@
+package ai.askel.confluence.benchmarks;
+
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Issue 9 §3: many runbooks across several connections (one Confluence user and space each) with added latency per
+ * call and a per-user rate limit in the sandbox. Wall time against the floor, 429s, failures, and a duplicate check.
+ */
+final class BulkPublishScenario implements Scenario {
+    /** The connector's default {@code askel.confluence.max-concurrency}: calls in flight per connection. */
+    static final int CONCURRENCY_PER_CONNECTION = 10;
+    private static final String CREATE = "POST /wiki/api/v2/pages";
+
+    @Override
+    public String id() {
+        return "bulk";
+    }
+
+    @Override
+    public String title() {
+        return "3. Bulk publishing with latency and a rate limit";
+    }
+
+    @Override
+    public void run(BenchConfig config, Report.Section section) throws Exception {
+        int connections = config.bulkConnections();
+        int runbooks = config.bulkRunbooks();
+        Duration latency = config.bulkLatency();
+        ConfluenceSandbox.Builder builder = ConfluenceSandbox.builder().port(0);
+        for (int c = 0; c < connections; c++) {
+            builder.user("bulk" + c + "@example.com", "bulk-token-" + c, "557058:bulk" + c, "Bulk " + c).space("BULK" + c, "Bulk " + c);
+        }
+        try (ConfluenceSandbox sandbox = builder.start(); Connector connector = Connector.open(sandbox.baseUrl())) {
+            List<ConnectionRef> refs = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                refs.add(connector.connect("bulk-" + c, sandbox.baseUrl(), "bulk" + c + "@example.com", "bulk-token-" + c));
+            }
+            sandbox.faults().latency(latency);
+            sandbox.rateLimits().budget(config.bulkRateLimit(), config.bulkRateWindow());
+            RequestLogSettling.settle(sandbox.requestLog());
+            sandbox.resetCounters();
+
+            ExecutorService pool = Executors.newFixedThreadPool(connections * CONCURRENCY_PER_CONNECTION);
+            Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+            List<Future<?>> futures = new ArrayList<>();
+            long start;
+            try (RequestLogTap tap = new RequestLogTap(sandbox.requestLog())) {
+                start = System.nanoTime();
+                long cpuStart = cpuNanos();
+                for (int i = 0; i < runbooks; i++) {
+                    int c = i % connections;
+                    String title = title(i);
+                    futures.add(pool.submit(() -> {
+                        try {
+                            connector.askel().publishRunbook().publish(Runbooks.minimal(refs.get(c), SpaceKey.of("BULK" + c), title));
+                        } catch (RuntimeException e) {
+                            failures.computeIfAbsent(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()), k -> new AtomicInteger())
+                                    .incrementAndGet();
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+                double wall = (System.nanoTime() - start) / 1e9;
+                double cpu = (cpuNanos() - cpuStart) / 1e9;
+                RequestLogSettling.settle(sandbox.requestLog());
+                pool.shutdown();
+                sandbox.faults().clear();
+                sandbox.rateLimits().disable();
+                report(config, section, sandbox, tap, failures, wall);
+                section.figure("CPU used during the run", cpu / wall / Runtime.getRuntime().availableProcessors() * 100, "% of all cores",
+                        String.format(java.util.Locale.ROOT, "%.1f CPU-s in %.1f s on %d cores, this JVM: connector, H2, sandbox and load generator",
+                                cpu, wall, Runtime.getRuntime().availableProcessors()));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void report(BenchConfig config, Report.Section section, ConfluenceSandbox sandbox, RequestLogTap tap,
+                               Map<String, AtomicInteger> failures, double wall) {
+        int connections = config.bulkConnections();
+        int runbooks = config.bulkRunbooks();
+        long calls = sandbox.requestLog().total();
+        Map<Integer, Long> statuses = tap.statuses();
+        long tooMany = statuses.getOrDefault(429, 0L);
+        long answered = calls - tooMany;
+        double latencySeconds = config.bulkLatency().toMillis() / 1000.0;
+        int allowed = connections * CONCURRENCY_PER_CONNECTION;
+        double latencyFloor = answered * latencySeconds / allowed;
+        double perUser = answered / (double) connections;
+        double rateFloor = Math.max(0, Math.ceil(perUser / config.bulkRateLimit()) - 1) * config.bulkRateWindow().toSeconds();
+        double floor = Math.max(latencyFloor, rateFloor);
+
+        long missing = 0;
+        for (int i = 0; i < runbooks; i++) {
+            if (sandbox.findPageId("BULK" + (i % connections), title(i)).isEmpty()) {
+                missing++;
+            }
+        }
+        long created = tap.count(CREATE, 200);
+        long expectedCreates = runbooks + connections; // each runbook + one "Customer Environments" parent per space
+        int failed = failures.values().stream().mapToInt(AtomicInteger::get).sum();
+
+        section.figure("wall time for " + runbooks + " runbooks", wall, "s", Target.atMost(2 * floor, "2 × the floor"),
+                String.format(java.util.Locale.ROOT, "%.1f runbooks/s", runbooks / wall));
+        section.figure("floor", floor, "s", String.format(java.util.Locale.ROOT,
+                "max(latency floor %.1f s = %d answered calls × %d ms ÷ %d in flight (%d connections × %d), rate floor %.0f s = %.0f calls per user at %d per %d s)",
+                latencyFloor, answered, config.bulkLatency().toMillis(), allowed, connections, CONCURRENCY_PER_CONNECTION,
+                rateFloor, perUser, config.bulkRateLimit(), config.bulkRateWindow().toSeconds()));
+        section.figure("calls per runbook", answered / (double) runbooks, "calls", "answered calls (429s excluded) ÷ runbooks");
+        section.figure("429 answers received", tooMany, "", "sandbox statuses: " + statuses
+                + (tap.possiblyMissed() ? " (the log may have rotated past some entries between polls)" : ""));
+        section.figure("failed publishes", failed, "", Target.atMost(0, "every publish succeeds"),
+                failures.isEmpty() ? "none" : failures.entrySet().stream().map(e -> e.getValue() + "× " + e.getKey())
+                        .collect(Collectors.joining("; ")));
+        section.figure("runbooks missing in Confluence", missing, "", Target.atMost(0, "every runbook has its page"), "by title, per space");
+        section.figure("pages created", created, "", Target.atMost(expectedCreates, runbooks + " runbooks + " + connections + " parents: no duplicates"),
+                "POST /pages answered 200; refused POSTs (400 title exists): " + tap.count(CREATE, 400));
+        section.note("Scale: " + runbooks + " runbooks over " + connections + " connections (one user and space each), "
+                + config.bulkLatency().toMillis() + " ms added to every call, a budget of " + config.bulkRateLimit() + " calls per "
+                + config.bulkRateWindow().toSeconds() + " s per user; " + connections * CONCURRENCY_PER_CONNECTION
+                + " publishing threads (the connector's " + CONCURRENCY_PER_CONNECTION + " calls in flight per connection).");
+        section.note("Confluence Cloud's own rule (one current page per title and space) makes a duplicate page impossible; a racing"
+                + " duplicate create shows up as a refused POST instead.");
+    }
+
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static String title(int i) {
+        return String.format("Runbook %04d", i);
+    }
+
+    private static String firstLine(String message) {
+        return Optional.ofNullable(message).map(m -> m.lines().findFirst().orElse("")).orElse("");
+    }
+}

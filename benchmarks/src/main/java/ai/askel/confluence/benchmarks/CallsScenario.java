@@ -1,0 +1,108 @@
+package ai.askel.confluence.benchmarks;
+
+import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.PublishResult;
+import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Issue 9 §1: Confluence calls per operation, counted by the sandbox, next to the minimum today's API allows and what
+ * the peers spend (../shared/confluence/peers-and-user-complaints.md §6.4).
+ */
+final class CallsScenario implements Scenario {
+    private static final String SOURCE = "API minimum, peers doc §6.4";
+
+    /** The minimum per step, why, and what the peers spend (peers doc §6.4 table). */
+    private record Minimum(int calls, String why, String peers) {
+    }
+
+    private static final Map<String, Minimum> MINIMUM = Map.ofEntries(
+            Map.entry("create page", new Minimum(1, "POST", "APA 3, CP 5–6, mark 5–6, md2cf 2, SCB 6, n8n 1, TF 2")),
+            Map.entry("read page", new Minimum(1, "GET with labels included", "1 for all")),
+            Map.entry("update page, changed", new Minimum(2, "GET + PUT", "APA 7, CP 8, mark 4, md2cf 3, SCB 6, n8n 2, TF 2–3")),
+            Map.entry("update page, unchanged", new Minimum(1, "GET, no PUT", "APA 6, CP 5, mark 3, md2cf 2, SCB 2, TF 1")),
+            Map.entry("search, one page of results", new Minimum(1, "one CQL GET", "1 for all")),
+            Map.entry("add three labels", new Minimum(1, "one POST for all labels", "mark, CP 1; APA 1 per label")),
+            Map.entry("remove a label", new Minimum(1, "one DELETE per label", "1 for all")),
+            Map.entry("upload an attachment", new Minimum(1, "PUT …/child/attachment (upsert)", "n8n, go-atlassian 1; CP, mark +1 list")),
+            Map.entry("runbook: first publish", new Minimum(4, "parent by title + POST + labels POST + attachment PUT"
+                    + " (v1 POST /content with labels inline would save one, but it is removed: 410)",
+                    "create: APA 3, CP 5–6, mark 5–6, md2cf 2, SCB 6, plus labels/attachments")),
+            Map.entry("runbook: unchanged republish", new Minimum(1, "GET (hash of last publish kept locally)", "APA 6, CP 5, mark 3, md2cf 2, SCB 2")),
+            Map.entry("runbook: changed republish", new Minimum(2, "GET + PUT", "APA 7, CP 8, mark 4, md2cf 3, SCB 6")));
+
+    @Override
+    public String id() {
+        return "calls";
+    }
+
+    @Override
+    public String title() {
+        return "1. Calls per operation";
+    }
+
+    @Override
+    public void run(BenchConfig config, Report.Section section) throws Exception {
+        try (ConfluenceSandbox sandbox = ConfluenceSandbox.builder().port(0).demoData()
+                .user("drift@example.com", "drift-token", "557058:drift", "Drift Scanner").space("DRIFT", "Drift scan").start();
+             Connector connector = Connector.open(sandbox.baseUrl())) {
+            ConnectionRef ref = connector.connect("calls", sandbox.baseUrl(), "ada@example.com", "ada-token");
+            Operations operations = new Operations(sandbox, connector.askel(), ref);
+            operations.round(" (warm-up)"); // fills the space cache, creates "Customer Environments", warms the JIT
+            for (Operations.Step step : operations.round("")) {
+                Minimum min = MINIMUM.get(step.name());
+                section.figure(step.name(), step.calls(), "calls", Target.atMost(min.calls(), SOURCE + ": " + min.why()),
+                        endpoints(step.endpoints()) + "; peers: " + min.peers()
+                                + (step.outcome().startsWith("ok") ? "" : "; " + step.outcome()));
+            }
+            section.note("Counted after a warm-up round (space id cached, parent page present), as in a running service."
+                    + " A first call on a new connection adds one space lookup.");
+            driftScan(config, sandbox, connector, section);
+        }
+    }
+
+    private static void driftScan(BenchConfig config, ConfluenceSandbox sandbox, Connector connector, Report.Section section) {
+        int pages = config.driftPages();
+        ConnectionRef ref = connector.connect("drift", sandbox.baseUrl(), "drift@example.com", "drift-token");
+        long start = System.nanoTime();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            PublishResult result = connector.askel().publishRunbook().publish(Runbooks.minimal(ref, SpaceKey.of("DRIFT"), "Managed " + i));
+            ids.add(result.pageId().orElseThrow().value());
+        }
+        double setupSeconds = (System.nanoTime() - start) / 1e9;
+        int changed = Math.min(10, pages);
+        for (int i = 0; i < changed; i++) {
+            String id = ids.get(i * (pages / changed));
+            sandbox.editPage(id, "bob@example.com", "<p>Edited by hand in Confluence.</p>");
+        }
+        RequestLogSettling.settle(sandbox.requestLog());
+        sandbox.resetCounters();
+        start = System.nanoTime();
+        List<DriftFinding> findings = connector.askel().checkDrift().scan(ref);
+        double scanSeconds = (System.nanoTime() - start) / 1e9;
+        RequestLogSettling.settle(sandbox.requestLog());
+        long calls = sandbox.requestLog().total();
+        long edited = findings.stream().filter(f -> f.kind() == DriftKind.EDITED_IN_CONFLUENCE).count();
+        int managed = pages + 1; // the runbooks and their parent page
+        int minimum = (int) Math.ceil(managed / 250.0) + 1;
+        section.figure("drift scan of " + managed + " managed pages, " + changed + " edited", calls, "calls",
+                Target.atMost(minimum, SOURCE + ": paged CQL, 250 per call, + 1 credentials check"),
+                endpoints(sandbox.requestLog().counts()) + "; peers: only TF refreshes (1 GET per resource)");
+        section.figure("edited pages the scan found", edited, "pages", Target.atLeast(changed, "every page edited by hand"),
+                findings.size() + " open findings in all");
+        section.figure("drift scan wall time", scanSeconds, "s", "no added latency; with Cloud's ~100 ms per call this is "
+                + String.format(java.util.Locale.ROOT, "%.0f", calls * 0.1) + " s sequential");
+        section.figure("set-up: runbooks published per second", pages / setupSeconds, "runbooks/s",
+                pages + " first publishes, one thread, no added latency");
+    }
+
+    static String endpoints(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getValue() + "× " + e.getKey()).collect(Collectors.joining(", "));
+    }
+}

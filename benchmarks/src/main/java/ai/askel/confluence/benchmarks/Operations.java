@@ -1,0 +1,112 @@
+package ai.askel.confluence.benchmarks;
+
+import ai.askel.confluence.app.AskelConfluence;
+import ai.askel.confluence.domain.CqlQuery;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.CreatePageCommand;
+import ai.askel.confluence.ports.in.UpdatePageCommand;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.ports.out.UploadProgressListener;
+import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The single operations and the seed runbook flow of issue 9 §1 and §7, done through the connector, each counted by
+ * the sandbox (reset before the step, read after) and timed. {@code PeerScenario} runs the same list with confluence.js
+ * under the same names.
+ */
+final class Operations {
+    static final String SPACE = "INFRA";
+
+    /** One step: its name, the calls the sandbox saw (by endpoint), the wall time and how it ended. */
+    record Step(String name, long calls, Map<String, Long> endpoints, double millis, String outcome) {
+    }
+
+    private final ConfluenceSandbox sandbox;
+    private final AskelConfluence askel;
+    private final ConnectionRef ref;
+
+    Operations(ConfluenceSandbox sandbox, AskelConfluence askel, ConnectionRef ref) {
+        this.sandbox = sandbox;
+        this.askel = askel;
+        this.ref = ref;
+    }
+
+    /** Runs every step once; {@code suffix} keeps titles of different rounds apart. */
+    List<Step> round(String suffix) {
+        List<Step> steps = new ArrayList<>();
+        SpaceKey space = SpaceKey.of(SPACE);
+        Page[] page = new Page[1];
+        steps.add(step("create page", () -> {
+            page[0] = askel.createPage().create(new CreatePageCommand(ref, space, Title.of("Connector page" + suffix), Optional.empty(),
+                    PageBody.storage("<p>One</p>"), Set.of()));
+            return "";
+        }));
+        PageId id = page[0].id();
+        steps.add(step("read page", () -> {
+            askel.readPage().read(ref, id);
+            return "";
+        }));
+        steps.add(step("update page, changed", () -> {
+            askel.updatePage().update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>Two</p>"),
+                    Optional.empty(), Optional.empty()));
+            return "";
+        }));
+        steps.add(step("update page, unchanged", () -> {
+            Page after = askel.updatePage().update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>Two</p>"),
+                    Optional.empty(), Optional.empty()));
+            return "version " + after.version().number().number();
+        }));
+        steps.add(step("search, one page of results", () ->
+                askel.searchPages().search(ref, CqlQuery.raw("type = page and space = " + SPACE), 25, Optional.empty()).items().size() + " results"));
+        steps.add(step("add three labels", () -> {
+            askel.manageLabels().add(ref, id, Set.of(Label.of("alpha"), Label.of("beta"), Label.of("gamma")));
+            return "";
+        }));
+        steps.add(step("remove a label", () -> {
+            askel.manageLabels().remove(ref, id, Label.of("beta"));
+            return "";
+        }));
+        steps.add(step("upload an attachment", () -> {
+            askel.uploadAttachment().upload(ref, id, new AttachmentUpload("notes.bin", "application/octet-stream",
+                    Runbooks.DIAGRAM_BYTES.length, () -> new ByteArrayInputStream(Runbooks.DIAGRAM_BYTES), Optional.empty(), true),
+                    UploadProgressListener.NONE);
+            return "";
+        }));
+        String title = "Crestview Production" + suffix;
+        steps.add(step("runbook: first publish", () ->
+                askel.publishRunbook().publish(Runbooks.seed(ref, space, title, "First edition.")).outcome().toString()));
+        steps.add(step("runbook: unchanged republish", () ->
+                askel.publishRunbook().publish(Runbooks.seed(ref, space, title, "First edition.")).outcome().toString()));
+        steps.add(step("runbook: changed republish", () ->
+                askel.publishRunbook().publish(Runbooks.seed(ref, space, title, "Second edition.")).outcome().toString()));
+        return steps;
+    }
+
+    Step step(String name, java.util.concurrent.Callable<String> action) {
+        RequestLogSettling.settle(sandbox.requestLog());
+        sandbox.resetCounters();
+        long start = System.nanoTime();
+        String outcome;
+        try {
+            String note = action.call();
+            outcome = note.isEmpty() ? "ok" : "ok: " + note;
+        } catch (Exception e) {
+            outcome = "error: " + e.getClass().getSimpleName() + " " + e.getMessage();
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        RequestLogSettling.settle(sandbox.requestLog());
+        return new Step(name, sandbox.requestLog().total(), sandbox.requestLog().counts(), millis, outcome);
+    }
+}
