@@ -105,6 +105,11 @@ final class ConfluencePagesAdapter implements ConfluencePagesPort {
         }
     }
 
+    @Override
+    public PageVersion write(ConfluenceAccess access, PageRevision revision) {
+        return ConfluenceMapper.version(write(clients.of(access), revision).version());
+    }
+
     private ConfluenceWire.Page write(ConnectionClient c, PageRevision r) {
         var body = new ConfluenceWire.PageUpdate(r.pageId().value(), "current", r.title().value(), bodyOf(r.body()),
                 new ConfluenceWire.NewVersion(r.version().number(), r.message().orElse(null)));

@@ -10,6 +10,7 @@ import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.PageRevision;
 import ai.askel.confluence.domain.PageSummary;
 import ai.askel.confluence.domain.PublishAction;
 import ai.askel.confluence.domain.PublishedAttachment;
@@ -46,7 +47,6 @@ import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
 import ai.askel.confluence.ports.out.NewPage;
-import ai.askel.confluence.ports.out.PageUpdate;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import ai.askel.confluence.ports.out.TemplateCatalogPort;
 import ai.askel.confluence.ports.out.UploadProgressListener;
@@ -336,10 +336,9 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                     page = remote;
                     outcome = existing.isPresent() ? PublishOutcome.UNCHANGED : PublishOutcome.CREATED;
                 } else {
-                    page = write(remote.id(), remote.version().number());
+                    page = write(remote);
                     outcome = PublishOutcome.UPDATED;
                 }
-                page = withLabels(page, remote.labels());
             }
             return finish(claimed, page, parentId, Optional.empty(), outcome, List.of(),
                     existing.isPresent() ? PublishAction.UPDATE : PublishAction.CREATE, true);
@@ -378,7 +377,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             Page page = remote;
             PublishOutcome outcome = PublishOutcome.UNCHANGED;
             if (!holds) {
-                page = withLabels(write(remote.id(), remote.version().number()), remote.labels());
+                page = write(remote);
                 outcome = PublishOutcome.UPDATED;
                 action = PublishAction.UPDATE;
             }
@@ -423,13 +422,17 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                     result.plan(), List.of(deleted));
         }
 
-        /** Writes the rendered body (and title) on top of the version just read: no extra GET, no blind overwrite. */
-        private Page write(PageId pageId, Version base) {
+        /**
+         * Writes the rendered body (and title) on top of the version just read, with one PUT: no extra GET, no
+         * blind overwrite. The page it answers keeps the labels that read found.
+         */
+        private Page write(Page remote) {
+            PageRevision revision = remote.revise(Optional.of(request.title()), request.body(),
+                    Optional.of("Published by Askel from template " + request.template()));
             try {
-                return pages.update(access, new PageUpdate(pageId, Optional.of(request.title()), request.body(), Optional.of(base),
-                        Optional.of("Published by Askel from template " + request.template())));
+                return remote.apply(revision, pages.write(access, revision));
             } catch (VersionConflictException e) {
-                throw new StaleRunbookException("page " + pageId + " moved on while it was being published");
+                throw new StaleRunbookException("page " + remote.id() + " moved on while it was being published");
             }
         }
 
@@ -449,10 +452,6 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 return new Placed(page.id(), true, Optional.of(page));
             }
             return requireUnder(creation.found().orElseThrow(), parentId);
-        }
-
-        private Page withLabels(Page page, Set<Label> present) {
-            return new Page(page.id(), page.space(), page.title(), page.parentId(), page.body(), page.version(), present, page.webUrl());
         }
 
         /** Adds missing labels, uploads changed attachments, and records the published state. */

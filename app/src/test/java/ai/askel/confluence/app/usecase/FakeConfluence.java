@@ -8,6 +8,7 @@ import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.PageRevision;
 import ai.askel.confluence.domain.PageSummary;
 import ai.askel.confluence.domain.PageVersion;
 import ai.askel.confluence.domain.Slice;
@@ -395,6 +396,13 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
                 return page.toPage();
             });
         }
+    }
+
+    @Override
+    public PageVersion write(ConfluenceAccess access, PageRevision revision) {
+        Page written = update(access, new PageUpdate(revision.pageId(), Optional.of(revision.title()), revision.body(),
+                Optional.of(Version.of(revision.version().number() - 1)), revision.message()));
+        return written.version();
     }
 
     @Override

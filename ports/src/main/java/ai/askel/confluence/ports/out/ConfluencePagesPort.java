@@ -2,6 +2,7 @@ package ai.askel.confluence.ports.out;
 
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.PageRevision;
 import ai.askel.confluence.domain.PageSummary;
 import ai.askel.confluence.domain.PageVersion;
 import ai.askel.confluence.domain.Slice;
@@ -24,6 +25,13 @@ public interface ConfluencePagesPort {
 
     /** Writes the next version; see {@link PageUpdate} for how the version is chosen. */
     Page update(ConfluenceAccess access, PageUpdate update);
+
+    /**
+     * Writes exactly this revision with one PUT, for a caller that has just read the page and knows its
+     * title, labels and version; answers the version written. A page that moved on is a version
+     * conflict, and nothing is overwritten.
+     */
+    PageVersion write(ConfluenceAccess access, PageRevision revision);
 
     /** The page's versions, newest first. */
     Slice<PageVersion> versions(ConfluenceAccess access, PageId id, int limit, Optional<String> cursor);
