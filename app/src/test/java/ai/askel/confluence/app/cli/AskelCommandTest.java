@@ -218,9 +218,16 @@ class AskelCommandTest {
         assertThat(summary.get("second").get("outcome").asText()).isEqualTo("UNCHANGED");
     }
 
+    /** serve --sandbox registers a connection to a sandbox that is gone afterwards: keep it out of the shared data directory. */
+    private static CliRunner ownDataDir(String name) throws IOException {
+        Path config = temp.resolve(name + ".properties");
+        Files.writeString(config, "askel.http.port=0\n");
+        return new CliRunner(temp.resolve(name), config);
+    }
+
     @Test
     void serve_with_sandbox_answers_ready_and_its_printed_curl_commands_work() throws Exception {
-        try (CliRunner.Background serve = cli.start("serve", "--sandbox", "--sandbox-port", "0", "--port", "0")) {
+        try (CliRunner.Background serve = ownDataDir("serve").start("serve", "--sandbox", "--sandbox-port", "0", "--port", "0")) {
             String out = serve.awaitOutput("/api/v1/templates\n");
             Matcher base = Pattern.compile("serving (http://\\S+)/api/v1").matcher(out);
             assertThat(base.find()).as(out).isTrue();
@@ -234,6 +241,28 @@ class AskelCommandTest {
                 JSON.readTree(response.body());
             }
             assertThat(serve.stop()).isZero();
+        }
+    }
+
+    @Test
+    void serve_with_json_prints_one_document_whose_api_key_and_connection_work() throws Exception {
+        try (CliRunner.Background serve = ownDataDir("serve-json").start("--json", "serve", "--sandbox", "--sandbox-port", "0", "--port", "0")) {
+            JsonNode started = JSON.readTree(serve.awaitOutput("\n}"));
+            URI spaces = URI.create(started.get("api").asText() + "/connections/" + started.get("connectionId").asText() + "/spaces");
+
+            HttpResponse<String> response = send(HttpRequest.newBuilder(spaces).header("Authorization", "Bearer " + started.get("apiKey").asText()));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("INFRA");
+            assertThat(started.get("sandbox").asText()).startsWith("http://127.0.0.1:");
+        }
+    }
+
+    @Test
+    void sandbox_with_json_prints_its_url_and_users() throws Exception {
+        try (CliRunner.Background running = cli.start("--json", "sandbox", "--port", "0")) {
+            JsonNode started = JSON.readTree(running.awaitOutput("\n}"));
+            assertThat(started.get("url").asText()).startsWith("http://127.0.0.1:");
+            assertThat(started.get("users")).extracting(u -> u.get("email").asText()).contains("ada@example.com", "bob@example.com");
         }
     }
 
