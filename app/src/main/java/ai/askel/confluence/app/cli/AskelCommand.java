@@ -61,6 +61,12 @@ public final class AskelCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new CliErrors());
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            // one clear line, not the whole usage text: the command's --help has that
+            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help)");
+            return CliErrors.BAD_INPUT;
+        });
         return cli.execute(args);
     }
 }
