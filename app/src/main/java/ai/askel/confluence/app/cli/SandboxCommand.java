@@ -39,8 +39,13 @@ final class SandboxCommand extends ConnectorCommand {
                 out.result(Map.of("url", sandbox.baseUrl(), "users", sandbox.users().stream()
                         .map(u -> Map.of("email", u.email(), "apiToken", u.apiToken(), "accountId", u.accountId())).toList()), "");
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sandbox-shutdown"));
-            stop.await();
+            Thread hook = new Thread(stop::countDown, "sandbox-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stop.await();
+            } finally {
+                ServeCommand.removeShutdownHook(hook);
+            }
         }
         return 0;
     }

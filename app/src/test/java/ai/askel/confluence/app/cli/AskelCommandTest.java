@@ -98,7 +98,8 @@ class AskelCommandTest {
                 "--token-stdin"), "no API token on standard input");
         CliRunner.Result unknown = cli.run("page", "get", "--no-such-option", "1");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--no-such-option");
+        assertOneLineError(unknown, "--no-such-option", "askel-confluence page get --help");
+        assertOneLineError(cli.run("page", "create", "--title", "no space"), "--space");
     }
 
     @Test
