@@ -8,6 +8,8 @@ import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,16 +31,28 @@ class EmbeddingExampleTest {
     }
 
     @Test
-    void docs_embedding_md_shows_exactly_the_code_of_the_example() throws IOException {
+    void docs_embedding_md_and_the_readme_show_exactly_the_code_of_the_example() throws IOException {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
         String source = Files.readString(module.resolve("src/test/java/ai/askel/confluence/app/EmbeddingExample.java"));
         String region = source.substring(source.indexOf(BEGIN) + BEGIN.length(), source.indexOf(END));
-        String doc = Files.readString(module.resolve("../docs/embedding.md"));
-        String fence = "```java\n";
-        int start = doc.indexOf(fence);
-        assertThat(start).as("docs/embedding.md has a ```java block").isNotNegative();
-        String block = doc.substring(start + fence.length(), doc.indexOf("```", start + fence.length()));
 
-        assertThat(block).isEqualTo(region);
+        List<String> inDoc = embeddingBlocks(Files.readString(module.resolve("../docs/embedding.md")));
+        assertThat(inDoc).as("docs/embedding.md shows the example").containsExactly(region);
+        assertThat(embeddingBlocks(Files.readString(module.resolve("../README.md")))).as("an embedding example in the README")
+                .allSatisfy(block -> assertThat(block).isEqualTo(region));
+    }
+
+    /** The ```java blocks that build an AskelConfluence. */
+    private static List<String> embeddingBlocks(String markdown) {
+        List<String> blocks = new ArrayList<>();
+        String fence = "```java\n";
+        for (int start = markdown.indexOf(fence); start >= 0; start = markdown.indexOf(fence, start + 1)) {
+            int from = start + fence.length();
+            String block = markdown.substring(from, markdown.indexOf("```", from));
+            if (block.contains("AskelConfluence.builder()")) {
+                blocks.add(block);
+            }
+        }
+        return blocks;
     }
 }
