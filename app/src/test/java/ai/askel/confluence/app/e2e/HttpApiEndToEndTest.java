@@ -31,13 +31,15 @@ class HttpApiEndToEndTest {
     private static HttpApiServer server;
     private static ApiClient api;
     private static String cid;
+    private static String apiKey;
 
     @BeforeAll
     static void start() {
-        connector = SandboxConnector.start(Map.of(Setting.HTTP_PORT, "0"));
+        // one attempt per Confluence call, so an injected fault answers at once (retries have their own tests)
+        connector = SandboxConnector.start(Map.of(Setting.HTTP_PORT, "0", Setting.CONFLUENCE_MAX_ATTEMPTS, "1"));
         server = connector.askel.component().httpServer().start();
-        String key = connector.askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "e2e").key().reveal();
-        api = new ApiClient("http://127.0.0.1:" + server.port(), Optional.of(key));
+        apiKey = connector.askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "e2e").key().reveal();
+        api = new ApiClient("http://127.0.0.1:" + server.port(), Optional.of(apiKey));
         ApiClient.Response created = api.post("/api/v1/connections", ada("crestview"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         cid = created.json().get("id").asText();
@@ -349,6 +351,50 @@ class HttpApiEndToEndTest {
         ApiClient.Response notJson = api.post(c("/pages"), "{not json");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void permission_drift_size_media_type_and_confluence_failures_are_problems_with_their_status_and_code() {
+        String pageId = createPage("Read-only for Bob", Optional.empty()).get("id").asText();
+        String bob = api.post("/api/v1/connections", Map.of("name", "bob", "siteUrl", connector.sandbox.baseUrl(),
+                "email", "bob@example.com", "apiToken", "bob-token")).json().get("id").asText();
+        assertProblem(api.post("/api/v1/connections/" + bob + "/pages/" + pageId + "/labels", Map.of("labels", List.of("bob"))),
+                403, "PERMISSION_DENIED");
+
+        Map<String, Object> runbook = Map.of("template", "customer-environment-runbook", "spaceKey", "INFRA", "title", "Drifting",
+                "inputs", Map.of("environment", "Drifting", "customer", "Crestview Health", "status", "LIVE"));
+        String runbookPage = api.post(c("/runbooks"), runbook).json().get("pageId").asText();
+        connector.sandbox.editPage(runbookPage, "ada@example.com", "<p>edited by hand in Confluence</p>");
+        ApiClient.Response drift = api.post(c("/runbooks"), runbook);
+        assertProblem(drift, 409, "DRIFT_DETECTED");
+        assertThat(connector.sandbox.findPage(runbookPage).orElseThrow().storage()).isEqualTo("<p>edited by hand in Confluence</p>");
+        Map<String, Object> overwrite = new java.util.HashMap<>(runbook);
+        overwrite.put("onDrift", "overwrite");
+        ApiClient.Response overwritten = api.post(c("/runbooks"), overwrite);
+        assertThat(overwritten.json().get("outcome").asText()).as("%s", overwritten).isEqualTo("UPDATED");
+
+        String huge = "<p>" + "x".repeat(5 * 1024 * 1024) + "</p>";
+        assertProblem(api.post(c("/pages"), Map.of("spaceKey", "INFRA", "title", "Huge", "body", ApiClient.storage(huge))), 413,
+                "PAYLOAD_TOO_LARGE");
+        ApiClient.Response text = ApiClient.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                + c("/pages"))).header("Authorization", "Bearer " + apiKey).header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")));
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.contentType()).startsWith("application/problem+json");
+
+        try {
+            connector.sandbox.faults().failNext("GET", "/wiki/api/v2/pages/" + pageId, 503, 1);
+            ApiClient.Response unavailable = api.get(c("/pages/" + pageId));
+            assertProblem(unavailable, 503, "CONFLUENCE_UNAVAILABLE");
+            assertThat(unavailable.json().get("traceId").asText()).as("Confluence's trace id").matches("[0-9a-f]{16,}");
+            connector.sandbox.faults().failNext("GET", "/wiki/api/v2/pages/" + pageId, 429, 1, java.time.Duration.ofSeconds(7));
+            ApiClient.Response limited = api.get(c("/pages/" + pageId));
+            assertProblem(limited, 429, "RATE_LIMITED");
+            assertThat(limited.raw().headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            connector.sandbox.faults().clear();
+        }
+        assertThat(api.get(c("/pages/" + pageId)).status()).isEqualTo(200);
     }
 
     @Test
