@@ -107,6 +107,10 @@ class AskelCommandTest {
         JsonNode spaces = json(cli.run("--json", "spaces"));
         assertThat(spaces.get("results")).extracting(n -> n.get("key").asText()).contains("INFRA", "ENG");
         assertThat(cli.run("spaces").out()).contains("INFRA", "Infrastructure");
+        JsonNode first = json(cli.run("--json", "spaces", "--limit", "1"));
+        JsonNode second = json(cli.run("--json", "spaces", "--limit", "1", "--cursor", first.get("nextCursor").asText()));
+        assertThat(List.of(first.get("results").get(0).get("key").asText(), second.get("results").get(0).get("key").asText()))
+                .containsExactlyInAnyOrder("INFRA", "ENG");
     }
 
     @Test
@@ -134,6 +138,10 @@ class AskelCommandTest {
         assertThat(json(cli.run("--json", "page", "search", "--space", "INFRA", "--title", "CLI Page")).get("results"))
                 .extracting(n -> n.get("id").asText()).containsExactly(id);
         assertThat(json(cli.run("--json", "page", "search", "--label", "cli-e2e")).get("results")).hasSize(1);
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        assertThat(json(cli.run("--json", "page", "search", "--label", "cli-e2e", "--modified-since", yesterday)).get("results")).hasSize(1);
+        assertThat(json(cli.run("--json", "page", "search", "--space", "INFRA", "--title-contains", "CLI Child")).get("results"))
+                .extracting(n -> n.get("title").asText()).containsExactly("CLI Child");
         assertThat(json(cli.run("--json", "page", "search", "--cql", "title ~ \"CLI\"")).get("results")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(cli.run("page", "get", id).out()).contains("CLI Page", "<h1>Updated</h1>");
     }
