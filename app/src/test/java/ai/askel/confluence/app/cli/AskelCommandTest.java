@@ -159,9 +159,16 @@ class AskelCommandTest {
         assertThat(attached.get("title").asText()).isEqualTo("notes.txt");
         assertThat(attached.get("fileSize").asLong()).isEqualTo(10);
 
+        Path large = temp.resolve("large.bin");
+        Files.write(large, new byte[512 * 1024]);
+        CliRunner.Result withProgress = cli.run("attach", id, large.toString());
+        assertThat(withProgress.exit()).as("%s", withProgress).isZero();
+        assertThat(withProgress.err()).as("the progress bar on standard error").contains("] 100%", "512 KiB");
+        assertThat(withProgress.out()).contains("attached large.bin (524288 bytes, version 1)");
+
         SandboxPage page = sandbox.findPage(id).orElseThrow();
         assertThat(page.labels()).containsExactly("two");
-        assertThat(page.attachments()).containsExactly("notes.txt");
+        assertThat(page.attachments()).containsExactlyInAnyOrder("notes.txt", "large.bin");
     }
 
     @Test
