@@ -139,8 +139,10 @@ final class HexagonRules {
                 .allowEmptyShould(true);
     }
 
+    /** Dagger's generated component holds providers of every adapter's objects, so generated code is exempt. */
     private static ArchRule confined(String root, String[] libraries, String... allowedIn) {
         return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackages(allowedIn)
+                .and(DescribedPredicate.not(daggerModuleOrGenerated()))
                 .should().dependOnClassesThat().resideInAnyPackage(libraries)
                 .allowEmptyShould(true);
     }
@@ -215,12 +217,31 @@ final class HexagonRules {
      * An adapter shows the rest of the application only its Dagger module and its settings record;
      * Feign interfaces, DAOs, wire records and the adapter classes themselves stay package-private.
      */
+    /**
+     * An adapter shows only its Dagger module, its {@code *Settings} record and, where the host must
+     * start or close something, one {@code *Server} or {@code *Lifecycle} handle (AutoCloseable).
+     * Nested classes of non-public classes are not reachable, so only effectively public types count.
+     */
     static ArchRule adaptersHideTheirInsides(String root) {
-        return classes().that().resideInAPackage(root + ".adapter..").and().arePublic()
+        return classes().that().resideInAPackage(root + ".adapter..")
+                .and(describe("are effectively public", HexagonRules::isEffectivelyPublic))
                 .and(DescribedPredicate.not(daggerModuleOrGenerated()))
-                .should().beRecords().andShould().haveSimpleNameEndingWith("Settings")
+                .should(com.tngtech.archunit.lang.conditions.ArchConditions.be(describe(
+                        "a *Settings record or an AutoCloseable *Server/*Lifecycle handle", HexagonRules::isSettingsOrHandle)))
                 .allowEmptyShould(true)
-                .as("public classes in adapters are only Dagger modules and *Settings records");
+                .as("public classes in adapters are only Dagger modules, *Settings records and *Server/*Lifecycle handles");
+    }
+
+    private static boolean isEffectivelyPublic(JavaClass c) {
+        return c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                && c.getEnclosingClass().map(HexagonRules::isEffectivelyPublic).orElse(true);
+    }
+
+    private static boolean isSettingsOrHandle(JavaClass c) {
+        boolean settings = c.isRecord() && c.getSimpleName().endsWith("Settings");
+        boolean handle = c.isAssignableTo(AutoCloseable.class)
+                && (c.getSimpleName().endsWith("Server") || c.getSimpleName().endsWith("Lifecycle"));
+        return settings || handle;
     }
 
     // ---- predicates ---------------------------------------------------------------------------

@@ -240,6 +240,12 @@ public final class ConfluenceSandbox implements AutoCloseable {
         }
     }
 
+    /** Deletes the attachment named {@code filename} from the page, as a person would in the page's attachments; false if absent. */
+    public boolean deleteAttachment(String pageId, String filename, String asUser) {
+        accountId(asUser);
+        return store.deleteAttachment(page(pageId), filename);
+    }
+
     /** Invalidates the user's API token: their next request answers 401. */
     public void revokeToken(String user) {
         store.revokeToken(user);

@@ -444,6 +444,11 @@ final class Store implements AutoCloseable {
         return attachment;
     }
 
+    /** Deletes the attachment named {@code title} (all its versions); answers whether there was one. */
+    synchronized boolean deleteAttachment(Page page, String title) {
+        return page.attachments.removeIf(a -> a.title.equals(title));
+    }
+
     // ---- search index
 
     private void reindex(Page page) {

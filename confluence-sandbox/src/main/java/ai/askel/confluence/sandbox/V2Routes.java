@@ -47,6 +47,7 @@ final class V2Routes {
         routes.get(PREFIX + "/pages/{id}/direct-children", Http.locked(store, ctx -> children(ctx, true)));
         routes.get(PREFIX + "/pages/{id}/children", Http.locked(store, ctx -> children(ctx, false)));
         routes.get(PREFIX + "/pages/{id}/ancestors", Http.locked(store, this::ancestors));
+        routes.get(PREFIX + "/pages/{id}/operations", Http.locked(store, this::operations));
     }
 
     // ---- errors
@@ -473,6 +474,19 @@ final class V2Routes {
         Store.Page page = visiblePage(ctx);
         Http.v2Collection(ctx, site.get(), store.ancestors(page), 25,
                 a -> map("id", String.valueOf(a.id), "type", "page"));
+    }
+
+    /** What the caller may do with the page: read, and update and delete with WRITE on a current page's space. */
+    private void operations(Context ctx) {
+        Store.Page page = visiblePage(ctx);
+        Store.Space space = store.space(page.spaceId).orElseThrow(V2Routes::notFound);
+        List<Object> operations = new ArrayList<>();
+        operations.add(map("operation", "read", "targetType", "page"));
+        if (store.permission(space, Http.callerId(ctx)).canWrite() && "current".equals(page.status)) {
+            operations.add(map("operation", "update", "targetType", "page"));
+            operations.add(map("operation", "delete", "targetType", "page"));
+        }
+        Http.json(ctx, 200, map("operations", operations));
     }
 
     // ---- helpers

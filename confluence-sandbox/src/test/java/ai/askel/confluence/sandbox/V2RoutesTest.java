@@ -338,6 +338,32 @@ class V2RoutesTest {
     }
 
     @Test
+    void page_operations_say_who_may_update_without_writing_anything() {
+        String id = create("Who may edit", "storage", "<p/>").get("id").asText();
+
+        JsonNode writer = ada.get("/wiki/api/v2/pages/" + id + "/operations").json();
+        JsonNode reader = bob.get("/wiki/api/v2/pages/" + id + "/operations").json();
+
+        assertThat(writer.get("operations")).extracting(n -> n.get("operation").asText()).containsExactly("read", "update", "delete");
+        assertThat(reader.get("operations")).extracting(n -> n.get("operation").asText()).containsExactly("read");
+        assertThat(reader.at("/operations/0/targetType").asText()).isEqualTo("page");
+        sandbox.setPermission("bob@example.com", "INFRA", Permission.NONE);
+        assertThat(bob.get("/wiki/api/v2/pages/" + id + "/operations").status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_attachment_deleted_by_a_person_is_no_longer_listed() {
+        String id = create("With a file to delete", "storage", "<p/>").get("id").asText();
+        sandbox.replaceAttachment(id, "a.txt", "hello".getBytes(), "ada@example.com");
+        sandbox.replaceAttachment(id, "b.txt", "hi".getBytes(), "ada@example.com");
+
+        assertThat(sandbox.deleteAttachment(id, "a.txt", "bob@example.com")).isTrue();
+        assertThat(sandbox.deleteAttachment(id, "a.txt", "bob@example.com")).isFalse();
+        assertThat(ada.get("/wiki/api/v2/pages/" + id + "/attachments").json().get("results"))
+                .extracting(n -> n.get("title").asText()).containsExactly("b.txt");
+    }
+
+    @Test
     void pages_of_a_space_are_listed_under_the_space_and_delete_moves_a_page_to_the_trash() {
         String id = create("Runbook", "storage", "<p/>").get("id").asText();
         assertThat(ada.get("/wiki/api/v2/spaces/" + infra + "/pages?title=Runbook").json().get("results"))

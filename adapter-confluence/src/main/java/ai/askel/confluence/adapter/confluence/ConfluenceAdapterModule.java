@@ -3,6 +3,7 @@ package ai.askel.confluence.adapter.confluence;
 import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
 import ai.askel.confluence.ports.out.ConfluenceLabelsPort;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
+import ai.askel.confluence.ports.out.ConfluencePermissionsPort;
 import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ConfluenceSpacesPort;
 import ai.askel.confluence.ports.out.ConfluenceUsersPort;
@@ -41,6 +42,9 @@ public abstract class ConfluenceAdapterModule {
 
     @Binds
     abstract ConfluenceAttachmentsPort attachments(ConfluenceAttachmentsAdapter adapter);
+
+    @Binds
+    abstract ConfluencePermissionsPort permissions(ConfluencePermissionsAdapter adapter);
 
     @Binds
     abstract ConfluenceUsersPort users(ConfluenceUsersAdapter adapter);

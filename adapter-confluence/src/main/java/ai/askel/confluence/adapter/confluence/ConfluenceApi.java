@@ -6,6 +6,7 @@ import ai.askel.confluence.adapter.confluence.ConfluenceWire.Child;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.CurrentUser;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.Label;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.NewPage;
+import ai.askel.confluence.adapter.confluence.ConfluenceWire.Operations;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.Page;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.PageUpdate;
 import ai.askel.confluence.adapter.confluence.ConfluenceWire.PageVersion;
@@ -68,6 +69,9 @@ interface ConfluenceApi {
 
     @RequestLine("GET /wiki/api/v2/pages/{id}/ancestors?limit=250")
     Results<Ancestor> ancestors(@Param("id") String id);
+
+    @RequestLine("GET /wiki/api/v2/pages/{id}/operations")
+    Operations pageOperations(@Param("id") String id);
 
     @RequestLine("GET /wiki/api/v2/pages/{id}/attachments?limit=250&cursor={cursor}")
     Results<Attachment> attachments(@Param("id") String id, @Param("cursor") String cursor);

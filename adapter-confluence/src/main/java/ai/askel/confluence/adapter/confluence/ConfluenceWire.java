@@ -49,6 +49,13 @@ final class ConfluenceWire {
     record Child(String id, String status, String title, String type, String spaceId) {
     }
 
+    /** v2 {@code PermittedOperationsResponse}. */
+    record Operations(List<Operation> operations) {
+    }
+
+    record Operation(String operation, String targetType) {
+    }
+
     record Ancestor(String id, String type) {
     }
 

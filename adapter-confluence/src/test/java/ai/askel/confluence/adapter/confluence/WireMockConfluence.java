@@ -46,6 +46,7 @@ abstract class WireMockConfluence {
     ConfluenceLabelsAdapter labels;
     ConfluenceAttachmentsAdapter attachments;
     ConfluenceUsersAdapter users;
+    ConfluencePermissionsAdapter permissions;
 
     @BeforeEach
     void wireAdapters() {
@@ -66,6 +67,7 @@ abstract class WireMockConfluence {
         labels = new ConfluenceLabelsAdapter(clients, labelReader);
         attachments = new ConfluenceAttachmentsAdapter(clients);
         users = new ConfluenceUsersAdapter(clients);
+        permissions = new ConfluencePermissionsAdapter(clients);
     }
 
     static ConfluenceAccess siteAccess(String token) {

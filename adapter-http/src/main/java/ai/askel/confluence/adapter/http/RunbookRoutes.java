@@ -17,6 +17,7 @@ final class RunbookRoutes implements Api.Group {
     static final String RUNBOOKS = ConnectionRoutes.CONNECTION + "/runbooks";
     static final String RUNBOOK = RUNBOOKS + "/{runbookId}";
     static final String DRIFT = ConnectionRoutes.CONNECTION + "/drift";
+    static final String WORKSPACE_DRIFT = "/api/v1/drift";
 
     private final PublishRunbookUseCase publish;
     private final GetRunbookUseCase get;
@@ -46,6 +47,8 @@ final class RunbookRoutes implements Api.Group {
         api.postMultipart(RUNBOOK + "/attachments", call -> Reply.created(mapper.attachment(
                 attach.attach(call.connection(), call.runbookId(), call.upload(), UploadProgressListener.NONE))));
         api.get(DRIFT, call -> Reply.ok(new ListJson<>(drift.openFindings(call.connection()).stream().map(mapper::driftFinding).toList())));
+        api.get(WORKSPACE_DRIFT, call -> Reply.ok(new ListJson<>(drift.openFindings(call.workspace()).stream()
+                .map(mapper::driftFinding).toList())));
         api.post(DRIFT + "/scan", call -> Reply.ok(new ListJson<>(drift.scan(call.connection()).stream().map(mapper::driftFinding).toList())));
         api.get("/api/v1/templates", call -> Reply.ok(templates.list().stream().map(mapper::template).toList()));
     }

@@ -456,8 +456,9 @@ final class FakeConnector implements UseCases {
     }
 
     @Override
-    public List<DriftFinding> openFindings(WorkspaceId workspace) {
-        return List.of();
+    public synchronized List<DriftFinding> openFindings(WorkspaceId workspace) {
+        return connections.values().stream().filter(c -> c.workspace().equals(workspace))
+                .flatMap(c -> openFindings(new ConnectionRef(workspace, c.id())).stream()).toList();
     }
 
     @Override

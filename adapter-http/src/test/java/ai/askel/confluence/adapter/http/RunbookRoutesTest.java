@@ -156,4 +156,17 @@ class RunbookRoutesTest {
         assertThat(scanned.status()).isEqualTo(200);
         assertThat(api.fake.calls).contains("scan");
     }
+
+    @Test
+    void workspace_drift_lists_the_open_findings_of_every_connection_of_the_callers_workspace_only() {
+        Connection second = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme EU");
+        api.fake.addConnection(FakeConnector.WORKSPACE_B, "Other customer");
+
+        TestServer.Answer answer = api.get("/api/v1/drift");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("results")).hasSize(2);
+        assertThat(answer.json().get("results").get(1).get("connectionId").asText()).isEqualTo(second.id().value());
+        assertThat(api.get("/api/v1/drift", null).status()).isEqualTo(401);
+    }
 }

@@ -15,10 +15,10 @@ import java.util.Optional;
 final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
     private final Database db;
     private final PersistenceMapper mapper;
-    private final AesGcmSecretCipher cipher;
+    private final AesGcmSecretCipherAdapter cipher;
 
     @Inject
-    ConnectionRepositoryAdapter(Database db, PersistenceMapper mapper, AesGcmSecretCipher cipher) {
+    ConnectionRepositoryAdapter(Database db, PersistenceMapper mapper, AesGcmSecretCipherAdapter cipher) {
         this.db = db;
         this.mapper = mapper;
         this.cipher = cipher;

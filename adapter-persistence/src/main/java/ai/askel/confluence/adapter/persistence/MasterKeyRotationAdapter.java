@@ -21,11 +21,11 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeyRotationAdapter.class);
 
     private final Database db;
-    private final AesGcmSecretCipher cipher;
+    private final AesGcmSecretCipherAdapter cipher;
     private final MasterKeySource keys;
 
     @Inject
-    MasterKeyRotationAdapter(Database db, AesGcmSecretCipher cipher, MasterKeySource keys) {
+    MasterKeyRotationAdapter(Database db, AesGcmSecretCipherAdapter cipher, MasterKeySource keys) {
         this.db = db;
         this.cipher = cipher;
         this.keys = keys;

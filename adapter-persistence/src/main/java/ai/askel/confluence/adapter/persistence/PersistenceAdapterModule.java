@@ -67,13 +67,13 @@ public abstract class PersistenceAdapterModule {
     abstract DriftFindingRepositoryPort driftFindings(DriftFindingRepositoryAdapter adapter);
 
     @Binds
-    abstract SecretCipherPort secretCipher(AesGcmSecretCipher cipher);
+    abstract SecretCipherPort secretCipher(AesGcmSecretCipherAdapter cipher);
 
     @Binds
     abstract MasterKeyRotationPort masterKeyRotation(MasterKeyRotationAdapter adapter);
 
     @Binds
-    abstract HealthCheckPort databaseHealth(DatabaseHealthCheck check);
+    abstract HealthCheckPort databaseHealth(DatabaseHealthAdapter check);
 
     @Binds
     abstract DataSource dataSource(HikariDataSource pool);
@@ -135,7 +135,7 @@ public abstract class PersistenceAdapterModule {
     /** The cipher with the configured master key, refusing to start if the stored tokens were encrypted with another. */
     @Provides
     @Singleton
-    static AesGcmSecretCipher cipher(MasterKeySource keys, Database db) {
+    static AesGcmSecretCipherAdapter cipher(MasterKeySource keys, Database db) {
         Set<String> stored = new TreeSet<>(db.with(ConnectionDao.class, ConnectionDao::keyIds));
         MasterKey key = keys.load(stored);
         stored.remove(key.id());
@@ -146,7 +146,7 @@ public abstract class PersistenceAdapterModule {
                     keys.isFileBacked() ? "the key file " + keys.keyFile() + " was replaced or belongs to another database"
                             : "ASKEL_MASTER_KEY"));
         }
-        return new AesGcmSecretCipher(key);
+        return new AesGcmSecretCipherAdapter(key);
     }
 
     private static String rootMessage(Throwable e) {

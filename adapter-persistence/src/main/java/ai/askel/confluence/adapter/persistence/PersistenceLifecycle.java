@@ -14,11 +14,11 @@ import org.jdbi.v3.core.Jdbi;
 @Singleton
 public final class PersistenceLifecycle implements AutoCloseable {
     private final HikariDataSource dataSource;
-    private final DatabaseHealthCheck healthCheck;
+    private final DatabaseHealthAdapter healthCheck;
 
     /** {@code migrated} and {@code keyChecked} are asked for only so that getting this object runs the migration and the key check. */
     @Inject
-    PersistenceLifecycle(HikariDataSource dataSource, Jdbi migrated, AesGcmSecretCipher keyChecked, DatabaseHealthCheck healthCheck) {
+    PersistenceLifecycle(HikariDataSource dataSource, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked, DatabaseHealthAdapter healthCheck) {
         this.dataSource = dataSource;
         this.healthCheck = healthCheck;
     }

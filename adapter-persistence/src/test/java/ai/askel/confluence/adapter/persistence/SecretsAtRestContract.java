@@ -188,7 +188,7 @@ abstract class SecretsAtRestContract {
     @Test
     void a_token_under_another_key_or_altered_fails_on_read_with_the_key_mismatch_code() {
         saveThree();
-        AesGcmSecretCipher foreign = new AesGcmSecretCipher(MasterKeys.generate());
+        AesGcmSecretCipherAdapter foreign = new AesGcmSecretCipherAdapter(MasterKeys.generate());
         EncryptedSecret underForeignKey = foreign.encrypt(Fixtures.token());
         StoredToken second = storedTokens().get(SECOND.value());
         byte[] altered = second.ciphertext();
@@ -224,7 +224,7 @@ abstract class SecretsAtRestContract {
             assertThat(token.keyId()).isEqualTo(newKey.id());
             assertThat(token.ciphertext()).isNotEqualTo(before.get(id).ciphertext());
             assertThat(token.nonce()).isNotEqualTo(before.get(id).nonce());
-            assertThatThrownBy(() -> new AesGcmSecretCipher(oldKey).decrypt(token.encrypted()))
+            assertThatThrownBy(() -> new AesGcmSecretCipherAdapter(oldKey).decrypt(token.encrypted()))
                     .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH));
         });
         assertThat(persistence.cipher().currentKeyId()).isEqualTo(newKey.id());
@@ -248,7 +248,7 @@ abstract class SecretsAtRestContract {
     void a_rotation_failing_midway_leaves_every_token_as_it_was() {
         List<Connection> saved = saveThree();
         String oldKeyId = persistence.cipher().currentKeyId();
-        EncryptedSecret foreign = new AesGcmSecretCipher(MasterKeys.generate()).encrypt(Fixtures.token());
+        EncryptedSecret foreign = new AesGcmSecretCipherAdapter(MasterKeys.generate()).encrypt(Fixtures.token());
         fixture.raw().useHandle(h -> h.createUpdate("UPDATE connection SET token_key_id = :k, token_nonce = :n,"
                         + " token_ciphertext = :c WHERE id = :id")
                 .bind("k", foreign.keyId()).bind("n", foreign.nonce()).bind("c", foreign.ciphertext()).bind("id", SECOND.value())

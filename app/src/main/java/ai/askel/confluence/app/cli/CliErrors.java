@@ -29,9 +29,23 @@ final class CliErrors implements IExecutionExceptionHandler {
             cli.getErr().println("error: " + e.getMessage());
             return BAD_INPUT;
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                cli.getErr().println("error: cannot listen on the port asked for (" + rootMessage(e) + "); choose another with --port");
+                return FAILED;
+            }
+        }
         LOG.error("unexpected failure in {}", cli.getCommandName(), e);
         cli.getErr().println("error [INTERNAL]: " + e.getClass().getSimpleName() + ": the connector failed unexpectedly; see the log");
         return FAILED;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? e.getMessage() : root.getMessage();
     }
 
     /** A command used wrongly, beyond what picocli checks. */

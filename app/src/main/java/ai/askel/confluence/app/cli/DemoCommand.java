@@ -44,6 +44,18 @@ final class DemoCommand extends ConnectorCommand {
     static final String RUNBOOK_TITLE = "Crestview Production";
     static final String DIAGRAM = "crestview-prod-architecture.png";
 
+    /** What each Confluence call is for, in the seed story's words. */
+    private static final Map<String, String> WHAT = Map.of(
+            "GET /wiki/rest/api/user/current", "who am I: the token works, and whose it is",
+            "GET /wiki/api/v2/spaces", "the spaces the user can see",
+            "GET /wiki/api/v2/pages", "find a page by exact title in the space",
+            "POST /wiki/api/v2/pages", "create a page",
+            "GET /wiki/api/v2/pages/{id}", "read the page: version, labels, body",
+            "PUT /wiki/api/v2/pages/{id}", "write the page's next version",
+            "GET /wiki/api/v2/pages/{id}/labels", "read the page's labels",
+            "POST /wiki/rest/api/content/{id}/label", "add the labels, all in one call",
+            "PUT /wiki/rest/api/content/{id}/child/attachment", "upload the diagram (create, or a new version)");
+
     @Override
     protected int execute() throws IOException {
         Output out = out();
@@ -82,7 +94,9 @@ final class DemoCommand extends ConnectorCommand {
                             + "\", create the page, attach the diagram, add the labels",
                     () -> askel.publishRunbook().publish(publish),
                     r -> r.outcome() + ": page " + r.pageId().map(Object::toString).orElse("?") + " at version "
-                            + r.version().map(Object::toString).orElse("?"));
+                            + r.version().map(Object::toString).orElse("?") + ", rendered from customer-environment-runbook ("
+                            + r.plan().renderedBody().length() / 1024 + " KiB of storage format)"
+                            + (r.plan().createParent() ? "; \"Customer Environments\" was created" : ""));
             PublishResult second = step(out, log, "5. Publish it again with the same inputs",
                     () -> askel.publishRunbook().publish(publish),
                     r -> r.outcome() + ": page " + r.pageId().map(Object::toString).orElse("?") + " still at version "
@@ -125,7 +139,7 @@ final class DemoCommand extends ConnectorCommand {
         long writes = calls.stream().filter(c -> !c.method().equals("GET")).count();
         out.line("   Confluence calls: " + calls.size() + " (" + writes + " writes)");
         for (RequestLog.Entry call : calls) {
-            out.line("     " + call.status() + "  " + call.endpoint());
+            out.line("     %d  %-52s %s".formatted(call.status(), call.endpoint(), WHAT.getOrDefault(call.endpoint(), "")));
         }
         out.line("");
         return result;

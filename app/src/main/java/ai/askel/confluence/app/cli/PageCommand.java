@@ -155,21 +155,18 @@ final class PageCommand implements Runnable {
         @Option(names = "--cql", description = "Raw CQL instead of the filters above.")
         String cql;
 
-        @Option(names = "--limit", defaultValue = "25")
-        int limit;
-
-        @Option(names = "--cursor")
-        String cursor;
+        @Mixin
+        PagingOptions paging;
 
         @Override
         protected int execute() {
             CqlQuery query = cql != null ? CqlQuery.raw(cql) : typedQuery();
             try (AskelConfluence askel = openConnector()) {
-                Slice<PageSummary> found = askel.searchPages().search(connection(askel, connection.value), query, limit,
-                        Optional.ofNullable(cursor));
+                Slice<PageSummary> found = askel.searchPages().search(connection(askel, connection.value), query, paging.limit,
+                        paging.cursor());
                 out().result(Views.page(found.items().stream().map(Views::summary).toList(), found.nextCursor()),
                         found.items().isEmpty() ? "no pages match " + query : found.items().stream().map(PageCommand::describe)
-                                .collect(Collectors.joining("\n")) + found.nextCursor().map(c -> "\nmore: --cursor " + c).orElse(""));
+                                .collect(Collectors.joining("\n")) + PagingOptions.more(found.nextCursor()));
             }
             return 0;
         }
@@ -203,17 +200,18 @@ final class PageCommand implements Runnable {
         @Parameters(paramLabel = "PAGE_ID")
         String pageId;
 
-        @Option(names = "--limit", defaultValue = "25")
-        int limit;
+        @Mixin
+        PagingOptions paging;
 
         @Override
         protected int execute() {
             try (AskelConfluence askel = openConnector()) {
                 ConnectionRef ref = connection(askel, connection.value);
-                Slice<PageVersion> versions = askel.listPageVersions().versions(ref, PageId.of(pageId), limit, Optional.empty());
+                Slice<PageVersion> versions = askel.listPageVersions().versions(ref, PageId.of(pageId), paging.limit, paging.cursor());
                 out().result(Views.page(versions.items().stream().map(Views::version).toList(), versions.nextCursor()),
                         versions.items().stream().map(v -> "v" + v.number() + "  " + v.createdAt().map(Object::toString).orElse("")
-                                + "  " + v.authorId().orElse("") + "  " + v.message().orElse("")).collect(Collectors.joining("\n")));
+                                + "  " + v.authorId().orElse("") + "  " + v.message().orElse("")).collect(Collectors.joining("\n"))
+                                + PagingOptions.more(versions.nextCursor()));
             }
             return 0;
         }
@@ -227,17 +225,17 @@ final class PageCommand implements Runnable {
         @Parameters(paramLabel = "PAGE_ID")
         String pageId;
 
-        @Option(names = "--limit", defaultValue = "25")
-        int limit;
+        @Mixin
+        PagingOptions paging;
 
         @Override
         protected int execute() {
             try (AskelConfluence askel = openConnector()) {
                 Slice<PageSummary> children = askel.listChildPages().children(connection(askel, connection.value), PageId.of(pageId),
-                        limit, Optional.empty());
+                        paging.limit, paging.cursor());
                 out().result(Views.page(children.items().stream().map(Views::summary).toList(), children.nextCursor()),
                         children.items().isEmpty() ? "no child pages" : children.items().stream().map(PageCommand::describe)
-                                .collect(Collectors.joining("\n")));
+                                .collect(Collectors.joining("\n")) + PagingOptions.more(children.nextCursor()));
             }
             return 0;
         }

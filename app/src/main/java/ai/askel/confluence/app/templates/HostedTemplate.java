@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.templates;
 
+import ai.askel.confluence.app.usecase.TemplateInputValidator;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
@@ -20,6 +21,9 @@ import java.util.Set;
  * {@link ErrorCode#TEMPLATE_ERROR} naming the template and where it came from.
  */
 final class HostedTemplate implements ContentTemplateProvider {
+    /** The same rules the publish use case applies before it calls Confluence. */
+    private static final TemplateInputValidator VALIDATOR = new TemplateInputValidator();
+
     private final ContentTemplateProvider template;
     private final String source;
     private final String id;
@@ -94,7 +98,7 @@ final class HostedTemplate implements ContentTemplateProvider {
 
     @Override
     public String render(TemplateInputs values, RenderContext context) {
-        TemplateInputsValidator.validate(id, inputs, values);
+        VALIDATOR.validate(id, inputs, values);
         String body;
         try {
             body = template.render(values, context);

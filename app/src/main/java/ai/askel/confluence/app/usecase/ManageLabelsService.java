@@ -1,6 +1,7 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
@@ -37,7 +38,18 @@ public final class ManageLabelsService implements ManageLabelsUseCase {
 
     @Override
     public void remove(ConnectionRef ref, PageId page, Label label) {
-        labels.remove(lookup.access(ref), page, label);
+        ConfluenceAccess access = lookup.access(ref);
+        try {
+            labels.remove(access, page, label);
+        } catch (NotFoundException labelOrPageMissing) {
+            // Confluence answers 404 both for a missing page and for a label the page does not have; only the
+            // first is an error. Listing the labels tells them apart (and throws NotFound for a missing page).
+            if (labels.list(access, page).contains(label)) {
+                throw labelOrPageMissing;
+            }
+            audit.record(ref.workspace(), "labels.remove", Optional.of(ref.connection()), Optional.of(page), "absent");
+            return;
+        }
         audit.record(ref.workspace(), "labels.remove", Optional.of(ref.connection()), Optional.of(page), "removed");
     }
 }

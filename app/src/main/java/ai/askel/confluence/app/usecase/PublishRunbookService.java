@@ -97,6 +97,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     /** Rounds of re-evaluation when a concurrent publisher moved the runbook or the page first. */
     static final int ATTEMPTS = 8;
     /** How a refused create may say that the title is taken: 409, or a 400 the adapter could not classify. */
+    private static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
     private static final Set<ErrorCode> TITLE_TAKEN_CODES = Set.of(ErrorCode.CONFLICT, ErrorCode.INVALID_INPUT, ErrorCode.CONFLUENCE_ERROR);
 
     private final ConnectionLookup lookup;
@@ -293,6 +294,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         private boolean createParent;
         private Set<Label> labelsAdded = Set.of();
         private final List<String> uploaded = new ArrayList<>();
+        /** An overwrite of attachments replaced or deleted in Confluence: upload them even though their hash is unchanged. */
+        private boolean reuploadAttachments;
 
         Publish(ConfluenceAccess access, Request request) {
             this.access = access;
@@ -351,23 +354,30 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 return pageDeleted(runbook, state);
             }
             Page remote = read.get();
+            boolean holds = holdsRequest(remote);
+            List<Drift> drift = new ArrayList<>();
+            if (!holds) {
+                driftOf(runbook, state, remote).ifPresent(drift::add);
+            }
+            drift.addAll(extrasDrift(request, runbook, state, remote));
             List<DriftFinding> overridden = List.of();
+            if (!drift.isEmpty()) {
+                switch (request.command().onDrift()) {
+                    case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.stream().map(Drift::detail)
+                            .collect(Collectors.joining("; ")) + "; nothing was overwritten. Publish with onDrift=overwrite to replace it, "
+                            + "or skip to leave it");
+                    case SKIP -> {
+                        return result(runbook, Optional.of(state.pageId()), Optional.of(remote.version().number()),
+                                PublishOutcome.SKIPPED, remote.webUrl(), PublishAction.NO_OP, List.of());
+                    }
+                    case OVERWRITE -> overridden = drift.stream().map(d -> DriftFinding.seen(runbook.connection(),
+                            Optional.of(state.pageId()), d.kind(), d.detail(), now)).toList();
+                }
+            }
+            reuploadAttachments = overridden.stream().anyMatch(d -> ATTACHMENT_KINDS.contains(d.kind()));
             Page page = remote;
             PublishOutcome outcome = PublishOutcome.UNCHANGED;
-            if (!holdsRequest(remote)) {
-                Optional<Drift> drift = driftOf(runbook, state, remote);
-                if (drift.isPresent()) {
-                    switch (request.command().onDrift()) {
-                        case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.get().detail()
-                                + "; nothing was overwritten. Publish with onDrift=overwrite to replace it, or skip to leave it");
-                        case SKIP -> {
-                            return result(runbook, Optional.of(state.pageId()), Optional.of(remote.version().number()),
-                                    PublishOutcome.SKIPPED, remote.webUrl(), PublishAction.NO_OP, List.of());
-                        }
-                        case OVERWRITE -> overridden = List.of(DriftFinding.seen(runbook.connection(), Optional.of(state.pageId()),
-                                drift.get().kind(), drift.get().detail(), now));
-                    }
-                }
+            if (!holds) {
                 page = withLabels(write(remote.id(), remote.version().number()), remote.labels());
                 outcome = PublishOutcome.UPDATED;
                 action = PublishAction.UPDATE;
@@ -375,9 +385,11 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             boolean requestChanged = !(stored.template().equals(runbook.template()) && stored.inputs().equals(runbook.inputs())
                     && stored.labels().equals(runbook.labels()) && stored.parentTitle().equals(runbook.parentTitle()));
             PublishResult result = finish(runbook, page, state.parentId(), Optional.of(state), outcome, overridden, action, requestChanged);
-            if (!overridden.isEmpty()) {
-                findings.resolve(runbook.connection(), Optional.of(state.pageId()), DriftKind.EDITED_IN_CONFLUENCE, now);
-                findings.resolve(runbook.connection(), Optional.of(state.pageId()), DriftKind.RENAMED, now);
+            for (DriftFinding fixed : overridden) {
+                findings.resolve(runbook.connection(), Optional.of(state.pageId()), fixed.kind(), now);
+                if (fixed.kind() == DriftKind.EDITED_IN_CONFLUENCE) {
+                    findings.resolve(runbook.connection(), Optional.of(state.pageId()), DriftKind.RENAMED, now);
+                }
             }
             return result;
         }
@@ -455,7 +467,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             }
             List<PublishedAttachment> published = new ArrayList<>(previous.map(PublishedState::attachments).orElse(List.of()));
             for (PreparedAttachment attachment : request.attachments()) {
-                if (attachment.changedSince(previous)) {
+                if (reuploadAttachments || attachment.changedSince(previous)) {
                     Attachment written = attachments.upload(access, page.id(), guard.limited(attachment.upload()), UploadProgressListener.NONE);
                     published.removeIf(a -> a.fileName().equals(attachment.upload().fileName()));
                     published.add(new PublishedAttachment(attachment.upload().fileName(), attachment.digest().hash(), written.id(),
@@ -525,6 +537,27 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
 
     /** A change made in Confluence since the last publish: an edit of the body (which wins) or a rename. */
     private record Drift(DriftKind kind, String detail) {
+    }
+
+    /**
+     * What a publish would undo besides the body and title: managed labels removed in Confluence (seen
+     * live on the page just read), and attachments a drift scan found missing or replaced (listing them
+     * here would cost a call per publish, so the last scan's open findings are used).
+     */
+    private List<Drift> extrasDrift(Request request, Runbook runbook, PublishedState state, Page remote) {
+        List<Drift> drift = new ArrayList<>();
+        Set<Label> removed = state.labels().stream().filter(request.labels()::contains).filter(l -> !remote.labels().contains(l))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!removed.isEmpty()) {
+            drift.add(new Drift(DriftKind.LABELS_REMOVED, "labels %s were removed from page %s '%s' in Confluence since the last publish"
+                    .formatted(removed.stream().map(Label::name).collect(Collectors.joining(", ")), state.pageId(), state.title())));
+        }
+        if (!request.attachments().isEmpty()) {
+            findings.listOpen(runbook.connection()).stream()
+                    .filter(f -> f.pageId().equals(Optional.of(state.pageId())) && ATTACHMENT_KINDS.contains(f.kind()))
+                    .forEach(f -> drift.add(new Drift(f.kind(), f.detail())));
+        }
+        return drift;
     }
 
     /** What changed in Confluence since the last publish (an edit or a rename), if anything. */
@@ -639,6 +672,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             boolean createParent = false;
             Set<Label> present = Set.of();
             Optional<PageId> pageId = Optional.empty();
+            boolean reupload = false;
+            boolean leaveAlone = false;
             if (state.isPresent()) {
                 Optional<Page> remote = pages.read(access, state.get().pageId());
                 pageId = Optional.of(state.get().pageId());
@@ -653,12 +688,18 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                     present = remote.get().labels();
                     boolean holds = remote.get().title().equals(request.title())
                             && ContentFingerprint.of(request.title(), remote.get().body()).equals(request.hash());
-                    Optional<Drift> drift = holds ? Optional.empty() : driftOf(runbook, state.get(), remote.get());
-                    if (holds) {
-                        action = PublishAction.NO_OP;
-                    } else if (drift.isPresent() && policy == DriftPolicy.FAIL) {
-                        throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.get().detail() + "; a publish would overwrite nothing");
-                    } else if (drift.isPresent() && policy == DriftPolicy.SKIP) {
+                    List<Drift> drift = new ArrayList<>();
+                    if (!holds) {
+                        driftOf(runbook, state.get(), remote.get()).ifPresent(drift::add);
+                    }
+                    drift.addAll(extrasDrift(request, runbook, state.get(), remote.get()));
+                    if (!drift.isEmpty() && policy == DriftPolicy.FAIL) {
+                        throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.stream().map(Drift::detail)
+                                .collect(Collectors.joining("; ")) + "; a publish would overwrite nothing");
+                    }
+                    reupload = policy == DriftPolicy.OVERWRITE && drift.stream().anyMatch(d -> ATTACHMENT_KINDS.contains(d.kind()));
+                    leaveAlone = !drift.isEmpty() && policy == DriftPolicy.SKIP;
+                    if (holds || leaveAlone) {
                         action = PublishAction.NO_OP;
                     } else {
                         action = PublishAction.UPDATE;
@@ -674,8 +715,13 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             }
             Set<Label> have = new HashSet<>(present);
             Set<Label> labelsToAdd = request.labels().stream().filter(l -> !have.contains(l)).collect(Collectors.toCollection(TreeSet::new));
-            List<String> toUpload = request.attachments().stream().filter(a -> a.changedSince(state))
+            boolean uploadAll = reupload;
+            List<String> toUpload = request.attachments().stream().filter(a -> uploadAll || a.changedSince(state))
                     .map(a -> a.upload().fileName()).toList();
+            if (leaveAlone) {
+                labelsToAdd = Set.of();
+                toUpload = List.of();
+            }
             PublishPlan plan = new PublishPlan(action, createParent, request.body().value(), labelsToAdd, toUpload);
             return new PublishResult(runbook.id(), pageId, state.map(PublishedState::version), PublishOutcome.PLANNED, Optional.empty(),
                     plan, List.of());

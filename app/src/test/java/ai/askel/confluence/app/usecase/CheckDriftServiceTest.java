@@ -159,4 +159,31 @@ class CheckDriftServiceTest {
         assertThat(drift.openFindings(f.workspace)).containsExactly(again);
         assertThat(openKinds()).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
     }
+
+    @Test
+    void a_space_where_the_user_may_only_read_is_permission_lost_until_write_is_back() {
+        f.confluence.readOnly = true;
+        assertThat(drift.scan(ref)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DriftKind.PERMISSION_LOST);
+            assertThat(d.detail()).contains("OPS");
+        });
+
+        f.confluence.readOnly = false;
+        assertThat(drift.scan(ref)).isEmpty();
+    }
+
+    @Test
+    void the_search_covers_every_labelled_runbook_with_as_few_labels_as_possible() {
+        java.util.function.Function<Set<String>, ai.askel.confluence.ports.out.ManagedPage> page = names -> new ai.askel.confluence.ports.out.ManagedPage(
+                f.lookup.connection(ref).id(), PageId.of(Integer.toString(Math.abs(names.hashCode()) + 1)), SpaceKey.of("OPS"), Title.of("T"),
+                Optional.empty(), ai.askel.confluence.ports.out.ManagedPage.Role.RUNBOOK, Optional.empty(), ai.askel.confluence.domain.Version.FIRST,
+                ai.askel.confluence.domain.ContentHash.of("x"), names.stream().map(Label::of).collect(java.util.stream.Collectors.toSet()),
+                f.clock.now());
+
+        assertThat(CheckDriftService.coveringLabels(List.of(page.apply(Set.of("auto-generated", "customer-runbook")),
+                page.apply(Set.of("auto-generated", "ops")), page.apply(Set.of("auto-generated")))))
+                .containsExactly(Label.of("auto-generated"));
+        assertThat(CheckDriftService.coveringLabels(List.of(page.apply(Set.of("a", "b")), page.apply(Set.of("c")), page.apply(Set.of()))))
+                .containsExactlyInAnyOrder(Label.of("a"), Label.of("c"));
+    }
 }

@@ -31,6 +31,7 @@ import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ConfluenceSpacesPort;
 import ai.askel.confluence.ports.out.ConfluenceUsersPort;
+import ai.askel.confluence.ports.out.ConfluencePermissionsPort;
 import ai.askel.confluence.ports.out.NewPage;
 import ai.askel.confluence.ports.out.PageUpdate;
 import ai.askel.confluence.ports.out.UploadProgressListener;
@@ -66,7 +67,8 @@ import java.util.stream.Stream;
  * {@link #labels} and {@link #attachments}: both ports declare {@code list(access, page)} with
  * different results, so one class cannot implement both.
  */
-final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort, ConfluenceSearchPort, ConfluenceUsersPort {
+final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort, ConfluenceSearchPort, ConfluenceUsersPort,
+        ConfluencePermissionsPort {
     static final Set<String> WRITES = Set.of("pages.create", "pages.update", "labels.add", "labels.remove", "attachments.upload");
     static final String HUMAN = "557058:human";
 
@@ -279,6 +281,18 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     }
 
     // ---- ConfluenceUsersPort ----
+
+    /** When set, the connection's user may only read (the space was made read-only for them). */
+    volatile boolean readOnly;
+
+    @Override
+    public Optional<Set<String>> pageOperations(ConfluenceAccess access, PageId page) {
+        enter("pages.operations");
+        synchronized (this) {
+            return call("pages.operations", access, () -> pages.containsKey(page)
+                    ? Optional.of(readOnly ? Set.of(READ) : Set.of(READ, UPDATE, DELETE)) : Optional.<Set<String>>empty());
+        }
+    }
 
     @Override
     public ConfluenceUser currentUser(ConfluenceAccess access) {
@@ -500,9 +514,10 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     }
     }
 
-    // ---- ConfluenceSearchPort: clauses `field = "value"` joined by AND, for space, title, label and type ----
+    // ---- ConfluenceSearchPort: clauses `field = "value"` or `field in ("a", "b")` joined by AND, for space, title, label and type ----
 
-    private static final Pattern CLAUSE = Pattern.compile("(space|title|label|type) = \"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern CLAUSE = Pattern.compile("(space|title|label|type) (?:= (\"(?:[^\"\\\\]|\\\\.)*\")|in \\((.*)\\))");
+    private static final Pattern VALUE = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Override
     public Slice<PageSummary> search(ConfluenceAccess access, CqlQuery query, int limit, Optional<String> cursor) {
@@ -525,14 +540,19 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         for (String clause : cql.split(" AND ")) {
             Matcher m = CLAUSE.matcher(clause.strip());
             if (!m.matches()) {
-                throw new IllegalArgumentException("the fake understands only field = \"value\" clauses, not: " + clause);
+                throw new IllegalArgumentException("the fake understands only field = \"value\" and field in (\"a\", \"b\") clauses, not: "
+                        + clause);
             }
-            String value = m.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+            List<String> values = new ArrayList<>();
+            Matcher v = VALUE.matcher(m.group(2) != null ? m.group(2) : m.group(3));
+            while (v.find()) {
+                values.add(v.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+            }
             conditions.add(switch (m.group(1)) {
-                case "space" -> p -> p.space.value().equals(value);
-                case "title" -> p -> p.title.value().equals(value);
-                case "label" -> p -> p.labels.contains(Label.of(value));
-                default -> p -> value.equals("page");
+                case "space" -> p -> values.contains(p.space.value());
+                case "title" -> p -> values.contains(p.title.value());
+                case "label" -> p -> values.stream().anyMatch(l -> p.labels.contains(Label.of(l)));
+                default -> p -> values.contains("page");
             });
         }
         return pages.values().stream().filter(p -> conditions.stream().allMatch(c -> c.test(p)))

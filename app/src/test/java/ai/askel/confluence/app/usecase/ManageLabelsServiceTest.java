@@ -2,6 +2,7 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.out.AuditEvent;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ManageLabelsServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
@@ -27,6 +29,23 @@ class ManageLabelsServiceTest {
         assertThat(f.confluence.page(id).orElseThrow().labels).extracting(Label::name).containsExactly("b");
         assertThat(f.confluence.callLog()).containsExactly("labels.add", "labels.remove", "labels.remove");
         assertThat(f.auditLog.all()).extracting(AuditEvent::operation).containsExactly("labels.add", "labels.remove", "labels.remove");
+    }
+
+    @Test
+    void a_404_for_a_label_the_page_does_not_have_is_not_an_error() {
+        f.confluence.failNext("labels.remove", new NotFoundException("Label 'gone' not found on content " + id));
+
+        service.remove(ref, id, Label.of("gone"));
+
+        assertThat(f.auditLog.all()).extracting(AuditEvent::outcome).containsExactly("absent");
+    }
+
+    @Test
+    void a_404_for_a_missing_page_is_still_not_found() {
+        PageId missing = PageId.of("999999");
+        f.confluence.failNext("labels.remove", new NotFoundException("page 999999 not found"));
+
+        assertThatThrownBy(() -> service.remove(ref, missing, Label.of("x"))).isInstanceOf(NotFoundException.class);
     }
 
     @Test

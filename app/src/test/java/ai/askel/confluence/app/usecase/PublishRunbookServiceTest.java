@@ -372,6 +372,32 @@ class PublishRunbookServiceTest {
     }
 
     @Test
+    void a_managed_label_removed_in_confluence_is_drift_refused_by_fail_left_by_skip_and_re_added_by_overwrite_also_in_a_dry_run() {
+        PublishResult first = publisher.publish(command());
+        PageId page = first.pageId().orElseThrow();
+        f.confluence.removeLabelByHand(page, "customer-runbook");
+
+        assertThatThrownBy(() -> publisher.publish(command()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DRIFT_DETECTED);
+                    assertThat(e.getMessage()).contains("customer-runbook").contains("nothing was overwritten");
+                });
+        assertThatThrownBy(() -> publisher.publish(command(inputs(), List.of(), DriftPolicy.FAIL, true)))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getMessage()).contains("customer-runbook"));
+        PublishResult skipPlan = publisher.publish(command(inputs(), List.of(), DriftPolicy.SKIP, true));
+        assertThat(skipPlan.plan().action()).isEqualTo(PublishAction.NO_OP);
+        assertThat(skipPlan.plan().labelsToAdd()).isEmpty();
+        assertThat(publisher.publish(command(inputs(), List.of(), DriftPolicy.SKIP, false)).outcome()).isEqualTo(PublishOutcome.SKIPPED);
+        assertThat(f.confluence.page(page).orElseThrow().labels).doesNotContain(Label.of("customer-runbook"));
+
+        PublishResult overwritten = publisher.publish(command(inputs(), List.of(), DriftPolicy.OVERWRITE, false));
+
+        assertThat(overwritten.driftOverridden()).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(DriftKind.LABELS_REMOVED));
+        assertThat(overwritten.plan().labelsToAdd()).containsExactly(Label.of("customer-runbook"));
+        assertThat(f.confluence.page(page).orElseThrow().labels).contains(Label.of("customer-runbook"));
+    }
+
+    @Test
     void confluence_re_serialising_the_same_content_is_not_drift() {
         PublishResult first = publisher.publish(command());
         String published = onlyRunbookPage().body();

@@ -70,7 +70,8 @@ final class UseCaseFixture {
     }
 
     CheckDriftService drift() {
-        return new CheckDriftService(lookup, connections, confluence, confluence, managedPages, findings, clock, settings);
+        return new CheckDriftService(lookup, connections, confluence, confluence, confluence, confluence, confluence.attachments, confluence,
+                managedPages, runbooks, findings, clock, settings);
     }
 
     RegisterConnectionService registration() {

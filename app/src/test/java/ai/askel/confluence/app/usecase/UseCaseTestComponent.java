@@ -6,6 +6,7 @@ import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
 import ai.askel.confluence.ports.out.ConfluenceLabelsPort;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
+import ai.askel.confluence.ports.out.ConfluencePermissionsPort;
 import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ConfluenceSpacesPort;
 import ai.askel.confluence.ports.out.ConfluenceUsersPort;
@@ -91,7 +92,8 @@ interface UseCaseTestComponent {
                                     @BindsInstance ConnectionRepositoryPort connections, @BindsInstance ConfluenceUsersPort users,
                                     @BindsInstance ConfluenceSpacesPort spaces, @BindsInstance ConfluencePagesPort pages,
                                     @BindsInstance ConfluenceLabelsPort labels, @BindsInstance ConfluenceAttachmentsPort attachments,
-                                    @BindsInstance ConfluenceSearchPort search, @BindsInstance RunbookRepositoryPort runbooks,
+                                    @BindsInstance ConfluenceSearchPort search, @BindsInstance ConfluencePermissionsPort permissions,
+                                    @BindsInstance RunbookRepositoryPort runbooks,
                                     @BindsInstance ManagedPageRepositoryPort managedPages,
                                     @BindsInstance DriftFindingRepositoryPort findings, @BindsInstance ApiKeyRepositoryPort apiKeys,
                                     @BindsInstance IdempotencyRepositoryPort idempotency, @BindsInstance AuditLogPort auditLog,

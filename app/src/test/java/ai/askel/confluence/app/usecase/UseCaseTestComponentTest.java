@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UseCaseTestComponentTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final UseCaseTestComponent component = DaggerUseCaseTestComponent.factory().create(f.settings, f.clock, f.connections,
-            f.confluence, f.confluence, f.confluence, f.confluence.labels, f.confluence.attachments, f.confluence, f.runbooks,
+            f.confluence, f.confluence, f.confluence, f.confluence.labels, f.confluence.attachments, f.confluence, f.confluence, f.runbooks,
             f.managedPages, f.findings, f.apiKeys, f.idempotency, f.auditLog, f.templates, key -> 0);
 
     @Test

@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * under another key, or tampered with, fails with {@link ErrorCode#SECRET_KEY_MISMATCH}; GCM's tag
  * guarantees that a wrong key never yields garbage.
  */
-final class AesGcmSecretCipher implements SecretCipherPort {
+final class AesGcmSecretCipherAdapter implements SecretCipherPort {
     static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,7 +38,7 @@ final class AesGcmSecretCipher implements SecretCipherPort {
      */
     private final ReadWriteLock keyLock = new ReentrantReadWriteLock();
 
-    AesGcmSecretCipher(MasterKey key) {
+    AesGcmSecretCipherAdapter(MasterKey key) {
         this.current = new AtomicReference<>(Objects.requireNonNull(key, "key"));
     }
 

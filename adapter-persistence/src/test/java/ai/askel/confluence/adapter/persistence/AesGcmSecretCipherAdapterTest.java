@@ -11,9 +11,9 @@ import ai.askel.confluence.ports.out.MasterKey;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class AesGcmSecretCipherTest {
+class AesGcmSecretCipherAdapterTest {
     private final MasterKey key = MasterKeys.generate();
-    private final AesGcmSecretCipher cipher = new AesGcmSecretCipher(key);
+    private final AesGcmSecretCipherAdapter cipher = new AesGcmSecretCipherAdapter(key);
     private final Secret token = Fixtures.token();
 
     private static void assertKeyMismatch(Throwable e) {
@@ -42,10 +42,10 @@ class AesGcmSecretCipherTest {
 
     @Test
     void a_value_under_another_key_id_fails_naming_both_keys() {
-        EncryptedSecret foreign = new AesGcmSecretCipher(MasterKeys.generate()).encrypt(token);
+        EncryptedSecret foreign = new AesGcmSecretCipherAdapter(MasterKeys.generate()).encrypt(token);
 
         assertThatThrownBy(() -> cipher.decrypt(foreign))
-                .satisfies(AesGcmSecretCipherTest::assertKeyMismatch)
+                .satisfies(AesGcmSecretCipherAdapterTest::assertKeyMismatch)
                 .hasMessageContaining(foreign.keyId())
                 .hasMessageContaining(key.id())
                 .hasMessageNotContaining(token.reveal());
@@ -55,8 +55,8 @@ class AesGcmSecretCipherTest {
     void a_different_key_under_the_same_id_fails_rather_than_answering_garbage() {
         MasterKey impostor = new MasterKey(key.id(), MasterKeys.generate().key());
 
-        assertThatThrownBy(() -> new AesGcmSecretCipher(impostor).decrypt(cipher.encrypt(token)))
-                .satisfies(AesGcmSecretCipherTest::assertKeyMismatch);
+        assertThatThrownBy(() -> new AesGcmSecretCipherAdapter(impostor).decrypt(cipher.encrypt(token)))
+                .satisfies(AesGcmSecretCipherAdapterTest::assertKeyMismatch);
     }
 
     @Test
@@ -68,21 +68,21 @@ class AesGcmSecretCipherTest {
         nonce[0] ^= 0x01;
 
         assertThatThrownBy(() -> cipher.decrypt(new EncryptedSecret(key.id(), good.nonce(), ciphertext)))
-                .satisfies(AesGcmSecretCipherTest::assertKeyMismatch).hasMessageContaining("altered");
+                .satisfies(AesGcmSecretCipherAdapterTest::assertKeyMismatch).hasMessageContaining("altered");
         assertThatThrownBy(() -> cipher.decrypt(new EncryptedSecret(key.id(), nonce, good.ciphertext())))
-                .satisfies(AesGcmSecretCipherTest::assertKeyMismatch);
+                .satisfies(AesGcmSecretCipherAdapterTest::assertKeyMismatch);
         assertThatThrownBy(() -> cipher.decrypt(new EncryptedSecret(key.id(), new byte[8], good.ciphertext())))
-                .satisfies(AesGcmSecretCipherTest::assertKeyMismatch).hasMessageContaining("nonce");
+                .satisfies(AesGcmSecretCipherAdapterTest::assertKeyMismatch).hasMessageContaining("nonce");
     }
 
     @Test
     void the_key_id_is_bound_to_the_value() {
         // the same key material known under another id (say, re-imported) must not decrypt values of the first id
         MasterKey renamed = new MasterKey("k-renamed", key.key());
-        EncryptedSecret underRenamed = new AesGcmSecretCipher(renamed).encrypt(token);
+        EncryptedSecret underRenamed = new AesGcmSecretCipherAdapter(renamed).encrypt(token);
 
         assertThatThrownBy(() -> cipher.decrypt(new EncryptedSecret(key.id(), underRenamed.nonce(), underRenamed.ciphertext())))
-                .satisfies(AesGcmSecretCipherTest::assertKeyMismatch);
+                .satisfies(AesGcmSecretCipherAdapterTest::assertKeyMismatch);
     }
 
     @Test
@@ -94,6 +94,6 @@ class AesGcmSecretCipherTest {
 
         assertThat(cipher.currentKeyId()).isEqualTo(next.id());
         assertThat(cipher.decrypt(cipher.encrypt(token)).reveal()).isEqualTo(token.reveal());
-        assertThatThrownBy(() -> cipher.decrypt(old)).satisfies(AesGcmSecretCipherTest::assertKeyMismatch);
+        assertThatThrownBy(() -> cipher.decrypt(old)).satisfies(AesGcmSecretCipherAdapterTest::assertKeyMismatch);
     }
 }

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * separate thread, and gives up after {@link #TIMEOUT} so a stuck database never hangs the caller.
  */
 @Singleton
-final class DatabaseHealthCheck implements HealthCheckPort, AutoCloseable {
+final class DatabaseHealthAdapter implements HealthCheckPort, AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final DataSource dataSource;
@@ -29,7 +29,7 @@ final class DatabaseHealthCheck implements HealthCheckPort, AutoCloseable {
     });
 
     @Inject
-    DatabaseHealthCheck(DataSource dataSource) {
+    DatabaseHealthAdapter(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

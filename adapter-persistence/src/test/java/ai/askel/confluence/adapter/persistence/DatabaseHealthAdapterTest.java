@@ -2,9 +2,9 @@ package ai.askel.confluence.adapter.persistence;
 
 import org.junit.jupiter.api.Nested;
 
-class DatabaseHealthCheckTest {
+class DatabaseHealthAdapterTest {
     @Nested
-    class OnH2InMemory extends DatabaseHealthCheckContract {
+    class OnH2InMemory extends DatabaseHealthAdapterContract {
         @Override
         TestDatabase database() {
             return TestDatabase.H2_IN_MEMORY;
@@ -12,7 +12,7 @@ class DatabaseHealthCheckTest {
     }
 
     @Nested
-    class OnH2File extends DatabaseHealthCheckContract {
+    class OnH2File extends DatabaseHealthAdapterContract {
         @Override
         TestDatabase database() {
             return TestDatabase.H2_FILE;
@@ -20,7 +20,7 @@ class DatabaseHealthCheckTest {
     }
 
     @Nested
-    class OnPostgreSql extends DatabaseHealthCheckContract {
+    class OnPostgreSql extends DatabaseHealthAdapterContract {
         @Override
         TestDatabase database() {
             return TestDatabase.POSTGRESQL;

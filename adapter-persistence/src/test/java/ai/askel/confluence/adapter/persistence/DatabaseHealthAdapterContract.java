@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The database health check answers quickly, healthy or not. */
-abstract class DatabaseHealthCheckContract {
+abstract class DatabaseHealthAdapterContract {
     private PersistenceFixture fixture;
 
     abstract TestDatabase database();
@@ -41,6 +41,6 @@ abstract class DatabaseHealthCheckContract {
         boolean healthy = persistence.health().isHealthy();
 
         assertThat(healthy).isFalse();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThanOrEqualTo(DatabaseHealthCheck.TIMEOUT.plusMillis(500));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThanOrEqualTo(DatabaseHealthAdapter.TIMEOUT.plusMillis(500));
     }
 }
