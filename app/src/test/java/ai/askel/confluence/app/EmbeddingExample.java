@@ -21,6 +21,7 @@ public final class EmbeddingExample {
 
     /** Registers a customer's site, writes a page into its INFRA space and reads it back. */
     public static Page createAndReadBack(Path dataDirectory, String siteUrl, String email, String apiToken) {
+        // tag::readme[]
         try (AskelConfluence askel = AskelConfluence.builder()
                 .dataDirectory(dataDirectory)   // the embedded H2 database and the master-key file live here
                 .allowSiteOrigin(siteUrl)       // only for sites that are not https://<name>.atlassian.net (e.g. the sandbox)
@@ -41,6 +42,7 @@ public final class EmbeddingExample {
             // 3. Read it back: title, body, labels, version and its URL in Confluence.
             return askel.readPage().read(acme, created.id());
         }
+        // end::readme[]
     }
 }
 // end::embedding[]
