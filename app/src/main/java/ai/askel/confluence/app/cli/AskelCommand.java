@@ -52,10 +52,21 @@ public final class AskelCommand implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new AskelCommand());
+        return run(CommandLine.defaultFactory(), out, err, args);
+    }
+
+    /** With the factory that creates the commands: tests keep hold of a long-running one (serve) to stop it. */
+    static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new AskelCommand(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new CliErrors());
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            // one clear line, not the whole usage text: the command's --help has that
+            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help)");
+            return CliErrors.BAD_INPUT;
+        });
         return cli.execute(args);
     }
 }

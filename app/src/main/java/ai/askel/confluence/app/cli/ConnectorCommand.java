@@ -46,7 +46,9 @@ abstract class ConnectorCommand implements Callable<Integer> {
             overrides.put(Setting.PLUGINS_DIR, root.pluginsDir.toString());
         }
         overrides.putAll(extra);
-        return AppConfig.load(System.getenv(), root.configFile(), overrides);
+        AppConfig config = AppConfig.load(System.getenv(), root.configFile(), overrides);
+        LogFormat.apply(config);
+        return config;
     }
 
     protected AskelConfluence openConnector() {

@@ -2,6 +2,7 @@ package ai.askel.confluence.app.cli;
 
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +35,17 @@ final class SandboxCommand extends ConnectorCommand {
             out.line("Confluence sandbox running at " + sandbox.baseUrl() + "/wiki (admin API: " + sandbox.baseUrl() + "/__sandbox)");
             sandbox.users().forEach(u -> out.line("  user " + u.email() + ", API token " + u.apiToken()));
             out.line("Point the connector at it with ASKEL_ALLOWED_SITE_ORIGINS=" + sandbox.baseUrl());
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sandbox-shutdown"));
-            stop.await();
+            if (out.isJson()) {
+                out.result(Map.of("url", sandbox.baseUrl(), "users", sandbox.users().stream()
+                        .map(u -> Map.of("email", u.email(), "apiToken", u.apiToken(), "accountId", u.accountId())).toList()), "");
+            }
+            Thread hook = new Thread(stop::countDown, "sandbox-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stop.await();
+            } finally {
+                ServeCommand.removeShutdownHook(hook);
+            }
         }
         return 0;
     }

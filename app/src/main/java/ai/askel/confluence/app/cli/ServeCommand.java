@@ -12,6 +12,7 @@ import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -60,26 +61,37 @@ final class ServeCommand extends ConnectorCommand {
             overrides.put(Setting.ALLOWED_SITE_ORIGINS, origins);
         }
         AppConfig config = config(overrides);
-        try (AskelConfluence askel = AskelConfluence.from(config);
-             HttpApiServer server = askel.component().httpServer().start()) {
-            config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key ->
-                    askel.component().manageApiKeys().adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, Setting.BOOTSTRAP_API_KEY.environmentVariable())));
-            String base = "http://" + config.string(Setting.HTTP_HOST) + ":" + server.port();
-            out.line("Askel Confluence Connector serving " + base + "/api/v1 (health: " + base + "/health/ready, API description: "
-                    + base + "/openapi.json)");
-            if (local != null) {
-                printSandboxQuickstart(out, askel, local, base);
-            }
-            ScheduledExecutorService scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "askel-shutdown"));
-            try {
-                stop.await();
-            } finally {
-                if (scans != null) {
-                    scans.shutdownNow();
+        try (AskelConfluence askel = AskelConfluence.from(config)) {
+            // adopted before the port opens, so an unattended start accepts the key from the first request
+            config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key -> askel.component().manageApiKeys()
+                    .adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, Setting.BOOTSTRAP_API_KEY.environmentVariable())));
+            try (HttpApiServer server = askel.component().httpServer().start()) {
+                String base = "http://" + config.string(Setting.HTTP_HOST) + ":" + server.port();
+                out.line("Askel Confluence Connector serving " + base + "/api/v1 (health: " + base + "/health/ready, API description: "
+                        + base + "/openapi.json)");
+                Map<String, Object> started = new LinkedHashMap<>();
+                started.put("api", base + "/api/v1");
+                started.put("health", base + "/health/ready");
+                started.put("openapi", base + "/openapi.json");
+                if (local != null) {
+                    started.putAll(printSandboxQuickstart(out, askel, local, base));
                 }
+                if (out.isJson()) {
+                    out.result(started, "");
+                }
+                ScheduledExecutorService scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
+                Thread hook = new Thread(stop::countDown, "askel-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    stop.await();
+                } finally {
+                    if (scans != null) {
+                        scans.shutdownNow();
+                    }
+                    removeShutdownHook(hook);
+                }
+                return 0;
             }
-            return 0;
         } finally {
             if (local != null) {
                 local.close();
@@ -87,7 +99,17 @@ final class ServeCommand extends ConnectorCommand {
         }
     }
 
-    private static void printSandboxQuickstart(Output out, AskelConfluence askel, ConfluenceSandbox local, String base) {
+    /** Stopped through the latch (in-process use): the hook is not needed any more; during shutdown it cannot be removed. */
+    static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: nothing to clean up
+        }
+    }
+
+    /** Prints how to try the API against the sandbox; answers the same facts for --json. */
+    private static Map<String, Object> printSandboxQuickstart(Output out, AskelConfluence askel, ConfluenceSandbox local, String base) {
         Connection connection = askel.listConnections().list(WorkspaceIds.DEFAULT).stream()
                 .filter(c -> c.site().origin().equals(local.baseUrl())).findFirst()
                 .orElseGet(() -> askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, "sandbox",
@@ -110,6 +132,11 @@ final class ServeCommand extends ConnectorCommand {
                 + "\"inputs\":{\"environment\":\"Crestview Production\",\"customer\":\"Crestview Health\",\"status\":\"LIVE\"}}'");
         out.line("  curl -s " + auth + " " + base + "/api/v1/templates");
         out.line("");
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("sandbox", local.baseUrl());
+        facts.put("connectionId", connection.id().value());
+        facts.put("apiKey", key.key().reveal());
+        return facts;
     }
 
     private static ScheduledExecutorService startDriftScans(AskelConfluence askel, Duration interval) {

@@ -1,0 +1,48 @@
+package ai.askel.confluence.app;
+
+// tag::embedding[]
+import ai.askel.confluence.app.AskelConfluence;
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.Secret;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.CreatePageCommand;
+import ai.askel.confluence.ports.in.RegisterConnectionCommand;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+public final class EmbeddingExample {
+
+    /** Registers a customer's site, writes a page into its INFRA space and reads it back. */
+    public static Page createAndReadBack(Path dataDirectory, String siteUrl, String email, String apiToken) {
+        // tag::readme[]
+        try (AskelConfluence askel = AskelConfluence.builder()
+                .dataDirectory(dataDirectory)   // the embedded H2 database and the master-key file live here
+                .allowSiteOrigin(siteUrl)       // only for sites that are not https://<name>.atlassian.net (e.g. the sandbox)
+                .build()) {
+
+            // 1. Register the customer's site: the credentials are verified with Confluence, the token stored encrypted.
+            Connection connection = askel.registerConnection().register(new RegisterConnectionCommand(
+                    WorkspaceIds.DEFAULT, "acme", siteUrl, email, Secret.of(apiToken, "apiToken"),
+                    Optional.empty(), Optional.empty()));
+            ConnectionRef acme = askel.ref(connection.id());
+
+            // 2. Create a page, with a label, at the top of the INFRA space.
+            Page created = askel.createPage().create(new CreatePageCommand(acme, SpaceKey.of("INFRA"),
+                    Title.of("Hello from our backend"), Optional.empty(),
+                    PageBody.storage("<p>Written by an embedded Askel Confluence connector.</p>"),
+                    Set.of(Label.of("embedded"))));
+
+            // 3. Read it back: title, body, labels, version and its URL in Confluence.
+            return askel.readPage().read(acme, created.id());
+        }
+        // end::readme[]
+    }
+}
+// end::embedding[]
