@@ -188,6 +188,12 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     }
 
     private record PreparedAttachment(AttachmentUpload upload, AttachmentGuard.Digest digest) {
+        /** The same file as one already on the page: name, size, media type and comment (a lost answer's upload). */
+        boolean matches(Attachment existing) {
+            return existing.fileName().equals(upload.fileName()) && existing.size() == digest.size()
+                    && existing.mediaType().equalsIgnoreCase(upload.mediaType()) && existing.comment().equals(upload.comment());
+        }
+
         boolean changedSince(Optional<PublishedState> state) {
             return state.flatMap(s -> s.attachment(upload.fileName())).map(a -> !a.hash().equals(digest.hash())).orElse(true);
         }
@@ -291,6 +297,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         private final Request request;
         private final Instant now = clock.now();
         private boolean createParent;
+        /** The page was made by this attempt's create, so it has no attachments yet. */
+        private boolean pageCreatedNow;
         private Set<Label> labelsAdded = Set.of();
         private final List<String> uploaded = new ArrayList<>();
 
@@ -324,6 +332,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             Page page;
             PublishOutcome outcome;
             if (placed.createdNow()) {
+                pageCreatedNow = true;
                 page = placed.page().orElseThrow();
                 outcome = PublishOutcome.CREATED;
             } else {
@@ -454,8 +463,15 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 labelsAdded = missing;
             }
             List<PublishedAttachment> published = new ArrayList<>(previous.map(PublishedState::attachments).orElse(List.of()));
+            List<Attachment> present = previous.isEmpty() && !pageCreatedNow && !request.attachments().isEmpty()
+                    ? attachments.list(access, page.id()) : List.of();
             for (PreparedAttachment attachment : request.attachments()) {
-                if (attachment.changedSince(previous)) {
+                Optional<Attachment> uploadedBefore = present.stream().filter(attachment::matches).findFirst();
+                if (uploadedBefore.isPresent()) {
+                    // a first publish that lost the upload's answer: the file is there already, a second PUT would add a version
+                    published.add(new PublishedAttachment(attachment.upload().fileName(), attachment.digest().hash(),
+                            uploadedBefore.get().id(), attachment.digest().size()));
+                } else if (attachment.changedSince(previous)) {
                     Attachment written = attachments.upload(access, page.id(), guard.limited(attachment.upload()), UploadProgressListener.NONE);
                     published.removeIf(a -> a.fileName().equals(attachment.upload().fileName()));
                     published.add(new PublishedAttachment(attachment.upload().fileName(), attachment.digest().hash(), written.id(),
