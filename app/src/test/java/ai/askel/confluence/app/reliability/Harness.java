@@ -16,6 +16,10 @@ import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import ai.askel.confluence.sandbox.RequestLog;
+import ai.askel.confluence.sandbox.SandboxPage;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.ports.in.PublishResult;
+import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +46,9 @@ import java.util.Optional;
  * reliability tests share: Confluence writes from the sandbox's request log, rows from the database.
  */
 final class Harness implements AutoCloseable {
+    static final String PAGES = "POST /wiki/api/v2/pages";
+    static final String LABELS = "POST /wiki/rest/api/content/{id}/label";
+    static final String ATTACH = "PUT /wiki/rest/api/content/{id}/child/attachment";
     static final String ADA_TOKEN = "ada-token";
     static final String DIAGRAM = "architecture.png";
     static final byte[] DIAGRAM_BYTES = "\u0089PNG fake diagram bytes".getBytes(StandardCharsets.ISO_8859_1);
@@ -185,6 +192,28 @@ final class Harness implements AutoCloseable {
         return sandbox.requestLog().recent().stream()
                 .filter(e -> e.endpoint().equals(endpoint))
                 .filter(e -> e.status() >= 200 && e.status() < 300).count();
+    }
+
+    /** The runbook page exists once with its labels and one upload of the diagram, and publishing again writes nothing. */
+    void assertPublishedOnce(String title, PageId pageId) {
+        assertThat(sandbox.findPageId("INFRA", title)).contains(pageId.value());
+        SandboxPage page = sandbox.findPage(pageId.value()).orElseThrow();
+        assertThat(page.labels()).contains("customer-runbook");
+        assertThat(page.attachments()).containsExactly(Harness.DIAGRAM);
+        assertThat(count(ATTACH, 200)).as("the diagram is uploaded once (a second upload would add a version)").isEqualTo(1);
+        assertThat(count(PAGES, 200)).as("successful creates: the runbook page (and at most the parent)").isBetween(1L, 2L);
+        assertThat(page.labels()).as("each label once").doesNotHaveDuplicates();
+        assertThat(count(LABELS, 200)).as("labels are added by one successful call (a second after a lost answer is harmless)")
+                .isBetween(1L, 2L);
+        // and a publish now writes nothing
+        sandbox.resetCounters();
+        PublishResult again = askel.publishRunbook().publish(runbook(title));
+        assertThat(again.pageId()).contains(pageId);
+        assertThat(writes()).isEmpty();
+    }
+
+    long count(String endpoint, int status) {
+        return sandbox.requestLog().recent().stream().filter(e -> e.endpoint().equals(endpoint) && e.status() == status).count();
     }
 
     // ---- the database ----
