@@ -61,11 +61,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Publishes a runbook page, idempotently (issue 6).
@@ -98,6 +102,13 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     static final int ATTEMPTS = 8;
     /** How a refused create may say that the title is taken: 409, or a 400 the adapter could not classify. */
     private static final Set<ErrorCode> TITLE_TAKEN_CODES = Set.of(ErrorCode.CONFLICT, ErrorCode.INVALID_INPUT, ErrorCode.CONFLUENCE_ERROR);
+
+    /**
+     * Publishes of one runbook in this process take turns: concurrent first publishes would each find
+     * the new page without the diagram and upload it (a version each). Across processes the runbook
+     * row's revision still orders them; see docs/security-and-reliability.md.
+     */
+    private static final Lock[] STRIPES = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     private final ConnectionLookup lookup;
     private final TemplateCatalogPort templates;
@@ -144,6 +155,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         if (command.dryRun()) {
             return new DryRun(access, request).plan();
         }
+        Lock lock = STRIPES[Math.floorMod(Objects.hash(command.ref().connection(), command.space(), command.title()), STRIPES.length)];
+        lock.lock();
         try {
             PublishResult result = publishWithRetries(access, request);
             audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), result.pageId(),
@@ -153,6 +166,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         } catch (ConnectorException e) {
             audit.failed(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.empty(), e);
             throw e;
+        } finally {
+            lock.unlock();
         }
     }
 
