@@ -57,6 +57,7 @@ final class Harness implements AutoCloseable {
     final AskelConfluence askel;
     final Connection connection;
     final ConnectionRef ref;
+    private final Path dataDirectory;
     private final String jdbcUrl;
     private final String dbUser;
     private final String dbPassword;
@@ -65,10 +66,11 @@ final class Harness implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Harness(ConfluenceSandbox sandbox, String site, AskelConfluence askel, String jdbcUrl, String dbUser, String dbPassword,
+    private Harness(ConfluenceSandbox sandbox, String site, Path dataDirectory, AskelConfluence askel, String jdbcUrl, String dbUser, String dbPassword,
                     boolean register) {
         this.sandbox = sandbox;
         this.askel = askel;
+        this.dataDirectory = dataDirectory;
         this.jdbcUrl = jdbcUrl;
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
@@ -100,7 +102,7 @@ final class Harness implements AutoCloseable {
         AskelConfluence.Builder builder = AskelConfluence.builder().dataDirectory(dataDir).allowSiteOrigin(site);
         settings.forEach(builder::set);
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("askel") + ";DB_CLOSE_ON_EXIT=FALSE";
-        return new Harness(sandbox, site, builder.build(), url, "", "", register);
+        return new Harness(sandbox, site, dataDir, builder.build(), url, "", "", register);
     }
 
     static Harness postgres(ConfluenceSandbox sandbox, Path dataDir, String jdbcUrl, String user, String password, String masterKey,
@@ -108,7 +110,7 @@ final class Harness implements AutoCloseable {
         AskelConfluence.Builder builder = AskelConfluence.builder().dataDirectory(dataDir).database(jdbcUrl, user, password)
                 .masterKeyBase64(masterKey).allowSiteOrigin(sandbox.baseUrl());
         fastSettings().forEach(builder::set);
-        return new Harness(sandbox, sandbox.baseUrl(), builder.build(), jdbcUrl, user, password, register);
+        return new Harness(sandbox, sandbox.baseUrl(), dataDir, builder.build(), jdbcUrl, user, password, register);
     }
 
     // ---- HTTP ----
@@ -117,6 +119,10 @@ final class Harness implements AutoCloseable {
         server = askel.component().httpServer().start();
         apiKey = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "reliability").key().reveal();
         return this;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
     }
 
     String apiKey() {
@@ -153,9 +159,40 @@ final class Harness implements AutoCloseable {
         }
     }
 
+    /**
+     * A request over a raw socket whose body is written by another thread, so the answer of a server
+     * that refuses the body part-way (413) is read even though it stops reading. Answers status and body.
+     */
+    String[] sendRaw(String method, String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + apiKey
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().write(body);
+                    socket.getOutputStream().flush();
+                } catch (IOException e) {
+                    // the server stopped reading: expected for a refused body
+                }
+            });
+            writer.start();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            writer.join(5_000);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int split = answer.indexOf("\r\n\r\n");
+            return new String[] {String.valueOf(status), split < 0 ? "" : answer.substring(split + 4), answer.substring(0, Math.max(split, 0))};
+        }
+    }
+
     // ---- the runbook ----
 
     PublishRunbookCommand runbook(String title) {
+        return runbook(ref, title);
+    }
+
+    static PublishRunbookCommand runbook(ConnectionRef ref, String title) {
         return new PublishRunbookCommand(ref, SpaceKey.of("INFRA"), Optional.empty(), Title.of(title), "customer-environment-runbook",
                 inputs(title), Optional.empty(),
                 List.of(new AttachmentUpload(DIAGRAM, "image/png", DIAGRAM_BYTES.length, () -> new ByteArrayInputStream(DIAGRAM_BYTES),
@@ -200,7 +237,8 @@ final class Harness implements AutoCloseable {
         SandboxPage page = sandbox.findPage(pageId.value()).orElseThrow();
         assertThat(page.labels()).contains("customer-runbook");
         assertThat(page.attachments()).containsExactly(Harness.DIAGRAM);
-        assertThat(count(ATTACH, 200)).as("the diagram is uploaded once (a second upload would add a version)").isEqualTo(1);
+        assertThat(count(ATTACH, 200)).as("the diagram is uploaded once (a second upload would add a version): %s",
+                sandbox.requestLog().recent().stream().map(e -> e.status() + " " + e.method() + " " + e.path()).toList()).isEqualTo(1);
         assertThat(count(PAGES, 200)).as("successful creates: the runbook page (and at most the parent)").isBetween(1L, 2L);
         assertThat(page.labels()).as("each label once").doesNotHaveDuplicates();
         assertThat(count(LABELS, 200)).as("labels are added by one successful call (a second after a lost answer is harmless)")
@@ -246,7 +284,7 @@ final class Harness implements AutoCloseable {
                 rs -> rs.getString(1));
         List<String> cells = new ArrayList<>();
         for (String table : tables) {
-            cells.addAll(query("SELECT * FROM " + table, rs -> {
+            cells.addAll(query("SELECT * FROM \"" + table + "\"", rs -> {
                 StringBuilder row = new StringBuilder(table).append(':');
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     Object value = rs.getObject(i);
@@ -257,6 +295,11 @@ final class Harness implements AutoCloseable {
             }));
         }
         return cells;
+    }
+
+    /** Row count of a table named exactly as the database reports it. */
+    long rowsOf(String exactName) {
+        return query("SELECT COUNT(*) FROM \"" + exactName + "\"", rs -> rs.getLong(1)).get(0);
     }
 
     List<String> tables() {
