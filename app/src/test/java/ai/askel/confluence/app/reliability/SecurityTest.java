@@ -230,6 +230,56 @@ class SecurityTest {
         assertThat(harness.everyCell()).noneMatch(c -> c.contains(harness.apiKey().substring(13)));
     }
 
+    // ---- storage format from templates ----
+
+    static Stream<String> hostileValues() {
+        return Stream.of("<script>alert(1)</script>", "</p><ac:structured-macro ac:name=\"html\"><ac:plain-text-body><![CDATA[<img src=x "
+                        + "onerror=alert(1)>]]></ac:plain-text-body></ac:structured-macro><p>",
+                "]]><ac:structured-macro ac:name=\"include\"/>", "&lt;b&gt; &amp;nbsp; &#x3C;", "<ri:user ri:account-id=\"x\"/>",
+                "{html}<b>x</b>{html}", "\" onmouseover=\"alert(1)", "<![CDATA[x]]>", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>&e;",
+                "javascript:alert(1)", "<at:var at:name=\"x\"/>", "\u202Eevil");
+    }
+
+    /** Through the whole publish path: the page Confluence stores has the same elements as with a harmless value. */
+    @ParameterizedTest(name = "every input = {0}")
+    @MethodSource("hostileValues")
+    void no_input_value_injects_markup_or_macros_into_the_published_page(String hostile) {
+        String benignBody = publishedBody("Injection baseline", "harmless");
+        String hostileBody = publishedBody("Injection " + Integer.toHexString(hostile.hashCode()), hostile);
+
+        assertThat(tags(hostileBody)).as(hostileBody).isEqualTo(tags(benignBody));
+        assertThat(hostileBody).doesNotContain("<ac:structured-macro ac:name=\"html\"").doesNotContain("<ac:structured-macro ac:name=\"include\"")
+                .doesNotContain("<script");
+        assertThat(hostileBody.split("<!\\[CDATA\\[", -1)).as("no CDATA section opened by a value").hasSameSizeAs(benignBody.split("<!\\[CDATA\\[", -1));
+    }
+
+    private static String publishedBody(String title, String value) {
+        java.util.Map<String, Object> inputs = new java.util.LinkedHashMap<>(Harness.inputs(title).values());
+        inputs.replaceAll((name, v) -> name.equals("environment") || name.equals("status") || name.equals("architectureDiagram") ? v
+                : v instanceof String ? value : v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String ? List.of(value, value)
+                : v instanceof List<?> rows ? rows.stream().map(r -> {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) r);
+                    row.replaceAll((k, x) -> k.equals("url") ? "https://ok.example/" + Integer.toHexString(value.hashCode()) : value);
+                    return row;
+                }).toList() : v);
+        var command = harness.runbook(title);
+        var publish = new ai.askel.confluence.ports.in.PublishRunbookCommand(command.ref(), command.space(), command.parentTitle(),
+                command.title(), command.templateId(), new ai.askel.confluence.domain.TemplateInputs(inputs), command.labels(),
+                command.attachments(), command.onDrift(), false);
+        String pageId = harness.askel.publishRunbook().publish(publish).pageId().orElseThrow().value();
+        return sandbox.findPage(pageId).orElseThrow().storage();
+    }
+
+    /** The element structure of a storage body: every start and end tag name, in order. */
+    private static List<String> tags(String storage) {
+        List<String> tags = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(/?[A-Za-z][A-Za-z0-9:-]*)").matcher(storage);
+        while (m.find()) {
+            tags.add(m.group(1));
+        }
+        return tags;
+    }
+
     @Test
     void the_shipped_logging_configuration_keeps_jetty_wire_logs_off_at_any_root_level() throws IOException {
         try (InputStream config = AskelCommand.class.getResourceAsStream("/logback.xml")) {
