@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import ai.askel.confluence.sandbox.RequestLog;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +41,12 @@ class CrashSafetyTest {
     void a_publish_killed_after_a_write_completes_once_after_restart(int writesBeforeKill, @TempDir Path dataDir) throws Exception {
         String title = "Crash " + writesBeforeKill;
         sandbox.faults().latency(Duration.ofMillis(150));
-        Process child = fork(dataDir, title);
+        Path childLog = dataDir.resolve("child.log");
+        Process child = fork(dataDir, title, childLog);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             while (successfulWrites() < writesBeforeKill) {
-                assertThat(child.isAlive()).as("the child finished before the kill point: " + output(child)).isTrue();
+                assertThat(child.isAlive()).as("the child ended before the kill point: %s", read(childLog)).isTrue();
                 assertThat(System.nanoTime()).as("kill point reached in time").isLessThan(deadline);
                 Thread.sleep(2);
             }
@@ -75,15 +75,18 @@ class CrashSafetyTest {
         return recent.stream().filter(e -> !e.method().equals("GET") && e.status() >= 200 && e.status() < 300).count();
     }
 
-    private Process fork(Path dataDir, String title) throws IOException {
+    private Process fork(Path dataDir, String title, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Files.createTempFile(dataDir, "child", ".log");
         return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 CrashingPublisher.class.getName(), sandbox.baseUrl(), dataDir.toString(), title)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static String output(Process child) {
-        return "(see the child log in the data directory)" + File.separator;
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
     }
 }

@@ -279,9 +279,7 @@ final class Harness implements AutoCloseable {
 
     /** Every text value of every column of every table of the connector's schema, one string per cell. */
     List<String> everyCell() {
-        List<String> tables = query("SELECT table_name FROM information_schema.tables WHERE lower(table_schema) = "
-                + (jdbcUrl.startsWith("jdbc:h2") ? "'public'" : "'public'") + " AND table_type IN ('BASE TABLE', 'TABLE')",
-                rs -> rs.getString(1));
+        List<String> tables = tables();
         List<String> cells = new ArrayList<>();
         for (String table : tables) {
             cells.addAll(query("SELECT * FROM \"" + table + "\"", rs -> {
@@ -303,7 +301,8 @@ final class Harness implements AutoCloseable {
     }
 
     List<String> tables() {
-        return query("SELECT table_name FROM information_schema.tables WHERE lower(table_schema) = 'public'", rs -> rs.getString(1));
+        return query("SELECT table_name FROM information_schema.tables WHERE lower(table_schema) = 'public'"
+                + " AND table_type IN ('BASE TABLE', 'TABLE')", rs -> rs.getString(1));
     }
 
     @Override
