@@ -83,7 +83,7 @@ final class Harness implements AutoCloseable {
     /** Fast failure settings: a short timeout and short retry waits keep fault tests quick. */
     static Map<Setting, String> fastSettings() {
         Map<Setting, String> settings = new EnumMap<>(Setting.class);
-        settings.put(Setting.CONFLUENCE_TIMEOUT, "PT1S");
+        settings.put(Setting.CONFLUENCE_TIMEOUT, "PT2S");
         settings.put(Setting.CONFLUENCE_MAX_RETRY_WAIT, "PT0.05S");
         settings.put(Setting.HTTP_PORT, "0");
         return settings;

@@ -56,7 +56,7 @@ class SpoiledAnswersTest {
         String title = "Spoiled " + TITLES.incrementAndGet();
         sandbox.resetCounters();
         int before = proxy.spoiled.get();
-        proxy.once(method, path, spoil, 1_500);
+        proxy.once(method, path, spoil, 2_600); // past the 2 s timeout of Harness.fastSettings()
 
         try {
             harness.askel.publishRunbook().publish(harness.runbook(title));
