@@ -53,7 +53,7 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
         ConnectionClient c = clients.of(access);
         URI uri = URI.create(c.base() + "/wiki/rest/api/content/" + page.value() + "/child/attachment");
         Duration timeout = clients.settings().requestTimeout().plusSeconds(upload.size() / MIN_BYTES_PER_SECOND);
-        var answer = clients.policy().call("attachment '" + upload.fileName() + "' of page " + page, Replay.SAFE, () -> {
+        var answer = clients.policy().call("attachment '" + upload.fileName() + "' of page " + page, Replay.ONLY_IF_REJECTED, () -> {
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .PUT(body.publisher(listener))
                     .header("Authorization", c.authorization())

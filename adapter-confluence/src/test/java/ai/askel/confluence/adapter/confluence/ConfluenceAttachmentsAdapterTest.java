@@ -65,7 +65,7 @@ class ConfluenceAttachmentsAdapterTest extends WireMockConfluence {
     @Test
     void an_upload_is_retried_from_the_start_of_the_content() {
         wm.stubFor(put(urlPathEqualTo(UPLOAD)).inScenario("u").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("ok"));
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("ok"));
         wm.stubFor(put(urlPathEqualTo(UPLOAD)).inScenario("u").whenScenarioStateIs("ok")
                 .willReturn(okJson(ConfluenceFixtures.attachmentArray("att9002", "a.csv", BYTES.length, "text/csv", 1, null))));
         AtomicInteger opened = new AtomicInteger();

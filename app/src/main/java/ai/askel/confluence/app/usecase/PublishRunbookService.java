@@ -61,11 +61,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Publishes a runbook page, idempotently (issue 6).
@@ -99,6 +103,13 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     /** How a refused create may say that the title is taken: 409, or a 400 the adapter could not classify. */
     private static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
     private static final Set<ErrorCode> TITLE_TAKEN_CODES = Set.of(ErrorCode.CONFLICT, ErrorCode.INVALID_INPUT, ErrorCode.CONFLUENCE_ERROR);
+
+    /**
+     * Publishes of one runbook in this process take turns: concurrent first publishes would each find
+     * the new page without the diagram and upload it (a version each). Across processes the runbook
+     * row's revision still orders them; see docs/security-and-reliability.md.
+     */
+    private static final Lock[] STRIPES = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     private final ConnectionLookup lookup;
     private final TemplateCatalogPort templates;
@@ -145,6 +156,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         if (command.dryRun()) {
             return new DryRun(access, request).plan();
         }
+        Lock lock = STRIPES[Math.floorMod(Objects.hash(command.ref().connection(), command.space(), command.title()), STRIPES.length)];
+        lock.lock();
         try {
             PublishResult result = publishWithRetries(access, request);
             audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), result.pageId(),
@@ -154,6 +167,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         } catch (ConnectorException e) {
             audit.failed(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.empty(), e);
             throw e;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -189,6 +204,12 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     }
 
     private record PreparedAttachment(AttachmentUpload upload, AttachmentGuard.Digest digest) {
+        /** The same file as one already on the page: name, size, media type and comment (a lost answer's upload). */
+        boolean matches(Attachment existing) {
+            return existing.fileName().equals(upload.fileName()) && existing.size() == digest.size()
+                    && existing.mediaType().equalsIgnoreCase(upload.mediaType()) && existing.comment().equals(upload.comment());
+        }
+
         boolean changedSince(Optional<PublishedState> state) {
             return state.flatMap(s -> s.attachment(upload.fileName())).map(a -> !a.hash().equals(digest.hash())).orElse(true);
         }
@@ -292,6 +313,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
         private final Request request;
         private final Instant now = clock.now();
         private boolean createParent;
+        /** The page was made by this attempt's create, so it has no attachments yet. */
+        private boolean pageCreatedNow;
         private Set<Label> labelsAdded = Set.of();
         private final List<String> uploaded = new ArrayList<>();
         /** An overwrite of attachments replaced or deleted in Confluence: upload them even though their hash is unchanged. */
@@ -327,6 +350,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             Page page;
             PublishOutcome outcome;
             if (placed.createdNow()) {
+                pageCreatedNow = true;
                 page = placed.page().orElseThrow();
                 outcome = PublishOutcome.CREATED;
             } else {
@@ -465,8 +489,15 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 labelsAdded = missing;
             }
             List<PublishedAttachment> published = new ArrayList<>(previous.map(PublishedState::attachments).orElse(List.of()));
+            List<Attachment> present = previous.isEmpty() && !pageCreatedNow && !request.attachments().isEmpty()
+                    ? attachments.list(access, page.id()) : List.of();
             for (PreparedAttachment attachment : request.attachments()) {
-                if (reuploadAttachments || attachment.changedSince(previous)) {
+                Optional<Attachment> uploadedBefore = present.stream().filter(attachment::matches).findFirst();
+                if (uploadedBefore.isPresent()) {
+                    // a first publish that lost the upload's answer: the file is there already, a second PUT would add a version
+                    published.add(new PublishedAttachment(attachment.upload().fileName(), attachment.digest().hash(),
+                            uploadedBefore.get().id(), attachment.digest().size()));
+                } else if (reuploadAttachments || attachment.changedSince(previous)) {
                     Attachment written = attachments.upload(access, page.id(), guard.limited(attachment.upload()), UploadProgressListener.NONE);
                     published.removeIf(a -> a.fileName().equals(attachment.upload().fileName()));
                     published.add(new PublishedAttachment(attachment.upload().fileName(), attachment.digest().hash(), written.id(),

@@ -1,0 +1,315 @@
+package ai.askel.confluence.app.reliability;
+
+import ai.askel.confluence.adapter.http.HttpApiServer;
+import ai.askel.confluence.app.AskelConfluence;
+import ai.askel.confluence.app.config.Setting;
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.Secret;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.in.RegisterConnectionCommand;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import ai.askel.confluence.sandbox.RequestLog;
+import ai.askel.confluence.sandbox.SandboxPage;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.ports.in.PublishResult;
+import static org.assertj.core.api.Assertions.assertThat;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One connector (embedded H2 in a temp directory, or a given PostgreSQL) against a sandbox, with
+ * Ada's connection registered, an optional HTTP server with an API key, and the checks the
+ * reliability tests share: Confluence writes from the sandbox's request log, rows from the database.
+ */
+final class Harness implements AutoCloseable {
+    static final String PAGES = "POST /wiki/api/v2/pages";
+    static final String LABELS = "POST /wiki/rest/api/content/{id}/label";
+    static final String ATTACH = "PUT /wiki/rest/api/content/{id}/child/attachment";
+    static final String ADA_TOKEN = "ada-token";
+    static final String DIAGRAM = "architecture.png";
+    static final byte[] DIAGRAM_BYTES = "\u0089PNG fake diagram bytes".getBytes(StandardCharsets.ISO_8859_1);
+
+    final ConfluenceSandbox sandbox;
+    final AskelConfluence askel;
+    final Connection connection;
+    final ConnectionRef ref;
+    private final Path dataDirectory;
+    private final String jdbcUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private HttpApiServer server;
+    private String apiKey;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Harness(ConfluenceSandbox sandbox, String site, Path dataDirectory, AskelConfluence askel, String jdbcUrl, String dbUser, String dbPassword,
+                    boolean register) {
+        this.sandbox = sandbox;
+        this.askel = askel;
+        this.dataDirectory = dataDirectory;
+        this.jdbcUrl = jdbcUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+        this.connection = register ? askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT,
+                "crestview", site, "ada@example.com", Secret.of(ADA_TOKEN, "apiToken"), Optional.empty(),
+                Optional.empty())) : askel.listConnections().list(WorkspaceIds.DEFAULT).get(0);
+        this.ref = askel.ref(connection.id());
+    }
+
+    /** Fast failure settings: a short timeout and short retry waits keep fault tests quick. */
+    static Map<Setting, String> fastSettings() {
+        Map<Setting, String> settings = new EnumMap<>(Setting.class);
+        settings.put(Setting.CONFLUENCE_TIMEOUT, "PT2S");
+        settings.put(Setting.CONFLUENCE_MAX_RETRY_WAIT, "PT0.05S");
+        settings.put(Setting.HTTP_PORT, "0");
+        return settings;
+    }
+
+    static Harness embedded(ConfluenceSandbox sandbox, Path dataDir, Map<Setting, String> settings) {
+        return embedded(sandbox, dataDir, settings, true);
+    }
+
+    static Harness embedded(ConfluenceSandbox sandbox, Path dataDir, Map<Setting, String> settings, boolean register) {
+        return embedded(sandbox, sandbox.baseUrl(), dataDir, settings, register);
+    }
+
+    /** A connector whose connection's site is {@code site} (a proxy in front of the sandbox). */
+    static Harness embedded(ConfluenceSandbox sandbox, String site, Path dataDir, Map<Setting, String> settings, boolean register) {
+        AskelConfluence.Builder builder = AskelConfluence.builder().dataDirectory(dataDir).allowSiteOrigin(site);
+        settings.forEach(builder::set);
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("askel") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return new Harness(sandbox, site, dataDir, builder.build(), url, "", "", register);
+    }
+
+    static Harness postgres(ConfluenceSandbox sandbox, Path dataDir, String jdbcUrl, String user, String password, String masterKey,
+                            boolean register) {
+        AskelConfluence.Builder builder = AskelConfluence.builder().dataDirectory(dataDir).database(jdbcUrl, user, password)
+                .masterKeyBase64(masterKey).allowSiteOrigin(sandbox.baseUrl());
+        fastSettings().forEach(builder::set);
+        return new Harness(sandbox, sandbox.baseUrl(), dataDir, builder.build(), jdbcUrl, user, password, register);
+    }
+
+    // ---- HTTP ----
+
+    Harness startHttp() {
+        server = askel.component().httpServer().start();
+        apiKey = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "reliability").key().reveal();
+        return this;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    String connectionPath() {
+        return "/api/v1/connections/" + connection.id().value();
+    }
+
+    HttpResponse<String> send(String method, String path, String body) {
+        return send(method, path, body, "application/json", Optional.of(apiKey));
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String contentType, Optional<String> key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+        key.ifPresent(k -> request.header("Authorization", "Bearer " + k));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP " + method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A request over a raw socket whose body is written by another thread, so the answer of a server
+     * that refuses the body part-way (413) is read even though it stops reading. Answers status and body.
+     */
+    String[] sendRaw(String method, String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + apiKey
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().write(body);
+                    socket.getOutputStream().flush();
+                } catch (IOException e) {
+                    // the server stopped reading: expected for a refused body
+                }
+            });
+            writer.start();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            writer.join(5_000);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int split = answer.indexOf("\r\n\r\n");
+            return new String[] {String.valueOf(status), split < 0 ? "" : answer.substring(split + 4), answer.substring(0, Math.max(split, 0))};
+        }
+    }
+
+    // ---- the runbook ----
+
+    PublishRunbookCommand runbook(String title) {
+        return runbook(ref, title);
+    }
+
+    static PublishRunbookCommand runbook(ConnectionRef ref, String title) {
+        return new PublishRunbookCommand(ref, SpaceKey.of("INFRA"), Optional.empty(), Title.of(title), "customer-environment-runbook",
+                inputs(title), Optional.empty(),
+                List.of(new AttachmentUpload(DIAGRAM, "image/png", DIAGRAM_BYTES.length, () -> new ByteArrayInputStream(DIAGRAM_BYTES),
+                        Optional.of("Architecture"), true)),
+                DriftPolicy.FAIL, false);
+    }
+
+    static TemplateInputs inputs(String environment) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("environment", environment);
+        inputs.put("customer", "Crestview Health");
+        inputs.put("status", "LIVE");
+        inputs.put("regions", List.of("eu-west-1"));
+        inputs.put("endpoints", List.of(Map.of("name", "Public API", "url", "https://api.crestview.example", "notes", "WAF")));
+        inputs.put("credentialsLocation", "vault: secret/customers/crestview/prod");
+        inputs.put("maintenanceWindow", "Sundays 02:00-04:00 UTC");
+        inputs.put("maintenanceProcedure", List.of("Drain traffic", "Upgrade", "Restore traffic"));
+        inputs.put("escalationContacts", List.of(Map.of("name", "Ada Lovelace", "role", "On-call lead", "contact", "ada@example.com",
+                "hours", "24/7")));
+        inputs.put("architectureDiagram", DIAGRAM);
+        inputs.put("notes", "Read-only during the window.");
+        return new TemplateInputs(inputs);
+    }
+
+    // ---- what reached Confluence ----
+
+    /** Requests other than GET that Confluence answered (any status) since the last reset. */
+    List<RequestLog.Entry> writes() {
+        return sandbox.requestLog().recent().stream().filter(e -> !e.method().equals("GET")).toList();
+    }
+
+    /** Successful requests to the endpoint ("METHOD /route/template"). */
+    long succeeded(String endpoint) {
+        return sandbox.requestLog().recent().stream()
+                .filter(e -> e.endpoint().equals(endpoint))
+                .filter(e -> e.status() >= 200 && e.status() < 300).count();
+    }
+
+    /** The runbook page exists once with its labels and one upload of the diagram, and publishing again writes nothing. */
+    void assertPublishedOnce(String title, PageId pageId) {
+        assertThat(sandbox.findPageId("INFRA", title)).contains(pageId.value());
+        SandboxPage page = sandbox.findPage(pageId.value()).orElseThrow();
+        assertThat(page.labels()).contains("customer-runbook");
+        assertThat(page.attachments()).containsExactly(Harness.DIAGRAM);
+        assertThat(count(ATTACH, 200)).as("the diagram is uploaded once (a second upload would add a version): %s",
+                sandbox.requestLog().recent().stream().map(e -> e.status() + " " + e.method() + " " + e.path()).toList()).isEqualTo(1);
+        assertThat(count(PAGES, 200)).as("successful creates: the runbook page (and at most the parent)").isBetween(1L, 2L);
+        assertThat(page.labels()).as("each label once").doesNotHaveDuplicates();
+        assertThat(count(LABELS, 200)).as("labels are added by one successful call (a second after a lost answer is harmless)")
+                .isBetween(1L, 2L);
+        // and a publish now writes nothing
+        sandbox.resetCounters();
+        PublishResult again = askel.publishRunbook().publish(runbook(title));
+        assertThat(again.pageId()).contains(pageId);
+        assertThat(writes()).isEmpty();
+    }
+
+    long count(String endpoint, int status) {
+        return sandbox.requestLog().recent().stream().filter(e -> e.endpoint().equals(endpoint) && e.status() == status).count();
+    }
+
+    // ---- the database ----
+
+    long rows(String table) {
+        return query("SELECT COUNT(*) FROM " + table, rs -> rs.getLong(1)).get(0);
+    }
+
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    <T> List<T> query(String sql, RowReader<T> reader) {
+        try (java.sql.Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(reader.read(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Every text value of every column of every table of the connector's schema, one string per cell. */
+    List<String> everyCell() {
+        List<String> tables = tables();
+        List<String> cells = new ArrayList<>();
+        for (String table : tables) {
+            cells.addAll(query("SELECT * FROM \"" + table + "\"", rs -> {
+                StringBuilder row = new StringBuilder(table).append(':');
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    Object value = rs.getObject(i);
+                    row.append(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(value))
+                            .append('|');
+                }
+                return row.toString();
+            }));
+        }
+        return cells;
+    }
+
+    /** Row count of a table named exactly as the database reports it. */
+    long rowsOf(String exactName) {
+        return query("SELECT COUNT(*) FROM \"" + exactName + "\"", rs -> rs.getLong(1)).get(0);
+    }
+
+    List<String> tables() {
+        return query("SELECT table_name FROM information_schema.tables WHERE lower(table_schema) = 'public'"
+                + " AND table_type IN ('BASE TABLE', 'TABLE')", rs -> rs.getString(1));
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        askel.close();
+    }
+}
