@@ -15,11 +15,14 @@ final class Limits {
         return Math.min(limit, V2_MAX);
     }
 
-    /** CQL search: Confluence's own cap is unpublished; 100 is safe. */
+    /**
+     * CQL search: Confluence's own cap is unpublished. Asking for 250 (the v2 maximum) costs nothing when
+     * it serves fewer: the answer then carries a next link, which the search follows.
+     */
     static int search(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return Math.min(limit, 100);
+        return Math.min(limit, V2_MAX);
     }
 }

@@ -77,8 +77,8 @@ import java.util.stream.Stream;
  * {@link RunbookStatus#PUBLISHED} once those resolve.
  */
 public final class CheckDriftService implements CheckDriftUseCase {
-    /** Results per CQL request (Confluence serves at most 100 per search page). */
-    static final int SEARCH_PAGE_SIZE = 100;
+    /** Results asked for per CQL request; where Confluence serves fewer, the scan follows the next link. */
+    static final int SEARCH_PAGE_SIZE = 250;
     private static final int SPACES_PAGE_SIZE = 250;
 
     private final ConnectionLookup lookup;
