@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.ActingApiKey;
 import ai.askel.confluence.ports.in.AuthenticatedCaller;
 import ai.askel.confluence.ports.in.IdempotencyDecision;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
@@ -64,12 +65,12 @@ final class RequestPipeline {
                     ? Optional.of(multipart.read(ctx)) : Optional.empty();
             Call call = new Call(ctx, caller, body, upload.map(MultipartReader.Upload::attachment), json);
             Optional<String> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER));
-            if (route.method().equals("POST") && key.isPresent() && caller.isPresent()) {
-                reply = idempotent(route, call, caller.get(), idempotencyKey(key.get()),
-                        () -> requestHash(route, instance, body, upload), instance);
-            } else {
-                reply = execute(route, call, instance);
-            }
+            Supplier<Reply> serve = () -> route.method().equals("POST") && key.isPresent() && caller.isPresent()
+                    ? idempotent(route, call, caller.get(), idempotencyKey(key.get()), () -> requestHash(route, instance, body, upload),
+                            instance)
+                    : execute(route, call, instance);
+            // audit events name the API key (its visible prefix) the request was served for
+            reply = caller.map(c -> ActingApiKey.during(c.keyPrefix(), serve)).orElseGet(serve);
         } catch (Exception e) { // checked exceptions can arrive undeclared from Kotlin code
             reply = toProblem(route, e, instance);
         }

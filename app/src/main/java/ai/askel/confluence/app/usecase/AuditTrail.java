@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.ports.in.ActingApiKey;
 import ai.askel.confluence.ports.out.AuditEvent;
 import ai.askel.confluence.ports.out.AuditLogPort;
 import ai.askel.confluence.ports.out.ClockPort;
@@ -24,13 +25,13 @@ public final class AuditTrail {
 
     public void record(WorkspaceId workspace, String operation, Optional<ConnectionId> connection, Optional<PageId> page,
                        String outcome) {
-        log.append(new AuditEvent(clock.now(), workspace, Optional.empty(), operation, connection, page, outcome, Optional.empty()));
+        log.append(new AuditEvent(clock.now(), workspace, ActingApiKey.prefix(), operation, connection, page, outcome, Optional.empty()));
     }
 
     /** A write that failed: the error code (never the message, which may quote input) and Confluence's trace id. */
     public void failed(WorkspaceId workspace, String operation, Optional<ConnectionId> connection, Optional<PageId> page,
                        ConnectorException error) {
-        log.append(new AuditEvent(clock.now(), workspace, Optional.empty(), operation, connection, page,
+        log.append(new AuditEvent(clock.now(), workspace, ActingApiKey.prefix(), operation, connection, page,
                 "failed: " + error.code(), error.traceId()));
     }
 }

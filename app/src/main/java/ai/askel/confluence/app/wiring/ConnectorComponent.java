@@ -30,6 +30,7 @@ import ai.askel.confluence.ports.in.SearchPagesUseCase;
 import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
 import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
+import ai.askel.confluence.ports.out.AuditLogPort;
 import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
@@ -92,6 +93,9 @@ public interface ConnectorComponent {
     CheckReadinessUseCase checkReadiness();
 
     ReadMetricsUseCase readMetrics();
+
+    /** The audit log: who did what, to which page, with what outcome (never secrets or bodies). */
+    AuditLogPort auditLog();
 
     @Component.Factory
     interface Factory {

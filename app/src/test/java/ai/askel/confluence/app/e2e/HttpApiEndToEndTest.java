@@ -6,6 +6,7 @@ import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.ports.in.CreatedApiKey;
 import ai.askel.confluence.sandbox.SandboxPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
@@ -32,13 +33,16 @@ class HttpApiEndToEndTest {
     private static ApiClient api;
     private static String cid;
     private static String apiKey;
+    private static String apiKeyPrefix;
 
     @BeforeAll
     static void start() {
         // one attempt per Confluence call, so an injected fault answers at once (retries have their own tests)
         connector = SandboxConnector.start(Map.of(Setting.HTTP_PORT, "0", Setting.CONFLUENCE_MAX_ATTEMPTS, "1"));
         server = connector.askel.component().httpServer().start();
-        apiKey = connector.askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "e2e").key().reveal();
+        CreatedApiKey created0 = connector.askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "e2e");
+        apiKey = created0.key().reveal();
+        apiKeyPrefix = created0.record().prefix();
         api = new ApiClient("http://127.0.0.1:" + server.port(), Optional.of(apiKey));
         ApiClient.Response created = api.post("/api/v1/connections", ada("crestview"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
@@ -230,6 +234,10 @@ class HttpApiEndToEndTest {
         assertThat(added.json().get("labels")).extracting(JsonNode::asText).containsExactlyInAnyOrder("first", "second", "third");
         assertThat(api.delete(c("/pages/" + id + "/labels/second")).status()).isEqualTo(204);
         assertThat(connector.sandbox.findPage(id).orElseThrow().labels()).containsExactlyInAnyOrder("first", "third");
+        assertThat(connector.askel.component().auditLog().recent(WorkspaceIds.DEFAULT, 50))
+                .filteredOn(e -> e.operation().equals("labels.add") && e.page().map(Object::toString).equals(Optional.of(id)))
+                .as("audit events name the API key the request was served for")
+                .singleElement().satisfies(e -> assertThat(e.apiKeyPrefix()).contains(apiKeyPrefix));
         assertProblem(api.post(c("/pages/" + id + "/labels"), Map.of("labels", List.of("has space"))), 400, "INVALID_INPUT");
 
         byte[] pdf = "%PDF-1.4 tiny".getBytes(StandardCharsets.UTF_8);
