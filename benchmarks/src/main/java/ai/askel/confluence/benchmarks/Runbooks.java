@@ -1,5 +1,6 @@
 package ai.askel.confluence.benchmarks;
 
+import ai.askel.confluence.app.SampleRunbook;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
@@ -15,8 +16,8 @@ import java.util.Optional;
 
 /** Publish commands for the {@code customer-environment-runbook} template, shaped like the demo's seed story. */
 final class Runbooks {
-    static final String TEMPLATE = "customer-environment-runbook";
-    static final String DIAGRAM = "architecture.png";
+    static final String TEMPLATE = SampleRunbook.TEMPLATE;
+    static final String DIAGRAM = SampleRunbook.DIAGRAM;
     static final byte[] DIAGRAM_BYTES = new PatternInputStream(32 * 1024).readAllBytesUnchecked();
 
     private Runbooks() {
@@ -24,23 +25,7 @@ final class Runbooks {
 
     /** The seed story's runbook: every input, a diagram attachment, default labels. {@code notes} varies the body. */
     static PublishRunbookCommand seed(ConnectionRef ref, SpaceKey space, String title, String notes) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("environment", title);
-        inputs.put("customer", "Crestview Health");
-        inputs.put("status", "LIVE");
-        inputs.put("regions", List.of("eu-west-1", "eu-central-1"));
-        inputs.put("endpoints", List.of(
-                Map.of("name", "Public API", "url", "https://api.crestview.example", "notes", "Behind the WAF"),
-                Map.of("name", "Admin console", "url", "https://admin.crestview.example", "notes", "VPN only")));
-        inputs.put("credentialsLocation", "vault: secret/customers/crestview/prod");
-        inputs.put("maintenanceWindow", "Sundays 02:00-04:00 UTC");
-        inputs.put("maintenanceProcedure", List.of("Announce the window", "Drain traffic", "Apply the upgrade",
-                "Run the health checks", "Restore traffic"));
-        inputs.put("escalationContacts", List.of(
-                Map.of("name", "Ada Lovelace", "role", "On-call lead", "contact", "ada@example.com", "hours", "24/7")));
-        inputs.put("architectureDiagram", DIAGRAM);
-        inputs.put("notes", notes);
-        return new PublishRunbookCommand(ref, space, Optional.empty(), Title.of(title), TEMPLATE, new TemplateInputs(inputs),
+        return new PublishRunbookCommand(ref, space, Optional.empty(), Title.of(title), TEMPLATE, SampleRunbook.inputs(title, notes),
                 Optional.empty(), List.of(new AttachmentUpload(DIAGRAM, "image/png", DIAGRAM_BYTES.length,
                         () -> new ByteArrayInputStream(DIAGRAM_BYTES), Optional.of("Architecture"), true)),
                 DriftPolicy.FAIL, false);

@@ -1,6 +1,7 @@
 package ai.askel.confluence.app.cli;
 
 import ai.askel.confluence.app.AskelConfluence;
+import ai.askel.confluence.app.SampleRunbook;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.CqlQuery;
@@ -10,7 +11,6 @@ import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.Slice;
 import ai.askel.confluence.domain.Space;
 import ai.askel.confluence.domain.SpaceKey;
-import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.ConnectionRef;
@@ -41,8 +41,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "demo", description = "Runs the runbook seed story against a local Confluence sandbox, twice.")
 final class DemoCommand extends ConnectorCommand {
-    static final String RUNBOOK_TITLE = "Crestview Production";
-    static final String DIAGRAM = "crestview-prod-architecture.png";
+    static final String RUNBOOK_TITLE = SampleRunbook.ENVIRONMENT;
+    static final String DIAGRAM = SampleRunbook.DIAGRAM;
 
     /** What each Confluence call is for, in the seed story's words. */
     private static final Map<String, String> WHAT = Map.of(
@@ -84,7 +84,7 @@ final class DemoCommand extends ConnectorCommand {
 
             byte[] diagram = ArchitectureDiagram.png();
             PublishRunbookCommand publish = new PublishRunbookCommand(ref, SpaceKey.of("INFRA"), Optional.empty(), Title.of(RUNBOOK_TITLE),
-                    "customer-environment-runbook", crestviewInputs(), Optional.empty(),
+                    "customer-environment-runbook", SampleRunbook.inputs(RUNBOOK_TITLE, "The reporting database is read-only during the maintenance window."), Optional.empty(),
                     List.of(new AttachmentUpload(DIAGRAM, "image/png", diagram.length, () -> new ByteArrayInputStream(diagram),
                             Optional.of("Architecture of Crestview Production"), true)),
                     DriftPolicy.FAIL, false);
@@ -143,27 +143,6 @@ final class DemoCommand extends ConnectorCommand {
         }
         out.line("");
         return result;
-    }
-
-    static TemplateInputs crestviewInputs() {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("environment", RUNBOOK_TITLE);
-        inputs.put("customer", "Crestview Health");
-        inputs.put("status", "LIVE");
-        inputs.put("regions", List.of("eu-west-1", "eu-central-1"));
-        inputs.put("endpoints", List.of(
-                Map.of("name", "Public API", "url", "https://api.crestview.example", "notes", "Behind the WAF"),
-                Map.of("name", "Admin console", "url", "https://admin.crestview.example", "notes", "VPN only")));
-        inputs.put("credentialsLocation", "vault: secret/customers/crestview/prod");
-        inputs.put("maintenanceWindow", "Sundays 02:00-04:00 UTC");
-        inputs.put("maintenanceProcedure", List.of("Announce the window in #crestview-ops", "Drain traffic from the load balancer",
-                "Apply the upgrade", "Run the health checks", "Restore traffic"));
-        inputs.put("escalationContacts", List.of(
-                Map.of("name", "Ada Lovelace", "role", "On-call lead", "contact", "ada@example.com", "hours", "24/7"),
-                Map.of("name", "Bob Reader", "role", "Account manager", "contact", "bob@example.com", "hours", "Mon-Fri 09-17 CET")));
-        inputs.put("architectureDiagram", DIAGRAM);
-        inputs.put("notes", "The reporting database is read-only during the maintenance window.");
-        return new TemplateInputs(inputs);
     }
 
     private static void deleteRecursively(Path dir) {
