@@ -28,28 +28,26 @@ final class ApiKeyCommand implements Runnable {
         String name;
 
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 CreatedApiKey key = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, name);
                 java.util.Map<String, Object> view = Views.apiKey(key.record());
                 view.put("key", key.key().reveal());
-                out().result(view, "API key " + key.record().id() + " (" + key.record().prefix() + "), shown once:\n" + key.key().reveal());
-            }
-            return 0;
+                return new Printed(view, "API key " + key.record().id() + " (" + key.record().prefix() + "), shown once:\n" + key.key().reveal());
+            });
         }
     }
 
     @Command(name = "list", description = "Lists the keys (prefixes only).")
     static final class ListKeys extends ConnectorCommand {
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 List<ApiKeyRecord> keys = askel.component().manageApiKeys().list(WorkspaceIds.DEFAULT);
-                out().result(keys.stream().map(Views::apiKey).toList(), keys.isEmpty() ? "no API keys" : keys.stream()
+                return new Printed(keys.stream().map(Views::apiKey).toList(), keys.isEmpty() ? "no API keys" : keys.stream()
                         .map(k -> k.id() + "  " + k.prefix() + "  " + k.name() + (k.isActive() ? "" : "  (revoked " + k.revokedAt().get() + ")"))
                         .collect(Collectors.joining("\n")));
-            }
-            return 0;
+            });
         }
     }
 
@@ -59,12 +57,11 @@ final class ApiKeyCommand implements Runnable {
         String keyId;
 
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 askel.component().manageApiKeys().revoke(WorkspaceIds.DEFAULT, keyId);
-                out().result(java.util.Map.of("revoked", keyId), "revoked " + keyId);
-            }
-            return 0;
+                return new Printed(java.util.Map.of("revoked", keyId), "revoked " + keyId);
+            });
         }
     }
 }

@@ -5,7 +5,6 @@ import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.UploadProgressListener;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ final class AttachCommand extends ConnectorCommand {
     String mediaType;
 
     @Override
-    protected int execute() throws IOException {
+    protected int execute() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new CliErrors.CliUsageException(file + " is not a file");
         }
@@ -41,13 +40,12 @@ final class AttachCommand extends ConnectorCommand {
                 : Optional.ofNullable(Files.probeContentType(file)).orElse("application/octet-stream");
         AttachmentUpload upload = new AttachmentUpload(file.getFileName().toString(), type, Files.size(file), () -> Files.newInputStream(file),
                 Optional.ofNullable(comment), false);
-        try (AskelConfluence askel = openConnector()) {
+        return printed(askel -> {
             Attachment a = askel.uploadAttachment().upload(connection(askel, connection.value), PageId.of(pageId), upload,
                     out().isJson() ? UploadProgressListener.NONE : new ProgressBar(err()));
-            out().result(Views.attachment(a), "\nattached " + a.fileName() + " (" + a.size() + " bytes, version " + a.version() + ") as "
+            return new Printed(Views.attachment(a), "\nattached " + a.fileName() + " (" + a.size() + " bytes, version " + a.version() + ") as "
                     + a.id());
-        }
-        return 0;
+        });
     }
 
     /** A one-line progress bar on standard error, redrawn at most every whole percent. */

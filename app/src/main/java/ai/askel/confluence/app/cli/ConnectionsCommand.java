@@ -59,14 +59,13 @@ final class ConnectionsCommand implements Runnable {
         LocalDate tokenExpires;
 
         @Override
-        protected int execute() throws IOException {
+        protected int execute() throws Exception {
             Secret token = Secret.of(readToken(tokenFromStdin), "apiToken");
-            try (AskelConfluence askel = openConnector()) {
+            return printed(askel -> {
                 Connection c = askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, name, site, email, token,
                         Optional.ofNullable(cloudId), Optional.ofNullable(tokenExpires)));
-                out().result(Views.connection(c), "connected: " + describe(c));
-            }
-            return 0;
+                return new Printed(Views.connection(c), "connected: " + describe(c));
+            });
         }
     }
 
@@ -90,13 +89,12 @@ final class ConnectionsCommand implements Runnable {
     @Command(name = "list", description = "Lists the connections.")
     static final class ListConnections extends ConnectorCommand {
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 List<Connection> all = askel.listConnections().list(WorkspaceIds.DEFAULT);
-                out().result(all.stream().map(Views::connection).toList(),
+                return new Printed(all.stream().map(Views::connection).toList(),
                         all.isEmpty() ? "no connections" : all.stream().map(ConnectionsCommand::describe).collect(Collectors.joining("\n")));
-            }
-            return 0;
+            });
         }
     }
 
@@ -106,7 +104,7 @@ final class ConnectionsCommand implements Runnable {
         String connection;
 
         @Override
-        protected int execute() {
+        protected int execute() throws Exception {
             try (AskelConfluence askel = openConnector()) {
                 ConnectionRef ref = connection(askel, connection);
                 Connection c = askel.verifyConnection().verify(ref);
@@ -122,13 +120,12 @@ final class ConnectionsCommand implements Runnable {
         String connection;
 
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 ConnectionRef ref = connection(askel, connection);
                 askel.removeConnection().remove(ref);
-                out().result(java.util.Map.of("removed", ref.connection().value()), "removed " + ref.connection());
-            }
-            return 0;
+                return new Printed(java.util.Map.of("removed", ref.connection().value()), "removed " + ref.connection());
+            });
         }
     }
 }

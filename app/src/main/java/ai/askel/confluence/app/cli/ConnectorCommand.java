@@ -32,6 +32,26 @@ abstract class ConnectorCommand implements Callable<Integer> {
     /** Runs the command; answers the exit code. */
     protected abstract int execute() throws Exception;
 
+    /** A command's result: the JSON view for {@code --json}, and the text for people. */
+    protected record Printed(Object json, String text) {
+    }
+
+    /** What a command does with the connector; it may fail with any exception (the CLI reports it in one line). */
+    @FunctionalInterface
+    protected interface Action {
+        Printed run(AskelConfluence askel) throws Exception;
+    }
+
+    /** Opens the connector, runs the action, prints its result and closes the connector: exit code 0. */
+    protected int printed(Action action) throws Exception {
+        Printed result;
+        try (AskelConfluence askel = openConnector()) {
+            result = action.run(askel);
+        }
+        out().result(result.json(), result.text());
+        return 0;
+    }
+
     protected AskelCommand root() {
         return (AskelCommand) spec.root().userObject();
     }

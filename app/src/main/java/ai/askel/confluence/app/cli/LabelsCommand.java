@@ -34,13 +34,12 @@ final class LabelsCommand implements Runnable {
         List<String> labels;
 
         @Override
-        protected int execute() {
+        protected int execute() throws Exception {
             Set<Label> toAdd = labels.stream().map(Label::of).collect(Collectors.toSet());
-            try (AskelConfluence askel = openConnector()) {
+            return printed(askel -> {
                 Set<Label> now = askel.manageLabels().add(connection(askel, connection.value), PageId.of(pageId), toAdd);
-                out().result(Map.of("labels", Views.labels(now)), "labels on " + pageId + ": " + String.join(", ", Views.labels(now)));
-            }
-            return 0;
+                return new Printed(Map.of("labels", Views.labels(now)), "labels on " + pageId + ": " + String.join(", ", Views.labels(now)));
+            });
         }
     }
 
@@ -56,13 +55,12 @@ final class LabelsCommand implements Runnable {
         String label;
 
         @Override
-        protected int execute() {
+        protected int execute() throws Exception {
             Label l = Label.of(label);
-            try (AskelConfluence askel = openConnector()) {
+            return printed(askel -> {
                 askel.manageLabels().remove(connection(askel, connection.value), PageId.of(pageId), l);
-                out().result(Map.of("removed", l.name()), "removed " + l + " from " + pageId);
-            }
-            return 0;
+                return new Printed(Map.of("removed", l.name()), "removed " + l + " from " + pageId);
+            });
         }
     }
 }

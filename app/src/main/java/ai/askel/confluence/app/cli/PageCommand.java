@@ -14,7 +14,6 @@ import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.CreatePageCommand;
 import ai.askel.confluence.ports.in.UpdatePageCommand;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -59,12 +58,11 @@ final class PageCommand implements Runnable {
         String pageId;
 
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 Page page = askel.readPage().read(connection(askel, connection.value), PageId.of(pageId));
-                out().result(Views.page(page), describe(page) + "\n\n" + page.body().value());
-            }
-            return 0;
+                return new Printed(Views.page(page), describe(page) + "\n\n" + page.body().value());
+            });
         }
     }
 
@@ -89,14 +87,13 @@ final class PageCommand implements Runnable {
         List<String> labels = List.of();
 
         @Override
-        protected int execute() throws IOException {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 Set<Label> labelSet = labels.stream().map(Label::of).collect(Collectors.toSet());
                 Page page = askel.createPage().create(new CreatePageCommand(connection(askel, connection.value), SpaceKey.of(space),
                         Title.of(title), Optional.ofNullable(parent).map(PageId::of), body.body(), labelSet));
-                out().result(Views.page(page), "created " + describe(page));
-            }
-            return 0;
+                return new Printed(Views.page(page), "created " + describe(page));
+            });
         }
     }
 
@@ -121,14 +118,13 @@ final class PageCommand implements Runnable {
         String message;
 
         @Override
-        protected int execute() throws IOException {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 Page page = askel.updatePage().update(new UpdatePageCommand(connection(askel, connection.value), PageId.of(pageId),
                         Optional.ofNullable(title).map(Title::of), body.body(), Optional.ofNullable(baseVersion).map(Version::of),
                         Optional.ofNullable(message)));
-                out().result(Views.page(page), "updated " + describe(page));
-            }
-            return 0;
+                return new Printed(Views.page(page), "updated " + describe(page));
+            });
         }
     }
 
@@ -159,16 +155,15 @@ final class PageCommand implements Runnable {
         PagingOptions paging;
 
         @Override
-        protected int execute() {
+        protected int execute() throws Exception {
             CqlQuery query = cql != null ? CqlQuery.raw(cql) : typedQuery();
-            try (AskelConfluence askel = openConnector()) {
+            return printed(askel -> {
                 Slice<PageSummary> found = askel.searchPages().search(connection(askel, connection.value), query, paging.limit,
                         paging.cursor());
-                out().result(Views.page(found.items().stream().map(Views::summary).toList(), found.nextCursor()),
+                return new Printed(Views.page(found.items().stream().map(Views::summary).toList(), found.nextCursor()),
                         found.items().isEmpty() ? "no pages match " + query : found.items().stream().map(PageCommand::describe)
                                 .collect(Collectors.joining("\n")) + PagingOptions.more(found.nextCursor()));
-            }
-            return 0;
+            });
         }
 
         private CqlQuery typedQuery() {
@@ -204,16 +199,15 @@ final class PageCommand implements Runnable {
         PagingOptions paging;
 
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 ConnectionRef ref = connection(askel, connection.value);
                 Slice<PageVersion> versions = askel.listPageVersions().versions(ref, PageId.of(pageId), paging.limit, paging.cursor());
-                out().result(Views.page(versions.items().stream().map(Views::version).toList(), versions.nextCursor()),
+                return new Printed(Views.page(versions.items().stream().map(Views::version).toList(), versions.nextCursor()),
                         versions.items().stream().map(v -> "v" + v.number() + "  " + v.createdAt().map(Object::toString).orElse("")
                                 + "  " + v.authorId().orElse("") + "  " + v.message().orElse("")).collect(Collectors.joining("\n"))
                                 + PagingOptions.more(versions.nextCursor()));
-            }
-            return 0;
+            });
         }
     }
 
@@ -229,15 +223,14 @@ final class PageCommand implements Runnable {
         PagingOptions paging;
 
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 Slice<PageSummary> children = askel.listChildPages().children(connection(askel, connection.value), PageId.of(pageId),
                         paging.limit, paging.cursor());
-                out().result(Views.page(children.items().stream().map(Views::summary).toList(), children.nextCursor()),
+                return new Printed(Views.page(children.items().stream().map(Views::summary).toList(), children.nextCursor()),
                         children.items().isEmpty() ? "no child pages" : children.items().stream().map(PageCommand::describe)
                                 .collect(Collectors.joining("\n")) + PagingOptions.more(children.nextCursor()));
-            }
-            return 0;
+            });
         }
     }
 }

@@ -77,7 +77,7 @@ final class RunbookCommand implements Runnable {
         boolean dryRun;
 
         @Override
-        protected int execute() throws IOException {
+        protected int execute() throws Exception {
             Map<String, Object> values = new LinkedHashMap<>();
             if (inputsFile != null) {
                 try {
@@ -88,7 +88,7 @@ final class RunbookCommand implements Runnable {
             }
             values.putAll(inputs);
             List<AttachmentUpload> uploads = attachments.stream().map(Publish::upload).toList();
-            try (AskelConfluence askel = openConnector()) {
+            return printed(askel -> {
                 PublishResult result = askel.publishRunbook().publish(new PublishRunbookCommand(connection(askel, connection.value),
                         SpaceKey.of(space), Optional.ofNullable(parentTitle).map(Title::of), Title.of(title), template,
                         new TemplateInputs(values), Optional.ofNullable(labels).map(l -> l.stream().map(Label::of).collect(Collectors.toSet())),
@@ -100,9 +100,8 @@ final class RunbookCommand implements Runnable {
                         + (dryRun ? "\nplan: " + result.plan().action() + (result.plan().createParent() ? " (and create the parent)" : "")
                                 + ", labels to add " + Views.labels(result.plan().labelsToAdd()) + ", attachments to upload "
                                 + result.plan().attachmentsToUpload() + "\n\n" + result.plan().renderedBody() : "");
-                out().result(Views.publish(result), text);
-            }
-            return 0;
+                return new Printed(Views.publish(result), text);
+            });
         }
 
         private static AttachmentUpload upload(Path file) {
@@ -128,13 +127,12 @@ final class RunbookCommand implements Runnable {
         String runbookId;
 
         @Override
-        protected int execute() {
-            try (AskelConfluence askel = openConnector()) {
+        protected int execute() throws Exception {
+            return printed(askel -> {
                 Runbook r = askel.getRunbook().get(connection(askel, connection.value), RunbookId.of(runbookId));
-                out().result(Views.runbook(r), r.id() + "  \"" + r.title() + "\" in " + r.space() + "  " + r.status()
+                return new Printed(Views.runbook(r), r.id() + "  \"" + r.title() + "\" in " + r.space() + "  " + r.status()
                         + r.pageId().map(p -> "  page " + p).orElse("") + "  template " + r.template());
-            }
-            return 0;
+            });
         }
     }
 

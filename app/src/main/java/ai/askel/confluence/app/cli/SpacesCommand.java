@@ -16,14 +16,13 @@ final class SpacesCommand extends ConnectorCommand {
     PagingOptions paging;
 
     @Override
-    protected int execute() {
-        try (AskelConfluence askel = openConnector()) {
+    protected int execute() throws Exception {
+        return printed(askel -> {
             Slice<Space> spaces = askel.listSpaces().listSpaces(connection(askel, connection.value), paging.limit, paging.cursor());
-            out().result(Views.page(spaces.items().stream().map(Views::space).toList(), spaces.nextCursor()),
+            return new Printed(Views.page(spaces.items().stream().map(Views::space).toList(), spaces.nextCursor()),
                     spaces.items().stream().map(s -> s.key() + "\t" + s.name() + "\t(" + s.type() + ", id " + s.id() + ")")
                             .collect(Collectors.joining("\n"))
                             + PagingOptions.more(spaces.nextCursor()));
-        }
-        return 0;
+        });
     }
 }

@@ -9,15 +9,14 @@ import picocli.CommandLine.Command;
 @Command(name = "templates", description = "Lists the content templates loaded (built in and from the plugins directory).")
 final class TemplatesCommand extends ConnectorCommand {
     @Override
-    protected int execute() {
-        try (AskelConfluence askel = openConnector()) {
+    protected int execute() throws Exception {
+        return printed(askel -> {
             List<TemplateDescriptor> templates = askel.listTemplates().list();
-            out().result(templates.stream().map(Views::template).toList(), templates.stream()
+            return new Printed(templates.stream().map(Views::template).toList(), templates.stream()
                     .map(t -> t.id() + " " + t.version() + " - " + t.name() + "\n" + t.inputs().stream()
                             .map(i -> "    " + i.name() + " (" + i.type() + (i.required() ? ", required" : "") + "): " + i.description())
                             .collect(Collectors.joining("\n")))
                     .collect(Collectors.joining("\n")));
-        }
-        return 0;
+        });
     }
 }
