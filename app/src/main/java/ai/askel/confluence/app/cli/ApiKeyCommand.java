@@ -1,6 +1,5 @@
 package ai.askel.confluence.app.cli;
 
-import ai.askel.confluence.app.AskelConfluence;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.CreatedApiKey;
 import ai.askel.confluence.ports.out.ApiKeyRecord;

@@ -1,6 +1,5 @@
 package ai.askel.confluence.app.cli;
 
-import ai.askel.confluence.app.AskelConfluence;
 import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.ports.out.AttachmentUpload;

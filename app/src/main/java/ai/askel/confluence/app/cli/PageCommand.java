@@ -1,6 +1,5 @@
 package ai.askel.confluence.app.cli;
 
-import ai.askel.confluence.app.AskelConfluence;
 import ai.askel.confluence.domain.CqlQuery;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;

@@ -1,6 +1,5 @@
 package ai.askel.confluence.app.cli;
 
-import ai.askel.confluence.app.AskelConfluence;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Runbook;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,9 +132,5 @@ final class RunbookCommand implements Runnable {
                         + r.pageId().map(p -> "  page " + p).orElse("") + "  template " + r.template());
             });
         }
-    }
-
-    static Set<String> names(Set<Label> labels) {
-        return labels.stream().map(Label::name).collect(Collectors.toSet());
     }
 }

@@ -1,6 +1,5 @@
 package ai.askel.confluence.app.cli;
 
-import ai.askel.confluence.app.AskelConfluence;
 import ai.askel.confluence.domain.Slice;
 import ai.askel.confluence.domain.Space;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
 package ai.askel.confluence.app.cli;
 
-import ai.askel.confluence.app.AskelConfluence;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
 import java.util.List;
 import java.util.stream.Collectors;
