@@ -1,8 +1,10 @@
 package ai.askel.confluence.adapter.confluence;
 
+import ai.askel.confluence.domain.Deadline;
 import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.in.RequestDeadline;
 import ai.askel.confluence.ports.out.ConfluenceCallObserver;
 import feign.FeignException;
 import feign.RetryableException;
@@ -26,16 +28,30 @@ final class CallPolicy {
 
     private final ConfluenceClientSettings settings;
     private final ConfluenceCallObserver observer;
+    private final ConfluenceMeters meters;
     private final Sleeper sleeper;
 
-    CallPolicy(ConfluenceClientSettings settings, ConfluenceCallObserver observer, Sleeper sleeper) {
+    CallPolicy(ConfluenceClientSettings settings, ConfluenceCallObserver observer, ConfluenceMeters meters, Sleeper sleeper) {
         this.settings = settings;
         this.observer = observer;
+        this.meters = meters;
         this.sleeper = sleeper;
     }
 
-    /** Runs the call under the policy; a final failure becomes a domain error about {@code subject}. */
+    /**
+     * Runs the call under the policy; a final failure becomes a domain error about {@code subject}.
+     * Every attempt and every pause draws on the request's deadline (a default one when the caller set
+     * none): a retry whose pause would outlast it is not made, and the last failure is reported instead.
+     */
     <T> T call(String subject, Replay replay, Supplier<T> call) {
+        if (RequestDeadline.current().isEmpty()) {
+            return RequestDeadline.during(Deadline.after(settings.defaultDeadline()), () -> attempts(subject, replay, call));
+        }
+        return attempts(subject, replay, call);
+    }
+
+    private <T> T attempts(String subject, Replay replay, Supplier<T> call) {
+        Deadline deadline = RequestDeadline.current().orElseThrow();
         for (int attempt = 1; ; attempt++) {
             HttpFailure failure;
             try {
@@ -53,8 +69,14 @@ final class CallPolicy {
                 throw ConfluenceErrors.toDomain(failure, subject, settings.maxWait());
             }
             Duration wait = waitBefore(attempt, failure);
+            if (wait.compareTo(deadline.remaining()) >= 0) {
+                LOG.info("not retrying {} after status {}: the request's deadline leaves {} ms, the pause would be {} ms (trace {})",
+                        failure.route(), failure.status(), deadline.remaining().toMillis(), wait.toMillis(), failure.traceId());
+                throw ConfluenceErrors.toDomain(failure, subject, settings.maxWait());
+            }
             boolean rateLimited = failure.status() == 429 || failure.retryAfter().isPresent();
             observer.retryScheduled(failure.route(), wait, rateLimited);
+            meters.retried(failure.route(), rateLimited);
             LOG.info("retrying {} after status {} in {} ms (attempt {} of {}, trace {})", failure.route(), failure.status(),
                     wait.toMillis(), attempt + 1, settings.maxAttempts(), failure.traceId());
             try {

@@ -38,13 +38,15 @@ class ConfluenceAdapterModuleTest {
 
         @Component.Factory
         interface Factory {
-            Graph create(@BindsInstance ConfluenceClientSettings settings, @BindsInstance ConfluenceCallObserver observer);
+            Graph create(@BindsInstance ConfluenceClientSettings settings, @BindsInstance ConfluenceCallObserver observer,
+                         @BindsInstance io.micrometer.core.instrument.MeterRegistry registry);
         }
     }
 
     @Test
     void dagger_wires_every_port_as_a_singleton_from_another_package() {
-        Graph graph = DaggerConfluenceAdapterModuleTest_Graph.factory().create(ConfluenceClientSettings.defaults(), ConfluenceCallObserver.NONE);
+        Graph graph = DaggerConfluenceAdapterModuleTest_Graph.factory().create(ConfluenceClientSettings.defaults(), ConfluenceCallObserver.NONE,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(graph.pages()).isSameAs(graph.pages());
         assertThat(graph.pages().getClass().getSimpleName()).isEqualTo("ConfluencePagesAdapter");
