@@ -62,8 +62,9 @@ final class CallPolicy {
                 failure = new HttpFailure(0, e.request() == null ? "UNKNOWN" : Routes.of(e.request()), null, null,
                         describeIo(e.getCause() == null ? e : e.getCause()), e.getCause());
             } catch (FeignException e) {
-                throw new ConnectorException(ErrorCode.CONFLUENCE_ERROR,
-                        "Confluence's answer for " + subject + " could not be read: " + e.getClass().getSimpleName(), null, e);
+                String route = e instanceof feign.codec.DecodeException && e.request() == null ? "Confluence" : Routes.of(e.request());
+                throw new ConnectorException(ErrorCode.CONFLUENCE_ERROR, "Confluence's answer to " + route + " for " + subject
+                        + " could not be read: " + firstLine(e.getMessage()), null, e);
             }
             if (attempt >= settings.maxAttempts() || !retryable(failure, replay)) {
                 throw ConfluenceErrors.toDomain(failure, subject, settings.maxWait());
@@ -106,6 +107,15 @@ final class CallPolicy {
         Duration backoff = Duration.ofMillis(Math.max(1, jittered));
         Duration wait = f.retryAfter().filter(ra -> ra.compareTo(backoff) > 0).orElse(backoff);
         return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    /** Jackson's first line names the field and the value's problem; the rest is a location. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        String line = message.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
+        return line.length() <= 300 ? line : line.substring(0, 297) + "...";
     }
 
     private static String describeIo(Throwable t) {

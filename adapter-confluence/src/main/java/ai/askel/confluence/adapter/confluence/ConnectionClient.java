@@ -112,6 +112,7 @@ final class ConnectionClient {
         String trace = null;
         try {
             T result = exchange.run(deadline);
+            UnusableAnswers.answered(route);
             Outcome o = outcome.apply(result);
             status = o.status();
             trace = o.traceId();
