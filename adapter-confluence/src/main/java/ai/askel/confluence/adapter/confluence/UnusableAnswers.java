@@ -15,15 +15,22 @@ import java.util.stream.Collectors;
  * in the same port call; before any answer, errors pass unchanged (they are about the caller's input).
  */
 final class UnusableAnswers {
-    /** The route of the last answer read on this thread during the current port call. */
-    private static final ThreadLocal<String> ANSWERED = new ThreadLocal<>();
+    /** The routes whose answers were read on this thread during the current port call, in order. */
+    private static final ThreadLocal<java.util.Set<String>> ANSWERED = new ThreadLocal<>();
 
     private UnusableAnswers() {
     }
 
     /** Called after each answer is read: failures from here on are about that answer. */
     static void answered(String route) {
-        ANSWERED.set(route);
+        java.util.Set<String> routes = ANSWERED.get();
+        if (routes == null) {
+            routes = new java.util.LinkedHashSet<>();
+            ANSWERED.set(routes);
+        }
+        if (routes.size() < 8) {
+            routes.add(route);
+        }
     }
 
     /** {@code port} behind a guard that re-labels failures caused by an unusable answer. */
@@ -50,12 +57,13 @@ final class UnusableAnswers {
 
     /** Runs one port call (or one lazily fetched page of it) under the guard. */
     static <T> T during(Work<T> work) throws Throwable {
-        String outer = ANSWERED.get();
+        java.util.Set<String> outer = ANSWERED.get();
         ANSWERED.remove();
         try {
             return work.run();
         } catch (RuntimeException failure) {
-            String route = ANSWERED.get();
+            java.util.Set<String> routes = ANSWERED.get();
+            String route = routes == null || routes.isEmpty() ? null : String.join(" or ", routes);
             if (route != null && unusable(failure)) {
                 throw new ConnectorException(ErrorCode.CONFLUENCE_ERROR, "Confluence's answer to " + route
                         + " could not be used: " + describe(failure), null, failure);
