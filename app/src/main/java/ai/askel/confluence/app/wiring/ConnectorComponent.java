@@ -20,7 +20,6 @@ import ai.askel.confluence.ports.in.ListTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
-import ai.askel.confluence.ports.in.ReadMetricsUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
 import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
@@ -32,13 +31,15 @@ import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
 import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
 import ai.askel.confluence.ports.out.AuditLogPort;
 import dagger.BindsInstance;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Named;
 import dagger.Component;
 import jakarta.inject.Singleton;
 
 /** The whole connector, wired: adapters, use cases and the HTTP server, from one {@link AppConfig}. */
 @Singleton
-@Component(modules = {SettingsModule.class, UseCaseModule.class, ConfluenceAdapterModule.class, PersistenceAdapterModule.class,
-        HttpAdapterModule.class})
+@Component(modules = {SettingsModule.class, UseCaseModule.class, MetricsModule.class, ConfluenceAdapterModule.class,
+        PersistenceAdapterModule.class, HttpAdapterModule.class})
 public interface ConnectorComponent {
 
     /** Migrates the database and checks the master key; close it to release the pool. */
@@ -92,17 +93,24 @@ public interface ConnectorComponent {
 
     CheckReadinessUseCase checkReadiness();
 
-    ReadMetricsUseCase readMetrics();
+    /** Where the connector's meters are recorded (the host's registry too, when one was given). */
+    MeterRegistry meterRegistry();
 
     /** The audit log: who did what, to which page, with what outcome (never secrets or bodies). */
     AuditLogPort auditLog();
 
     @Component.Factory
     interface Factory {
-        ConnectorComponent create(@BindsInstance AppConfig config);
+        /** {@code hostRegistry}: a registry of the embedding host that receives every meter too, or {@link MetricsModule#NO_HOST_REGISTRY}. */
+        ConnectorComponent create(@BindsInstance AppConfig config, @BindsInstance @Named(MetricsModule.HOST) MeterRegistry hostRegistry);
     }
 
     static ConnectorComponent create(AppConfig config) {
-        return DaggerConnectorComponent.factory().create(config);
+        return create(config, MetricsModule.NO_HOST_REGISTRY);
+    }
+
+    /** The connector, recording its meters into {@code hostRegistry} as well as into the one {@code /metrics} serves. */
+    static ConnectorComponent create(AppConfig config, MeterRegistry hostRegistry) {
+        return DaggerConnectorComponent.factory().create(config, hostRegistry);
     }
 }

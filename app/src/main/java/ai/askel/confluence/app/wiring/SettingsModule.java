@@ -27,7 +27,10 @@ final class SettingsModule {
         return new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), config.duration(Setting.CONFLUENCE_TIMEOUT),
                 config.integer(Setting.CONFLUENCE_MAX_ATTEMPTS, 1, 20), d.baseBackoff(),
                 config.duration(Setting.CONFLUENCE_MAX_RETRY_WAIT), config.integer(Setting.CONFLUENCE_MAX_CONCURRENCY, 1, 1000),
-                d.nearLimitDelay(), maxAttachmentBytes(config), d.maxConflictRetries());
+                d.nearLimitDelay(), maxAttachmentBytes(config), d.maxConflictRetries())
+                .withIsolation(positive(config, Setting.CONFLUENCE_SLOT_WAIT), config.integer(Setting.CONFLUENCE_MAX_WAITERS, 0, 10_000),
+                        config.longValue(Setting.CONFLUENCE_MAX_RESPONSE_BYTES, 64 * 1024, 1024L * 1024 * 1024),
+                        positive(config, Setting.REQUEST_DEADLINE));
     }
 
     @Provides
@@ -52,7 +55,9 @@ final class SettingsModule {
         return HttpServerSettings.defaults()
                 .withHost(config.string(Setting.HTTP_HOST))
                 .withPort(config.integer(Setting.HTTP_PORT, 0, 65535))
-                .withMaxAttachmentBytes(maxAttachmentBytes(config));
+                .withMaxAttachmentBytes(maxAttachmentBytes(config))
+                .withBounds(positive(config, Setting.REQUEST_DEADLINE), positive(config, Setting.HTTP_BODY_READ_TIMEOUT),
+                        config.integer(Setting.HTTP_MAX_THREADS, 16, 10_000), config.integer(Setting.HTTP_RESERVED_THREADS, 4, 10_000));
     }
 
     @Provides
@@ -74,6 +79,14 @@ final class SettingsModule {
     @Singleton
     static ClockPort clock() {
         return Instant::now;
+    }
+
+    private static java.time.Duration positive(AppConfig config, Setting setting) {
+        java.time.Duration d = config.duration(setting);
+        if (d.isZero()) {
+            throw ai.askel.confluence.domain.error.InvalidInputException.of(setting.environmentVariable(), "must be longer than zero");
+        }
+        return d;
     }
 
     private static long maxAttachmentBytes(AppConfig config) {
