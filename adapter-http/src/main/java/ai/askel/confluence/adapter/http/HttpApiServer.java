@@ -56,6 +56,7 @@ public final class HttpApiServer implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
             threads.setName("askel-http");
             cfg.jetty.threadPool = threads;
+            metrics.threads(threads);
             // Jetty counts multipart parts against the context's form-key limit
             cfg.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(settings.maxMultipartParts()));
             cfg.jetty.addConnector((server, http) -> {

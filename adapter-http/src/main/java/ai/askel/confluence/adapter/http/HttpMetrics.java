@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,6 +36,14 @@ final class HttpMetrics {
         Timer.builder("askel.http.requests").description("HTTP requests served, by method, route template and status")
                 .tag("method", method(method)).tag("route", route).tag("status", status < 100 || status > 599 ? "other" : Integer.toString(status))
                 .register(registry).record(Duration.ofNanos(Math.round(durationMillis * 1_000_000)));
+    }
+
+    /** The server's threads: how many exist and how many are busy (serving a request right now). */
+    void threads(QueuedThreadPool pool) {
+        io.micrometer.core.instrument.Gauge.builder("askel.http.threads.busy", pool, QueuedThreadPool::getBusyThreads)
+                .description("HTTP server threads serving a request").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("askel.http.threads", pool, QueuedThreadPool::getThreads)
+                .description("HTTP server threads in the pool").register(registry);
     }
 
     long count(String method, String route, int status) {
