@@ -19,8 +19,8 @@ import ai.askel.confluence.ports.out.ConfluencePermissionsPort;
 import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ConfluenceSpacesPort;
 import ai.askel.confluence.ports.out.ConfluenceUsersPort;
+import ai.askel.confluence.spec.ConfluenceSpecs;
 import io.swagger.v3.oas.models.OpenAPI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -49,9 +49,8 @@ class ConfluenceAnswersFuzzTest extends WireMockConfluence {
 
     @BeforeAll
     static void loadTheDocuments() {
-        Path dir = Path.of(System.getProperty("confluence.spec.dir", "../../shared/confluence/spec"));
-        v1 = SchemaFuzzer.load(dir.resolve("confluence-cloud-v1.swagger.v3.json"));
-        v2 = SchemaFuzzer.load(dir.resolve("confluence-cloud-v2.openapi-v2.v3.json"));
+        v1 = SchemaFuzzer.load(ConfluenceSpecs.V1);
+        v2 = SchemaFuzzer.load(ConfluenceSpecs.V2);
     }
 
     @Test

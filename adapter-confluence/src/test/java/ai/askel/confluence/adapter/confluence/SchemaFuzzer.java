@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.confluence;
 
+import ai.askel.confluence.spec.ConfluenceSpecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,7 +14,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,13 +42,13 @@ final class SchemaFuzzer {
         this.links = links;
     }
 
-    static OpenAPI load(Path spec) {
+    static OpenAPI load(ConfluenceSpecs spec) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(true);
-        OpenAPI api = new OpenAPIV3Parser().read(spec.toUri().toString(), null, options);
+        OpenAPI api = new OpenAPIV3Parser().readContents(spec.text(), null, options).getOpenAPI();
         if (api == null) {
-            throw new IllegalStateException("could not read " + spec);
+            throw new IllegalStateException("could not read " + spec.fileName());
         }
         return api;
     }

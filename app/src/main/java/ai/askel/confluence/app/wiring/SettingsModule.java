@@ -1,7 +1,6 @@
 package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.adapter.confluence.ConfluenceClientSettings;
-import ai.askel.confluence.adapter.http.HttpServerSettings;
 import ai.askel.confluence.adapter.persistence.PersistenceSettings;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
@@ -51,17 +50,6 @@ final class SettingsModule {
 
     @Provides
     @Singleton
-    static HttpServerSettings httpServerSettings(AppConfig config) {
-        return HttpServerSettings.defaults()
-                .withHost(config.string(Setting.HTTP_HOST))
-                .withPort(config.integer(Setting.HTTP_PORT, 0, 65535))
-                .withMaxAttachmentBytes(maxAttachmentBytes(config))
-                .withBounds(positive(config, Setting.REQUEST_DEADLINE), positive(config, Setting.HTTP_BODY_READ_TIMEOUT),
-                        config.integer(Setting.HTTP_MAX_THREADS, 16, 10_000), config.integer(Setting.HTTP_RESERVED_THREADS, 4, 10_000));
-    }
-
-    @Provides
-    @Singleton
     static UseCaseSettings useCaseSettings(AppConfig config) {
         return UseCaseSettings.defaults()
                 .withAllowedSiteOrigins(config.list(Setting.ALLOWED_SITE_ORIGINS))
@@ -81,7 +69,8 @@ final class SettingsModule {
         return Instant::now;
     }
 
-    private static java.time.Duration positive(AppConfig config, Setting setting) {
+    /** A duration setting that must be longer than zero. */
+    static java.time.Duration positive(AppConfig config, Setting setting) {
         java.time.Duration d = config.duration(setting);
         if (d.isZero()) {
             throw ai.askel.confluence.domain.error.InvalidInputException.of(setting.environmentVariable(), "must be longer than zero");
@@ -89,7 +78,7 @@ final class SettingsModule {
         return d;
     }
 
-    private static long maxAttachmentBytes(AppConfig config) {
+    static long maxAttachmentBytes(AppConfig config) {
         return config.longValue(Setting.MAX_ATTACHMENT_BYTES, 1, ConfluenceClientSettings.MAX_REQUEST_BYTES);
     }
 }

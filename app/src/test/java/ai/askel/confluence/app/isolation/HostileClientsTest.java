@@ -72,7 +72,7 @@ class HostileClientsTest {
         Connection c = askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, "hostile", site,
                 "ada@example.com", Secret.of("ada-token", "apiToken"), Optional.empty(), Optional.empty()));
         connection = c.id().value();
-        server = askel.component().httpServer().start();
+        server = ai.askel.confluence.app.AskelHttpApi.server(askel).start();
         base = "http://127.0.0.1:" + server.port();
         key = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "hostile").key().reveal();
     }

@@ -76,7 +76,7 @@ class TenantIsolationTest {
                 .build();
         connectionA = register("tenant-a", siteA);
         connectionB = register("tenant-b", siteB);
-        server = askel.component().httpServer().start();
+        server = ai.askel.confluence.app.AskelHttpApi.server(askel).start();
         base = "http://127.0.0.1:" + server.port();
         key = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "isolation").key().reveal();
     }
