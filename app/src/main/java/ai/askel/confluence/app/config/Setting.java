@@ -25,7 +25,7 @@ public enum Setting {
     ALLOWED_SITE_ORIGINS("ASKEL_ALLOWED_SITE_ORIGINS", "askel.allowed-site-origins", "",
             "Comma-separated origins allowed as Confluence sites besides https://<name>.atlassian.net (for example http://127.0.0.1:8090 for the sandbox). Everything else is refused before any request (SSRF guard)."),
     CONFLUENCE_TIMEOUT("ASKEL_CONFLUENCE_TIMEOUT", "askel.confluence.timeout", "PT30S",
-            "Timeout of one Confluence call (ISO-8601 duration)."),
+            "Timeout of one Confluence attempt (ISO-8601 duration); never longer than what is left of the request's deadline."),
     CONFLUENCE_MAX_ATTEMPTS("ASKEL_CONFLUENCE_MAX_ATTEMPTS", "askel.confluence.max-attempts", "4",
             "Attempts per Confluence call when it is retried (429, 503, and 5xx/IO errors of idempotent requests)."),
     CONFLUENCE_MAX_RETRY_WAIT("ASKEL_CONFLUENCE_MAX_RETRY_WAIT", "askel.confluence.max-retry-wait", "PT60S",
