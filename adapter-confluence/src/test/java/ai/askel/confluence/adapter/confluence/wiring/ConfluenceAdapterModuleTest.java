@@ -49,11 +49,12 @@ class ConfluenceAdapterModuleTest {
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(graph.pages()).isSameAs(graph.pages());
-        assertThat(graph.pages().getClass().getSimpleName()).isEqualTo("ConfluencePagesAdapter");
-        assertThat(graph.spaces().getClass().getSimpleName()).isEqualTo("ConfluenceSpacesAdapter");
-        assertThat(graph.search().getClass().getSimpleName()).isEqualTo("ConfluenceSearchAdapter");
-        assertThat(graph.labels().getClass().getSimpleName()).isEqualTo("ConfluenceLabelsAdapter");
-        assertThat(graph.attachments().getClass().getSimpleName()).isEqualTo("ConfluenceAttachmentsAdapter");
-        assertThat(graph.users().getClass().getSimpleName()).isEqualTo("ConfluenceUsersAdapter");
+        assertThat(java.lang.reflect.Proxy.isProxyClass(graph.pages().getClass())).as("each port is behind UnusableAnswers").isTrue();
+        assertThat(graph.pages().toString()).as("guarded ConfluencePagesAdapter").contains("ConfluencePagesAdapter");
+        assertThat(graph.spaces().toString()).as("guarded ConfluenceSpacesAdapter").contains("ConfluenceSpacesAdapter");
+        assertThat(graph.search().toString()).as("guarded ConfluenceSearchAdapter").contains("ConfluenceSearchAdapter");
+        assertThat(graph.labels().toString()).as("guarded ConfluenceLabelsAdapter").contains("ConfluenceLabelsAdapter");
+        assertThat(graph.attachments().toString()).as("guarded ConfluenceAttachmentsAdapter").contains("ConfluenceAttachmentsAdapter");
+        assertThat(graph.users().toString()).as("guarded ConfluenceUsersAdapter").contains("ConfluenceUsersAdapter");
     }
 }
