@@ -64,7 +64,9 @@ final class RequestPipeline {
         // health, metrics and the OpenAPI document are never queued behind API calls: only keyed routes take an admission
         try (AutoCloseable admitted = route.authenticated() ? bounds.admit() : () -> { }) {
             Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(authenticate(ctx)) : Optional.empty();
-            long length = Math.max(0, ctx.req().getContentLengthLong());
+            long declared = ctx.req().getContentLengthLong();
+            // a chunked upload declares no length: give it the time the largest allowed upload would get
+            long length = declared >= 0 ? declared : route.body() == Api.Body.MULTIPART ? settings.maxAttachmentBytes() : 0;
             byte[] body = route.body() == Api.Body.JSON ? bounds.readWithin(ctx, bounds.bodyTime(0), () -> readJson(ctx)) : new byte[0];
             Optional<MultipartReader.Upload> upload = route.body() == Api.Body.MULTIPART
                     ? Optional.of(bounds.readWithin(ctx, bounds.bodyTime(length), () -> multipart.read(ctx))) : Optional.empty();

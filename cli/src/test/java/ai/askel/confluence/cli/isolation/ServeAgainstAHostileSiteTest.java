@@ -42,7 +42,8 @@ class ServeAgainstAHostileSiteTest {
     void a_four_hundred_megabyte_answer_is_a_clear_error_and_sigterm_still_stops_serve() throws Exception {
         HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/wiki/rest/api/user/current", exchange -> answer(exchange,
-                "{\"type\":\"known\",\"accountId\":\"557058:hostile\",\"accountType\":\"atlassian\",\"displayName\":\"Ada\"}"));
+                "{\"type\":\"known\",\"accountId\":\"557058:hostile\",\"accountType\":\"atlassian\",\"email\":\"ada@example.com\","
+                        + "\"publicName\":\"Ada\",\"displayName\":\"Ada\"}"));
         site.createContext("/wiki/api/v2/spaces", ServeAgainstAHostileSiteTest::fourHundredMegabytes);
         site.start();
         String siteUrl = "http://127.0.0.1:" + site.getAddress().getPort();
