@@ -9,6 +9,7 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.in.PublishSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -58,13 +59,14 @@ class RunbookRoutesTest {
         api.post(base + "/runbooks", PUBLISH);
 
         PublishRunbookCommand command = (PublishRunbookCommand) api.fake.calls.get(0);
-        assertThat(command.templateId()).isEqualTo("customer-environment");
+        PublishSource.FromTemplate source = (PublishSource.FromTemplate) command.source();
+        assertThat(source.templateId()).isEqualTo("customer-environment");
         assertThat(command.title()).isEqualTo(Title.of("Crestview Production"));
         assertThat(command.effectiveParentTitle()).isEqualTo(PublishRunbookCommand.DEFAULT_PARENT_TITLE);
         assertThat(command.labels()).contains(java.util.Set.of(Label.of("customer-runbook")));
         assertThat(command.onDrift()).isEqualTo(DriftPolicy.OVERWRITE);
         assertThat(command.dryRun()).isFalse();
-        assertThat(command.inputs().values()).containsEntry("customer", "Crestview").containsEntry("replicas", 3L)
+        assertThat(source.inputs().values()).containsEntry("customer", "Crestview").containsEntry("replicas", 3L)
                 .containsEntry("ratio", new BigDecimal("0.25"))
                 .containsEntry("contacts", List.of(Map.of("name", "Ann", "role", "SRE")));
     }
