@@ -168,7 +168,7 @@ class TenantIsolationTest {
         // A's callers got clear answers: refused at once (503 CONNECTION_BUSY) or cut at the deadline (504), never hung
         assertThat(stormAnswers.keySet()).isSubsetOf(503, 504);
         assertThat(stormAnswers.get(503).sum()).isPositive();
-        assertThat(Collections.max(stormLatencies)).isLessThan(DEADLINE.toMillis() + 1500);
+        assertThat(Collections.max(stormLatencies)).isLessThan(DEADLINE.toMillis() + 3000);
 
         // after the storm: nothing parked on A's site, threads back near the baseline, and A hears nothing more
         Thread.sleep(DEADLINE.toMillis() + 500);
