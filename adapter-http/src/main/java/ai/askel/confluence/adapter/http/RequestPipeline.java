@@ -1,6 +1,8 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.error.ForbiddenException;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
@@ -59,7 +61,7 @@ final class RequestPipeline {
         String instance = ctx.path();
         Reply reply;
         try {
-            Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(authenticate(ctx)) : Optional.empty();
+            Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(permitted(route, authenticate(ctx))) : Optional.empty();
             byte[] body = route.body() == Api.Body.JSON ? readJson(ctx) : new byte[0];
             Optional<MultipartReader.Upload> upload = route.body() == Api.Body.MULTIPART
                     ? Optional.of(multipart.read(ctx)) : Optional.empty();
@@ -75,6 +77,16 @@ final class RequestPipeline {
             reply = toProblem(route, e, instance);
         }
         write(ctx, reply);
+    }
+
+    /** Nothing is read, reserved or written for a key whose scope falls short: the refusal comes first. */
+    private static AuthenticatedCaller permitted(Api.Route route, AuthenticatedCaller caller) {
+        ApiKeyScope required = route.scope().orElseThrow();
+        if (!caller.scope().allows(required)) {
+            throw new ForbiddenException("this API key has the %s scope; %s %s needs %s".formatted(caller.scope().wireName(),
+                    route.method(), route.path(), required.wireName()));
+        }
+        return caller;
     }
 
     private AuthenticatedCaller authenticate(Context ctx) {

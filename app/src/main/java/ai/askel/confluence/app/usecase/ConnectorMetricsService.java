@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the adapter calls and the source of {@code /metrics}.
  */
 @Singleton
-public final class ConnectorMetricsService implements ReadMetricsUseCase, ConfluenceCallObserver {
+final class ConnectorMetricsService implements ReadMetricsUseCase, ConfluenceCallObserver {
     private final ConcurrentHashMap<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimitWaits = new LongAdder();

@@ -96,7 +96,7 @@ import java.util.stream.IntStream;
  * <p>Calls per publish once the space is cached: first publish with the parent present, one
  * attachment and two labels, at most 5; unchanged, 1 (a read) and no write; changed body, 2 or 3.
  */
-public final class PublishRunbookService implements PublishRunbookUseCase {
+final class PublishRunbookService implements PublishRunbookUseCase {
     static final String OPERATION = "runbook.publish";
     /** Rounds of re-evaluation when a concurrent publisher moved the runbook or the page first. */
     static final int ATTEMPTS = 8;

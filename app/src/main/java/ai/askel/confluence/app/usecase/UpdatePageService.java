@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Writes a page's next version; with a base version, a page that moved on is a version conflict. */
-public final class UpdatePageService implements UpdatePageUseCase {
+final class UpdatePageService implements UpdatePageUseCase {
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
     private final AuditTrail audit;

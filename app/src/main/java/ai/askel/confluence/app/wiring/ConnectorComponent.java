@@ -2,11 +2,14 @@ package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.adapter.confluence.ConfluenceAdapterModule;
 import ai.askel.confluence.adapter.persistence.PersistenceAdapterModule;
+import ai.askel.confluence.adapter.persistence.HostDatabaseSettings;
 import ai.askel.confluence.adapter.persistence.PersistenceLifecycle;
 import ai.askel.confluence.app.config.AppConfig;
+import ai.askel.confluence.app.usecase.UseCaseModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** The whole connector, wired: adapters and use cases, from one {@link AppConfig}. The HTTP server is wired apart ({@link HttpServerComponent}). */
 @Singleton
@@ -21,10 +24,17 @@ public interface ConnectorComponent extends ConnectorUseCases {
 
     @Component.Factory
     interface Factory {
-        ConnectorComponent create(@BindsInstance AppConfig config);
+        ConnectorComponent create(@BindsInstance AppConfig config, @BindsInstance HostDatabaseSettings database,
+                                  @BindsInstance Clock clock);
     }
 
+    /** The connector on its own database pool (or embedded H2), migrated into its own history table, on the system clock. */
     static ConnectorComponent create(AppConfig config) {
-        return DaggerConnectorComponent.factory().create(config);
+        return create(config, HostDatabaseSettings.defaults(), Clock.systemUTC());
+    }
+
+    /** The connector in a host: the host's database settings and clock. */
+    static ConnectorComponent create(AppConfig config, HostDatabaseSettings database, Clock clock) {
+        return DaggerConnectorComponent.factory().create(config, database, clock);
     }
 }

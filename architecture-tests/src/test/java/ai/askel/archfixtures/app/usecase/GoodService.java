@@ -3,7 +3,7 @@ package ai.askel.archfixtures.app.usecase;
 import ai.askel.archfixtures.adapter.confluence.ConfluenceModule;
 import ai.askel.archfixtures.ports.in.GoodUseCase;
 
-public class GoodService implements GoodUseCase {
+class GoodService implements GoodUseCase {
 }
 
 class PublishRunbookHandler implements GoodUseCase {
@@ -15,4 +15,8 @@ class UseCaseUsesAdapter {
 
 class UseCaseUsesDagger {
     dagger.Lazy<String> lazy;
+}
+
+/** A service the rest of the app could reach past its use case. */
+public class PublicService implements GoodUseCase {
 }

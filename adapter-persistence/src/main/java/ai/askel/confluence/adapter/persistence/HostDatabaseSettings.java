@@ -1,0 +1,53 @@
+package ai.askel.confluence.adapter.persistence;
+
+import ai.askel.confluence.domain.error.InvalidInputException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * How the connector fits into a host's database. With a {@code dataSource} the host's own pool is used (the connector
+ * neither opens nor closes one, and {@link PersistenceSettings}' JDBC URL is not read); Flyway records the connector's
+ * migrations in {@code historyTable}, so they never mix with the host's own Flyway history; and with {@code migrate}
+ * false the connector leaves its schema to the host (it then expects the scripts of {@code db/migration} applied).
+ *
+ * @param dataSource   the host's database, instead of the pool the connector would open
+ * @param historyTable the table of the connector's Flyway history (default {@value #DEFAULT_HISTORY_TABLE})
+ * @param migrate      whether the connector migrates its schema at start
+ */
+public record HostDatabaseSettings(Optional<DataSource> dataSource, String historyTable, boolean migrate) {
+    public static final String DEFAULT_HISTORY_TABLE = "askel_schema_history";
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    public HostDatabaseSettings {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(historyTable, "historyTable");
+        if (!TABLE_NAME.matcher(historyTable).matches()) {
+            throw InvalidInputException.of("historyTable", "must be a plain SQL table name (letters, digits, _; at most 63)");
+        }
+    }
+
+    /** The connector's own pool, its own history table, migrated at start. */
+    public static HostDatabaseSettings defaults() {
+        return new HostDatabaseSettings(Optional.empty(), DEFAULT_HISTORY_TABLE, true);
+    }
+
+    public HostDatabaseSettings withDataSource(DataSource hostDataSource) {
+        return new HostDatabaseSettings(Optional.of(hostDataSource), historyTable, migrate);
+    }
+
+    public HostDatabaseSettings withHistoryTable(String table) {
+        return new HostDatabaseSettings(dataSource, table, migrate);
+    }
+
+    public HostDatabaseSettings withMigrate(boolean migrateAtStart) {
+        return new HostDatabaseSettings(dataSource, historyTable, migrateAtStart);
+    }
+
+    @Override
+    public String toString() {
+        return "HostDatabaseSettings[dataSource=" + dataSource.map(d -> "(the host's)").orElse("(the connector's pool)")
+                + ", historyTable=" + historyTable + ", migrate=" + migrate + "]";
+    }
+}
