@@ -16,7 +16,3 @@ class UseCaseUsesAdapter {
 class UseCaseUsesDagger {
     dagger.Lazy<String> lazy;
 }
-
-/** A service the rest of the app could reach past its use case. */
-public class PublicService implements GoodUseCase {
-}
