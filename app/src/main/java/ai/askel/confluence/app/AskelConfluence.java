@@ -249,7 +249,7 @@ public final class AskelConfluence implements AutoCloseable {
         }
 
         /**
-         * The host applies the connector's migrations ({@code db/migration/V*.sql} in the adapter-persistence jar)
+         * The host applies the connector's migrations ({@code ai/askel/confluence/db/migration/V*.sql} in the adapter-persistence jar)
          * with its own tooling; the connector then never changes the schema.
          */
         public Builder leaveMigrationsToHost() {

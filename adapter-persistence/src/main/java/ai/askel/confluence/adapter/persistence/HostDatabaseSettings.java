@@ -10,7 +10,7 @@ import javax.sql.DataSource;
  * How the connector fits into a host's database. With a {@code dataSource} the host's own pool is used (the connector
  * neither opens nor closes one, and {@link PersistenceSettings}' JDBC URL is not read); Flyway records the connector's
  * migrations in {@code historyTable}, so they never mix with the host's own Flyway history; and with {@code migrate}
- * false the connector leaves its schema to the host (it then expects the scripts of {@code db/migration} applied).
+ * false the connector leaves its schema to the host (it then expects the scripts of {@code ai/askel/confluence/db/migration} in this jar applied).
  *
  * @param dataSource   the host's database, instead of the pool the connector would open
  * @param historyTable the table of the connector's Flyway history (default {@value #DEFAULT_HISTORY_TABLE})

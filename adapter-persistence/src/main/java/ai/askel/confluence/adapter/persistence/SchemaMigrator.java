@@ -30,7 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaMigrator {
     static final String LEGACY_TABLE = "flyway_schema_history";
-    static final String LOCATION = "classpath:db/migration";
+    /**
+     * Where the connector's migrations are: not Flyway's default {@code db/migration}, which a host's own Flyway
+     * (Spring Boot's too) scans, and would then apply the connector's scripts into the host's history.
+     */
+    static final String LOCATION = "classpath:ai/askel/confluence/db/migration";
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     private SchemaMigrator() {

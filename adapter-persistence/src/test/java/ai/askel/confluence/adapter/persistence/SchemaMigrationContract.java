@@ -31,7 +31,7 @@ abstract class SchemaMigrationContract {
     @Test
     void migrations_take_an_empty_database_to_the_latest_schema_once() {
         try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings())) {
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).load();
             assertThat(flyway.info().applied()).isEmpty();
 
             int executed = flyway.migrate().migrationsExecuted;
@@ -56,7 +56,7 @@ abstract class SchemaMigrationContract {
         TestPersistenceComponent again = fixture.start();
 
         assertThat(again.health().isHealthy()).isTrue();
-        Flyway flyway = Flyway.configure().dataSource(again.dataSource()).locations("classpath:db/migration")
+        Flyway flyway = Flyway.configure().dataSource(again.dataSource()).locations(SchemaMigrator.LOCATION)
                 .table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE).load();
         assertThat(flyway.info().applied()).hasSameSizeAs(flyway.info().all());
         assertThat(flyway.info().pending()).isEmpty();
@@ -72,7 +72,7 @@ abstract class SchemaMigrationContract {
             TestPersistenceComponent embedded = fixture.start(fixture.settings(), HostDatabaseSettings.defaults().withDataSource(host));
             embedded.lifecycle().close();
 
-            Flyway connector = Flyway.configure().dataSource(host).locations("classpath:db/migration")
+            Flyway connector = Flyway.configure().dataSource(host).locations(SchemaMigrator.LOCATION)
                     .table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE).load();
             assertThat(connector.info().pending()).isEmpty();
             assertThat(fixture.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE '' = :v", "")).as("the host's history")
@@ -87,7 +87,7 @@ abstract class SchemaMigrationContract {
     void an_installation_migrated_into_flyways_default_table_is_taken_over_without_running_a_migration_twice() {
         try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings())) {
             // an installation of the version before: the first migration, recorded in flyway_schema_history, and a key in it
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("1").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).target("1").load().migrate();
             fixture.raw().useHandle(h -> {
                 h.execute("INSERT INTO workspace (id, created_at) VALUES ('0a0a0a0a-0000-4000-8000-00000000000a', CURRENT_TIMESTAMP)");
                 h.execute("INSERT INTO api_key (id, workspace_id, name, prefix, key_hash, created_at) VALUES ('k1',"
@@ -97,7 +97,7 @@ abstract class SchemaMigrationContract {
 
         TestPersistenceComponent upgraded = fixture.start();
 
-        Flyway connector = Flyway.configure().dataSource(upgraded.dataSource()).locations("classpath:db/migration")
+        Flyway connector = Flyway.configure().dataSource(upgraded.dataSource()).locations(SchemaMigrator.LOCATION)
                 .table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE).load();
         assertThat(connector.info().pending()).isEmpty();
         assertThat(connector.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "30");
@@ -119,7 +119,7 @@ abstract class SchemaMigrationContract {
             assertThat(SchemaMigrator.tableExists(host, HostDatabaseSettings.DEFAULT_HISTORY_TABLE)).isFalse();
             assertThat(SchemaMigrator.tableExists(host, "api_key")).isFalse();
 
-            Flyway.configure().dataSource(host).locations("classpath:db/migration").table("host_runs_askel").load().migrate();
+            Flyway.configure().dataSource(host).locations(SchemaMigrator.LOCATION).table("host_runs_askel").load().migrate();
             TestPersistenceComponent started = fixture.start(fixture.settings(), hostRuns);
             assertThat(started.health().isHealthy()).isTrue();
             assertThat(SchemaMigrator.tableExists(host, HostDatabaseSettings.DEFAULT_HISTORY_TABLE)).isFalse();
@@ -131,5 +131,16 @@ abstract class SchemaMigrationContract {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostDatabaseSettings.defaults().withHistoryTable("x; DROP TABLE y"))
                 .isInstanceOf(ai.askel.confluence.domain.error.InvalidInputException.class);
         assertThat(HostDatabaseSettings.defaults().withHistoryTable("acme_askel_history").historyTable()).isEqualTo("acme_askel_history");
+    }
+
+    @Test
+    void a_hosts_flyway_with_its_default_location_finds_none_of_the_connectors_migrations() {
+        try (HikariDataSource host = PersistenceAdapterModule.pool(fixture.settings())) {
+            Flyway hostDefaults = Flyway.configure().dataSource(host).load();
+
+            assertThat(hostDefaults.info().all()).as("nothing of the connector in classpath:db/migration").isEmpty();
+            assertThat(getClass().getClassLoader().getResource("db/migration"))
+                    .as("the connector's migrations belong in %s, where a host's Flyway does not look", SchemaMigrator.LOCATION).isNull();
+        }
     }
 }
