@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
 /**
@@ -254,6 +255,15 @@ public final class AskelConfluence implements AutoCloseable {
          */
         public Builder leaveMigrationsToHost() {
             database = database.withMigrate(false);
+            return this;
+        }
+
+        /**
+         * The executor of the connector's background work, the database health probes (each with a 2-second deadline),
+         * instead of a small daemon pool of its own. The host owns it: closing the connector does not shut it down.
+         */
+        public Builder executor(Executor hostExecutor) {
+            database = database.withExecutor(Objects.requireNonNull(hostExecutor, "hostExecutor"));
             return this;
         }
 

@@ -3,6 +3,7 @@ package ai.askel.confluence.adapter.persistence;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -15,14 +16,17 @@ import javax.sql.DataSource;
  * @param dataSource   the host's database, instead of the pool the connector would open
  * @param historyTable the table of the connector's Flyway history (default {@value #DEFAULT_HISTORY_TABLE})
  * @param migrate      whether the connector migrates its schema at start
+ * @param executor     runs the database health probes (each with its deadline) instead of a small daemon pool of the
+ *                     connector's own; the host owns it and shuts it down
  */
-public record HostDatabaseSettings(Optional<DataSource> dataSource, String historyTable, boolean migrate) {
+public record HostDatabaseSettings(Optional<DataSource> dataSource, String historyTable, boolean migrate, Optional<Executor> executor) {
     public static final String DEFAULT_HISTORY_TABLE = "askel_schema_history";
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     public HostDatabaseSettings {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(historyTable, "historyTable");
+        Objects.requireNonNull(executor, "executor");
         if (!TABLE_NAME.matcher(historyTable).matches()) {
             throw InvalidInputException.of("historyTable", "must be a plain SQL table name (letters, digits, _; at most 63)");
         }
@@ -30,24 +34,28 @@ public record HostDatabaseSettings(Optional<DataSource> dataSource, String histo
 
     /** The connector's own pool, its own history table, migrated at start. */
     public static HostDatabaseSettings defaults() {
-        return new HostDatabaseSettings(Optional.empty(), DEFAULT_HISTORY_TABLE, true);
+        return new HostDatabaseSettings(Optional.empty(), DEFAULT_HISTORY_TABLE, true, Optional.empty());
     }
 
     public HostDatabaseSettings withDataSource(DataSource hostDataSource) {
-        return new HostDatabaseSettings(Optional.of(hostDataSource), historyTable, migrate);
+        return new HostDatabaseSettings(Optional.of(hostDataSource), historyTable, migrate, executor);
     }
 
     public HostDatabaseSettings withHistoryTable(String table) {
-        return new HostDatabaseSettings(dataSource, table, migrate);
+        return new HostDatabaseSettings(dataSource, table, migrate, executor);
     }
 
     public HostDatabaseSettings withMigrate(boolean migrateAtStart) {
-        return new HostDatabaseSettings(dataSource, historyTable, migrateAtStart);
+        return new HostDatabaseSettings(dataSource, historyTable, migrateAtStart, executor);
+    }
+
+    public HostDatabaseSettings withExecutor(Executor hostExecutor) {
+        return new HostDatabaseSettings(dataSource, historyTable, migrate, Optional.of(hostExecutor));
     }
 
     @Override
     public String toString() {
         return "HostDatabaseSettings[dataSource=" + dataSource.map(d -> "(the host's)").orElse("(the connector's pool)")
-                + ", historyTable=" + historyTable + ", migrate=" + migrate + "]";
+                + ", historyTable=" + historyTable + ", migrate=" + migrate + ", executor=" + executor.map(e -> "(the host's)").orElse("(own)") + "]";
     }
 }

@@ -64,13 +64,23 @@ abstract class SchemaMigrationContract {
 
     @Test
     void in_a_hosts_database_the_connector_keeps_its_own_history_and_leaves_the_hosts_alone() {
+        java.util.concurrent.ExecutorService hostExecutor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger ranOnHostExecutor = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor counting = task -> {
+            ranOnHostExecutor.incrementAndGet();
+            hostExecutor.execute(task);
+        };
         try (HikariDataSource host = PersistenceAdapterModule.pool(fixture.settings())) {
             // the host's own schema, migrated by the host's own Flyway into Flyway's default history table
             Flyway.configure().dataSource(host).locations("classpath:host-migrations").load().migrate();
             int hostHistory = fixture.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE '' = :v", "");
 
-            TestPersistenceComponent embedded = fixture.start(fixture.settings(), HostDatabaseSettings.defaults().withDataSource(host));
+            TestPersistenceComponent embedded = fixture.start(fixture.settings(), HostDatabaseSettings.defaults().withDataSource(host)
+                    .withExecutor(counting));
+            assertThat(embedded.health().isHealthy()).isTrue();
+            assertThat(ranOnHostExecutor.get()).as("the health probe ran on the host's executor").isEqualTo(1);
             embedded.lifecycle().close();
+            assertThat(hostExecutor.isShutdown()).as("the host's executor is the host's to shut down").isFalse();
 
             Flyway connector = Flyway.configure().dataSource(host).locations(SchemaMigrator.LOCATION)
                     .table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE).load();
@@ -80,6 +90,8 @@ abstract class SchemaMigrationContract {
             assertThat(fixture.count("SELECT COUNT(*) FROM orders WHERE '' = :v", "")).isZero();
             assertThat(host.isClosed()).as("the host's pool is the host's to close").isFalse();
             assertThat(fixture.count("SELECT COUNT(*) FROM workspace WHERE id = :v", "00000000-0000-0000-0000-000000000001")).isEqualTo(1);
+        } finally {
+            hostExecutor.shutdownNow();
         }
     }
 
