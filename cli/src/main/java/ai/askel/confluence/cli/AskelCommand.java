@@ -94,7 +94,7 @@ public final class AskelCommand implements Runnable {
         while (at < args.length && args[at].startsWith("-")) {
             at += GLOBAL_OPTIONS_WITH_VALUE.contains(args[at]) ? 2 : 1;
         }
-        if (at < args.length - 1 && args[at].equals("help")) {
+        if (at < args.length - 1 && args[at].equals("help") && !args[at + 1].startsWith("-")) {
             String[] rewritten = new String[args.length];
             System.arraycopy(args, 0, rewritten, 0, at);
             System.arraycopy(args, at + 1, rewritten, at, args.length - at - 1);
