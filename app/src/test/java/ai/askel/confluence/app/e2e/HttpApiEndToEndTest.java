@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.app.config.Setting;
-import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.CreatedApiKey;
 import ai.askel.confluence.sandbox.SandboxPage;
