@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Publish (create or update) a runbook page: rendered by {@code templateId} from {@code inputs},
- * titled {@code title}, under the parent page titled {@code parentTitle} (default "Customer
- * Environments") in {@code space}, with labels (default auto-generated and customer-runbook) and
- * attachments. {@code dryRun} plans without writing anything.
+ * Publish (create or update) a runbook page titled {@code title}, from {@code source} (a template and
+ * its inputs, or a body the caller supplied), under the parent page titled {@code parentTitle} (default
+ * "Customer Environments") in {@code space}, with labels (default auto-generated and customer-runbook)
+ * and attachments. {@code dryRun} plans without writing anything.
  */
-public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<Title> parentTitle, Title title, String templateId,
-                                    TemplateInputs inputs, Optional<Set<Label>> labels, List<AttachmentUpload> attachments,
-                                    DriftPolicy onDrift, boolean dryRun) {
+public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<Title> parentTitle, Title title, PublishSource source,
+                                    Optional<Set<Label>> labels, List<AttachmentUpload> attachments, DriftPolicy onDrift,
+                                    boolean dryRun) {
     public static final Title DEFAULT_PARENT_TITLE = Title.of("Customer Environments");
     public static final Set<Label> DEFAULT_LABELS = Set.of(Label.of("auto-generated"), Label.of("customer-runbook"));
 
@@ -28,16 +28,22 @@ public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(parentTitle, "parentTitle");
         Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(templateId, "templateId");
-        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(source, "source");
         labels = labels.map(Set::copyOf);
         attachments = List.copyOf(attachments);
         Objects.requireNonNull(onDrift, "onDrift");
     }
 
+    /** A publish rendered by the template {@code templateId} from {@code inputs}. */
+    public PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<Title> parentTitle, Title title, String templateId,
+                                 TemplateInputs inputs, Optional<Set<Label>> labels, List<AttachmentUpload> attachments,
+                                 DriftPolicy onDrift, boolean dryRun) {
+        this(ref, space, parentTitle, title, new PublishSource.FromTemplate(templateId, inputs), labels, attachments, onDrift, dryRun);
+    }
+
     /**
-     * A command to publish through {@code ref}, with named parts instead of ten positional ones. Space, title,
-     * template and inputs are required; the rest default as documented on the record.
+     * A command to publish through {@code ref}, with named parts instead of nine positional ones. Space, title and
+     * either a template (with its inputs) or a body are required; the rest default as documented on the record.
      *
      * <pre>{@code
      * PublishRunbookCommand.builder(ref).space("OPS").title("Acme Production").template("customer-environment")
@@ -56,6 +62,7 @@ public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<
         private Title title;
         private String templateId;
         private TemplateInputs inputs = TemplateInputs.empty();
+        private ai.askel.confluence.domain.PageBody body;
         private Optional<Set<Label>> labels = Optional.empty();
         private final List<AttachmentUpload> attachments = new java.util.ArrayList<>();
         private DriftPolicy onDrift = DriftPolicy.FAIL;
@@ -103,6 +110,12 @@ public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<
             return inputs(new TemplateInputs(values));
         }
 
+        /** Exactly this body instead of a template's rendering. */
+        public Builder body(ai.askel.confluence.domain.PageBody supplied) {
+            this.body = supplied;
+            return this;
+        }
+
         /** The page's labels instead of {@link #DEFAULT_LABELS}. */
         public Builder labels(Set<Label> pageLabels) {
             this.labels = Optional.of(pageLabels);
@@ -129,8 +142,11 @@ public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<
         public PublishRunbookCommand build() {
             Objects.requireNonNull(space, "space is required");
             Objects.requireNonNull(title, "title is required");
-            Objects.requireNonNull(templateId, "template is required");
-            return new PublishRunbookCommand(ref, space, parentTitle, title, templateId, inputs, labels, attachments, onDrift, dryRun);
+            if ((templateId == null) == (body == null)) {
+                throw new IllegalStateException("give either a template (with its inputs) or a body");
+            }
+            PublishSource source = body != null ? new PublishSource.Supplied(body) : new PublishSource.FromTemplate(templateId, inputs);
+            return new PublishRunbookCommand(ref, space, parentTitle, title, source, labels, attachments, onDrift, dryRun);
         }
     }
 
