@@ -126,10 +126,13 @@ final class ApiJson {
     record ReadinessJson(String status, Map<String, String> checks) {
     }
 
-    /** An RFC 9457 problem, plus the connector's stable {@code code} and Confluence's trace id. */
+    /**
+     * An RFC 9457 problem, plus the connector's stable {@code code} and Confluence's trace id. {@code errors}
+     * lists at most the first 20 field errors; {@code errorCount} then says how many there were in all.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProblemJson(String type, String title, int status, String detail, String instance, String code, String traceId,
-                       List<FieldErrorJson> errors) {
+                       List<FieldErrorJson> errors, Integer errorCount) {
     }
 
     record FieldErrorJson(String field, String message) {

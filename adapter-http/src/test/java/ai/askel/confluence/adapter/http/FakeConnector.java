@@ -39,7 +39,6 @@ import ai.askel.confluence.ports.in.AuthenticatedCaller;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.CreatePageCommand;
 import ai.askel.confluence.ports.in.IdempotencyDecision;
-import ai.askel.confluence.ports.in.MetricsSnapshot;
 import ai.askel.confluence.ports.in.PublishOutcome;
 import ai.askel.confluence.ports.in.PublishPlan;
 import ai.askel.confluence.ports.in.PublishResult;
@@ -496,10 +495,6 @@ final class FakeConnector implements UseCases {
 
     // ---- operations ----
 
-    @Override
-    public MetricsSnapshot snapshot() {
-        return new MetricsSnapshot(Map.of("GET /wiki/api/v2/pages/{id} 200", 7L, "POST /wiki/api/v2/pages 429", 2L), 3, 2, 1500);
-    }
 
     @Override
     public Readiness check() {

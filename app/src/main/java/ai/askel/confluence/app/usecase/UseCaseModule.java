@@ -17,7 +17,6 @@ import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.ManageWorkspacesUseCase;
 import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
-import ai.askel.confluence.ports.in.ReadMetricsUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
 import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
@@ -27,7 +26,6 @@ import ai.askel.confluence.ports.in.SearchPagesUseCase;
 import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
 import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
-import ai.askel.confluence.ports.out.ConfluenceCallObserver;
 import ai.askel.confluence.ports.out.HealthCheckPort;
 import dagger.Binds;
 import dagger.Module;
@@ -116,12 +114,6 @@ public interface UseCaseModule {
 
     @Binds
     CheckReadinessUseCase checkReadiness(CheckReadinessService service);
-
-    @Binds
-    ReadMetricsUseCase readMetrics(ConnectorMetricsService service);
-
-    @Binds
-    ConfluenceCallObserver confluenceCallObserver(ConnectorMetricsService service);
 
     /** Readiness checks every health check in the set; the database's is the only one so far. */
     @Binds

