@@ -1,13 +1,15 @@
 package ai.askel.confluence.app;
 
+import ai.askel.confluence.adapter.persistence.HostDatabaseSettings;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.app.wiring.ConnectorComponent;
-import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.app.wiring.ConnectorUseCases;
+import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
-import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
@@ -15,12 +17,16 @@ import ai.askel.confluence.ports.in.ListConnectionsUseCase;
 import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
 import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
+import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
+import ai.askel.confluence.ports.in.ManageWorkspacesUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
 import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
 import ai.askel.confluence.ports.in.RotateCredentialsUseCase;
+import ai.askel.confluence.ports.in.RotateMasterKeyUseCase;
 import ai.askel.confluence.ports.in.SearchPagesUseCase;
 import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
@@ -30,24 +36,29 @@ import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.ports.in.RequestDeadline;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
 
 /**
  * The connector embedded in a JVM service: every use case, wired to Confluence Cloud and the
- * configured database. Build one per process and close it on shutdown.
+ * configured database. Build one per process and close it on shutdown; it is safe to share between threads.
  *
  * <pre>{@code
  * try (AskelConfluence askel = AskelConfluence.builder().dataDirectory(Path.of("/var/lib/askel")).build()) {
- *     Connection c = askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT,
- *             "acme", "https://acme.atlassian.net", "admin@acme.example", Secret.of(token, "apiToken"),
- *             Optional.empty(), Optional.empty()));
- *     Page page = askel.readPage().read(askel.ref(c.id()), PageId.of("123"));
+ *     AskelWorkspace workspace = askel.defaultWorkspace();
+ *     Connection c = askel.registerConnection().register(workspace.newConnection().name("acme")
+ *             .siteUrl("https://acme.atlassian.net").email("admin@acme.example").apiToken(Secret.token(token)).build());
+ *     Page page = askel.readPage().read(workspace.connection(c.id()), PageId.of("123"));
  * }
  * }</pre>
  */
@@ -70,7 +81,7 @@ public final class AskelConfluence implements AutoCloseable {
         return from(AppConfig.fromEnvironment(propertiesFile));
     }
 
-    /** The connector with exactly this configuration. */
+    /** The connector with exactly this configuration, on its own database pool and the system clock. */
     public static AskelConfluence from(AppConfig config) {
         return new AskelConfluence(ConnectorComponent.create(config), config);
     }
@@ -119,9 +130,14 @@ public final class AskelConfluence implements AutoCloseable {
         return bytes;
     }
 
-    /** A connection of the default workspace (embedded use has one tenant). */
-    public ConnectionRef ref(ConnectionId connection) {
-        return new ConnectionRef(WorkspaceIds.DEFAULT, connection);
+    /** A workspace, to name its connections by: {@code askel.workspace(id).connection(connectionId)}. */
+    public AskelWorkspace workspace(WorkspaceId id) {
+        return new AskelWorkspace(id, component.listConnections());
+    }
+
+    /** The workspace of a single-tenant host (and of the CLI): {@link WorkspaceIds#DEFAULT}. */
+    public AskelWorkspace defaultWorkspace() {
+        return workspace(WorkspaceIds.DEFAULT);
     }
 
     public RegisterConnectionUseCase registerConnection() {
@@ -200,8 +216,39 @@ public final class AskelConfluence implements AutoCloseable {
         return component.listTemplates();
     }
 
-    /** The whole wiring, for hosts that need more than the use cases above (the CLI, the server). */
-    public ConnectorComponent component() {
+    /** Workspaces: create one per tenant of the host. */
+    public ManageWorkspacesUseCase manageWorkspaces() {
+        return component.manageWorkspaces();
+    }
+
+    /** API keys of the HTTP API, per workspace and scope. */
+    public ManageApiKeysUseCase manageApiKeys() {
+        return component.manageApiKeys();
+    }
+
+    /** A workspace's audit log, a page at a time. */
+    public ReadAuditLogUseCase readAuditLog() {
+        return component.readAuditLog();
+    }
+
+    /** Re-encrypts every stored API token with a new master key. */
+    public RotateMasterKeyUseCase rotateMasterKey() {
+        return component.rotateMasterKey();
+    }
+
+    /** Whether the connector can serve (its database answers). */
+    public CheckReadinessUseCase checkReadiness() {
+        return component.checkReadiness();
+    }
+
+
+    /** The configuration this connector was built from (secrets stay redacted when printed). */
+    public AppConfig config() {
+        return component.config();
+    }
+
+    /** The use cases as the HTTP server's wiring takes them ({@link AskelHttpApi}). */
+    ConnectorUseCases useCases() {
         return component;
     }
 
@@ -215,6 +262,9 @@ public final class AskelConfluence implements AutoCloseable {
         private final Map<Setting, String> values = new EnumMap<>(Setting.class);
         private final List<String> origins = new ArrayList<>();
         private boolean readEnvironment;
+        private HostDatabaseSettings database = HostDatabaseSettings.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Optional<MeterRegistry> meterRegistry = Optional.empty();
 
         private Builder() {
         }
@@ -225,11 +275,60 @@ public final class AskelConfluence implements AutoCloseable {
             return this;
         }
 
-        /** A shared PostgreSQL database instead of the embedded one. */
+        /** A shared PostgreSQL database instead of the embedded one, on a pool the connector opens and closes. */
         public Builder database(String jdbcUrl, String user, String password) {
             values.put(Setting.DATABASE_URL, jdbcUrl);
             values.put(Setting.DATABASE_USER, user);
             values.put(Setting.DATABASE_PASSWORD, password);
+            return this;
+        }
+
+        /**
+         * The host's own database (its pool): the connector's tables are created there, beside the host's, and the
+         * connector never closes it. The master key still comes from {@link #masterKeyBase64} or the data directory.
+         */
+        public Builder dataSource(DataSource hostDataSource) {
+            database = database.withDataSource(Objects.requireNonNull(hostDataSource, "hostDataSource"));
+            return this;
+        }
+
+        /** The table of the connector's Flyway history (default {@value HostDatabaseSettings#DEFAULT_HISTORY_TABLE}). */
+        public Builder schemaHistoryTable(String table) {
+            database = database.withHistoryTable(table);
+            return this;
+        }
+
+        /**
+         * The host applies the connector's migrations ({@code ai/askel/confluence/db/migration/V*.sql} in the adapter-persistence jar)
+         * with its own tooling; the connector then never changes the schema.
+         */
+        public Builder leaveMigrationsToHost() {
+            database = database.withMigrate(false);
+            return this;
+        }
+
+        /**
+         * The executor of the connector's background work, the database health probes (each with a 2-second deadline),
+         * instead of a small daemon pool of its own. The host owns it: closing the connector does not shut it down.
+         */
+        public Builder executor(Executor hostExecutor) {
+            database = database.withExecutor(Objects.requireNonNull(hostExecutor, "hostExecutor"));
+            return this;
+        }
+
+        /**
+         * The host's Micrometer registry: every meter of the connector (Confluence latency histograms per connection,
+         * calls, retries, HTTP requests) is recorded there as well as in the registry the connector's own
+         * {@code /metrics} serves.
+         */
+        public Builder meterRegistry(MeterRegistry hostRegistry) {
+            this.meterRegistry = Optional.of(hostRegistry);
+            return this;
+        }
+
+        /** The clock of audit events, key creation and expiry checks (default: the system's, in UTC). */
+        public Builder clock(Clock hostClock) {
+            this.clock = Objects.requireNonNull(hostClock, "hostClock");
             return this;
         }
 
@@ -273,7 +372,7 @@ public final class AskelConfluence implements AutoCloseable {
                 overrides.put(Setting.ALLOWED_SITE_ORIGINS, String.join(",", origins));
             }
             AppConfig config = AppConfig.load(readEnvironment ? System.getenv() : Map.of(), Optional.empty(), overrides);
-            return from(config);
+            return new AskelConfluence(ConnectorComponent.create(config, database, clock, meterRegistry), config);
         }
     }
 }

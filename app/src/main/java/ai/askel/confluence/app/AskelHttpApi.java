@@ -18,6 +18,6 @@ public final class AskelHttpApi {
 
     /** A new, not yet started server over this connector's use cases. */
     public static HttpApiServer server(AskelConfluence askel) {
-        return HttpServerComponent.create(askel.component()).httpServer();
+        return HttpServerComponent.create(askel.useCases(), askel.config()).httpServer();
     }
 }

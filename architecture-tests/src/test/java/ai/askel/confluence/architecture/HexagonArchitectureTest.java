@@ -13,6 +13,10 @@ class HexagonArchitectureTest {
     @ArchTest
     static final ArchRule onion_architecture = HexagonRules.onion(ROOT);
     @ArchTest
+    static final ArchRule app_classes_are_placed = HexagonRules.appClassesArePlaced(ROOT);
+    @ArchTest
+    static final ArchRule use_case_services_are_package_private = HexagonRules.useCaseServicesArePackagePrivate(ROOT);
+    @ArchTest
     static final ArchRule domain_depends_only_on_the_jdk = HexagonRules.domainDependsOnlyOnTheJdk(ROOT);
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = HexagonRules.adaptersDoNotDependOnEachOther(ROOT);

@@ -36,9 +36,12 @@ final class HexagonRules {
     // ---- the dependency rule -------------------------------------------------------------------
 
     /**
-     * domain ← ports ← app.usecase ← adapters; adapters never see each other. The app's wiring,
-     * CLI and entry points stand outside the onion and may see every layer (that is their job); the
-     * onion would otherwise forbid any class outside its layers to touch the domain.
+     * domain ← ports ← app.usecase ← adapters; adapters never see each other. The app's template
+     * registry implements a port, so it is an adapter like the others. Only the composition root (the
+     * facade in {@code app}, {@code app.config} and the Dagger wiring in {@code app.wiring}) and the
+     * CLI stand outside the onion and may see every layer (that is their job); the onion would
+     * otherwise forbid any class outside its layers to touch the domain. {@link #appClassesArePlaced}
+     * keeps every other package of the app inside the onion.
      */
     static ArchRule onion(String root) {
         return onionArchitecture()
@@ -49,10 +52,26 @@ final class HexagonRules {
                 .adapter("persistence", root + ".adapter.persistence..")
                 .adapter("http", root + ".adapter.http..")
                 .adapter("plugins", root + ".plugins..")
-                .ignoreDependency(appOutsideUseCases(root), DescribedPredicate.alwaysTrue())
+                .adapter("templates", root + ".app.templates..")
+                .ignoreDependency(compositionRoot(root), DescribedPredicate.alwaysTrue())
                 // the executable sits above everything (it wires the app to a terminal and a port)
                 .ignoreDependency(resideInAPackage(root + ".cli.."), DescribedPredicate.alwaysTrue())
                 .withOptionalLayers(true);
+    }
+
+    /** Every class of the app is in the onion (use cases, the template adapter) or is the composition root: nothing escapes. */
+    static ArchRule appClassesArePlaced(String root) {
+        return classes().that().resideInAPackage(root + ".app..")
+                .should().resideInAnyPackage(root + ".app", root + ".app.config..", root + ".app.wiring..", root + ".app.usecase..",
+                        root + ".app.templates..")
+                .as("every class of the app is a use case, the template adapter, or the composition root (app, app.config, app.wiring)");
+    }
+
+    /** Visibility by construction: the rest of the application sees a use case's interface, never its service. */
+    static ArchRule useCaseServicesArePackagePrivate(String root) {
+        return classes().that().resideInAPackage(root + ".app.usecase..").and().implement(useCaseInterface(root))
+                .should().notBePublic()
+                .allowEmptyShould(true);
     }
 
     static ArchRule domainDependsOnlyOnTheJdk(String root) {
@@ -76,7 +95,7 @@ final class HexagonRules {
     static ArchRule useCasesDoNotSeeAdapters(String root) {
         return noClasses().that().resideInAPackage(root + ".app.usecase..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".adapter..", root + ".plugins..", root + ".sandbox..",
-                        root + ".app.wiring..", root + ".cli..")
+                        root + ".app.wiring..", root + ".app.templates..", root + ".app.config..", root + ".cli..")
                 .allowEmptyShould(true);
     }
 
@@ -141,7 +160,7 @@ final class HexagonRules {
     /** Dagger appears only in the app's wiring and in each adapter's {@code @Module} (and in what Dagger generates for it). */
     static ArchRule daggerOnlyInModulesAndWiring(String root) {
         return noClasses().that().resideInAPackage(root + "..")
-                .and(DescribedPredicate.not(appOutsideUseCases(root)))
+                .and(DescribedPredicate.not(compositionRoot(root)))
                 .and(DescribedPredicate.not(daggerModuleOrGenerated()))
                 .should().dependOnClassesThat().resideInAPackage("dagger..")
                 .allowEmptyShould(true);
@@ -254,9 +273,10 @@ final class HexagonRules {
 
     // ---- predicates ---------------------------------------------------------------------------
 
-    /** The app's wiring, CLI and entry points: {@code app..} except the use cases. */
-    private static DescribedPredicate<JavaClass> appOutsideUseCases(String root) {
-        return resideInAPackage(root + ".app..").and(resideOutsideOfPackages(root + ".app.usecase..")).as("the app's wiring and entry points");
+    /** The composition root: the facade (package {@code app} itself), its configuration and the Dagger wiring. */
+    private static DescribedPredicate<JavaClass> compositionRoot(String root) {
+        return JavaClass.Predicates.resideInAnyPackage(root + ".app", root + ".app.config..", root + ".app.wiring..")
+                .as("the app's composition root (facade, configuration, wiring)");
     }
 
     private static DescribedPredicate<JavaClass> useCaseInterface(String root) {

@@ -26,9 +26,14 @@ class HexagonRulesBiteTest {
     static Stream<Arguments> rules() {
         return Stream.of(
                 bites("onion", HexagonRules::onion, "domain.DomainUsesPort", "app.usecase.UseCaseUsesAdapter",
-                        "adapter.confluence.AdapterUsesOtherAdapter")
+                        "adapter.confluence.AdapterUsesOtherAdapter", "app.templates.TemplatesUseAdapter")
                         .sparing("domain.Model", "app.usecase.GoodService", "adapter.confluence.ConfluenceModule", "plugins.foo.GoodPlugin",
-                                "app.Wiring"),
+                                "app.Wiring", "app.templates.GoodTemplates", "app.config.Config", "app.wiring.Component"),
+                bites("app classes are placed", HexagonRules::appClassesArePlaced, "app.elsewhere.Unplaced")
+                        .sparing("app.Wiring", "app.usecase.GoodService", "app.templates.GoodTemplates", "app.config.Config",
+                                "app.wiring.Component"),
+                bites("use case services are package-private", HexagonRules::useCaseServicesArePackagePrivate, "app.usecase.PublicService")
+                        .sparing("app.usecase.GoodService"),
                 bites("domain depends only on the JDK", HexagonRules::domainDependsOnlyOnTheJdk, "domain.DomainUsesLibrary")
                         .sparing("domain.Model"),
                 bites("adapters do not depend on each other", HexagonRules::adaptersDoNotDependOnEachOther,

@@ -46,7 +46,7 @@ final class Connector implements AutoCloseable {
     ConnectionRef connect(String name, String siteUrl, String email, String token) {
         Connection c = askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, name, siteUrl,
                 email, Secret.of(token, "apiToken"), Optional.empty(), Optional.empty()));
-        return askel.ref(c.id());
+        return askel.defaultWorkspace().connection(c.id());
     }
 
     @Override

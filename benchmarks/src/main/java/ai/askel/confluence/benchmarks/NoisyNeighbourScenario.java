@@ -62,7 +62,7 @@ final class NoisyNeighbourScenario implements Scenario {
              HttpApiServer server = AskelHttpApi.server(askel).start()) {
             String a = register(askel, "tenant-a", siteA);
             String b = register(askel, "tenant-b", siteB);
-            String key = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "bench").key().reveal();
+            String key = askel.manageApiKeys().create(WorkspaceIds.DEFAULT, "bench").key().reveal();
             String base = "http://127.0.0.1:" + server.port();
             String readB = base + "/api/v1/connections/" + b + "/pages/" + siteB.findPageId("INFRA", "Runbooks").orElseThrow();
             String readA = base + "/api/v1/connections/" + a + "/pages/" + siteA.findPageId("INFRA", "Runbooks").orElseThrow();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "attach", description = "Uploads a file to a page, streamed, with a progress bar; the same name adds a version.")
+@Command(name = "attach", description = {"Uploads a file to a page, streamed, with a progress bar; the same name adds a version.",
+        "--json: {id, title, fileSize, mediaType, version, downloadUrl}."})
 final class AttachCommand extends ConnectorCommand {
     @Mixin
     ConnectionOption connection;

@@ -40,6 +40,35 @@ final class CliErrors implements IExecutionExceptionHandler {
         return FAILED;
     }
 
+    /**
+     * What was wrong with the command line, in one line. Unknown options are named without their values, and
+     * unexpected words are counted, not quoted: a mistyped {@code --token SECRET} must not print the secret.
+     */
+    static String describe(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            java.util.List<String> options = new java.util.ArrayList<>();
+            int words = 0;
+            for (String arg : unmatched.getUnmatched()) {
+                if (arg.startsWith("-") && arg.length() > 1) {
+                    int equals = arg.indexOf('=');
+                    options.add("'" + (equals > 0 ? arg.substring(0, equals) : arg) + "'");
+                } else {
+                    words++;
+                }
+            }
+            StringBuilder line = new StringBuilder();
+            if (!options.isEmpty()) {
+                line.append(options.size() == 1 ? "unknown option " : "unknown options ").append(String.join(", ", options));
+            }
+            if (words > 0) {
+                line.append(line.length() > 0 ? ", and " : "").append(words).append(words == 1 ? " unexpected argument" : " unexpected arguments")
+                        .append(" (not shown)");
+            }
+            return line.toString();
+        }
+        return e.getMessage();
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {

@@ -38,7 +38,8 @@ final class ConnectionsCommand implements Runnable {
                 + c.accountId().map(a -> "  account " + a).orElse("");
     }
 
-    @Command(name = "add", description = "Verifies the credentials with Confluence, then stores the connection (token encrypted).")
+    @Command(name = "add", description = {"Verifies the credentials with Confluence, then stores the connection (token encrypted).",
+        "--json: {id, name, siteUrl, email, accountId, status, cloudId?, tokenExpiresOn?}."})
     static final class Add extends ConnectorCommand {
         @Option(names = "--name", required = true, description = "A name for the connection.")
         String name;
@@ -86,7 +87,8 @@ final class ConnectionsCommand implements Runnable {
         return fromEnv.strip();
     }
 
-    @Command(name = "list", description = "Lists the connections.")
+    @Command(name = "list", description = {"Lists the connections.",
+        "--json: [{id, name, siteUrl, email, accountId, status, cloudId?, tokenExpiresOn?}]."})
     static final class ListConnections extends ConnectorCommand {
         @Override
         protected int execute() throws Exception {
@@ -98,7 +100,8 @@ final class ConnectionsCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify", description = "Checks the stored credentials with Confluence now.")
+    @Command(name = "verify", description = {"Checks the stored credentials with Confluence now.",
+        "--json: {id, name, siteUrl, email, accountId, status, cloudId?, tokenExpiresOn?}."})
     static final class Verify extends ConnectorCommand {
         @Parameters(paramLabel = "CONNECTION", description = "Id or name.", arity = "0..1")
         String connection;
@@ -114,7 +117,8 @@ final class ConnectionsCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", description = "Forgets a connection (pages in Confluence are left as they are).")
+    @Command(name = "remove", description = {"Forgets a connection (pages in Confluence are left as they are).",
+        "--json: {removed: CONNECTION_ID}."})
     static final class Remove extends ConnectorCommand {
         @Parameters(paramLabel = "CONNECTION", description = "Id or name.")
         String connection;

@@ -88,20 +88,20 @@ abstract class ConnectorCommand implements Callable<Integer> {
         List<Connection> all = askel.listConnections().list(WorkspaceIds.DEFAULT);
         if (idOrName == null || idOrName.isBlank()) {
             if (all.size() == 1) {
-                return askel.ref(all.get(0).id());
+                return askel.defaultWorkspace().connection(all.get(0).id());
             }
             throw new CliErrors.CliUsageException(all.isEmpty()
                     ? "no connection yet: add one with `connections add`"
                     : "there are " + all.size() + " connections: choose one with --connection <id or name>");
         }
         if (UUID.matcher(idOrName).matches()) {
-            return askel.ref(ConnectionId.of(idOrName.toLowerCase(java.util.Locale.ROOT)));
+            return askel.defaultWorkspace().connection(ConnectionId.of(idOrName.toLowerCase(java.util.Locale.ROOT)));
         }
         List<Connection> named = all.stream().filter(c -> c.name().equals(idOrName)).toList();
         if (named.size() != 1) {
             throw new CliErrors.CliUsageException(named.isEmpty() ? "no connection named '" + idOrName + "'"
                     : "several connections are named '" + idOrName + "': use its id");
         }
-        return askel.ref(named.get(0).id());
+        return askel.defaultWorkspace().connection(named.get(0).id());
     }
 }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Command;
  * pick INFRA, find or create "Customer Environments", render and publish the "Crestview Production"
  * runbook with its architecture diagram and labels; then publish again to show nothing is duplicated.
  */
-@Command(name = "demo", description = "Runs the runbook seed story against a local Confluence sandbox, twice.")
+@Command(name = "demo", description = {"Runs the runbook seed story against a local Confluence sandbox, twice.",
+        "--json: {sandbox, connectionId, first {id, pageId, version, outcome, webUrl, plan {action, createParent, labelsToAdd, attachmentsToUpload}}, second (the same), pagesWithTitle}."})
 final class DemoCommand extends ConnectorCommand {
     static final String RUNBOOK_TITLE = SampleRunbook.ENVIRONMENT;
     static final String DIAGRAM = SampleRunbook.DIAGRAM;
@@ -71,7 +72,7 @@ final class DemoCommand extends ConnectorCommand {
                     () -> askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, "crestview-confluence",
                             sandbox.baseUrl(), "ada@example.com", Secret.of("ada-token", "apiToken"), Optional.empty(), Optional.empty())),
                     c -> "connected as account " + c.accountId().orElse("?") + "; the token is stored encrypted");
-            ConnectionRef ref = askel.ref(connection.id());
+            ConnectionRef ref = askel.defaultWorkspace().connection(connection.id());
 
             Slice<Space> spaces = step(out, log, "2. List the spaces the user can see",
                     () -> askel.listSpaces().listSpaces(ref, 25, Optional.empty()),

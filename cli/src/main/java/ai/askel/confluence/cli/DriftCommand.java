@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "drift", description = "Scans managed pages and connections for drift; exits 3 when anything is open, 1 when a site could not be scanned.")
+@Command(name = "drift", description = {"Scans managed pages and connections for drift; exits 3 when anything is open, 1 when a site could not be scanned.",
+        "--json: [{connectionId, pageId, kind, detail, firstSeen, lastSeen, resolvedAt}]."})
 final class DriftCommand extends ConnectorCommand {
     static final int DRIFT_FOUND = 3;
 
@@ -28,7 +29,7 @@ final class DriftCommand extends ConnectorCommand {
             } else {
                 for (Connection c : askel.listConnections().list(WorkspaceIds.DEFAULT)) {
                     try {
-                        findings.addAll(askel.checkDrift().scan(askel.ref(c.id())));
+                        findings.addAll(askel.checkDrift().scan(askel.defaultWorkspace().connection(c.id())));
                     } catch (ConnectorException e) {
                         // one unreachable site must not hide the others' drift
                         unscanned++;

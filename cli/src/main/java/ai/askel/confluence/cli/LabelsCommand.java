@@ -21,7 +21,8 @@ final class LabelsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "add", description = "Adds labels in one call; prints every label now on the page.")
+    @Command(name = "add", description = {"Adds labels in one call; prints every label now on the page.",
+        "--json: {labels: [...]}."})
     static final class Add extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;
@@ -42,7 +43,8 @@ final class LabelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", description = "Removes a label (no error if it is not there).")
+    @Command(name = "remove", description = {"Removes a label (no error if it is not there).",
+        "--json: {removed: LABEL}."})
     static final class Remove extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;

@@ -1,6 +1,5 @@
 package ai.askel.confluence.cli;
 
-import ai.askel.confluence.cli.AskelCommand;
 import java.util.Set;
 
 /** The executable jar's entry point: {@code java -jar askel-confluence.jar <command>}. */
@@ -13,9 +12,13 @@ public final class Main {
 
     public static void main(String[] args) {
         if (System.getProperty("ASKEL_LOG_LEVEL") == null && System.getenv("ASKEL_LOG_LEVEL") == null) {
-            boolean server = args.length > 0 && SERVERS.contains(args[0]);
-            System.setProperty("ASKEL_LOG_LEVEL", server ? "INFO" : "WARN");
+            System.setProperty("ASKEL_LOG_LEVEL", logLevel(args));
         }
         System.exit(AskelCommand.run(args));
+    }
+
+    /** INFO for the servers, WARN for the rest: by the command parsed, so global options may stand before or after it. */
+    static String logLevel(String... args) {
+        return AskelCommand.commandName(args).filter(SERVERS::contains).isPresent() ? "INFO" : "WARN";
     }
 }

@@ -4,7 +4,8 @@ import ai.askel.confluence.app.AskelConfluence;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "rotate-master-key", description = "Re-encrypts every stored API token under a new master key, read from $ASKEL_NEW_MASTER_KEY (base64 of 32 bytes).")
+@Command(name = "rotate-master-key", description = {"Re-encrypts every stored API token under a new master key, read from $ASKEL_NEW_MASTER_KEY (base64 of 32 bytes).",
+        "--json: {reencrypted: COUNT}."})
 final class MasterKeyCommand extends ConnectorCommand {
     @Override
     protected int execute() {
@@ -14,7 +15,7 @@ final class MasterKeyCommand extends ConnectorCommand {
                     + "e.g. $(head -c 32 /dev/urandom | base64)");
         }
         try (AskelConfluence askel = openConnector()) {
-            int count = askel.component().rotateMasterKey().rotate(newKey.strip());
+            int count = askel.rotateMasterKey().rotate(newKey.strip());
             out().result(Map.of("reencrypted", count), "re-encrypted " + count + " secrets; from now on set ASKEL_MASTER_KEY to the new key");
         }
         return 0;

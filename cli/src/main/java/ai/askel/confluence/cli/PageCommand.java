@@ -51,7 +51,8 @@ final class PageCommand implements Runnable {
         return p.id() + "  v" + p.version().number() + "  " + p.space().map(Object::toString).orElse("?") + "  " + p.title();
     }
 
-    @Command(name = "get", description = "Reads a page: title, labels, version, space and body.")
+    @Command(name = "get", description = {"Reads a page: title, labels, version, space and body.",
+        "--json: {id, spaceKey, title, parentId, version, labels, body {representation, value}, webUrl}."})
     static final class Get extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;
@@ -68,7 +69,8 @@ final class PageCommand implements Runnable {
         }
     }
 
-    @Command(name = "create", description = "Creates a page, optionally under a parent and with labels.")
+    @Command(name = "create", description = {"Creates a page, optionally under a parent and with labels.",
+        "--json: {id, spaceKey, title, parentId, version, labels, body {representation, value}, webUrl}."})
     static final class Create extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;
@@ -99,7 +101,8 @@ final class PageCommand implements Runnable {
         }
     }
 
-    @Command(name = "update", description = "Writes the page's next version (Confluence keeps the history).")
+    @Command(name = "update", description = {"Writes the page's next version (Confluence keeps the history).",
+        "--json: {id, spaceKey, title, parentId, version, labels, body {representation, value}, webUrl}."})
     static final class Update extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;
@@ -136,7 +139,8 @@ final class PageCommand implements Runnable {
         }
     }
 
-    @Command(name = "search", description = "Searches pages with CQL, from typed filters or raw --cql.")
+    @Command(name = "search", description = {"Searches pages with CQL, from typed filters or raw --cql.",
+        "--json: {results: [{id, spaceKey, title, version, lastModified, webUrl}], nextCursor}."})
     static final class Search extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;
@@ -195,7 +199,8 @@ final class PageCommand implements Runnable {
         }
     }
 
-    @Command(name = "versions", description = "Lists a page's versions, newest first.")
+    @Command(name = "versions", description = {"Lists a page's versions, newest first.",
+        "--json: {results: [{number, authorId, message, createdAt}], nextCursor}."})
     static final class Versions extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;
@@ -219,7 +224,8 @@ final class PageCommand implements Runnable {
         }
     }
 
-    @Command(name = "children", description = "Lists a page's direct children.")
+    @Command(name = "children", description = {"Lists a page's direct children.",
+        "--json: {results: [{id, spaceKey, title, version, lastModified, webUrl}], nextCursor}."})
     static final class Children extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;

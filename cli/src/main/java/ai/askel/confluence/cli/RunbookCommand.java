@@ -40,7 +40,8 @@ final class RunbookCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "publish", description = "Creates the runbook page, updates it if the content changed, or does nothing if not.")
+    @Command(name = "publish", description = {"Creates the runbook page, updates it if the content changed, or does nothing if not.",
+        "--json: {id, pageId, version, outcome, webUrl, plan {action, createParent, labelsToAdd, attachmentsToUpload}}."})
     static final class Publish extends ConnectorCommand {
         private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -144,7 +145,8 @@ final class RunbookCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", description = "Shows a stored runbook: its page, version and status.")
+    @Command(name = "get", description = {"Shows a stored runbook: its page, version and status.",
+        "--json: {id, title, spaceKey, parentTitle, template, templateVersion, status, pageId, version, labels}."})
     static final class Get extends ConnectorCommand {
         @Mixin
         ConnectionOption connection;

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** A local Confluence Cloud, until the process is stopped. */
-@Command(name = "sandbox", description = "Runs a local Confluence Cloud sandbox (the demo site unless --seed is given).")
+@Command(name = "sandbox", description = {"Runs a local Confluence Cloud sandbox (the demo site unless --seed is given).",
+        "--json: {url, users: [{email, apiToken, accountId}]} once it listens."})
 final class SandboxCommand extends ConnectorCommand {
 
     @Option(names = "--port", defaultValue = "8090", description = "Port (default 8090; 0 picks a free one).")

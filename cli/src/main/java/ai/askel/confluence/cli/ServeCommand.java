@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The HTTP API, until the process is stopped. */
-@Command(name = "serve", description = "Serves the HTTP API (embedded H2 unless a database URL is configured).")
+@Command(name = "serve", description = {"Serves the HTTP API (embedded H2 unless a database URL is configured).",
+        "--json: {api, health, openapi} once it listens (with --sandbox also the sandbox, its connection and a new API key)."})
 final class ServeCommand extends ConnectorCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -64,7 +65,7 @@ final class ServeCommand extends ConnectorCommand {
         AppConfig config = config(overrides);
         try (AskelConfluence askel = AskelConfluence.from(config)) {
             // adopted before the port opens, so an unattended start accepts the key from the first request
-            config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key -> askel.component().manageApiKeys()
+            config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key -> askel.manageApiKeys()
                     .adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, Setting.BOOTSTRAP_API_KEY.environmentVariable())));
             try (HttpApiServer server = AskelHttpApi.server(askel).start()) {
                 String base = "http://" + config.string(Setting.HTTP_HOST) + ":" + server.port();
@@ -115,7 +116,7 @@ final class ServeCommand extends ConnectorCommand {
                 .filter(c -> c.site().origin().equals(local.baseUrl())).findFirst()
                 .orElseGet(() -> askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, "sandbox",
                         local.baseUrl(), "ada@example.com", Secret.of("ada-token", "apiToken"), Optional.empty(), Optional.empty())));
-        CreatedApiKey key = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "serve --sandbox");
+        CreatedApiKey key = askel.manageApiKeys().create(WorkspaceIds.DEFAULT, "serve --sandbox", ai.askel.confluence.domain.ApiKeyScope.ADMIN);
         String auth = "-H 'Authorization: Bearer " + key.key().reveal() + "'";
         String c = base + "/api/v1/connections/" + connection.id();
         out.line("");

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "spaces", description = "Lists the spaces the connection's user can see.")
+@Command(name = "spaces", description = {"Lists the spaces the connection's user can see.",
+        "--json: {results: [{id, key, name, type}], nextCursor}."})
 final class SpacesCommand extends ConnectorCommand {
     @Mixin
     ConnectionOption connection;

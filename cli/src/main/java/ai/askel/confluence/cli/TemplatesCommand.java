@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
-@Command(name = "templates", description = "Lists the content templates loaded (built in and from the plugins directory).")
+@Command(name = "templates", description = {"Lists the content templates loaded (built in and from the plugins directory).",
+        "--json: [{id, version, name, description, inputs: [{name, type, required, description, ...}], defaultLabels}]."})
 final class TemplatesCommand extends ConnectorCommand {
     @Override
     protected int execute() throws Exception {

@@ -139,11 +139,21 @@ final class Views {
         return m;
     }
 
+    static Map<String, Object> workspace(ai.askel.confluence.domain.Workspace w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", w.id().value());
+        m.put("name", w.name());
+        m.put("createdAt", w.createdAt().toString());
+        return m;
+    }
+
     static Map<String, Object> apiKey(ApiKeyRecord k) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", k.id());
         m.put("name", k.name());
+        m.put("workspaceId", k.workspace().value());
         m.put("prefix", k.prefix());
+        m.put("scope", k.scope().wireName());
         m.put("createdAt", k.createdAt().toString());
         m.put("revokedAt", k.revokedAt().map(Object::toString).orElse(null));
         return m;

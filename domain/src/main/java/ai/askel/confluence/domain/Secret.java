@@ -13,6 +13,12 @@ public final class Secret {
         this.value = value;
     }
 
+    /** An API token (of a Confluence account, or of the connector's HTTP API). */
+    public static Secret token(String value) {
+        return of(value, "apiToken");
+    }
+
+    /** A secret given for {@code field}; an invalid value is reported under that name (never with the value). */
     public static Secret of(String value, String field) {
         if (value == null || value.isBlank()) {
             throw InvalidInputException.of(field, "is required");

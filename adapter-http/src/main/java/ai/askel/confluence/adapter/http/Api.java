@@ -1,12 +1,15 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.domain.ApiKeyScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The route table: every route is declared here once, with its method, path template, whether it
- * needs an API key, and what body it takes. The server registers exactly these with Javalin, and
+ * The route table: every route is declared here once, with its method, path template, the scope of
+ * API key it needs (none for the public routes: reads need {@code read}, changes {@code write}, the
+ * workspace's keys and audit log {@code admin}), and what body it takes. The server registers exactly these with Javalin, and
  * the OpenAPI test compares the document with exactly these.
  */
 final class Api {
@@ -24,44 +27,54 @@ final class Api {
         void register(Api api);
     }
 
-    record Route(String method, String path, boolean authenticated, Body body, Handler handler) {
+    record Route(String method, String path, Optional<ApiKeyScope> scope, Body body, Handler handler) {
         Route {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(handler, "handler");
+        }
+
+        boolean authenticated() {
+            return scope.isPresent();
         }
     }
 
     private final List<Route> routes = new ArrayList<>();
 
     Api get(String path, Handler handler) {
-        return add(new Route("GET", path, true, Body.NONE, handler));
+        return add(new Route("GET", path, Optional.of(ApiKeyScope.READ), Body.NONE, handler));
     }
 
     Api delete(String path, Handler handler) {
-        return add(new Route("DELETE", path, true, Body.NONE, handler));
+        return add(new Route("DELETE", path, Optional.of(ApiKeyScope.WRITE), Body.NONE, handler));
     }
 
     Api post(String path, Handler handler) {
-        return add(new Route("POST", path, true, Body.NONE, handler));
+        return add(new Route("POST", path, Optional.of(ApiKeyScope.WRITE), Body.NONE, handler));
     }
 
     Api postJson(String path, Handler handler) {
-        return add(new Route("POST", path, true, Body.JSON, handler));
+        return add(new Route("POST", path, Optional.of(ApiKeyScope.WRITE), Body.JSON, handler));
     }
 
     Api putJson(String path, Handler handler) {
-        return add(new Route("PUT", path, true, Body.JSON, handler));
+        return add(new Route("PUT", path, Optional.of(ApiKeyScope.WRITE), Body.JSON, handler));
     }
 
     Api postMultipart(String path, Handler handler) {
-        return add(new Route("POST", path, true, Body.MULTIPART, handler));
+        return add(new Route("POST", path, Optional.of(ApiKeyScope.WRITE), Body.MULTIPART, handler));
+    }
+
+    /** A route of the workspace's administration (its keys, its audit log): admin keys only. */
+    Api admin(String method, String path, Body body, Handler handler) {
+        return add(new Route(method, path, Optional.of(ApiKeyScope.ADMIN), body, handler));
     }
 
     /** A route anyone may call: health, metrics, the API description. */
     Api publicGet(String path, Handler handler) {
-        return add(new Route("GET", path, false, Body.NONE, handler));
+        return add(new Route("GET", path, Optional.empty(), Body.NONE, handler));
     }
 
     private Api add(Route route) {

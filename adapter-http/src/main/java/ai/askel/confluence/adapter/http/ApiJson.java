@@ -40,7 +40,29 @@ final class ApiJson {
                               BodyJson body, List<String> labels, String onDrift, Boolean dryRun) {
     }
 
+    record NewWorkspaceJson(String name) {
+    }
+
+    record NewApiKeyJson(String name, String scope) {
+    }
+
     // ---- responses ----
+
+    record WorkspaceJson(String id, String name, String createdAt) {
+    }
+
+    record ApiKeyJson(String id, String workspaceId, String name, String prefix, String scope, String createdAt, String revokedAt) {
+    }
+
+    /** A new key: the only answer that ever carries the key itself. */
+    record CreatedApiKeyJson(String id, String workspaceId, String name, String prefix, String scope, String createdAt,
+                             String revokedAt, String key) {
+    }
+
+    record AuditEventJson(long sequence, String occurredAt, String action, String apiKeyPrefix, String connectionId, String pageId,
+                          String outcome, String traceId) {
+    }
+
 
     record ConnectionJson(String id, String name, String siteUrl, String email, String accountId, String status,
                           String cloudId, String tokenExpiresOn, String createdAt, String updatedAt) {

@@ -30,12 +30,38 @@ final class Call {
     }
 
     WorkspaceId workspace() {
-        return caller.orElseThrow(() -> new IllegalStateException("route is not authenticated")).workspace();
+        return caller().workspace();
+    }
+
+    AuthenticatedCaller caller() {
+        return caller.orElseThrow(() -> new IllegalStateException("route is not authenticated"));
+    }
+
+    /**
+     * The workspace named in the path, if the caller may administer it: its own, or any for the operator (an admin
+     * key of the default workspace). Another workspace is not found, exactly as if it did not exist.
+     */
+    WorkspaceId administeredWorkspace() {
+        WorkspaceId named = WorkspaceId.of(ctx.pathParam("workspaceId"));
+        if (!named.equals(workspace()) && !isOperator()) {
+            throw new ai.askel.confluence.domain.error.NotFoundException("workspace " + named + " not found");
+        }
+        return named;
+    }
+
+    /** Whether the caller holds an admin key of the default workspace, the one that administers the others. */
+    boolean isOperator() {
+        return caller().workspace().equals(ai.askel.confluence.domain.WorkspaceIds.DEFAULT)
+                && caller().scope() == ai.askel.confluence.domain.ApiKeyScope.ADMIN;
     }
 
     /** The connection named in the path, in the caller's workspace (another workspace's is not found). */
     ConnectionRef connection() {
         return new ConnectionRef(workspace(), ConnectionId.of(ctx.pathParam("connectionId")));
+    }
+
+    String pathParam(String name) {
+        return ctx.pathParam(name);
     }
 
     PageId pageId() {

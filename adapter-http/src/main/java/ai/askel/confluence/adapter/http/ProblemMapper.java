@@ -27,6 +27,7 @@ final class ProblemMapper {
         return switch (code) {
             case INVALID_INPUT, INVALID_STORAGE_FORMAT, SITE_NOT_ALLOWED -> 400;
             case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
             case PERMISSION_DENIED -> 403;
             case NOT_FOUND -> 404;
             case VERSION_CONFLICT, CONFLICT, DRIFT_DETECTED -> 409;
@@ -89,6 +90,7 @@ final class ProblemMapper {
             case CREDENTIALS_REJECTED -> "Confluence rejected the credentials";
             case PERMISSION_DENIED -> "Permission denied in Confluence";
             case UNAUTHENTICATED -> "Unauthenticated";
+            case FORBIDDEN -> "Forbidden by the API key's scope";
             case RATE_LIMITED -> "Rate limited by Confluence";
             case PAYLOAD_TOO_LARGE -> "Payload too large";
             case SITE_NOT_ALLOWED -> "Site not allowed";

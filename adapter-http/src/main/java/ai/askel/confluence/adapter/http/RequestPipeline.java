@@ -1,6 +1,8 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.error.ForbiddenException;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
@@ -63,7 +65,7 @@ final class RequestPipeline {
         Reply reply;
         // health, metrics and the OpenAPI document are never queued behind API calls: only keyed routes take an admission
         try (AutoCloseable admitted = route.authenticated() ? bounds.admit() : () -> { }) {
-            Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(authenticate(ctx)) : Optional.empty();
+            Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(permitted(route, authenticate(ctx))) : Optional.empty();
             long declared = ctx.req().getContentLengthLong();
             // a chunked upload declares no length: give it the time the largest allowed upload would get
             long length = declared >= 0 ? declared : route.body() == Api.Body.MULTIPART ? settings.maxAttachmentBytes() : 0;
@@ -83,6 +85,16 @@ final class RequestPipeline {
             reply = toProblem(route, e, instance);
         }
         write(ctx, reply);
+    }
+
+    /** Nothing is read, reserved or written for a key whose scope falls short: the refusal comes first. */
+    private static AuthenticatedCaller permitted(Api.Route route, AuthenticatedCaller caller) {
+        ApiKeyScope required = route.scope().orElseThrow();
+        if (!caller.scope().allows(required)) {
+            throw new ForbiddenException("this API key has the %s scope; %s %s needs %s".formatted(caller.scope().wireName(),
+                    route.method(), route.path(), required.wireName()));
+        }
+        return caller;
     }
 
     private AuthenticatedCaller authenticate(Context ctx) {

@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.domain.AttachmentId;
 import ai.askel.confluence.domain.Connection;
@@ -85,6 +86,11 @@ final class FakeConnector implements UseCases {
     static final String KEY_A = "ask_live_aaaaaaaaaaaaaaaa";
     static final String KEY_B = "ask_live_bbbbbbbbbbbbbbbb";
     static final String REVOKED_KEY = "ask_live_revokedrevoked00";
+    /** Keys of workspace A that may only read, and read and write (KEY_A and KEY_B are admin keys). */
+    static final String READ_KEY_A = "ask_live_readreadreadread";
+    static final String WRITE_KEY_A = "ask_live_writewritewrite0";
+    /** An admin key of the default workspace, which administers every workspace. */
+    static final String OPERATOR_KEY = "ask_live_operatoroperator";
     static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
     /** What an upload's content source delivered, read through twice (as a retry would). */
@@ -170,8 +176,11 @@ final class FakeConnector implements UseCases {
     @Override
     public AuthenticatedCaller authenticate(String presentedKey) {
         return switch (presentedKey) {
-            case KEY_A -> new AuthenticatedCaller(WORKSPACE_A, "ask_live_aaaa");
-            case KEY_B -> new AuthenticatedCaller(WORKSPACE_B, "ask_live_bbbb");
+            case KEY_A -> new AuthenticatedCaller(WORKSPACE_A, "ask_live_aaaa", ApiKeyScope.ADMIN);
+            case KEY_B -> new AuthenticatedCaller(WORKSPACE_B, "ask_live_bbbb", ApiKeyScope.ADMIN);
+            case READ_KEY_A -> new AuthenticatedCaller(WORKSPACE_A, "ask_live_rrrr", ApiKeyScope.READ);
+            case WRITE_KEY_A -> new AuthenticatedCaller(WORKSPACE_A, "ask_live_wwww", ApiKeyScope.WRITE);
+            case OPERATOR_KEY -> new AuthenticatedCaller(ai.askel.confluence.domain.WorkspaceIds.DEFAULT, "ask_live_oooo", ApiKeyScope.ADMIN);
             default -> throw new ConnectorException(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked");
         };
     }

@@ -107,4 +107,31 @@ class OpenApiContractTest {
         assertThat(renamed.getMessages()).isNotEmpty();
         assertThat(undocumentedStatus.getMessages()).isNotEmpty();
     }
+
+    @Test
+    void administration_answers_as_documented() {
+        String operator = FakeConnector.OPERATOR_KEY;
+        TestServer.Answer workspace = api.send(api.request("/api/v1/workspaces", operator).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Tenant\"}")).build());
+        conforms(Request.Method.POST, "/api/v1/workspaces", workspace);
+        conforms(Request.Method.GET, "/api/v1/workspaces", api.get("/api/v1/workspaces", operator));
+        String w = "/api/v1/workspaces/" + workspace.json().get("id").asText();
+        conforms(Request.Method.GET, "/api/v1/workspaces/{workspaceId}", api.get(w, operator));
+        TestServer.Answer key = api.send(api.request(w + "/api-keys", operator).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"ci\", \"scope\": \"write\"}")).build());
+        conforms(Request.Method.POST, "/api/v1/workspaces/{workspaceId}/api-keys", key);
+        conforms(Request.Method.GET, "/api/v1/workspaces/{workspaceId}/api-keys", api.get(w + "/api-keys", operator));
+        conforms(Request.Method.DELETE, "/api/v1/workspaces/{workspaceId}/api-keys/{keyId}",
+                api.send(api.request(w + "/api-keys/" + key.json().get("id").asText(), operator).DELETE().build()));
+        api.admin.addEvent(new ai.askel.confluence.ports.out.AuditEvent(FakeConnector.NOW, FakeConnector.WORKSPACE_A,
+                java.util.Optional.of("ask_live_aaaa"), "page.create", java.util.Optional.empty(), java.util.Optional.empty(), "OK",
+                java.util.Optional.empty()));
+        conforms(Request.Method.GET, "/api/v1/workspaces/{workspaceId}/audit-events",
+                api.get("/api/v1/workspaces/" + FakeConnector.WORKSPACE_A + "/audit-events?limit=5"));
+        conforms(Request.Method.POST, "/api/v1/connections", api.send(api.request("/api/v1/connections", FakeConnector.READ_KEY_A)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build()));
+        conforms(Request.Method.POST, "/api/v1/workspaces", api.post("/api/v1/workspaces", "{\"name\": \"x\"}"));
+        conforms(Request.Method.GET, "/api/v1/workspaces/{workspaceId}/api-keys",
+                api.get("/api/v1/workspaces/" + FakeConnector.WORKSPACE_B + "/api-keys"));
+    }
 }

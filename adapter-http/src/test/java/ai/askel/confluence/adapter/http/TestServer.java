@@ -22,6 +22,7 @@ final class TestServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final FakeConnector fake = new FakeConnector();
+    final FakeAdministration admin = new FakeAdministration();
     final HttpApiServer server;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,7 +32,7 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(HttpServerSettings settings) {
-        server = DaggerTestHttpComponent.factory().create(settings, fake).server().start();
+        server = DaggerTestHttpComponent.factory().create(settings, fake, admin).server().start();
     }
 
     /** A response with its body as text and, when it is JSON, parsed. */

@@ -10,15 +10,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(ApiKeyRow.class)
 interface ApiKeyDao {
-    String COLUMNS = "id, workspace_id, name, prefix, key_hash, created_at, revoked_at";
+    String COLUMNS = "id, workspace_id, name, prefix, key_hash, scope, created_at, revoked_at";
 
-    @SqlQuery("SELECT COUNT(*) FROM workspace WHERE id = :workspace")
-    int countWorkspaces(@Bind("workspace") String workspace);
-
-    @SqlUpdate("INSERT INTO workspace (id, created_at) VALUES (:workspace, :at)")
-    void insertWorkspace(@Bind("workspace") String workspace, @Bind("at") Instant at);
-
-    @SqlUpdate("INSERT INTO api_key (" + COLUMNS + ") VALUES (:id, :workspaceId, :name, :prefix, :keyHash, :createdAt, :revokedAt)")
+    @SqlUpdate("INSERT INTO api_key (" + COLUMNS + ") VALUES (:id, :workspaceId, :name, :prefix, :keyHash, :scope, :createdAt, :revokedAt)")
     void insert(@BindRow ApiKeyRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM api_key WHERE prefix = :prefix")

@@ -2,6 +2,7 @@ package ai.askel.confluence.adapter.persistence;
 
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.out.ApiKeyRecord;
 import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import jakarta.inject.Inject;
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Workspaces and their API keys (hash and prefix only). */
+/** The workspaces' API keys (hash and prefix only). */
 @Singleton
 final class ApiKeyRepositoryAdapter implements ApiKeyRepositoryPort {
     private final Database db;
@@ -26,18 +27,16 @@ final class ApiKeyRepositoryAdapter implements ApiKeyRepositoryPort {
     public void insert(ApiKeyRecord key) {
         ApiKeyRow row = mapper.toRow(key);
         try {
-            // a unique violation on the workspace means another request created it first: the retry sees it
-            db.upsert(h -> {
-                ApiKeyDao dao = h.attach(ApiKeyDao.class);
-                if (dao.countWorkspaces(row.workspaceId()) == 0) {
-                    dao.insertWorkspace(row.workspaceId(), row.createdAt());
-                }
+            db.with(ApiKeyDao.class, dao -> {
                 dao.insert(row);
                 return null;
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConflictException("an API key with id %s or prefix %s exists already".formatted(key.id(), key.prefix()));
+            }
+            if (SqlErrors.isMissingParent(e)) {
+                throw new NotFoundException("workspace " + key.workspace() + " not found");
             }
             throw e;
         }

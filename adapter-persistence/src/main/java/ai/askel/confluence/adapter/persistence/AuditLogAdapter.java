@@ -5,7 +5,11 @@ import ai.askel.confluence.ports.out.AuditEvent;
 import ai.askel.confluence.ports.out.AuditLogPort;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import ai.askel.confluence.ports.out.AuditLogPage;
+import ai.askel.confluence.ports.out.AuditQuery;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The append-only audit log: there is no update or delete. */
 @Singleton
@@ -26,6 +30,34 @@ final class AuditLogAdapter implements AuditLogPort {
             dao.insert(row);
             return null;
         });
+    }
+
+    @Override
+    public AuditLogPage read(AuditQuery query) {
+        // fixed fragments chosen by which filters are present; every value is bound, never spliced into the SQL
+        StringBuilder sql = new StringBuilder("SELECT id, occurred_at, workspace_id, api_key_prefix, operation, connection_id, page_id,"
+                + " outcome, trace_id FROM audit_event WHERE workspace_id = :workspace");
+        query.from().ifPresent(at -> sql.append(" AND occurred_at >= :from"));
+        query.to().ifPresent(at -> sql.append(" AND occurred_at < :to"));
+        query.action().ifPresent(a -> sql.append(" AND operation = :action"));
+        query.before().ifPresent(b -> sql.append(" AND id < :before"));
+        sql.append(" ORDER BY id DESC FETCH FIRST :limit ROWS ONLY");
+        // one more than asked for says whether there is a next page
+        List<AuditEntryRow> rows = db.withHandle(h -> {
+            var statement = h.createQuery(sql.toString())
+                    .registerRowMapper(ConstructorMapper.factory(AuditEntryRow.class))
+                    .bind("workspace", query.workspace().value())
+                    .bind("limit", query.limit() + 1);
+            query.from().ifPresent(at -> statement.bind("from", at));
+            query.to().ifPresent(at -> statement.bind("to", at));
+            query.action().ifPresent(a -> statement.bind("action", a));
+            query.before().ifPresent(b -> statement.bind("before", b));
+            return statement.mapTo(AuditEntryRow.class).list();
+        });
+        boolean more = rows.size() > query.limit();
+        List<AuditLogPage.AuditEntry> entries = rows.stream().limit(query.limit())
+                .map(r -> new AuditLogPage.AuditEntry(r.id(), mapper.toDomain(r.event()))).toList();
+        return new AuditLogPage(entries, more ? Optional.of(entries.get(entries.size() - 1).sequence()) : Optional.empty());
     }
 
     @Override

@@ -15,16 +15,18 @@ import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import ai.askel.confluence.ports.out.SecretCipherPort;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import ai.askel.confluence.ports.out.WorkspaceRepositoryPort;
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -52,6 +54,13 @@ public abstract class PersistenceAdapterModule {
     abstract ApiKeyRepositoryPort apiKeys(ApiKeyRepositoryAdapter adapter);
 
     @Binds
+    abstract WorkspaceRepositoryPort workspaces(WorkspaceRepositoryAdapter adapter);
+
+    /** A host that embeds the connector may bind its database, history table and migration choice; else the defaults. */
+    @BindsOptionalOf
+    abstract HostDatabaseSettings hostDatabase();
+
+    @Binds
     abstract RunbookRepositoryPort runbooks(RunbookRepositoryAdapter adapter);
 
     @Binds
@@ -75,8 +84,12 @@ public abstract class PersistenceAdapterModule {
     @Binds
     abstract HealthCheckPort databaseHealth(DatabaseHealthAdapter check);
 
-    @Binds
-    abstract DataSource dataSource(HikariDataSource pool);
+    /** The host's database when it gave one, else the connector's own pool (opened only then). */
+    @Provides
+    @Singleton
+    static DataSource dataSource(Optional<HostDatabaseSettings> host, Provider<HikariDataSource> pool) {
+        return host.flatMap(HostDatabaseSettings::dataSource).orElseGet(pool::get);
+    }
 
     /**
      * HikariCP rather than the drivers' own pools: H2's JdbcConnectionPool and PgJDBC's
@@ -112,17 +125,8 @@ public abstract class PersistenceAdapterModule {
     /** JDBI over the pool, created once the schema is migrated to the latest version. */
     @Provides
     @Singleton
-    static Jdbi jdbi(DataSource dataSource) {
-        try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new ConnectorException(ErrorCode.INTERNAL, "migrating the database schema failed: " + e.getMessage(), null, e);
-        }
+    static Jdbi jdbi(DataSource dataSource, Optional<HostDatabaseSettings> host) {
+        SchemaMigrator.migrate(dataSource, host.orElseGet(HostDatabaseSettings::defaults));
         return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 

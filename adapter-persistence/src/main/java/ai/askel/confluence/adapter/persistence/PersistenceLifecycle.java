@@ -3,6 +3,8 @@ package ai.askel.confluence.adapter.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -13,20 +15,28 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Singleton
 public final class PersistenceLifecycle implements AutoCloseable {
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    private final boolean ownPool;
     private final DatabaseHealthAdapter healthCheck;
 
     /** {@code migrated} and {@code keyChecked} are asked for only so that getting this object runs the migration and the key check. */
     @Inject
-    PersistenceLifecycle(HikariDataSource dataSource, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked, DatabaseHealthAdapter healthCheck) {
+    PersistenceLifecycle(DataSource dataSource, Optional<HostDatabaseSettings> host, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked,
+                         DatabaseHealthAdapter healthCheck) {
         this.dataSource = dataSource;
+        this.ownPool = host.flatMap(HostDatabaseSettings::dataSource).isEmpty();
         this.healthCheck = healthCheck;
     }
 
-    /** Closes the connection pool; the adapters fail afterwards. Calling it again does nothing. */
+    /**
+     * Closes the connection pool the connector opened (a host's own database stays open: it is the host's); the
+     * adapters fail afterwards. Calling it again does nothing.
+     */
     @Override
     public void close() {
         healthCheck.close();
-        dataSource.close();
+        if (ownPool && dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
     }
 }

@@ -142,13 +142,13 @@ final class PersistenceMapper {
     }
 
     ApiKeyRow toRow(ApiKeyRecord k) {
-        return new ApiKeyRow(k.id(), k.workspace().value(), k.name(), k.prefix(), k.keyHash().hex(), k.createdAt(),
+        return new ApiKeyRow(k.id(), k.workspace().value(), k.name(), k.prefix(), k.keyHash().hex(), k.scope().wireName(), k.createdAt(),
                 k.revokedAt().orElse(null));
     }
 
     ApiKeyRecord toDomain(ApiKeyRow r) {
         return new ApiKeyRecord(r.id(), WorkspaceId.of(r.workspaceId()), r.name(), r.prefix(), new ContentHash(r.keyHash()),
-                r.createdAt(), Optional.ofNullable(r.revokedAt()));
+                ai.askel.confluence.domain.ApiKeyScope.parse(r.scope()), r.createdAt(), Optional.ofNullable(r.revokedAt()));
     }
 
     IdempotencyRow toRow(IdempotencyRecord i) {

@@ -3,7 +3,11 @@ package ai.askel.confluence.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.Workspace;
+import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.InvalidInputException;
@@ -22,34 +26,64 @@ abstract class ApiKeyRepositoryContract extends PersistenceContract {
     @BeforeEach
     void freshWorkspace() {
         keys = persistence.apiKeys();
-        workspace = WorkspaceId.random();
+        workspace = newWorkspace();
+    }
+
+    private WorkspaceId newWorkspace() {
+        WorkspaceId id = WorkspaceId.random();
+        persistence.workspaces().insert(new Workspace(id, "tenant " + id, Fixtures.NOW));
+        return id;
     }
 
     private static ApiKeyRecord key(WorkspaceId workspace, String name) {
+        return key(workspace, name, ApiKeyScope.WRITE);
+    }
+
+    private static ApiKeyRecord key(WorkspaceId workspace, String name, ApiKeyScope scope) {
         String secretPart = UUID.randomUUID().toString();
         return new ApiKeyRecord(UUID.randomUUID().toString(), workspace, name, "ask_" + secretPart.substring(0, 8),
-                ContentHash.of("ask_" + secretPart), Fixtures.NOW, Optional.empty());
+                ContentHash.of("ask_" + secretPart), scope, Fixtures.NOW, Optional.empty());
     }
 
     @Test
-    void an_inserted_key_creates_its_workspace_and_is_found_by_its_prefix() {
-        ApiKeyRecord first = key(workspace, "ci");
-        ApiKeyRecord second = key(workspace, "backstage");
+    void an_inserted_key_is_found_by_its_prefix_with_its_scope() {
+        ApiKeyRecord first = key(workspace, "ci", ApiKeyScope.READ);
+        ApiKeyRecord second = key(workspace, "backstage", ApiKeyScope.ADMIN);
 
         keys.insert(first);
         keys.insert(second);
 
         assertThat(keys.findByPrefix(first.prefix())).contains(first);
+        assertThat(keys.findByPrefix(second.prefix()).orElseThrow().scope()).isEqualTo(ApiKeyScope.ADMIN);
         assertThat(keys.list(workspace)).containsExactlyInAnyOrder(first, second);
-        assertThat(fixture.count("SELECT COUNT(*) FROM workspace WHERE id = :v", workspace.value())).isEqualTo(1);
+    }
+
+    @Test
+    void the_default_workspace_exists_without_being_created_and_takes_keys() {
+        ApiKeyRecord key = key(WorkspaceIds.DEFAULT, "operator", ApiKeyScope.ADMIN);
+
+        keys.insert(key);
+
+        assertThat(keys.list(WorkspaceIds.DEFAULT)).contains(key);
+        assertThat(persistence.workspaces().find(WorkspaceIds.DEFAULT)).hasValueSatisfying(w -> assertThat(w.name()).isEqualTo("default"));
+    }
+
+    @Test
+    void a_key_of_a_workspace_that_was_never_created_is_refused_and_nothing_is_stored() {
+        WorkspaceId unknown = WorkspaceId.random();
+        ApiKeyRecord key = key(unknown, "ci");
+
+        assertThatThrownBy(() -> keys.insert(key)).isInstanceOf(NotFoundException.class).hasMessageContaining(unknown.value());
+        assertThat(keys.findByPrefix(key.prefix())).isEmpty();
+        assertThat(persistence.workspaces().find(unknown)).isEmpty();
     }
 
     @Test
     void a_prefix_is_unique_across_workspaces() {
         ApiKeyRecord first = key(workspace, "ci");
         keys.insert(first);
-        ApiKeyRecord clash = new ApiKeyRecord(UUID.randomUUID().toString(), WorkspaceId.random(), "other", first.prefix(),
-                ContentHash.of("other"), Fixtures.NOW, Optional.empty());
+        ApiKeyRecord clash = new ApiKeyRecord(UUID.randomUUID().toString(), newWorkspace(), "other", first.prefix(),
+                ContentHash.of("other"), ApiKeyScope.READ, Fixtures.NOW, Optional.empty());
 
         assertThatThrownBy(() -> keys.insert(clash)).isInstanceOf(ConflictException.class).hasMessageContaining(first.prefix());
         assertThat(keys.list(clash.workspace())).isEmpty();
@@ -57,13 +91,11 @@ abstract class ApiKeyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_key_failing_after_its_workspace_row_was_written_leaves_neither_behind() {
-        // the workspace row is written first, then the key row fails (its name is too long for the column)
+    void a_key_too_long_for_its_columns_is_invalid_input_and_not_stored() {
         ApiKeyRecord tooLong = key(workspace, "n".repeat(201));
 
         assertThatThrownBy(() -> keys.insert(tooLong)).isInstanceOf(InvalidInputException.class);
         assertThat(keys.list(workspace)).isEmpty();
-        assertThat(fixture.count("SELECT COUNT(*) FROM workspace WHERE id = :v", workspace.value())).isZero();
     }
 
     @Test

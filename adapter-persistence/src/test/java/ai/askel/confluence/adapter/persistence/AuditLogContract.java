@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.ports.out.AuditEvent;
+import ai.askel.confluence.ports.out.AuditLogPage;
 import ai.askel.confluence.ports.out.AuditLogPort;
+import ai.askel.confluence.ports.out.AuditQuery;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,26 @@ abstract class AuditLogContract extends PersistenceContract {
         log.append(event(0, "page.create"));
 
         assertThat(log.recent(WorkspaceId.random(), 10)).isEmpty();
+    }
+
+    @Test
+    void read_pages_through_the_log_newest_first_filtered_by_time_and_action() {
+        for (int i = 0; i < 7; i++) {
+            log.append(event(i * 10, i % 2 == 0 ? "page.update" : "labels.add"));
+        }
+        log.append(new AuditEvent(Fixtures.NOW, WorkspaceId.random(), Optional.empty(), "page.update", Optional.empty(), Optional.empty(),
+                "OK", Optional.empty()));
+
+        AuditLogPage first = log.read(AuditQuery.newest(workspace).withAction("page.update").withLimit(2));
+        AuditLogPage second = log.read(AuditQuery.newest(workspace).withAction("page.update").withLimit(2).withBefore(first.next().orElseThrow()));
+        AuditLogPage window = log.read(AuditQuery.newest(workspace).withFrom(Fixtures.NOW.plusSeconds(10)).withTo(Fixtures.NOW.plusSeconds(40)));
+
+        assertThat(first.entries()).extracting(e -> e.event().at()).containsExactly(Fixtures.NOW.plusSeconds(60), Fixtures.NOW.plusSeconds(40));
+        assertThat(second.entries()).extracting(e -> e.event().at()).containsExactly(Fixtures.NOW.plusSeconds(20), Fixtures.NOW);
+        assertThat(second.next()).as("nothing after the last page").isEmpty();
+        assertThat(first.entries().get(0).sequence()).isGreaterThan(first.entries().get(1).sequence());
+        assertThat(window.entries()).extracting(e -> e.event().at())
+                .containsExactly(Fixtures.NOW.plusSeconds(30), Fixtures.NOW.plusSeconds(20), Fixtures.NOW.plusSeconds(10));
+        assertThat(window.entries()).allSatisfy(e -> assertThat(e.event().workspace()).isEqualTo(workspace));
     }
 }

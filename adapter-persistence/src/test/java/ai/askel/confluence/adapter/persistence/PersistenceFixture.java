@@ -50,7 +50,12 @@ final class PersistenceFixture implements AutoCloseable {
     }
 
     TestPersistenceComponent start(PersistenceSettings with) {
-        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with);
+        return start(with, HostDatabaseSettings.defaults());
+    }
+
+    /** Starts the adapter as a host would embed it: its database, history table and migration choice. */
+    TestPersistenceComponent start(PersistenceSettings with, HostDatabaseSettings host) {
+        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with, host);
         component.lifecycle();
         started.add(component);
         return component;

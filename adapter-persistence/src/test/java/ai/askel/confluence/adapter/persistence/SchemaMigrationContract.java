@@ -31,7 +31,7 @@ abstract class SchemaMigrationContract {
     @Test
     void migrations_take_an_empty_database_to_the_latest_schema_once() {
         try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings())) {
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).load();
             assertThat(flyway.info().applied()).isEmpty();
 
             int executed = flyway.migrate().migrationsExecuted;
@@ -56,8 +56,103 @@ abstract class SchemaMigrationContract {
         TestPersistenceComponent again = fixture.start();
 
         assertThat(again.health().isHealthy()).isTrue();
-        Flyway flyway = Flyway.configure().dataSource(again.dataSource()).locations("classpath:db/migration").load();
+        Flyway flyway = Flyway.configure().dataSource(again.dataSource()).locations(SchemaMigrator.LOCATION)
+                .table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE).load();
         assertThat(flyway.info().applied()).hasSameSizeAs(flyway.info().all());
         assertThat(flyway.info().pending()).isEmpty();
+    }
+
+    @Test
+    void in_a_hosts_database_the_connector_keeps_its_own_history_and_leaves_the_hosts_alone() {
+        java.util.concurrent.ExecutorService hostExecutor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger ranOnHostExecutor = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor counting = task -> {
+            ranOnHostExecutor.incrementAndGet();
+            hostExecutor.execute(task);
+        };
+        try (HikariDataSource host = PersistenceAdapterModule.pool(fixture.settings())) {
+            // the host's own schema, migrated by the host's own Flyway into Flyway's default history table
+            Flyway.configure().dataSource(host).locations("classpath:host-migrations").load().migrate();
+            int hostHistory = fixture.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE '' = :v", "");
+
+            TestPersistenceComponent embedded = fixture.start(fixture.settings(), HostDatabaseSettings.defaults().withDataSource(host)
+                    .withExecutor(counting));
+            assertThat(embedded.health().isHealthy()).isTrue();
+            assertThat(ranOnHostExecutor.get()).as("the health probe ran on the host's executor").isEqualTo(1);
+            embedded.lifecycle().close();
+            assertThat(hostExecutor.isShutdown()).as("the host's executor is the host's to shut down").isFalse();
+
+            Flyway connector = Flyway.configure().dataSource(host).locations(SchemaMigrator.LOCATION)
+                    .table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE).load();
+            assertThat(connector.info().pending()).isEmpty();
+            assertThat(fixture.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE '' = :v", "")).as("the host's history")
+                    .isEqualTo(hostHistory);
+            assertThat(fixture.count("SELECT COUNT(*) FROM orders WHERE '' = :v", "")).isZero();
+            assertThat(host.isClosed()).as("the host's pool is the host's to close").isFalse();
+            assertThat(fixture.count("SELECT COUNT(*) FROM workspace WHERE id = :v", "00000000-0000-0000-0000-000000000001")).isEqualTo(1);
+        } finally {
+            hostExecutor.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_installation_migrated_into_flyways_default_table_is_taken_over_without_running_a_migration_twice() {
+        try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings())) {
+            // an installation of the version before: the first migration, recorded in flyway_schema_history, and a key in it
+            Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).target("1").load().migrate();
+            fixture.raw().useHandle(h -> {
+                h.execute("INSERT INTO workspace (id, created_at) VALUES ('0a0a0a0a-0000-4000-8000-00000000000a', CURRENT_TIMESTAMP)");
+                h.execute("INSERT INTO api_key (id, workspace_id, name, prefix, key_hash, created_at) VALUES ('k1',"
+                        + " '0a0a0a0a-0000-4000-8000-00000000000a', 'old', 'oldoldol', '" + "0".repeat(64) + "', CURRENT_TIMESTAMP)");
+            });
+        }
+
+        TestPersistenceComponent upgraded = fixture.start();
+
+        Flyway connector = Flyway.configure().dataSource(upgraded.dataSource()).locations(SchemaMigrator.LOCATION)
+                .table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE).load();
+        assertThat(connector.info().pending()).isEmpty();
+        assertThat(connector.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "30");
+        assertThat(upgraded.apiKeys().findByPrefix("oldoldol")).hasValueSatisfying(k -> {
+            assertThat(k.scope()).as("a key from before scopes could do everything").isEqualTo(ai.askel.confluence.domain.ApiKeyScope.ADMIN);
+        });
+        assertThat(upgraded.workspaces().find(ai.askel.confluence.domain.WorkspaceId.of("0a0a0a0a-0000-4000-8000-00000000000a")))
+                .hasValueSatisfying(w -> assertThat(w.name()).startsWith("workspace "));
+        fixture.stopAll();
+        assertThat(fixture.start().health().isHealthy()).as("and it starts again as usual").isTrue();
+    }
+
+    @Test
+    void with_migrations_left_to_the_host_the_connector_changes_no_schema() {
+        try (HikariDataSource host = PersistenceAdapterModule.pool(fixture.settings())) {
+            HostDatabaseSettings hostRuns = HostDatabaseSettings.defaults().withDataSource(host).withMigrate(false);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.start(fixture.settings(), hostRuns))
+                    .as("nothing migrated: the connector's first query finds no table").isInstanceOf(RuntimeException.class);
+            assertThat(SchemaMigrator.tableExists(host, HostDatabaseSettings.DEFAULT_HISTORY_TABLE)).isFalse();
+            assertThat(SchemaMigrator.tableExists(host, "api_key")).isFalse();
+
+            Flyway.configure().dataSource(host).locations(SchemaMigrator.LOCATION).table("host_runs_askel").load().migrate();
+            TestPersistenceComponent started = fixture.start(fixture.settings(), hostRuns);
+            assertThat(started.health().isHealthy()).isTrue();
+            assertThat(SchemaMigrator.tableExists(host, HostDatabaseSettings.DEFAULT_HISTORY_TABLE)).isFalse();
+        }
+    }
+
+    @Test
+    void the_history_table_is_a_plain_table_name() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostDatabaseSettings.defaults().withHistoryTable("x; DROP TABLE y"))
+                .isInstanceOf(ai.askel.confluence.domain.error.InvalidInputException.class);
+        assertThat(HostDatabaseSettings.defaults().withHistoryTable("acme_askel_history").historyTable()).isEqualTo("acme_askel_history");
+    }
+
+    @Test
+    void a_hosts_flyway_with_its_default_location_finds_none_of_the_connectors_migrations() {
+        try (HikariDataSource host = PersistenceAdapterModule.pool(fixture.settings())) {
+            Flyway hostDefaults = Flyway.configure().dataSource(host).load();
+
+            assertThat(hostDefaults.info().all()).as("nothing of the connector in classpath:db/migration").isEmpty();
+            assertThat(getClass().getClassLoader().getResource("db/migration"))
+                    .as("the connector's migrations belong in %s, where a host's Flyway does not look", SchemaMigrator.LOCATION).isNull();
+        }
     }
 }

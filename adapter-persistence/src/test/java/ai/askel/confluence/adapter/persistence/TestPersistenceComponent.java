@@ -25,6 +25,8 @@ interface TestPersistenceComponent {
 
     ApiKeyRepositoryPort apiKeys();
 
+    ai.askel.confluence.ports.out.WorkspaceRepositoryPort workspaces();
+
     RunbookRepositoryPort runbooks();
 
     ManagedPageRepositoryPort managedPages();
@@ -45,6 +47,6 @@ interface TestPersistenceComponent {
 
     @Component.Factory
     interface Factory {
-        TestPersistenceComponent create(@BindsInstance PersistenceSettings settings);
+        TestPersistenceComponent create(@BindsInstance PersistenceSettings settings, @BindsInstance HostDatabaseSettings host);
     }
 }

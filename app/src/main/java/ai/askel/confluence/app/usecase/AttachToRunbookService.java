@@ -23,7 +23,7 @@ import java.util.Optional;
  * upload it again and drift detection can watch it. The same content under the same name is not
  * uploaded twice.
  */
-public final class AttachToRunbookService implements AttachToRunbookUseCase {
+final class AttachToRunbookService implements AttachToRunbookUseCase {
     private static final int SAVE_ATTEMPTS = 3;
 
     private final ConnectionLookup lookup;

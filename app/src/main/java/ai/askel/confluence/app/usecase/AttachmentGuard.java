@@ -18,7 +18,7 @@ import java.security.MessageDigest;
  * the actual bytes against it while they stream (a source that lies about its size is cut off), and
  * the SHA-256 of the content computed by streaming it, never by loading it whole.
  */
-public final class AttachmentGuard {
+final class AttachmentGuard {
     private static final int BUFFER = 64 * 1024;
 
     private final long maxBytes;

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Writes the audit events of the use cases: what was done, to which connection and page, and how it ended. */
-public final class AuditTrail {
+final class AuditTrail {
     private final AuditLogPort log;
     private final ClockPort clock;
 

@@ -19,7 +19,7 @@ import java.util.Optional;
  * (missing, malformed, unknown, wrong secret, revoked) gives the same error, so a caller learns
  * nothing about which keys exist.
  */
-public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
+final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
     static final String MESSAGE = "a valid API key is required (Authorization: Bearer ask_...)";
     private static final ContentHash NO_KEY = ApiKeyFormat.hash("ask_00000000_00000000000000000000000000000000");
 
@@ -44,7 +44,7 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         if (!hashMatches || record.isEmpty() || !record.get().isActive()) {
             throw unauthenticated();
         }
-        return new AuthenticatedCaller(record.get().workspace(), record.get().prefix());
+        return new AuthenticatedCaller(record.get().workspace(), record.get().prefix(), record.get().scope());
     }
 
     private static ConnectorException unauthenticated() {

@@ -76,7 +76,7 @@ import java.util.stream.Stream;
  * went away. Runbooks with open page findings are marked {@link RunbookStatus#DRIFTED}, and back to
  * {@link RunbookStatus#PUBLISHED} once those resolve.
  */
-public final class CheckDriftService implements CheckDriftUseCase {
+final class CheckDriftService implements CheckDriftUseCase {
     /** Results asked for per CQL request; where Confluence serves fewer, the scan follows the next link. */
     static final int SEARCH_PAGE_SIZE = 250;
     private static final int SPACES_PAGE_SIZE = 250;

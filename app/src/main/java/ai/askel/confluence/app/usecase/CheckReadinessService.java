@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Ready when every health check answers; a check that throws counts as not healthy. */
-public final class CheckReadinessService implements CheckReadinessUseCase {
+final class CheckReadinessService implements CheckReadinessUseCase {
     private final Set<HealthCheckPort> checks;
 
     @Inject

@@ -8,7 +8,7 @@ import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import jakarta.inject.Inject;
 
 /** Finds the connection a request acts through; another workspace's connection is simply not found. */
-public final class ConnectionLookup {
+final class ConnectionLookup {
     private final ConnectionRepositoryPort connections;
 
     @Inject

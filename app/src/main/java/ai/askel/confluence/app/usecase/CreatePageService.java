@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Creates a page, then adds all its labels in one call. */
-public final class CreatePageService implements CreatePageUseCase {
+final class CreatePageService implements CreatePageUseCase {
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
     private final ConfluenceLabelsPort labels;

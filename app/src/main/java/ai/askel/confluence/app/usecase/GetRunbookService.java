@@ -9,7 +9,7 @@ import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
 
 /** A stored runbook of the connection; another connection's or workspace's is not found. */
-public final class GetRunbookService implements GetRunbookUseCase {
+final class GetRunbookService implements GetRunbookUseCase {
     private final RunbookRepositoryPort runbooks;
 
     @Inject

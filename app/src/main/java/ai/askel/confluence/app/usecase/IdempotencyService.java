@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * with the same request replays the stored response, with another request is refused, and while the
  * first is still running is a conflict. Keys expire after the configured TTL (24 hours by default).
  */
-public final class IdempotencyService implements IdempotencyUseCase {
+final class IdempotencyService implements IdempotencyUseCase {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     /** Claim, find and expire can race with other requests; a few rounds settle it. */
     private static final int ATTEMPTS = 3;

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** A page's direct children, one page of results at a time. */
-public final class ListChildPagesService implements ListChildPagesUseCase {
+final class ListChildPagesService implements ListChildPagesUseCase {
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
 

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /** The workspace's connections (their tokens stay {@code Secret}s). */
-public final class ListConnectionsService implements ListConnectionsUseCase {
+final class ListConnectionsService implements ListConnectionsUseCase {
     private final ConnectionRepositoryPort connections;
     private final ConnectionLookup lookup;
 

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** A page's version history, newest first. */
-public final class ListPageVersionsService implements ListPageVersionsUseCase {
+final class ListPageVersionsService implements ListPageVersionsUseCase {
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
 

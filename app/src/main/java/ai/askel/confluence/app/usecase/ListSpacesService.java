@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** The spaces the connection's user can see, one page at a time. */
-public final class ListSpacesService implements ListSpacesUseCase {
+final class ListSpacesService implements ListSpacesUseCase {
     private final ConnectionLookup lookup;
     private final ConfluenceSpacesPort spaces;
 

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /** The loaded content templates, ordered by id, as callers see them. */
-public final class ListTemplatesService implements ListTemplatesUseCase {
+final class ListTemplatesService implements ListTemplatesUseCase {
     private final TemplateCatalogPort catalog;
 
     @Inject

@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.usecase;
 
+import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Creates, lists and revokes API keys; a key is shown once, and stored only as its prefix and SHA-256. */
-public final class ManageApiKeysService implements ManageApiKeysUseCase {
+/**
+ * Creates, lists and revokes API keys; a key is shown once, and stored only as its prefix and SHA-256. A key of a
+ * workspace that was never created is not found (the repository refuses it).
+ */
+final class ManageApiKeysService implements ManageApiKeysUseCase {
     static final int MAX_NAME_LENGTH = 100;
     /** A prefix collision among 62^8 values is rare; a few fresh draws settle it. */
     private static final int PREFIX_ATTEMPTS = 3;
@@ -36,13 +40,14 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
     }
 
     @Override
-    public CreatedApiKey create(WorkspaceId workspace, String name) {
+    public CreatedApiKey create(WorkspaceId workspace, String name, ApiKeyScope scope) {
         String cleanName = requireName(name);
+        java.util.Objects.requireNonNull(scope, "scope");
         for (int attempt = 1; ; attempt++) {
             String prefix = ApiKeyFormat.newPrefix(random);
             String key = ApiKeyFormat.newKey(random, prefix);
             ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID().toString(), workspace, cleanName, prefix,
-                    ApiKeyFormat.hash(key), clock.now(), Optional.empty());
+                    ApiKeyFormat.hash(key), scope, clock.now(), Optional.empty());
             try {
                 keys.insert(record);
             } catch (ConflictException e) {
@@ -51,7 +56,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
                 }
                 throw e;
             }
-            audit.record(workspace, "api-key.create", Optional.empty(), Optional.empty(), "created key " + prefix);
+            audit.record(workspace, "api-key.create", Optional.empty(), Optional.empty(), "created " + scope.wireName() + " key " + prefix);
             return new CreatedApiKey(record, Secret.of(key, "apiKey"));
         }
     }
@@ -70,7 +75,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
             return record;
         }
         ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID().toString(), workspace, cleanName, prefix,
-                ApiKeyFormat.hash(key.reveal()), clock.now(), Optional.empty());
+                ApiKeyFormat.hash(key.reveal()), ApiKeyScope.ADMIN, clock.now(), Optional.empty());
         keys.insert(record);
         audit.record(workspace, "api-key.adopt", Optional.empty(), Optional.empty(), "adopted key " + prefix);
         return record;

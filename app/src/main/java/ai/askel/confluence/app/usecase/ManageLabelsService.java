@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Adds labels in one call and removes them one at a time (lower-cased by {@link Label}). */
-public final class ManageLabelsService implements ManageLabelsUseCase {
+final class ManageLabelsService implements ManageLabelsUseCase {
     private final ConnectionLookup lookup;
     private final ConfluenceLabelsPort labels;
     private final AuditTrail audit;

@@ -18,7 +18,7 @@ import java.util.Set;
  * refuses it because the title is taken (a concurrent create won; whether it says so as 409 or 400 is not
  * documented), the page with that title is the answer.
  */
-public final class PageCreation {
+final class PageCreation {
     /** How a refused create may say that the title is taken: 409, or a 400 the adapter could not classify. */
     private static final Set<ErrorCode> TITLE_TAKEN_CODES = Set.of(ErrorCode.CONFLICT, ErrorCode.INVALID_INPUT, ErrorCode.CONFLUENCE_ERROR);
 

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Finds or creates a runbook's parent page: the managed record, else a page with its title (adopted), else a new page. */
-public final class ParentPages {
+final class ParentPages {
     private static final PageBody NEW_PARENT_BODY = PageBody.storage(StorageBuilder.create()
             .panel(PanelType.INFO, null, b -> b.paragraph("The pages under this one are published and kept up to date by "
                     + "the Askel connector. Edits made here may be reported as drift."))

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * the runbook row's revision in the database, not by this.
  */
 @Singleton
-public final class PublishLocks {
+final class PublishLocks {
     /** How long a publish waits for another publish of the same runbook (an upload of a large file may take minutes). */
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
 

@@ -36,7 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * labels, 4 (title lookup, create, labels, upload); unchanged, 1 (a read) and no write; changed body, 2
  * (a read and a PUT). A supplied wiki body costs one more read after each write (Confluence converts it).
  */
-public final class PublishRunbookService implements PublishRunbookUseCase {
+final class PublishRunbookService implements PublishRunbookUseCase {
     static final String OPERATION = "runbook.publish";
 
     private final ConnectionLookup lookup;

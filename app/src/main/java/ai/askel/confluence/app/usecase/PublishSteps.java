@@ -35,7 +35,7 @@ import java.util.Set;
  * extra GET), or leaves it; then adds the missing labels (one call) and uploads the files the decision
  * names. It decides nothing itself.
  */
-public final class PublishSteps {
+final class PublishSteps {
     private final ConfluencePagesPort pages;
     private final PageCreation creation;
     private final ParentPages parents;

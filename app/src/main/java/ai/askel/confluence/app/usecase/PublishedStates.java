@@ -23,7 +23,7 @@ import java.util.Optional;
  * Saves what a publish did: the runbook's published state (optimistically locked), the managed page that
  * drift scans compare against, and the drift findings an overwrite resolved.
  */
-public final class PublishedStates {
+final class PublishedStates {
     /** Rounds of re-evaluation when a concurrent publisher saved the runbook first. */
     static final int ATTEMPTS = 8;
 

@@ -9,7 +9,7 @@ import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import jakarta.inject.Inject;
 
 /** Reads a page with its body, labels and version. */
-public final class ReadPageService implements ReadPageUseCase {
+final class ReadPageService implements ReadPageUseCase {
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
 

@@ -25,7 +25,7 @@ import java.util.Optional;
  * Registers a connection: the site URL passes the SSRF guard before anything is contacted, the
  * credentials are verified with Confluence, and only then is the connection stored.
  */
-public final class RegisterConnectionService implements RegisterConnectionUseCase {
+final class RegisterConnectionService implements RegisterConnectionUseCase {
     private final ConnectionRepositoryPort connections;
     private final ConfluenceUsersPort users;
     private final ClockPort clock;

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Forgets a connection and what was recorded for it; the pages in Confluence stay as they are. */
-public final class RemoveConnectionService implements RemoveConnectionUseCase {
+final class RemoveConnectionService implements RemoveConnectionUseCase {
     private final ConnectionRepositoryPort connections;
     private final AuditTrail audit;
 

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Replaces a connection's API token once Confluence accepted the new one; a rejected token changes nothing. */
-public final class RotateCredentialsService implements RotateCredentialsUseCase {
+final class RotateCredentialsService implements RotateCredentialsUseCase {
     private final ConnectionLookup lookup;
     private final ConnectionRepositoryPort connections;
     private final ConfluenceUsersPort users;

@@ -17,7 +17,7 @@ import java.util.Optional;
  * derived from its SHA-256 (the first 12 hex digits), so the same key always has the same id and
  * the id says nothing usable about the key.
  */
-public final class RotateMasterKeyService implements RotateMasterKeyUseCase {
+final class RotateMasterKeyService implements RotateMasterKeyUseCase {
     private final MasterKeyRotationPort rotation;
     private final AuditTrail audit;
 

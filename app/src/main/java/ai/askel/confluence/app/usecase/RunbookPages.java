@@ -25,7 +25,7 @@ import java.util.Set;
  * created and the page with the runbook's title under it, which is adopted. A publish and its dry run
  * both ask here; a dry run creates and records nothing.
  */
-public final class RunbookPages {
+final class RunbookPages {
     private static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
 
     private final ConfluenceSpacesPort spaces;

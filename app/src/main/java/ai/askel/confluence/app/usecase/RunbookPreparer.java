@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * problem listed) or the supplied body, the rendered storage format, the labels, and the attachments'
  * sizes and hashes (streamed). Bad input writes nothing anywhere.
  */
-public final class RunbookPreparer {
+final class RunbookPreparer {
     private final TemplateCatalogPort templates;
     private final TemplateInputValidator validator;
     private final AttachmentGuard guard;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** CQL search: one page of results, or every result lazily. */
-public final class SearchPagesService implements SearchPagesUseCase {
+final class SearchPagesService implements SearchPagesUseCase {
     /** Results fetched per call by {@link #searchAll}: Confluence's CQL search caps a page at 250 (fewer with expansions). */
     static final int STREAM_PAGE_SIZE = 250;
 

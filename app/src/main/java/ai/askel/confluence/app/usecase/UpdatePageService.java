@@ -19,7 +19,7 @@ import java.util.Optional;
  * version, a page that moved on between the read and the write is read again, a bounded number of times;
  * with one, it is a version conflict and nothing is overwritten.
  */
-public final class UpdatePageService implements UpdatePageUseCase {
+final class UpdatePageService implements UpdatePageUseCase {
     static final int MAX_CONFLICT_RETRIES = 3;
     private static final String OPERATION = "page.update";
 

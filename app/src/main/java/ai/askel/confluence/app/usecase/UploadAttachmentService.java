@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Uploads a file, streamed, after checking its size against the configured maximum. */
-public final class UploadAttachmentService implements UploadAttachmentUseCase {
+final class UploadAttachmentService implements UploadAttachmentUseCase {
     private final ConnectionLookup lookup;
     private final ConfluenceAttachmentsPort attachments;
     private final AttachmentGuard guard;

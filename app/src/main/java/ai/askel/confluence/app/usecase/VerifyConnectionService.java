@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Asks Confluence whether the stored credentials still work and records ACTIVE or CREDENTIALS_REJECTED. */
-public final class VerifyConnectionService implements VerifyConnectionUseCase {
+final class VerifyConnectionService implements VerifyConnectionUseCase {
     private final ConnectionLookup lookup;
     private final ConnectionRepositoryPort connections;
     private final ConfluenceUsersPort users;

@@ -14,6 +14,8 @@ import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
+import ai.askel.confluence.ports.in.ManageWorkspacesUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
@@ -72,6 +74,10 @@ public interface ConnectorUseCases {
     ListTemplatesUseCase listTemplates();
 
     ManageApiKeysUseCase manageApiKeys();
+
+    ManageWorkspacesUseCase manageWorkspaces();
+
+    ReadAuditLogUseCase readAuditLog();
 
     AuthenticateApiKeyUseCase authenticateApiKey();
 

@@ -22,7 +22,7 @@ public interface HttpServerComponent {
         HttpServerComponent create(ConnectorUseCases useCases, @BindsInstance AppConfig config);
     }
 
-    static HttpServerComponent create(ConnectorComponent connector) {
-        return DaggerHttpServerComponent.factory().create(connector, connector.config());
+    static HttpServerComponent create(ConnectorUseCases useCases, AppConfig config) {
+        return DaggerHttpServerComponent.factory().create(useCases, config);
     }
 }

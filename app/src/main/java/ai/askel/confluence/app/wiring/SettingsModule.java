@@ -11,7 +11,7 @@ import ai.askel.confluence.ports.out.TemplateCatalogPort;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
-import java.time.Instant;
+import java.time.Clock;
 
 /** Turns the one {@link AppConfig} into each module's settings, checked once at start. */
 @Module
@@ -65,8 +65,8 @@ final class SettingsModule {
 
     @Provides
     @Singleton
-    static ClockPort clock() {
-        return Instant::now;
+    static ClockPort clock(Clock clock) {
+        return clock::instant;
     }
 
     /** A duration setting that must be longer than zero. */

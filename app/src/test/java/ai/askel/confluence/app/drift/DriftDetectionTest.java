@@ -74,7 +74,7 @@ class DriftDetectionTest {
 
         var server = AskelHttpApi.server(site.askel).start();
         try {
-            String key = site.askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "drift test").key().reveal();
+            String key = site.askel.manageApiKeys().create(WorkspaceIds.DEFAULT, "drift test").key().reveal();
             String base = "http://127.0.0.1:" + server.port();
             JsonNode scanned = call(HttpRequest.newBuilder(URI.create(base + "/api/v1/connections/" + site.connection.id().value() + "/drift/scan"))
                     .POST(HttpRequest.BodyPublishers.noBody()), key);

@@ -61,7 +61,7 @@ public final class DriftSandbox implements AutoCloseable {
         open();
         connection = askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, "crestview",
                 sandbox.baseUrl(), ADA, Secret.of("ada-token", "apiToken"), Optional.empty(), Optional.empty()));
-        ref = askel.ref(connection.id());
+        ref = askel.defaultWorkspace().connection(connection.id());
     }
 
     /** (Re)opens the connector on the data directory. */

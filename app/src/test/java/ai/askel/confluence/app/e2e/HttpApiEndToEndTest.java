@@ -1,11 +1,12 @@
 package ai.askel.confluence.app.e2e;
 
+import ai.askel.confluence.ports.out.AuditLogPage;
+import ai.askel.confluence.ports.out.AuditQuery;
 import ai.askel.confluence.app.AskelHttpApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.app.config.Setting;
-import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.CreatedApiKey;
 import ai.askel.confluence.sandbox.SandboxPage;
@@ -41,7 +42,7 @@ class HttpApiEndToEndTest {
         // one attempt per Confluence call, so an injected fault answers at once (retries have their own tests)
         connector = SandboxConnector.start(Map.of(Setting.HTTP_PORT, "0", Setting.CONFLUENCE_MAX_ATTEMPTS, "1"));
         server = AskelHttpApi.server(connector.askel).start();
-        CreatedApiKey created0 = connector.askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "e2e");
+        CreatedApiKey created0 = connector.askel.manageApiKeys().create(WorkspaceIds.DEFAULT, "e2e");
         apiKey = created0.key().reveal();
         apiKeyPrefix = created0.record().prefix();
         api = new ApiClient("http://127.0.0.1:" + server.port(), Optional.of(apiKey));
@@ -128,7 +129,7 @@ class HttpApiEndToEndTest {
 
     @Test
     void another_workspace_sees_404_for_this_workspaces_connection_and_no_key_is_401() {
-        String other = connector.askel.component().manageApiKeys().create(WorkspaceId.random(), "other").key().reveal();
+        String other = connector.askel.manageApiKeys().create(connector.askel.manageWorkspaces().create("other").id(), "other").key().reveal();
 
         assertProblem(api.withKey(other).get(c("")), 404, "NOT_FOUND");
         assertThat(api.withKey(other).get("/api/v1/connections").json().get("results")).isEmpty();
@@ -235,8 +236,9 @@ class HttpApiEndToEndTest {
         assertThat(added.json().get("labels")).extracting(JsonNode::asText).containsExactlyInAnyOrder("first", "second", "third");
         assertThat(api.delete(c("/pages/" + id + "/labels/second")).status()).isEqualTo(204);
         assertThat(connector.sandbox.findPage(id).orElseThrow().labels()).containsExactlyInAnyOrder("first", "third");
-        assertThat(connector.askel.component().auditLog().recent(WorkspaceIds.DEFAULT, 50))
-                .filteredOn(e -> e.operation().equals("labels.add") && e.page().map(Object::toString).equals(Optional.of(id)))
+        assertThat(connector.askel.readAuditLog().read(AuditQuery.newest(WorkspaceIds.DEFAULT).withAction("labels.add")).entries())
+                .extracting(AuditLogPage.AuditEntry::event)
+                .filteredOn(e -> e.page().map(Object::toString).equals(Optional.of(id)))
                 .as("audit events name the API key the request was served for")
                 .singleElement().satisfies(e -> assertThat(e.apiKeyPrefix()).contains(apiKeyPrefix));
         assertProblem(api.post(c("/pages/" + id + "/labels"), Map.of("labels", List.of("has space"))), 400, "INVALID_INPUT");

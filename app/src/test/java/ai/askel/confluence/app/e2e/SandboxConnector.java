@@ -58,7 +58,7 @@ final class SandboxConnector implements AutoCloseable {
     ConnectionRef connectAsAda(String name) {
         Connection c = askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, name, sandbox.baseUrl(),
                 "ada@example.com", Secret.of("ada-token", "apiToken"), Optional.empty(), Optional.empty()));
-        return askel.ref(c.id());
+        return askel.defaultWorkspace().connection(c.id());
     }
 
     /** The inputs of the built-in customer-environment-runbook, for {@code environment}. */

@@ -74,7 +74,7 @@ class HostileClientsTest {
         connection = c.id().value();
         server = ai.askel.confluence.app.AskelHttpApi.server(askel).start();
         base = "http://127.0.0.1:" + server.port();
-        key = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "hostile").key().reveal();
+        key = askel.manageApiKeys().create(WorkspaceIds.DEFAULT, "hostile").key().reveal();
     }
 
     @AfterAll

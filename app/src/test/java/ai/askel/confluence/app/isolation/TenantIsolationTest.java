@@ -78,7 +78,7 @@ class TenantIsolationTest {
         connectionB = register("tenant-b", siteB);
         server = ai.askel.confluence.app.AskelHttpApi.server(askel).start();
         base = "http://127.0.0.1:" + server.port();
-        key = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "isolation").key().reveal();
+        key = askel.manageApiKeys().create(WorkspaceIds.DEFAULT, "isolation").key().reveal();
     }
 
     /** A cold JVM on a busy machine can spend more than the short deadline on its very first call: try again then. */

@@ -28,7 +28,7 @@ public final class CrashingPublisher {
                     site, "ada@example.com", Secret.of(Harness.ADA_TOKEN, "apiToken"), Optional.empty(), Optional.empty()));
             System.out.println("REGISTERED");
             System.out.flush();
-            askel.publishRunbook().publish(Harness.runbook(askel.ref(connection.id()), args[2]));
+            askel.publishRunbook().publish(Harness.runbook(askel.defaultWorkspace().connection(connection.id()), args[2]));
             System.out.println("PUBLISHED");
         }
     }

@@ -78,7 +78,7 @@ public final class Harness implements AutoCloseable {
         this.connection = register ? askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT,
                 "crestview", site, "ada@example.com", Secret.of(ADA_TOKEN, "apiToken"), Optional.empty(),
                 Optional.empty())) : askel.listConnections().list(WorkspaceIds.DEFAULT).get(0);
-        this.ref = askel.ref(connection.id());
+        this.ref = askel.defaultWorkspace().connection(connection.id());
     }
 
     /** Fast failure settings: a short timeout and short retry waits keep fault tests quick. */
@@ -118,7 +118,7 @@ public final class Harness implements AutoCloseable {
 
     public Harness startHttp() {
         server = AskelHttpApi.server(askel).start();
-        apiKey = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "reliability").key().reveal();
+        apiKey = askel.manageApiKeys().create(WorkspaceIds.DEFAULT, "reliability").key().reveal();
         return this;
     }
 

@@ -273,7 +273,7 @@ final class InMemoryRepositories {
             for (ApiKeyRecord key : byPrefix.values()) {
                 if (key.id().equals(keyId) && key.workspace().equals(workspace) && key.isActive()) {
                     byPrefix.put(key.prefix(), new ApiKeyRecord(key.id(), key.workspace(), key.name(), key.prefix(), key.keyHash(),
-                            key.createdAt(), Optional.of(at)));
+                            key.scope(), key.createdAt(), Optional.of(at)));
                     return true;
                 }
             }
@@ -332,8 +332,52 @@ final class InMemoryRepositories {
             return mine.subList(0, Math.min(limit, mine.size()));
         }
 
+        @Override
+        public synchronized ai.askel.confluence.ports.out.AuditLogPage read(ai.askel.confluence.ports.out.AuditQuery query) {
+            List<ai.askel.confluence.ports.out.AuditLogPage.AuditEntry> matching = new ArrayList<>();
+            for (int i = events.size() - 1; i >= 0; i--) {
+                AuditEvent e = events.get(i);
+                long sequence = i + 1L;
+                if (e.workspace().equals(query.workspace()) && query.from().map(f -> !e.at().isBefore(f)).orElse(true)
+                        && query.to().map(t -> e.at().isBefore(t)).orElse(true)
+                        && query.action().map(a -> a.equals(e.operation())).orElse(true)
+                        && query.before().map(b -> sequence < b).orElse(true)) {
+                    matching.add(new ai.askel.confluence.ports.out.AuditLogPage.AuditEntry(sequence, e));
+                }
+            }
+            List<ai.askel.confluence.ports.out.AuditLogPage.AuditEntry> page = matching.subList(0, Math.min(query.limit(), matching.size()));
+            return new ai.askel.confluence.ports.out.AuditLogPage(page, matching.size() > query.limit()
+                    ? java.util.Optional.of(page.get(page.size() - 1).sequence()) : java.util.Optional.empty());
+        }
+
         synchronized List<AuditEvent> all() {
             return List.copyOf(events);
+        }
+    }
+
+    static final class Workspaces implements ai.askel.confluence.ports.out.WorkspaceRepositoryPort {
+        private final Map<WorkspaceId, ai.askel.confluence.domain.Workspace> byId = new LinkedHashMap<>();
+
+        Workspaces() {
+            byId.put(ai.askel.confluence.domain.WorkspaceIds.DEFAULT, new ai.askel.confluence.domain.Workspace(
+                    ai.askel.confluence.domain.WorkspaceIds.DEFAULT, "default", Instant.EPOCH));
+        }
+
+        @Override
+        public synchronized void insert(ai.askel.confluence.domain.Workspace workspace) {
+            if (byId.putIfAbsent(workspace.id(), workspace) != null) {
+                throw new ai.askel.confluence.domain.error.ConflictException("a workspace with id " + workspace.id() + " exists already");
+            }
+        }
+
+        @Override
+        public synchronized Optional<ai.askel.confluence.domain.Workspace> find(WorkspaceId id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public synchronized List<ai.askel.confluence.domain.Workspace> list(int limit) {
+            return byId.values().stream().limit(limit).toList();
         }
     }
 }

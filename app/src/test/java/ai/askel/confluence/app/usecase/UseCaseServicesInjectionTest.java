@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every use-case service can be built by Dagger (one public {@code @Inject} constructor) from ports,
+ * Every use-case service is package-private and can be built by Dagger (one public {@code @Inject} constructor) from ports,
  * domain types, settings and its own package only, and implements an inbound port.
  */
 class UseCaseServicesInjectionTest {
@@ -51,8 +51,8 @@ class UseCaseServicesInjectionTest {
     @Test
     void every_service_has_one_public_inject_constructor_taking_ports_domain_or_own_package_types() throws Exception {
         for (Class<?> service : services()) {
-            assertThat(Modifier.isPublic(service.getModifiers()) && Modifier.isFinal(service.getModifiers()))
-                    .as("%s is public final", service.getSimpleName()).isTrue();
+            assertThat(!Modifier.isPublic(service.getModifiers()) && Modifier.isFinal(service.getModifiers()))
+                    .as("%s is package-private and final (only its use case is seen outside app.usecase)", service.getSimpleName()).isTrue();
             Constructor<?>[] constructors = service.getConstructors();
             assertThat(constructors).as(service.getSimpleName()).hasSize(1);
             assertThat(constructors[0].isAnnotationPresent(Inject.class)).as("%s has an @Inject constructor", service.getSimpleName()).isTrue();

@@ -3,7 +3,7 @@ package ai.askel.archfixtures.app.usecase;
 import ai.askel.archfixtures.adapter.confluence.ConfluenceModule;
 import ai.askel.archfixtures.ports.in.GoodUseCase;
 
-public class GoodService implements GoodUseCase {
+class GoodService implements GoodUseCase {
 }
 
 class PublishRunbookHandler implements GoodUseCase {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.askel.confluence.cli.AskelCommand;
-import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.CreatedApiKey;
@@ -136,14 +135,14 @@ class SecurityTest {
         assertThat(harness.send("GET", path, null, null, Optional.of(wrongSecret)).statusCode()).as("right prefix, wrong secret")
                 .isEqualTo(401);
 
-        CreatedApiKey revoked = harness.askel.component().manageApiKeys().create(ai.askel.confluence.domain.WorkspaceIds.DEFAULT, "gone");
+        CreatedApiKey revoked = harness.askel.manageApiKeys().create(ai.askel.confluence.domain.WorkspaceIds.DEFAULT, "gone");
         assertThat(harness.send("GET", path, null, null, Optional.of(revoked.key().reveal())).statusCode()).isEqualTo(200);
-        harness.askel.component().manageApiKeys().revoke(ai.askel.confluence.domain.WorkspaceIds.DEFAULT, revoked.record().id());
+        harness.askel.manageApiKeys().revoke(ai.askel.confluence.domain.WorkspaceIds.DEFAULT, revoked.record().id());
         HttpResponse<String> afterRevoke = harness.send("GET", path, null, null, Optional.of(revoked.key().reveal()));
         assertThat(afterRevoke.statusCode()).isEqualTo(401);
         assertThat(afterRevoke.body()).contains("UNAUTHENTICATED").doesNotContain(revoked.key().reveal());
 
-        CreatedApiKey other = harness.askel.component().manageApiKeys().create(WorkspaceId.random(), "other");
+        CreatedApiKey other = harness.askel.manageApiKeys().create(harness.askel.manageWorkspaces().create("other").id(), "other");
         HttpResponse<String> foreign = harness.send("GET", path, null, null, Optional.of(other.key().reveal()));
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(harness.send("GET", path + "/pages?spaceKey=INFRA", null, null, Optional.of(other.key().reveal())).statusCode())

@@ -21,6 +21,8 @@ public enum ErrorCode {
     PERMISSION_DENIED,
     /** The API key for the connector's own HTTP API is missing, malformed or revoked. */
     UNAUTHENTICATED,
+    /** The API key is valid, but its scope does not allow this (a read key asked to write, a write key to administer). */
+    FORBIDDEN,
     /** Confluence kept answering 429 after the retries allowed. */
     RATE_LIMITED,
     /** The request or attachment is larger than Confluence or the configuration allows. */

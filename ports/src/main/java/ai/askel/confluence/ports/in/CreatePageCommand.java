@@ -20,4 +20,19 @@ public record CreatePageCommand(ConnectionRef ref, SpaceKey space, Title title, 
         Objects.requireNonNull(body, "body");
         labels = Set.copyOf(labels);
     }
+
+    /** A page without parent or labels: {@code CreatePageCommand.of(ref, space, title, body).under(parent).withLabels(labels)}. */
+    public static CreatePageCommand of(ConnectionRef ref, SpaceKey space, Title title, PageBody body) {
+        return new CreatePageCommand(ref, space, title, Optional.empty(), body, Set.of());
+    }
+
+    /** The same page, created under {@code parent}. */
+    public CreatePageCommand under(PageId parent) {
+        return new CreatePageCommand(ref, space, title, Optional.of(parent), body, labels);
+    }
+
+    /** The same page, with these labels. */
+    public CreatePageCommand withLabels(Set<Label> pageLabels) {
+        return new CreatePageCommand(ref, space, title, parentId, body, pageLabels);
+    }
 }

@@ -41,6 +41,115 @@ public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<
         this(ref, space, parentTitle, title, new PublishSource.FromTemplate(templateId, inputs), labels, attachments, onDrift, dryRun);
     }
 
+    /**
+     * A command to publish through {@code ref}, with named parts instead of nine positional ones. Space, title and
+     * either a template (with its inputs) or a body are required; the rest default as documented on the record.
+     *
+     * <pre>{@code
+     * PublishRunbookCommand.builder(ref).space("OPS").title("Acme Production").template("customer-environment")
+     *         .inputs(Map.of("customer", "Acme")).build();
+     * }</pre>
+     */
+    public static Builder builder(ConnectionRef ref) {
+        return new Builder(ref);
+    }
+
+    /** Builds a {@link PublishRunbookCommand}; each setter names its part. */
+    public static final class Builder {
+        private final ConnectionRef ref;
+        private SpaceKey space;
+        private Optional<Title> parentTitle = Optional.empty();
+        private Title title;
+        private String templateId;
+        private TemplateInputs inputs = TemplateInputs.empty();
+        private ai.askel.confluence.domain.PageBody body;
+        private Optional<Set<Label>> labels = Optional.empty();
+        private final List<AttachmentUpload> attachments = new java.util.ArrayList<>();
+        private DriftPolicy onDrift = DriftPolicy.FAIL;
+        private boolean dryRun;
+
+        private Builder(ConnectionRef ref) {
+            this.ref = Objects.requireNonNull(ref, "ref");
+        }
+
+        public Builder space(SpaceKey key) {
+            this.space = key;
+            return this;
+        }
+
+        public Builder space(String key) {
+            return space(SpaceKey.of(key));
+        }
+
+        /** The parent page's title (default {@link #DEFAULT_PARENT_TITLE}). */
+        public Builder parentTitle(String parent) {
+            this.parentTitle = Optional.of(Title.of(parent));
+            return this;
+        }
+
+        public Builder title(Title pageTitle) {
+            this.title = pageTitle;
+            return this;
+        }
+
+        public Builder title(String pageTitle) {
+            return title(Title.of(pageTitle));
+        }
+
+        public Builder template(String id) {
+            this.templateId = id;
+            return this;
+        }
+
+        public Builder inputs(TemplateInputs values) {
+            this.inputs = values;
+            return this;
+        }
+
+        public Builder inputs(java.util.Map<String, Object> values) {
+            return inputs(new TemplateInputs(values));
+        }
+
+        /** Exactly this body instead of a template's rendering. */
+        public Builder body(ai.askel.confluence.domain.PageBody supplied) {
+            this.body = supplied;
+            return this;
+        }
+
+        /** The page's labels instead of {@link #DEFAULT_LABELS}. */
+        public Builder labels(Set<Label> pageLabels) {
+            this.labels = Optional.of(pageLabels);
+            return this;
+        }
+
+        public Builder attachment(AttachmentUpload upload) {
+            attachments.add(Objects.requireNonNull(upload, "upload"));
+            return this;
+        }
+
+        /** What to do when the page was edited by hand since the last publish (default {@link DriftPolicy#FAIL}). */
+        public Builder onDrift(DriftPolicy policy) {
+            this.onDrift = policy;
+            return this;
+        }
+
+        /** Plan only: nothing is written to Confluence or the database. */
+        public Builder dryRun(boolean plan) {
+            this.dryRun = plan;
+            return this;
+        }
+
+        public PublishRunbookCommand build() {
+            Objects.requireNonNull(space, "space is required");
+            Objects.requireNonNull(title, "title is required");
+            if ((templateId == null) == (body == null)) {
+                throw new IllegalStateException("give either a template (with its inputs) or a body");
+            }
+            PublishSource source = body != null ? new PublishSource.Supplied(body) : new PublishSource.FromTemplate(templateId, inputs);
+            return new PublishRunbookCommand(ref, space, parentTitle, title, source, labels, attachments, onDrift, dryRun);
+        }
+    }
+
     public Title effectiveParentTitle() {
         return parentTitle.orElse(DEFAULT_PARENT_TITLE);
     }

@@ -19,4 +19,65 @@ public record RegisterConnectionCommand(WorkspaceId workspace, String name, Stri
         Objects.requireNonNull(cloudId, "cloudId");
         Objects.requireNonNull(tokenExpiresOn, "tokenExpiresOn");
     }
+
+    /**
+     * A connection to register in {@code workspace}, part by part:
+     * {@code RegisterConnectionCommand.in(workspace).name("acme").siteUrl("https://acme.atlassian.net")
+     * .email("ops@acme.example").apiToken(Secret.token(token)).build()}.
+     */
+    public static Builder in(WorkspaceId workspace) {
+        return new Builder(workspace);
+    }
+
+    /** Builds a {@link RegisterConnectionCommand}; name, site URL, email and token are required. */
+    public static final class Builder {
+        private final WorkspaceId workspace;
+        private String name;
+        private String siteUrl;
+        private String email;
+        private Secret apiToken;
+        private Optional<String> cloudId = Optional.empty();
+        private Optional<LocalDate> tokenExpiresOn = Optional.empty();
+
+        private Builder(WorkspaceId workspace) {
+            this.workspace = Objects.requireNonNull(workspace, "workspace");
+        }
+
+        public Builder name(String connectionName) {
+            this.name = connectionName;
+            return this;
+        }
+
+        public Builder siteUrl(String url) {
+            this.siteUrl = url;
+            return this;
+        }
+
+        public Builder email(String address) {
+            this.email = address;
+            return this;
+        }
+
+        public Builder apiToken(Secret token) {
+            this.apiToken = token;
+            return this;
+        }
+
+        /** The site's cloud id, when known (otherwise it is looked up). */
+        public Builder cloudId(String id) {
+            this.cloudId = Optional.of(id);
+            return this;
+        }
+
+        /** When the token expires, so that drift warns before it does. */
+        public Builder tokenExpiresOn(LocalDate date) {
+            this.tokenExpiresOn = Optional.of(date);
+            return this;
+        }
+
+        public RegisterConnectionCommand build() {
+            Objects.requireNonNull(apiToken, "apiToken is required");
+            return new RegisterConnectionCommand(workspace, name, siteUrl, email, apiToken, cloudId, tokenExpiresOn);
+        }
+    }
 }

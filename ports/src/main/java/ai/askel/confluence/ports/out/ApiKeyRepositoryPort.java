@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Workspaces and their API keys. A workspace exists once it has had a key. */
+/** The API keys of workspaces. */
 public interface ApiKeyRepositoryPort {
-    /** Stores a new key (creating its workspace if needed); prefixes are unique. */
+    /** Stores a new key (creating the default workspace's row if needed); prefixes are unique. */
     void insert(ApiKeyRecord key);
 
     Optional<ApiKeyRecord> findByPrefix(String prefix);

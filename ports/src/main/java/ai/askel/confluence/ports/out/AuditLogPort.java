@@ -9,4 +9,7 @@ public interface AuditLogPort {
 
     /** The workspace's newest events first. */
     List<AuditEvent> recent(WorkspaceId workspace, int limit);
+
+    /** The workspace's events the query asks for, newest first. */
+    AuditLogPage read(AuditQuery query);
 }

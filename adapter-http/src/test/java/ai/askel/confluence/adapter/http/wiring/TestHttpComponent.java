@@ -18,6 +18,7 @@ public interface TestHttpComponent {
 
     @Component.Factory
     interface Factory {
-        TestHttpComponent create(@BindsInstance HttpServerSettings settings, @BindsInstance UseCases useCases);
+        TestHttpComponent create(@BindsInstance HttpServerSettings settings, @BindsInstance UseCases useCases,
+                                 @BindsInstance AdminUseCases admin);
     }
 }

@@ -90,4 +90,13 @@ interface UseCasesModule {
 
     @Binds
     CheckReadinessUseCase checkReadiness(UseCases useCases);
+
+    @Binds
+    ai.askel.confluence.ports.in.ManageWorkspacesUseCase manageWorkspaces(AdminUseCases admin);
+
+    @Binds
+    ai.askel.confluence.ports.in.ManageApiKeysUseCase manageApiKeys(AdminUseCases admin);
+
+    @Binds
+    ai.askel.confluence.ports.in.ReadAuditLogUseCase readAuditLog(AdminUseCases admin);
 }

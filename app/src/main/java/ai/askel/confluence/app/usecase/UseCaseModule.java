@@ -1,29 +1,5 @@
-package ai.askel.confluence.app.wiring;
+package ai.askel.confluence.app.usecase;
 
-import ai.askel.confluence.app.usecase.AttachToRunbookService;
-import ai.askel.confluence.app.usecase.AuthenticateApiKeyService;
-import ai.askel.confluence.app.usecase.CheckDriftService;
-import ai.askel.confluence.app.usecase.CheckReadinessService;
-import ai.askel.confluence.app.usecase.CreatePageService;
-import ai.askel.confluence.app.usecase.GetRunbookService;
-import ai.askel.confluence.app.usecase.IdempotencyService;
-import ai.askel.confluence.app.usecase.ListChildPagesService;
-import ai.askel.confluence.app.usecase.ListConnectionsService;
-import ai.askel.confluence.app.usecase.ListPageVersionsService;
-import ai.askel.confluence.app.usecase.ListSpacesService;
-import ai.askel.confluence.app.usecase.ListTemplatesService;
-import ai.askel.confluence.app.usecase.ManageApiKeysService;
-import ai.askel.confluence.app.usecase.ManageLabelsService;
-import ai.askel.confluence.app.usecase.PublishRunbookService;
-import ai.askel.confluence.app.usecase.ReadPageService;
-import ai.askel.confluence.app.usecase.RegisterConnectionService;
-import ai.askel.confluence.app.usecase.RemoveConnectionService;
-import ai.askel.confluence.app.usecase.RotateCredentialsService;
-import ai.askel.confluence.app.usecase.RotateMasterKeyService;
-import ai.askel.confluence.app.usecase.SearchPagesService;
-import ai.askel.confluence.app.usecase.UpdatePageService;
-import ai.askel.confluence.app.usecase.UploadAttachmentService;
-import ai.askel.confluence.app.usecase.VerifyConnectionService;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
@@ -38,6 +14,8 @@ import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
+import ai.askel.confluence.ports.in.ManageWorkspacesUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
@@ -53,9 +31,12 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.multibindings.IntoSet;
 
-/** Binds each inbound use case to the service that implements it. */
+/**
+ * Binds each inbound use case to the service that implements it. The module sits beside the services so that they
+ * stay package-private: the rest of the application (and an embedding host) sees only the use-case interfaces.
+ */
 @Module
-interface UseCaseModule {
+public interface UseCaseModule {
     @Binds
     RegisterConnectionUseCase registerConnection(RegisterConnectionService service);
 
@@ -118,6 +99,12 @@ interface UseCaseModule {
 
     @Binds
     AuthenticateApiKeyUseCase authenticateApiKey(AuthenticateApiKeyService service);
+
+    @Binds
+    ManageWorkspacesUseCase manageWorkspaces(ManageWorkspacesService service);
+
+    @Binds
+    ReadAuditLogUseCase readAuditLog(ReadAuditLogService service);
 
     @Binds
     RotateMasterKeyUseCase rotateMasterKey(RotateMasterKeyService service);

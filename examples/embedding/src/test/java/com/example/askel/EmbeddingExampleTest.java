@@ -1,4 +1,4 @@
-package ai.askel.confluence.app;
+package com.example.askel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +33,11 @@ class EmbeddingExampleTest {
     @Test
     void docs_embedding_md_and_the_readme_show_exactly_the_code_of_the_example() throws IOException {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        String source = Files.readString(module.resolve("src/test/java/ai/askel/confluence/app/EmbeddingExample.java"));
+        String source = Files.readString(module.resolve("src/main/java/com/example/askel/EmbeddingExample.java"));
 
-        assertThat(embeddingBlocks(Files.readString(module.resolve("../docs/embedding.md")))).as("docs/embedding.md shows the example")
+        assertThat(embeddingBlocks(Files.readString(module.resolve("../../docs/embedding.md")))).as("docs/embedding.md shows the example")
                 .containsExactly(region(source, "embedding"));
-        assertThat(embeddingBlocks(Files.readString(module.resolve("../README.md")))).as("the README shows the heart of the example")
+        assertThat(embeddingBlocks(Files.readString(module.resolve("../../README.md")))).as("the README shows the heart of the example")
                 .containsExactly(region(source, "readme"));
     }
 

@@ -1,0 +1,162 @@
+package ai.askel.confluence.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * What holds for every command of the tree, generated from the tree itself so that a new command cannot miss it:
+ * {@code --help}, {@code -h} and {@code help <command...>} print that command's usage; a command printing a result
+ * documents its {@code --json} shape. And the command line's manners: global options mean the same before or after
+ * the command, and an unknown option never echoes its value.
+ */
+class CommandLineConventionsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = AskelCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    /** Every command path below the root: {@code [serve]}, {@code [api-key, create]}, ... */
+    static List<List<String>> commandPaths() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(AskelCommand.commandLine(CommandLine.defaultFactory()), new ArrayList<>(), paths);
+        return paths;
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().name().equals(name)) {
+                return; // an alias
+            }
+            List<String> child = new ArrayList<>(path);
+            child.add(name);
+            into.add(child);
+            collect(sub, child, into);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_command_answers_help_and_h_and_help_command_with_its_own_usage() {
+        List<List<String>> paths = commandPaths();
+        assertThat(paths).as("the tree is read").hasSizeGreaterThan(25)
+                .contains(List.of("api-key", "create"), List.of("serve"), List.of("workspaces", "create"));
+        return paths.stream().map(path -> DynamicTest.dynamicTest(String.join(" ", path), () -> {
+            // the command's own usage line (the help command prints a header above it), not its group's
+            java.util.regex.Pattern usageLine = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(
+                    "Usage: askel-confluence " + String.join(" ", path)) + "( |$)");
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(flag);
+                Outcome answer = run(args.toArray(String[]::new));
+                assertThat(answer.exit()).as("%s %s: %s", path, flag, answer).isZero();
+                assertThat(answer.out()).as("%s %s", path, flag).containsPattern(usageLine);
+                assertThat(answer.err()).isEmpty();
+            }
+            List<String> viaHelp = new ArrayList<>(List.of("help"));
+            viaHelp.addAll(path);
+            Outcome help = run(viaHelp.toArray(String[]::new));
+            assertThat(help.exit()).isZero();
+            assertThat(help.out()).as("help %s", path).containsPattern(usageLine);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_command_that_prints_a_result_documents_its_json() {
+        return commandPaths().stream().map(path -> DynamicTest.dynamicTest(String.join(" ", path), () -> {
+            CommandLine command = AskelCommand.commandLine(CommandLine.defaultFactory());
+            for (String name : path) {
+                command = command.getSubcommands().get(name);
+            }
+            if (command.getSubcommands().isEmpty() && !path.equals(List.of("help"))) {
+                assertThat(command.getUsageMessage()).as("askel-confluence %s --help says what --json prints", String.join(" ", path))
+                        .contains("--json:");
+            }
+        }));
+    }
+
+    @Test
+    void a_mistyped_secret_option_is_named_without_its_value() {
+        Outcome spaced = run("api-key", "list", "--token", "ATATT-very-secret-value");
+        Outcome joined = run("api-key", "list", "--tokne=ATATT-very-secret-value");
+
+        for (Outcome answer : List.of(spaced, joined)) {
+            assertThat(answer.exit()).as("%s", answer).isEqualTo(CliErrors.BAD_INPUT);
+            assertThat(answer.out() + answer.err()).doesNotContain("ATATT-very-secret-value").doesNotContain("very-secret");
+        }
+        assertThat(spaced.err()).contains("'--token'");
+        assertThat(joined.err()).contains("unknown option '--tokne'").contains("askel-confluence api-key list --help");
+    }
+
+    @Test
+    void global_options_mean_the_same_before_and_after_the_command(@TempDir Path before, @TempDir Path after) throws IOException {
+        Outcome first = run("--data-dir", before.toString(), "--json", "workspaces", "create", "tenant-a");
+        Outcome second = run("workspaces", "create", "tenant-b", "--data-dir", after.toString(), "--json");
+
+        assertThat(first.exit()).as("%s", first).isZero();
+        assertThat(second.exit()).as("%s", second).isZero();
+        assertThat(JSON.readTree(first.out()).get("name").asText()).isEqualTo("tenant-a");
+        assertThat(JSON.readTree(second.out()).get("name").asText()).isEqualTo("tenant-b");
+        try (Stream<Path> a = Files.list(before); Stream<Path> b = Files.list(after)) {
+            assertThat(a.map(p -> p.getFileName().toString())).as("the database went to --data-dir").contains("askel.mv.db");
+            assertThat(b.map(p -> p.getFileName().toString())).as("the database went to --data-dir").contains("askel.mv.db");
+        }
+        assertThat(Main.logLevel("--data-dir", before.toString(), "serve")).isEqualTo("INFO");
+        assertThat(Main.logLevel("serve", "--data-dir", before.toString())).isEqualTo("INFO");
+        assertThat(Main.logLevel("--data-dir", "serve", "workspaces", "list")).as("a directory named serve is not the command").isEqualTo("WARN");
+        assertThat(Main.logLevel("--json", "workspaces", "list")).isEqualTo("WARN");
+    }
+
+    @Test
+    void workspaces_get_keys_of_a_scope_that_are_listed_and_revoked_in_their_own_workspace(@TempDir Path data) throws IOException {
+        String dir = data.toString();
+        JsonNode workspace = JSON.readTree(run("--data-dir", dir, "--json", "workspaces", "create", "tenant-a").out());
+        String id = workspace.get("id").asText();
+
+        Outcome created = run("--data-dir", dir, "--json", "api-key", "create", "--workspace", id, "--scope", "read", "--name", "dashboard");
+        JsonNode key = JSON.readTree(created.out());
+        JsonNode listed = JSON.readTree(run("--data-dir", dir, "--json", "api-key", "list", "--workspace", id).out());
+        JsonNode defaults = JSON.readTree(run("--data-dir", dir, "--json", "api-key", "list").out());
+        JsonNode all = JSON.readTree(run("--data-dir", dir, "--json", "workspaces", "list").out());
+        Outcome badScope = run("--data-dir", dir, "api-key", "create", "--scope", "root");
+        Outcome unknownWorkspace = run("--data-dir", dir, "api-key", "create", "--workspace", "6f1d2c3b-0000-4000-8000-000000000001");
+        Outcome revokedElsewhere = run("--data-dir", dir, "api-key", "revoke", key.get("id").asText());
+        Outcome revoked = run("--data-dir", dir, "api-key", "revoke", "--workspace", id, key.get("id").asText());
+
+        assertThat(key.get("scope").asText()).isEqualTo("read");
+        assertThat(key.get("workspaceId").asText()).isEqualTo(id);
+        assertThat(key.get("key").asText()).startsWith("ask_");
+        assertThat(listed).singleElement().satisfies(k -> {
+            assertThat(k.get("prefix").asText()).isEqualTo(key.get("prefix").asText());
+            assertThat(k.has("key")).as("the key is shown once only").isFalse();
+        });
+        assertThat(defaults).isEmpty();
+        assertThat(all).extracting(w -> w.get("name").asText()).containsExactly("default", "tenant-a");
+        assertThat(badScope.exit()).isEqualTo(CliErrors.BAD_INPUT);
+        assertThat(badScope.err()).contains("scope");
+        assertThat(unknownWorkspace.exit()).isEqualTo(CliErrors.BAD_INPUT);
+        assertThat(unknownWorkspace.err()).contains("NOT_FOUND");
+        assertThat(revokedElsewhere.exit()).as("another workspace's key is not found").isEqualTo(CliErrors.BAD_INPUT);
+        assertThat(revoked.exit()).isZero();
+    }
+}

@@ -1,0 +1,17 @@
+package ai.askel.confluence.ports.out;
+
+import ai.askel.confluence.domain.Workspace;
+import ai.askel.confluence.domain.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+
+/** The workspaces. */
+public interface WorkspaceRepositoryPort {
+    /** Stores a new workspace; {@code ConflictException} if its id exists. */
+    void insert(Workspace workspace);
+
+    Optional<Workspace> find(WorkspaceId id);
+
+    /** Every workspace, oldest first, at most {@code limit}. */
+    List<Workspace> list(int limit);
+}
