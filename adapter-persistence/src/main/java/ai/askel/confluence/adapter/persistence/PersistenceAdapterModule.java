@@ -97,16 +97,36 @@ public abstract class PersistenceAdapterModule {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        durableCommitsOnPostgres(settings).ifPresent(config::setConnectionInitSql);
         try {
             if (settings.isEmbedded()) {
-                MasterKeySource.createOwnerOnlyDirectory(settings.dataDirectory());
+                DataDirectory.prepare(settings.dataDirectory());
             }
-            return new HikariDataSource(config);
+            HikariDataSource pool = new HikariDataSource(config);
+            if (settings.isEmbedded()) {
+                DataDirectory.restrictDatabaseFiles(settings.dataDirectory());
+            }
+            return pool;
+        } catch (ConnectorException e) {
+            throw e;
         } catch (java.io.IOException | RuntimeException e) {
             throw new ConnectorException(ErrorCode.INTERNAL, "cannot open the database (%s): %s%s".formatted(settings, rootMessage(e),
                     settings.isEmbedded() ? "; the embedded database serves one process, run several instances on PostgreSQL" : ""),
                     null, e);
         }
+    }
+
+    /**
+     * On PostgreSQL a commit returns once its WAL record is flushed to disk only while
+     * {@code synchronous_commit} is not {@code off}. It is {@code on} by default, but a server, database or
+     * role setting may have turned it off to go faster; every pooled connection turns it back on
+     * (keeping {@code local} or a stricter {@code remote_write}/{@code remote_apply} a replicated setup chose), so an
+     * answer is never sent for a write a server crash could still take back.
+     */
+    static java.util.Optional<String> durableCommitsOnPostgres(PersistenceSettings settings) {
+        return settings.jdbcUrl().filter(url -> url.startsWith("jdbc:postgresql:"))
+                .map(url -> "SELECT CASE WHEN current_setting('synchronous_commit') = 'off'"
+                        + " THEN set_config('synchronous_commit', 'on', false) END");
     }
 
     /** JDBI over the pool, created once the schema is migrated to the latest version. */

@@ -15,12 +15,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class PersistenceLifecycle implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DatabaseHealthAdapter healthCheck;
+    private final PersistenceSettings settings;
 
     /** {@code migrated} and {@code keyChecked} are asked for only so that getting this object runs the migration and the key check. */
     @Inject
-    PersistenceLifecycle(HikariDataSource dataSource, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked, DatabaseHealthAdapter healthCheck) {
+    PersistenceLifecycle(HikariDataSource dataSource, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked, DatabaseHealthAdapter healthCheck,
+                         PersistenceSettings settings) {
         this.dataSource = dataSource;
         this.healthCheck = healthCheck;
+        this.settings = settings;
     }
 
     /** Closes the connection pool; the adapters fail afterwards. Calling it again does nothing. */
@@ -28,5 +31,8 @@ public final class PersistenceLifecycle implements AutoCloseable {
     public void close() {
         healthCheck.close();
         dataSource.close();
+        if (settings.isEmbedded()) {
+            DataDirectory.restrictDatabaseFiles(settings.dataDirectory()); // a trace file H2 wrote meanwhile
+        }
     }
 }

@@ -40,6 +40,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -137,14 +138,14 @@ final class PersistenceMapper {
     IdempotencyRow toRow(IdempotencyRecord i) {
         return new IdempotencyRow(i.workspace().value(), i.key(), i.requestHash().hex(),
                 i.response().map(IdempotencyRecord.StoredResponse::status).orElse(null),
-                i.response().map(IdempotencyRecord.StoredResponse::body).orElse(null), i.createdAt(), i.expiresAt());
+                i.response().map(IdempotencyRecord.StoredResponse::body).orElse(null), i.createdAt(), i.expiresAt(), i.leaseExpiresAt());
     }
 
     IdempotencyRecord toDomain(IdempotencyRow r) {
         Optional<IdempotencyRecord.StoredResponse> response = Optional.ofNullable(r.responseStatus())
                 .map(status -> new IdempotencyRecord.StoredResponse(status, r.responseBody()));
         return new IdempotencyRecord(WorkspaceId.of(r.workspaceId()), r.idempotencyKey(), new ContentHash(r.requestHash()),
-                response, r.createdAt(), r.expiresAt());
+                response, r.createdAt(), r.expiresAt(), r.leaseExpiresAt() == null ? Instant.EPOCH : r.leaseExpiresAt());
     }
 
     AuditEventRow toRow(AuditEvent e) {
