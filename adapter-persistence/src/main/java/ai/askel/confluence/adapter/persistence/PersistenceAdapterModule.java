@@ -20,6 +20,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -166,7 +167,29 @@ public abstract class PersistenceAdapterModule {
                     keys.isFileBacked() ? "the key file " + keys.keyFile() + " was replaced or belongs to another database"
                             : "ASKEL_MASTER_KEY"));
         }
-        return new AesGcmSecretCipherAdapter(key);
+        AesGcmSecretCipherAdapter cipher = new AesGcmSecretCipherAdapter(key);
+        bindStoredTokens(db, cipher);
+        return cipher;
+    }
+
+    /**
+     * Re-encrypts the tokens stored before ciphertexts were bound to their row (associated data: key id
+     * only) with the binding (key id, connection id, purpose), in one transaction at start.
+     */
+    static void bindStoredTokens(Database db, AesGcmSecretCipherAdapter cipher) {
+        int bound = db.inTransaction(h -> {
+            ConnectionDao dao = h.attach(ConnectionDao.class);
+            List<ConnectionRow> rows = dao.lockUnbound();
+            for (ConnectionRow row : rows) {
+                ai.askel.confluence.domain.Secret token = cipher.decrypt(row.token());
+                dao.updateToken(row.withBoundToken(cipher.encrypt(token, ai.askel.confluence.ports.out.SecretBinding.apiTokenOf(row.id()))));
+            }
+            return rows.size();
+        });
+        if (bound > 0) {
+            org.slf4j.LoggerFactory.getLogger(PersistenceAdapterModule.class)
+                    .info("Bound {} stored API tokens to their connection (re-encrypted with the connection id as associated data)", bound);
+        }
     }
 
     private static String rootMessage(Throwable e) {
