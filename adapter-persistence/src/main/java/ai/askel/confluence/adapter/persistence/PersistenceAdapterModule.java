@@ -112,7 +112,8 @@ public abstract class PersistenceAdapterModule {
             throw e;
         } catch (java.io.IOException | RuntimeException e) {
             throw new ConnectorException(ErrorCode.INTERNAL, "cannot open the database (%s): %s%s".formatted(settings, rootMessage(e),
-                    settings.isEmbedded() ? "; the embedded database serves one process, run several instances on PostgreSQL" : ""),
+                    settings.isEmbedded() ? "; the embedded database serves one process: if `serve` runs on this data directory, act"
+                            + " through its HTTP API or stop it first, and run several instances on PostgreSQL" : ""),
                     null, e);
         }
     }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,15 @@ final class SecretScrubber {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             if (c.isWrapperFor(JdbcConnection.class) && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
-                session.getDatabase().getStore().getMvStore().compactFile((int) MAX_COMPACTION.toMillis());
+                MVStore store = session.getDatabase().getStore().getMvStore();
+                // compactFile sets the retention time to 0 for good; left so, H2 reuses the space of chunks that recovery after
+                // a kill may still need, and the last answered commits can be lost: the crash test caught it
+                int retention = store.getRetentionTime();
+                try {
+                    store.compactFile((int) MAX_COMPACTION.toMillis());
+                } finally {
+                    store.setRetentionTime(retention);
+                }
                 LOG.debug("compacted the database file after a secret changed in {} ms", (System.nanoTime() - started) / 1_000_000);
             }
         } catch (SQLException | RuntimeException e) {

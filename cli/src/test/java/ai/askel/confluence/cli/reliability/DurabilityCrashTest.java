@@ -49,6 +49,8 @@ class DurabilityCrashTest {
     private static final byte[] DIAGRAM = "\u0089PNG durable diagram".getBytes(StandardCharsets.ISO_8859_1);
 
     private ConfluenceSandbox sandbox;
+    /** The output of every serve started by the test, shown when an assertion fails. */
+    private final List<ServeProcess> lives = new ArrayList<>();
     private final ExecutorService clients = Executors.newFixedThreadPool(24);
 
     @BeforeEach
@@ -87,8 +89,26 @@ class DurabilityCrashTest {
         }
     }
 
+    private ServeProcess start(ServeProcess.Builder serve) {
+        ServeProcess started = serve.copy().start();
+        lives.add(started);
+        return started;
+    }
+
     /** Five process lives; each write kind is answered, then the process is killed at once, then checked after the restart. */
     private void matrix(ServeProcess.Builder settings, Supplier<Connection> db) throws Exception {
+        try {
+            lives(settings, db);
+        } catch (AssertionError e) {
+            StringBuilder logs = new StringBuilder(e.getMessage());
+            for (int i = 0; i < lives.size(); i++) {
+                logs.append("\n--- serve life ").append(i + 1).append(" ---\n").append(lives.get(i).output());
+            }
+            throw new AssertionError(logs.toString(), e);
+        }
+    }
+
+    private void lives(ServeProcess.Builder settings, Supplier<Connection> db) throws Exception {
         ServeProcess.Builder serve = settings.setting("ASKEL_ALLOWED_SITE_ORIGINS", sandbox.baseUrl())
                 .setting("ASKEL_IDEMPOTENCY_LEASE", "PT1S").setting("ASKEL_CONFLUENCE_TIMEOUT", "PT10S");
         String register = json(Map.of("name", "rotating", "siteUrl", sandbox.baseUrl(), "email", "cy@example.com", "apiToken", "cy-token"));
@@ -97,7 +117,7 @@ class DurabilityCrashTest {
         String connection;
 
         // life 1: register two connections (one idempotent); Cy's is the one whose credentials rotate, Ada's does the page work
-        try (ServeProcess first = serve.copy().start()) {
+        try (ServeProcess first = start(serve)) {
             List<Answer> answers = all(
                     () -> first.post("/api/v1/connections", register, "Idempotency-Key", "register-1"),
                     () -> first.post("/api/v1/connections", json(Map.of("name", "pages", "siteUrl", sandbox.baseUrl(),
@@ -115,7 +135,7 @@ class DurabilityCrashTest {
         Answer pageA;
         Answer pageB;
         Answer published;
-        try (ServeProcess second = serve.copy().start()) {
+        try (ServeProcess second = start(serve)) {
             assertReplayed(second.post("/api/v1/connections", register, "Idempotency-Key", "register-1"), registered);
             assertThat(second.get(connection).status()).isEqualTo(200);
 
@@ -136,7 +156,7 @@ class DurabilityCrashTest {
 
         // life 3: the rotated token is the stored one (the old one is refused by Confluence now); update, label, upload, republish
         Answer republished;
-        try (ServeProcess third = serve.copy().start()) {
+        try (ServeProcess third = start(serve)) {
             assertThat(third.get(rotating + "/spaces").status()).as("the rotated token was stored").isEqualTo(200);
             assertReplayed(third.post(connection + "/pages", page("Durable A"), "Idempotency-Key", "page-a"), pageA);
             assertReplayed(third.post(connection + "/runbooks", runbook("Durable Runbook", "LIVE"), "Idempotency-Key", "publish-1"), published);
@@ -158,7 +178,7 @@ class DurabilityCrashTest {
         assertThat(auditOperations(db).stream().filter("runbook.publish"::equals).count()).isGreaterThanOrEqualTo(2);
 
         // life 4: the republish is stored; then a publish is killed half-way (after its first write reached Confluence)
-        try (ServeProcess fourth = serve.copy().start()) {
+        try (ServeProcess fourth = start(serve)) {
             assertThat(field(fourth.get(runbookPath), "version")).as("the republish was stored").isEqualTo("2");
             assertReplayed(fourth.post(connection + "/runbooks", runbook("Durable Runbook", "MAINTENANCE"), "Idempotency-Key", "publish-2"),
                     republished);
@@ -173,7 +193,7 @@ class DurabilityCrashTest {
         }
 
         // life 5: the retry with the same key completes the publish once the dead request's lease ran out
-        try (ServeProcess fifth = serve.copy().start()) {
+        try (ServeProcess fifth = start(serve)) {
             Answer retried = retryWhileInProgress(() -> fifth.post(connection + "/runbooks", runbook("Durable Crash", "LIVE"),
                     "Idempotency-Key", "crash-1"), Duration.ofSeconds(20));
             assertThat(retried.status()).as("%s", retried).isIn(200, 201);
@@ -191,7 +211,7 @@ class DurabilityCrashTest {
         String connection;
         List<Answer> answers = new ArrayList<>();
         long stopMillis;
-        try (ServeProcess first = serve.copy().start()) {
+        try (ServeProcess first = start(serve)) {
             Answer registered = first.post("/api/v1/connections", json(Map.of("name", "drain", "siteUrl", sandbox.baseUrl(),
                     "email", "ada@example.com", "apiToken", "ada-token")));
             connection = "/api/v1/connections/" + field(registered, "id");
@@ -222,7 +242,7 @@ class DurabilityCrashTest {
         assertThat(stopMillis).as("stopped within the grace period").isLessThan(30_000);
         assertThat(answers).extracting(Answer::status).as("%s", answers).containsOnly(201);
 
-        try (ServeProcess second = serve.copy().start()) {
+        try (ServeProcess second = start(serve)) {
             for (int i = 0; i < 20; i++) {
                 Answer published = answers.get(i);
                 Answer stored = second.get(connection + "/runbooks/" + field(published, "id"));
