@@ -39,7 +39,7 @@ final class DurableCommitsScenario implements Scenario {
 
     @Override
     public String title() {
-        return "8. Durable commits on embedded H2: publishes per second";
+        return "9. Durable commits on embedded H2: publishes per second";
     }
 
     @Override
