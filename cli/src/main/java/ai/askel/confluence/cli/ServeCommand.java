@@ -8,9 +8,9 @@ import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceIds;
-import ai.askel.confluence.ports.in.CreatedApiKey;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ final class ServeCommand extends ConnectorCommand {
     @Option(names = "--sandbox-port", description = "Port of the sandbox with --sandbox (default 8090).", defaultValue = "8090")
     int sandboxPort;
 
-    /** Counted down to stop a server started in-process (tests). */
+    /** Counted down to stop the server: by SIGTERM/SIGINT, or in-process (tests). */
     final CountDownLatch stop = new CountDownLatch(1);
 
     @Override
@@ -63,11 +63,31 @@ final class ServeCommand extends ConnectorCommand {
             overrides.put(Setting.ALLOWED_SITE_ORIGINS, origins);
         }
         AppConfig config = config(overrides);
+        Duration grace = config.duration(Setting.SHUTDOWN_GRACE);
+        try (ShutdownSignals signals = ShutdownSignals.install(stop::countDown, grace)) {
+            serve(config, local, grace, out);
+            return 0;
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    /**
+     * Serves until {@link #stop} is counted down (by a signal, or in-process), then stops in this order,
+     * logging each step: the HTTP API stops accepting and lets the requests in flight finish within the
+     * grace period; the scheduled scans stop (a running one may finish within what is left of it); the
+     * pool and the database close (try-with-resources) only after both, so no acknowledged write is cut off.
+     */
+    private void serve(AppConfig config, ConfluenceSandbox local, Duration grace, Output out) throws InterruptedException {
         try (AskelConfluence askel = AskelConfluence.from(config)) {
             // adopted before the port opens, so an unattended start accepts the key from the first request
             config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key -> askel.manageApiKeys()
                     .adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, Setting.BOOTSTRAP_API_KEY.environmentVariable())));
-            try (HttpApiServer server = AskelHttpApi.server(askel).start()) {
+            HttpApiServer server = AskelHttpApi.server(askel).start();
+            ScheduledExecutorService scans = null;
+            try {
                 String base = "http://" + config.string(Setting.HTTP_HOST) + ":" + server.port();
                 out.line("Askel Confluence Connector serving " + base + "/api/v1 (health: " + base + "/health/ready, API description: "
                         + base + "/openapi.json)");
@@ -76,32 +96,38 @@ final class ServeCommand extends ConnectorCommand {
                 started.put("health", base + "/health/ready");
                 started.put("openapi", base + "/openapi.json");
                 if (local != null) {
-                    started.putAll(printSandboxQuickstart(out, askel, local, base));
+                    started.putAll(printSandboxQuickstart(out, askel, local, base, config.path(Setting.DATA_DIR)));
                 }
                 if (out.isJson()) {
                     out.result(started, "");
                 }
-                ScheduledExecutorService scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
-                Thread hook = new Thread(stop::countDown, "askel-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
-                    stop.await();
-                } finally {
-                    if (scans != null) {
-                        scans.shutdownNow();
-                    }
-                    removeShutdownHook(hook);
-                }
-                return 0;
+                scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
+                stop.await();
+            } finally {
+                long deadline = System.nanoTime() + grace.toNanos();
+                LOG.info("Stopping: 1/3 the HTTP API stops accepting and drains the requests in flight");
+                server.stop(grace);
+                LOG.info("Stopping: 2/3 the scheduled drift scans");
+                stopScans(scans, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                LOG.info("Stopping: 3/3 closing the connection pool and the database");
             }
-        } finally {
-            if (local != null) {
-                local.close();
-            }
+        }
+        LOG.info("Stopped cleanly: every answered write is in the database");
+    }
+
+    private static void stopScans(ScheduledExecutorService scans, Duration left) throws InterruptedException {
+        if (scans == null) {
+            return;
+        }
+        scans.shutdown();
+        if (!scans.awaitTermination(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)) {
+            LOG.warn("A drift scan was still running at the end of the grace period: interrupting it (its findings so far are stored)");
+            scans.shutdownNow();
+            scans.awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
-    /** Stopped through the latch (in-process use): the hook is not needed any more; during shutdown it cannot be removed. */
+    /** Stopped through a latch (in-process use): the hook is not needed any more; during shutdown it cannot be removed. */
     static void removeShutdownHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -111,18 +137,19 @@ final class ServeCommand extends ConnectorCommand {
     }
 
     /** Prints how to try the API against the sandbox; answers the same facts for --json. */
-    private static Map<String, Object> printSandboxQuickstart(Output out, AskelConfluence askel, ConfluenceSandbox local, String base) {
+    private static Map<String, Object> printSandboxQuickstart(Output out, AskelConfluence askel, ConfluenceSandbox local, String base,
+                                                              Path dataDirectory) {
         Connection connection = askel.listConnections().list(WorkspaceIds.DEFAULT).stream()
                 .filter(c -> c.site().origin().equals(local.baseUrl())).findFirst()
                 .orElseGet(() -> askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, "sandbox",
                         local.baseUrl(), "ada@example.com", Secret.of("ada-token", "apiToken"), Optional.empty(), Optional.empty())));
-        CreatedApiKey key = askel.manageApiKeys().create(WorkspaceIds.DEFAULT, "serve --sandbox", ai.askel.confluence.domain.ApiKeyScope.ADMIN);
-        String auth = "-H 'Authorization: Bearer " + key.key().reveal() + "'";
+        Secret key = SandboxApiKey.obtain(askel.manageApiKeys(), dataDirectory);
+        String auth = "-H 'Authorization: Bearer " + key.reveal() + "'";
         String c = base + "/api/v1/connections/" + connection.id();
         out.line("");
         out.line("Local Confluence sandbox: " + local.baseUrl() + "/wiki (user ada@example.com, API token ada-token)");
         out.line("Connection to it: " + connection.id());
-        out.line("API key (shown once): " + key.key().reveal());
+        out.line("API key (kept in " + SandboxApiKey.FILE + " in the data directory for the next start): " + key.reveal());
         out.line("");
         out.line("Try:");
         out.line("  curl -s " + auth + " " + c + "/spaces");
@@ -137,7 +164,7 @@ final class ServeCommand extends ConnectorCommand {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("sandbox", local.baseUrl());
         facts.put("connectionId", connection.id().value());
-        facts.put("apiKey", key.key().reveal());
+        facts.put("apiKey", key.reveal());
         return facts;
     }
 
@@ -156,6 +183,11 @@ final class ServeCommand extends ConnectorCommand {
                 LOG.info("drift scan done: {} open findings", findings);
             } catch (RuntimeException e) {
                 LOG.warn("drift scan failed: {}", e.getMessage());
+            } catch (OutOfMemoryError fatal) {
+                throw fatal;
+            } catch (Error e) {
+                // an Error thrown out of a scheduled task would cancel every later scan without a trace
+                LOG.error("drift scan failed with {}; the next scan runs as scheduled", e.getClass().getName());
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return scheduler;

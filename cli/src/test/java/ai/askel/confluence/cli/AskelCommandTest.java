@@ -261,6 +261,28 @@ class AskelCommandTest {
     }
 
     @Test
+    void serve_with_sandbox_reuses_its_api_key_on_the_next_start_instead_of_minting_another() throws Exception {
+        CliRunner runner = ownDataDir("serve-twice");
+        String first;
+        try (CliRunner.Background serve = runner.start("--json", "serve", "--sandbox", "--sandbox-port", "0", "--port", "0")) {
+            first = JSON.readTree(serve.awaitOutput("\n}")).get("apiKey").asText();
+            assertThat(serve.stop()).isZero();
+        }
+        try (CliRunner.Background serve = runner.start("--json", "serve", "--sandbox", "--sandbox-port", "0", "--port", "0")) {
+            JsonNode second = JSON.readTree(serve.awaitOutput("\n}"));
+            assertThat(second.get("apiKey").asText()).isEqualTo(first);
+            HttpResponse<String> templates = send(HttpRequest.newBuilder(URI.create(second.get("api").asText() + "/templates"))
+                    .header("Authorization", "Bearer " + first));
+            assertThat(templates.statusCode()).isEqualTo(200);
+            assertThat(serve.stop()).isZero();
+        }
+        Path keyFile = temp.resolve("serve-twice").resolve(SandboxApiKey.FILE);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        JsonNode keys = json(runner.run("--json", "api-key", "list"));
+        assertThat(keys).filteredOn(k -> k.get("name").asText().equals(SandboxApiKey.NAME)).hasSize(1);
+    }
+
+    @Test
     void serve_with_json_prints_one_document_whose_api_key_and_connection_work() throws Exception {
         try (CliRunner.Background serve = ownDataDir("serve-json").start("--json", "serve", "--sandbox", "--sandbox-port", "0", "--port", "0")) {
             JsonNode started = JSON.readTree(serve.awaitOutput("\n}"));

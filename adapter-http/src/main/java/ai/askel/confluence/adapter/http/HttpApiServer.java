@@ -5,21 +5,27 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HandlerType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The connector's HTTP API: {@link #start()} binds the configured host and port (0 picks a free
- * one, see {@link #port()}), {@link #close()} stops it. Every route is declared by the route
- * groups in one {@link Api} table and served through one {@link RequestPipeline}.
+ * one, see {@link #port()}), {@link #stop(Duration)} stops it gracefully. Every route is declared by
+ * the route groups in one {@link Api} table and served through one {@link RequestPipeline}.
  */
 public final class HttpApiServer implements AutoCloseable {
     private static final Logger ACCESS = LoggerFactory.getLogger("ai.askel.confluence.adapter.http.access");
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
+    /** How long {@link #close()} lets requests in flight finish. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     private final HttpServerSettings settings;
     private final RequestPipeline pipeline;
@@ -27,6 +33,8 @@ public final class HttpApiServer implements AutoCloseable {
     private final ProblemMapper problems;
     private final Api api = new Api();
     private Javalin javalin;
+    private Server jetty;
+    private GracefulHandler inFlight;
 
     HttpApiServer(HttpServerSettings settings, RequestPipeline pipeline, HttpMetrics metrics, ProblemMapper problems,
                   List<Api.Group> groups) {
@@ -59,6 +67,13 @@ public final class HttpApiServer implements AutoCloseable {
             metrics.threads(threads);
             // Jetty counts multipart parts against the context's form-key limit
             cfg.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(settings.maxMultipartParts()));
+            // counts the requests in flight, so that stopping waits for them (and refuses new ones with 503)
+            cfg.jetty.modifyServer(server -> {
+                GracefulHandler graceful = new GracefulHandler();
+                server.setHandler(graceful);
+                this.jetty = server;
+                this.inFlight = graceful;
+            });
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(settings.host());
@@ -101,13 +116,36 @@ public final class HttpApiServer implements AutoCloseable {
         return javalin.port();
     }
 
-    /** Stops listening; requests in flight are given the Jetty default grace to finish. */
+    /** {@link #stop(Duration)} with {@link #DEFAULT_SHUTDOWN_GRACE}. */
     @Override
-    public synchronized void close() {
-        if (javalin != null) {
-            javalin.stop();
+    public void close() {
+        stop(DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /**
+     * Stops gracefully: closes the listening socket at once (new connections are refused, a new request
+     * on an open connection gets 503), lets the requests in flight finish for up to {@code grace}, then
+     * closes every connection. Answers whether all of them finished in time. Calling it again does nothing.
+     */
+    public boolean stop(Duration grace) {
+        Javalin app;
+        synchronized (this) {
+            app = javalin;
             javalin = null;
         }
+        if (app == null) {
+            return true;
+        }
+        long before = inFlight.getCurrentRequestCount();
+        LOG.info("HTTP API: no longer accepting connections; {} requests in flight, waiting up to {} ms for them", before,
+                grace.toMillis());
+        long started = System.nanoTime();
+        jetty.setStopTimeout(Math.max(1, grace.toMillis()));
+        app.stop();
+        long left = inFlight.getCurrentRequestCount();
+        LOG.info("HTTP API stopped after {} ms; {}", Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                left == 0 ? "every request in flight was answered" : left + " requests in flight were cut off at the end of the grace period");
+        return left == 0;
     }
 
     /** The routes served, as declared (for the OpenAPI document's test). */

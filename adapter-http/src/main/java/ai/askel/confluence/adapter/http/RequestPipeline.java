@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * What every request goes through: the API key, the body (content type, size, JSON or multipart),
  * the {@code Idempotency-Key} of a POST, the route itself, and the mapping of whatever it threw to
  * a problem. Nothing here logs a header or a body.
+ *
+ * <p>Whatever a route throws, {@link Error}s included (a plugin's render that overflows the stack),
+ * becomes a problem+json answer, and a claimed idempotency key is settled: released after a failure
+ * worth retrying, completed otherwise. An {@link OutOfMemoryError} is the one exception: the key is
+ * released and the error is thrown on, since the process is not fit to go on; if it cannot even be
+ * released, its lease runs out (the claim is renewed only while the request runs).
  */
 final class RequestPipeline {
     static final String ROUTE_ATTRIBUTE = "askel.route";
@@ -46,10 +52,12 @@ final class RequestPipeline {
     private final MultipartReader multipart;
     private final HttpServerSettings settings;
     private final RequestBounds bounds;
+    private final LeaseRenewals leases;
 
     @Inject
     RequestPipeline(AuthenticateApiKeyUseCase authenticator, IdempotencyUseCase idempotency, JsonCodec json,
-                    ProblemMapper problems, MultipartReader multipart, HttpServerSettings settings, RequestBounds bounds) {
+                    ProblemMapper problems, MultipartReader multipart, HttpServerSettings settings, RequestBounds bounds,
+                    LeaseRenewals leases) {
         this.authenticator = authenticator;
         this.idempotency = idempotency;
         this.json = json;
@@ -57,6 +65,7 @@ final class RequestPipeline {
         this.multipart = multipart;
         this.settings = settings;
         this.bounds = bounds;
+        this.leases = leases;
     }
 
     void handle(Api.Route route, Context ctx) {
@@ -81,7 +90,9 @@ final class RequestPipeline {
             // one deadline for the request's work; audit events name the API key (its visible prefix) the request was served for
             Supplier<Reply> bounded = () -> RequestDeadline.during(bounds.deadline(upload.isPresent() ? length : 0), serve);
             reply = caller.map(c -> ActingApiKey.during(c.keyPrefix(), bounded)).orElseGet(bounded);
-        } catch (Exception e) { // checked exceptions can arrive undeclared from Kotlin code
+        } catch (OutOfMemoryError fatal) {
+            throw fatal;
+        } catch (Throwable e) { // checked exceptions can arrive undeclared from Kotlin code, and Errors from plugins
             reply = toProblem(route, e, instance);
         }
         write(ctx, reply);
@@ -162,7 +173,14 @@ final class RequestPipeline {
             Optional<Object> body = stored.body().isEmpty() ? Optional.empty() : Optional.of(new RawJson(stored.body()));
             return new Reply(stored.status(), body, Map.of("Idempotency-Replayed", "true"));
         }
-        Reply reply = execute(route, call, instance);
+        Reply reply;
+        try (LeaseRenewals.Renewal renewal = leases.every(idempotency.renewalInterval(),
+                () -> idempotency.renew(caller.workspace(), key))) {
+            reply = execute(route, call, instance);
+        } catch (OutOfMemoryError fatal) {
+            releaseQuietly(route, caller, key);
+            throw fatal;
+        }
         // a failure worth retrying (the server's, or Confluence's rate limit) frees the key; any other answer is kept
         boolean retryable = reply.status() >= 500 || reply.status() == 429;
         try {
@@ -192,12 +210,14 @@ final class RequestPipeline {
     private Reply execute(Api.Route route, Call call, String instance) {
         try {
             return route.handler().handle(call);
-        } catch (Exception e) {
+        } catch (OutOfMemoryError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
             return toProblem(route, e, instance);
         }
     }
 
-    private Reply toProblem(Api.Route route, Exception e, String instance) {
+    private Reply toProblem(Api.Route route, Throwable e, String instance) {
         if (e instanceof ConnectorException connector) {
             if (connector.code() == ErrorCode.INTERNAL || connector.code() == ErrorCode.SECRET_KEY_MISMATCH) {
                 LOG.error("{} {} failed with {}", route.method(), route.path(), connector.code(), e);
@@ -220,6 +240,9 @@ final class RequestPipeline {
         StackTraceElement[] trace = e.getStackTrace();
         LOG.error("{} {} failed unexpectedly: {} at {}", route.method(), route.path(), e.getClass().getName(),
                 trace.length > 0 ? trace[0] : "unknown location");
+        if (e instanceof StackOverflowError) {
+            LOG.error("{} {}: the stack overflowed (a template or plugin recursing without end?)", route.method(), route.path());
+        }
         LOG.debug("{} {} failure", route.method(), route.path(), e);
         return problems.unexpected(instance);
     }

@@ -110,7 +110,9 @@ final class FakeConnector implements UseCases {
     private final Map<String, IdempotencyEntry> idempotency = new HashMap<>();
     private final AtomicInteger nextPageId = new AtomicInteger(1000);
     private final AtomicInteger nextAttachmentId = new AtomicInteger(1);
-    private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
+    private final AtomicReference<Throwable> nextFailure = new AtomicReference<>();
+    final AtomicInteger renewals = new AtomicInteger();
+    volatile java.time.Duration renewalInterval = java.time.Duration.ofSeconds(10);
     final List<Object> calls = new ArrayList<>();
     final List<String> released = new ArrayList<>();
     final List<CqlQuery> searches = new ArrayList<>();
@@ -124,11 +126,37 @@ final class FakeConnector implements UseCases {
         nextFailure.set(failure);
     }
 
-    private synchronized void call(Object what) {
+    /** The next use-case call throws this {@link Error} (a plugin overflowing the stack, say). */
+    void failNextWith(Error failure) {
+        nextFailure.set(failure);
+    }
+
+    /** Every use-case call takes at least this long (outside the fake's lock). */
+    void slowDown(java.time.Duration delay) {
+        this.delay = delay;
+    }
+
+    private volatile java.time.Duration delay = java.time.Duration.ZERO;
+
+    private void call(Object what) {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        record(what);
+    }
+
+    private synchronized void record(Object what) {
         calls.add(what);
-        RuntimeException failure = nextFailure.getAndSet(null);
-        if (failure != null) {
-            throw failure;
+        Throwable failure = nextFailure.getAndSet(null);
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
         }
     }
 
@@ -209,6 +237,16 @@ final class FakeConnector implements UseCases {
         }
         String id = workspace + "/" + key;
         idempotency.put(id, new IdempotencyEntry(idempotency.get(id).hash(), Optional.of(response)));
+    }
+
+    @Override
+    public void renew(WorkspaceId workspace, String key) {
+        renewals.incrementAndGet();
+    }
+
+    @Override
+    public java.time.Duration renewalInterval() {
+        return renewalInterval;
     }
 
     @Override

@@ -260,6 +260,58 @@ class RequestPipelineTest {
     }
 
     @Test
+    void an_error_thrown_by_a_handler_answers_problem_json_500_and_leaves_the_key_retryable() {
+        api.fake.failNextWith(new StackOverflowError()); // a plugin's render recursing without end
+
+        TestServer.Answer failed = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-err");
+        TestServer.Answer retried = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-err");
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(failed.json().get("code").asText()).isEqualTo("INTERNAL");
+        assertThat(failed.body()).doesNotContain("StackOverflowError");
+        assertThat(api.fake.released).containsExactly("k-err");
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotency-Replayed")).isNull();
+    }
+
+    @Test
+    void an_error_without_an_idempotency_key_answers_problem_json_500_too() {
+        api.fake.failNextWith(new AssertionError("internal invariant"));
+
+        TestServer.Answer failed = api.post("/api/v1/connections", REGISTER);
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(failed.body()).doesNotContain("invariant");
+    }
+
+    @Test
+    void out_of_memory_releases_the_key_and_is_not_swallowed() {
+        api.fake.failNextWith(new OutOfMemoryError("Java heap space"));
+
+        TestServer.Answer failed = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-oom");
+
+        assertThat(failed.status()).isEqualTo(500); // Jetty's own answer: the pipeline threw it on
+        assertThat(api.fake.released).containsExactly("k-oom");
+        assertThat(api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-oom").status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_running_request_renews_its_idempotency_claim_until_it_answers() throws Exception {
+        api.fake.renewalInterval = java.time.Duration.ofMillis(20);
+        api.fake.slowDown(java.time.Duration.ofMillis(250));
+
+        TestServer.Answer answer = api.post("/api/v1/connections", REGISTER, "Idempotency-Key", "k-lease");
+        int afterAnswer = api.fake.renewals.get();
+        Thread.sleep(100);
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(afterAnswer).as("renewals while the request ran").isGreaterThanOrEqualTo(3);
+        assertThat(api.fake.renewals.get()).as("no renewal once it answered").isEqualTo(afterAnswer);
+    }
+
+    @Test
     void a_response_that_cannot_be_stored_is_still_answered_and_the_key_freed() {
         api.fake.failToComplete = true;
 

@@ -5,11 +5,13 @@ import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.out.EncryptedSecret;
 import ai.askel.confluence.ports.out.MasterKey;
+import ai.askel.confluence.ports.out.SecretBinding;
 import ai.askel.confluence.ports.out.SecretCipherPort;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -20,10 +22,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a fresh random 12-byte nonce per value and a 128-bit tag. The key id is bound
- * to the ciphertext as associated data, so a value cannot be passed off as another key's. A value
- * under another key, or tampered with, fails with {@link ErrorCode#SECRET_KEY_MISMATCH}; GCM's tag
- * guarantees that a wrong key never yields garbage.
+ * AES-256-GCM with a fresh random 12-byte nonce per value and a 128-bit tag. The associated data
+ * binds each ciphertext to the key id, and (for a {@link SecretBinding}) to the row that holds it and
+ * its purpose, so a value can be passed off neither as another key's nor as another connection's
+ * token. A value under another key or binding, or tampered with, fails with
+ * {@link ErrorCode#SECRET_KEY_MISMATCH}; GCM's tag guarantees that a wrong key never yields garbage.
+ * Values without a binding (stored before bindings existed) are re-encrypted with one at start.
  */
 final class AesGcmSecretCipherAdapter implements SecretCipherPort {
     static final int NONCE_BYTES = 12;
@@ -44,11 +48,25 @@ final class AesGcmSecretCipherAdapter implements SecretCipherPort {
 
     @Override
     public EncryptedSecret encrypt(Secret secret) {
-        return encrypt(secret, current.get());
+        return encrypt(secret, current.get(), Optional.empty());
     }
 
     @Override
     public Secret decrypt(EncryptedSecret encrypted) {
+        return decrypt(encrypted, Optional.empty());
+    }
+
+    @Override
+    public EncryptedSecret encrypt(Secret secret, SecretBinding binding) {
+        return encrypt(secret, current.get(), Optional.of(binding));
+    }
+
+    @Override
+    public Secret decrypt(EncryptedSecret encrypted, SecretBinding binding) {
+        return decrypt(encrypted, Optional.of(binding));
+    }
+
+    Secret decrypt(EncryptedSecret encrypted, Optional<SecretBinding> binding) {
         MasterKey key = current.get();
         if (!encrypted.keyId().equals(key.id())) {
             throw new ConnectorException(ErrorCode.SECRET_KEY_MISMATCH, ("a stored API token was encrypted with master key '%s',"
@@ -61,11 +79,12 @@ final class AesGcmSecretCipherAdapter implements SecretCipherPort {
                     "a stored API token has a %d-byte nonce, not %d: the stored value is damaged".formatted(nonce.length, NONCE_BYTES));
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, binding);
             return Secret.of(new String(cipher.doFinal(encrypted.ciphertext()), StandardCharsets.UTF_8), "apiToken");
         } catch (AEADBadTagException e) {
             throw new ConnectorException(ErrorCode.SECRET_KEY_MISMATCH, ("a stored API token does not decrypt with master key '%s':"
-                    + " the stored value was altered, or it was encrypted with a different key of the same id").formatted(key.id()));
+                    + " the stored value was altered or moved from another row, or it was encrypted with a different key of the same id")
+                    .formatted(key.id()));
         } catch (GeneralSecurityException e) {
             throw new ConnectorException(ErrorCode.INTERNAL, "AES-GCM is not available in this JVM: " + e.getMessage(), null, e);
         }
@@ -77,11 +96,11 @@ final class AesGcmSecretCipherAdapter implements SecretCipherPort {
     }
 
     /** Encrypts with the given key rather than the current one (for rotation). */
-    EncryptedSecret encrypt(Secret secret, MasterKey key) {
+    EncryptedSecret encrypt(Secret secret, MasterKey key, Optional<SecretBinding> binding) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            byte[] ciphertext = cipher(Cipher.ENCRYPT_MODE, key, nonce).doFinal(secret.reveal().getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = cipher(Cipher.ENCRYPT_MODE, key, nonce, binding).doFinal(secret.reveal().getBytes(StandardCharsets.UTF_8));
             return new EncryptedSecret(key.id(), nonce, ciphertext);
         } catch (GeneralSecurityException e) {
             throw new ConnectorException(ErrorCode.INTERNAL, "AES-GCM is not available in this JVM: " + e.getMessage(), null, e);
@@ -113,10 +132,16 @@ final class AesGcmSecretCipherAdapter implements SecretCipherPort {
         current.set(Objects.requireNonNull(key, "key"));
     }
 
-    private static Cipher cipher(int mode, MasterKey key, byte[] nonce) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, MasterKey key, byte[] nonce, Optional<SecretBinding> binding) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(key.key(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(key.id().getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(associatedData(key.id(), binding));
         return cipher;
+    }
+
+    /** The key id alone (values stored before bindings), or a versioned, NUL-separated key id, owner and purpose. */
+    static byte[] associatedData(String keyId, Optional<SecretBinding> binding) {
+        String data = binding.map(b -> "askel-secret-v2\0" + keyId + "\0" + b.owner() + "\0" + b.purpose()).orElse(keyId);
+        return data.getBytes(StandardCharsets.UTF_8);
     }
 }

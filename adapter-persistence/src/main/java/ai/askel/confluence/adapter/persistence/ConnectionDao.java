@@ -10,15 +10,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ConnectionRow.class)
 interface ConnectionDao {
     String COLUMNS = "id, workspace_id, name, site_url, cloud_id, email, token_ciphertext, token_nonce, token_key_id,"
-            + " account_id, status, token_expires_on, created_at, updated_at";
+            + " account_id, status, token_expires_on, created_at, updated_at, token_binding";
 
     @SqlUpdate("INSERT INTO connection (" + COLUMNS + ") VALUES (:id, :workspaceId, :name, :siteUrl, :cloudId, :email,"
-            + " :tokenCiphertext, :tokenNonce, :tokenKeyId, :accountId, :status, :tokenExpiresOn, :createdAt, :updatedAt)")
+            + " :tokenCiphertext, :tokenNonce, :tokenKeyId, :accountId, :status, :tokenExpiresOn, :createdAt, :updatedAt, :tokenBinding)")
     void insert(@BindRow ConnectionRow row);
 
     /** Replaces the workspace's connection; never touches another workspace's row with the same id. */
     @SqlUpdate("UPDATE connection SET name = :name, site_url = :siteUrl, cloud_id = :cloudId, email = :email,"
-            + " token_ciphertext = :tokenCiphertext, token_nonce = :tokenNonce, token_key_id = :tokenKeyId,"
+            + " token_ciphertext = :tokenCiphertext, token_nonce = :tokenNonce, token_key_id = :tokenKeyId, token_binding = :tokenBinding,"
             + " account_id = :accountId, status = :status, token_expires_on = :tokenExpiresOn, created_at = :createdAt,"
             + " updated_at = :updatedAt WHERE id = :id AND workspace_id = :workspaceId")
     int update(@BindRow ConnectionRow row);
@@ -36,11 +36,15 @@ interface ConnectionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM connection ORDER BY id FOR UPDATE")
     List<ConnectionRow> lockAll();
 
+    /** Rows whose token is bound to the key id only, locked until the transaction ends (to bind them at start). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM connection WHERE token_binding = 1 ORDER BY id FOR UPDATE")
+    List<ConnectionRow> lockUnbound();
+
     @SqlQuery("SELECT DISTINCT token_key_id FROM connection")
     List<String> keyIds();
 
-    @SqlUpdate("UPDATE connection SET token_ciphertext = :tokenCiphertext, token_nonce = :tokenNonce, token_key_id = :tokenKeyId"
-            + " WHERE id = :id")
+    @SqlUpdate("UPDATE connection SET token_ciphertext = :tokenCiphertext, token_nonce = :tokenNonce, token_key_id = :tokenKeyId,"
+            + " token_binding = :tokenBinding WHERE id = :id")
     int updateToken(@BindRow ConnectionRow row);
 
     @SqlUpdate("DELETE FROM connection WHERE workspace_id = :workspace AND id = :id")

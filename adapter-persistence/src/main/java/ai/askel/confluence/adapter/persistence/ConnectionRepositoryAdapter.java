@@ -16,31 +16,37 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
     private final Database db;
     private final PersistenceMapper mapper;
     private final AesGcmSecretCipherAdapter cipher;
+    private final SecretScrubber scrubber;
 
     @Inject
-    ConnectionRepositoryAdapter(Database db, PersistenceMapper mapper, AesGcmSecretCipherAdapter cipher) {
+    ConnectionRepositoryAdapter(Database db, PersistenceMapper mapper, AesGcmSecretCipherAdapter cipher, SecretScrubber scrubber) {
         this.db = db;
         this.mapper = mapper;
         this.cipher = cipher;
+        this.scrubber = scrubber;
     }
 
     @Override
     public void save(Connection connection) {
-        cipher.underCurrentKey(() -> {
-            write(connection);
-            return null;
-        });
+        boolean tokenReplaced = cipher.underCurrentKey(() -> write(connection));
+        if (tokenReplaced) {
+            scrubber.afterSecretChange();
+        }
     }
 
-    private void write(Connection connection) {
+    /** Answers whether an existing row's token was replaced by another one. */
+    private boolean write(Connection connection) {
         ConnectionRow row = mapper.toRow(connection);
         try {
-            db.upsert(h -> {
+            return db.upsert(h -> {
                 ConnectionDao dao = h.attach(ConnectionDao.class);
+                java.util.Optional<ConnectionRow> before = dao.find(row.workspaceId(), row.id());
                 if (dao.update(row) == 0) {
                     dao.insert(row);
+                    return false;
                 }
-                return null;
+                return before.map(mapper::toDomain).map(old -> !old.apiToken().reveal().equals(connection.apiToken().reveal()))
+                        .orElse(false);
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
@@ -72,6 +78,10 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
     /** Runbooks, managed pages and drift findings go with it (ON DELETE CASCADE), in the same statement. */
     @Override
     public boolean delete(WorkspaceId workspace, ConnectionId id) {
-        return db.with(ConnectionDao.class, dao -> dao.delete(workspace.value(), id.value())) > 0;
+        boolean deleted = db.with(ConnectionDao.class, dao -> dao.delete(workspace.value(), id.value())) > 0;
+        if (deleted) {
+            scrubber.afterSecretChange();
+        }
+        return deleted;
     }
 }

@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.persistence;
 
+import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
@@ -49,6 +50,16 @@ final class IdempotencyRepositoryAdapter implements IdempotencyRepositoryPort {
     @Override
     public Optional<IdempotencyRecord> find(WorkspaceId workspace, String key) {
         return db.with(IdempotencyDao.class, dao -> dao.find(workspace.value(), key)).map(mapper::toDomain);
+    }
+
+    @Override
+    public boolean takeOver(WorkspaceId workspace, String key, ContentHash requestHash, Instant now, Instant leaseExpiresAt) {
+        return db.with(IdempotencyDao.class, dao -> dao.takeOver(workspace.value(), key, requestHash.hex(), now, leaseExpiresAt)) == 1;
+    }
+
+    @Override
+    public boolean renew(WorkspaceId workspace, String key, Instant leaseExpiresAt) {
+        return db.with(IdempotencyDao.class, dao -> dao.renew(workspace.value(), key, leaseExpiresAt)) == 1;
     }
 
     @Override

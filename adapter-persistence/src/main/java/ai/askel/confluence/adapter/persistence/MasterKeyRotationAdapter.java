@@ -1,12 +1,13 @@
 package ai.askel.confluence.adapter.persistence;
 
 import ai.askel.confluence.domain.Secret;
-import ai.askel.confluence.ports.out.EncryptedSecret;
 import ai.askel.confluence.ports.out.MasterKey;
 import ai.askel.confluence.ports.out.MasterKeyRotationPort;
+import ai.askel.confluence.ports.out.SecretBinding;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,14 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
     private final Database db;
     private final AesGcmSecretCipherAdapter cipher;
     private final MasterKeySource keys;
+    private final SecretScrubber scrubber;
 
     @Inject
-    MasterKeyRotationAdapter(Database db, AesGcmSecretCipherAdapter cipher, MasterKeySource keys) {
+    MasterKeyRotationAdapter(Database db, AesGcmSecretCipherAdapter cipher, MasterKeySource keys, SecretScrubber scrubber) {
         this.db = db;
         this.cipher = cipher;
         this.keys = keys;
+        this.scrubber = scrubber;
     }
 
     /**
@@ -50,11 +53,9 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
                 ConnectionDao dao = h.attach(ConnectionDao.class);
                 List<ConnectionRow> rows = dao.lockAll();
                 for (ConnectionRow row : rows) {
-                    Secret token = cipher.decrypt(new EncryptedSecret(row.tokenKeyId(), row.tokenNonce(), row.tokenCiphertext()));
-                    EncryptedSecret next = cipher.encrypt(token, newKey);
-                    dao.updateToken(new ConnectionRow(row.id(), row.workspaceId(), row.name(), row.siteUrl(), row.cloudId(),
-                            row.email(), next.ciphertext(), next.nonce(), next.keyId(), row.accountId(), row.status(),
-                            row.tokenExpiresOn(), row.createdAt(), row.updatedAt()));
+                    Secret token = cipher.decrypt(row.token(), row.binding());
+                    SecretBinding binding = SecretBinding.apiTokenOf(row.id());
+                    dao.updateToken(row.withBoundToken(cipher.encrypt(token, newKey, Optional.of(binding))));
                 }
                 return rows.size();
             });
@@ -64,6 +65,7 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
         }
         cipher.switchTo(newKey);
         keys.promoteStaged();
+        scrubber.afterSecretChange(); // the tokens under the old key must not stay readable in the file
         if (keys.isFileBacked()) {
             LOG.info("Re-encrypted {} API tokens from master key {} to {}; {} holds the new key", count, oldKeyId, newKey.id(),
                     keys.keyFile());

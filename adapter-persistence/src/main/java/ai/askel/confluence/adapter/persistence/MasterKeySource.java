@@ -31,8 +31,7 @@ final class MasterKeySource {
     static final String KEY_FILE = "master.key";
     static final String NEXT_KEY_FILE = "master.key.next";
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeySource.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = DataDirectory.OWNER_ONLY_FILE;
 
     private final Optional<String> configured;
     private final Path directory;
@@ -158,21 +157,13 @@ final class MasterKeySource {
         }
     }
 
-    /** Creates the data directory readable by its owner only (it holds the database and the key). */
+    /** Creates the data directory readable by its owner only (it holds the database and the key), or checks an existing one. */
     static void createOwnerOnlyDirectory(Path directory) throws IOException {
-        directory = directory.toAbsolutePath().normalize();
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory, ownerOnly(directory.getParent(), OWNER_ONLY_DIRECTORY));
-        }
+        DataDirectory.prepare(directory);
     }
 
     private static FileAttribute<?>[] ownerOnly(Path near, Set<PosixFilePermission> permissions) {
-        Path existing = near;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        boolean posix = existing != null && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
+        return DataDirectory.ownerOnly(near, permissions);
     }
 
     private static void warnIfReadableByOthers(Path file) throws IOException {

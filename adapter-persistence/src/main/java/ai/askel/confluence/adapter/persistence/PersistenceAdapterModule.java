@@ -24,6 +24,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -110,16 +111,37 @@ public abstract class PersistenceAdapterModule {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        durableCommitsOnPostgres(settings).ifPresent(config::setConnectionInitSql);
         try {
             if (settings.isEmbedded()) {
-                MasterKeySource.createOwnerOnlyDirectory(settings.dataDirectory());
+                DataDirectory.prepare(settings.dataDirectory());
             }
-            return new HikariDataSource(config);
+            HikariDataSource pool = new HikariDataSource(config);
+            if (settings.isEmbedded()) {
+                DataDirectory.restrictDatabaseFiles(settings.dataDirectory());
+            }
+            return pool;
+        } catch (ConnectorException e) {
+            throw e;
         } catch (java.io.IOException | RuntimeException e) {
             throw new ConnectorException(ErrorCode.INTERNAL, "cannot open the database (%s): %s%s".formatted(settings, rootMessage(e),
-                    settings.isEmbedded() ? "; the embedded database serves one process, run several instances on PostgreSQL" : ""),
+                    settings.isEmbedded() ? "; the embedded database serves one process: if `serve` runs on this data directory, act"
+                            + " through its HTTP API or stop it first, and run several instances on PostgreSQL" : ""),
                     null, e);
         }
+    }
+
+    /**
+     * On PostgreSQL a commit returns once its WAL record is flushed to disk only while
+     * {@code synchronous_commit} is not {@code off}. It is {@code on} by default, but a server, database or
+     * role setting may have turned it off to go faster; every pooled connection turns it back on
+     * (keeping {@code local} or a stricter {@code remote_write}/{@code remote_apply} a replicated setup chose), so an
+     * answer is never sent for a write a server crash could still take back.
+     */
+    static java.util.Optional<String> durableCommitsOnPostgres(PersistenceSettings settings) {
+        return settings.jdbcUrl().filter(url -> url.startsWith("jdbc:postgresql:"))
+                .map(url -> "SELECT CASE WHEN current_setting('synchronous_commit') = 'off'"
+                        + " THEN set_config('synchronous_commit', 'on', false) END");
     }
 
     /** JDBI over the pool, created once the schema is migrated to the latest version. */
@@ -150,7 +172,29 @@ public abstract class PersistenceAdapterModule {
                     keys.isFileBacked() ? "the key file " + keys.keyFile() + " was replaced or belongs to another database"
                             : "ASKEL_MASTER_KEY"));
         }
-        return new AesGcmSecretCipherAdapter(key);
+        AesGcmSecretCipherAdapter cipher = new AesGcmSecretCipherAdapter(key);
+        bindStoredTokens(db, cipher);
+        return cipher;
+    }
+
+    /**
+     * Re-encrypts the tokens stored before ciphertexts were bound to their row (associated data: key id
+     * only) with the binding (key id, connection id, purpose), in one transaction at start.
+     */
+    static void bindStoredTokens(Database db, AesGcmSecretCipherAdapter cipher) {
+        int bound = db.inTransaction(h -> {
+            ConnectionDao dao = h.attach(ConnectionDao.class);
+            List<ConnectionRow> rows = dao.lockUnbound();
+            for (ConnectionRow row : rows) {
+                ai.askel.confluence.domain.Secret token = cipher.decrypt(row.token());
+                dao.updateToken(row.withBoundToken(cipher.encrypt(token, ai.askel.confluence.ports.out.SecretBinding.apiTokenOf(row.id()))));
+            }
+            return rows.size();
+        });
+        if (bound > 0) {
+            org.slf4j.LoggerFactory.getLogger(PersistenceAdapterModule.class)
+                    .info("Bound {} stored API tokens to their connection (re-encrypted with the connection id as associated data)", bound);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -18,14 +18,16 @@ public final class PersistenceLifecycle implements AutoCloseable {
     private final DataSource dataSource;
     private final boolean ownPool;
     private final DatabaseHealthAdapter healthCheck;
+    private final PersistenceSettings settings;
 
     /** {@code migrated} and {@code keyChecked} are asked for only so that getting this object runs the migration and the key check. */
     @Inject
     PersistenceLifecycle(DataSource dataSource, Optional<HostDatabaseSettings> host, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked,
-                         DatabaseHealthAdapter healthCheck) {
+                         DatabaseHealthAdapter healthCheck, PersistenceSettings settings) {
         this.dataSource = dataSource;
         this.ownPool = host.flatMap(HostDatabaseSettings::dataSource).isEmpty();
         this.healthCheck = healthCheck;
+        this.settings = settings;
     }
 
     /**
@@ -37,6 +39,9 @@ public final class PersistenceLifecycle implements AutoCloseable {
         healthCheck.close();
         if (ownPool && dataSource instanceof HikariDataSource pool) {
             pool.close();
+            if (settings.isEmbedded()) {
+                DataDirectory.restrictDatabaseFiles(settings.dataDirectory()); // a trace file H2 wrote meanwhile
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.out.ApiKeyRecord;
 import ai.askel.confluence.ports.out.AuditEvent;
 import ai.askel.confluence.ports.out.EncryptedSecret;
+import ai.askel.confluence.ports.out.SecretBinding;
 import ai.askel.confluence.ports.out.IdempotencyRecord;
 import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.SecretCipherPort;
@@ -42,6 +43,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -73,16 +75,17 @@ final class PersistenceMapper {
     }
 
     ConnectionRow toRow(Connection c) {
-        EncryptedSecret token = cipher.encrypt(c.apiToken());
+        EncryptedSecret token = cipher.encrypt(c.apiToken(), SecretBinding.apiTokenOf(c.id().value()));
         return new ConnectionRow(c.id().value(), c.workspace().value(), c.name(), c.site().origin(),
                 c.cloudId().map(CloudId::value).orElse(null), c.email().value(), token.ciphertext(), token.nonce(), token.keyId(),
-                c.accountId().orElse(null), c.status().name(), c.tokenExpiresOn().orElse(null), c.createdAt(), c.updatedAt());
+                c.accountId().orElse(null), c.status().name(), c.tokenExpiresOn().orElse(null), c.createdAt(), c.updatedAt(),
+                ConnectionRow.BOUND);
     }
 
     Connection toDomain(ConnectionRow r) {
         return new Connection(ConnectionId.of(r.id()), WorkspaceId.of(r.workspaceId()), r.name(), new SiteUrl(r.siteUrl()),
                 Optional.ofNullable(r.cloudId()).map(CloudId::new), EmailAddress.of(r.email()),
-                cipher.decrypt(new EncryptedSecret(r.tokenKeyId(), r.tokenNonce(), r.tokenCiphertext())),
+                r.binding().map(binding -> cipher.decrypt(r.token(), binding)).orElseGet(() -> cipher.decrypt(r.token())),
                 Optional.ofNullable(r.accountId()), ConnectionStatus.valueOf(r.status()), Optional.ofNullable(r.tokenExpiresOn()),
                 r.createdAt(), r.updatedAt());
     }
@@ -154,14 +157,14 @@ final class PersistenceMapper {
     IdempotencyRow toRow(IdempotencyRecord i) {
         return new IdempotencyRow(i.workspace().value(), i.key(), i.requestHash().hex(),
                 i.response().map(IdempotencyRecord.StoredResponse::status).orElse(null),
-                i.response().map(IdempotencyRecord.StoredResponse::body).orElse(null), i.createdAt(), i.expiresAt());
+                i.response().map(IdempotencyRecord.StoredResponse::body).orElse(null), i.createdAt(), i.expiresAt(), i.leaseExpiresAt());
     }
 
     IdempotencyRecord toDomain(IdempotencyRow r) {
         Optional<IdempotencyRecord.StoredResponse> response = Optional.ofNullable(r.responseStatus())
                 .map(status -> new IdempotencyRecord.StoredResponse(status, r.responseBody()));
         return new IdempotencyRecord(WorkspaceId.of(r.workspaceId()), r.idempotencyKey(), new ContentHash(r.requestHash()),
-                response, r.createdAt(), r.expiresAt());
+                response, r.createdAt(), r.expiresAt(), r.leaseExpiresAt() == null ? Instant.EPOCH : r.leaseExpiresAt());
     }
 
     AuditEventRow toRow(AuditEvent e) {

@@ -30,6 +30,10 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
      */
     public static final int DEFAULT_POOL_SIZE = 8;
     public static final int MAX_POOL_SIZE = 100;
+    /** The embedded database's files are {@code <name>.mv.db} (and {@code <name>.trace.db}) in the data directory. */
+    public static final String EMBEDDED_DATABASE_NAME = "askel";
+    /** The H2 setting that writes every commit to the file before the commit returns. */
+    static final String DURABLE_COMMITS = "WRITE_DELAY=0";
 
     public PersistenceSettings {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -72,10 +76,16 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
      * The URL actually used: the configured one, or the embedded H2 file database in the data
      * directory. H2 does not close it from its own shutdown hook: {@code PersistenceLifecycle.close()}
      * does, after the app stopped taking requests (H2's store stays consistent even if it never runs).
+     *
+     * <p>{@code WRITE_DELAY=0} makes a commit durable before it returns. With H2's default (500 ms)
+     * a commit only changes the store in memory and a background thread writes it to the file up to
+     * half a second later, so a process killed in between loses writes it already acknowledged. With
+     * 0, H2's {@code TransactionStore} writes the store to the file in the committing thread (see
+     * docs/persistence.md for what that covers and what it costs).
      */
     public String effectiveJdbcUrl() {
-        return jdbcUrl.orElseGet(() -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve("askel")
-                + ";DB_CLOSE_ON_EXIT=FALSE");
+        return jdbcUrl.orElseGet(() -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve(EMBEDDED_DATABASE_NAME)
+                + ";DB_CLOSE_ON_EXIT=FALSE;" + DURABLE_COMMITS);
     }
 
     /** Whether the embedded H2 file database in the data directory is used. */

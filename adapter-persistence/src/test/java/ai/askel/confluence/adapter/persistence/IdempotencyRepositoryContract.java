@@ -36,7 +36,8 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     private IdempotencyRecord claim(String key, Instant expiresAt) {
-        return new IdempotencyRecord(workspace, key, ContentHash.of("POST /pages", key), Optional.empty(), Fixtures.NOW, expiresAt);
+        return new IdempotencyRecord(workspace, key, ContentHash.of("POST /pages", key), Optional.empty(), Fixtures.NOW, expiresAt,
+                Fixtures.NOW.plusSeconds(30));
     }
 
     private static String newKey() {
@@ -50,7 +51,7 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
 
         assertThat(records.tryClaim(first)).isTrue();
         IdempotencyRecord second = new IdempotencyRecord(workspace, key, ContentHash.of("another body"), Optional.empty(),
-                Fixtures.NOW.plusSeconds(1), Fixtures.NOW.plusSeconds(2));
+                Fixtures.NOW.plusSeconds(1), Fixtures.NOW.plusSeconds(2), Fixtures.NOW.plusSeconds(2));
         assertThat(records.tryClaim(second)).isFalse();
 
         assertThat(records.find(workspace, key)).contains(first);
@@ -69,9 +70,41 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
         records.tryClaim(claim(key, Fixtures.NOW.plusSeconds(60)));
 
         IdempotencyRecord elsewhere = new IdempotencyRecord(WorkspaceId.random(), key, ContentHash.of("x"), Optional.empty(),
-                Fixtures.NOW, Fixtures.NOW.plusSeconds(60));
+                Fixtures.NOW, Fixtures.NOW.plusSeconds(60), Fixtures.NOW.plusSeconds(30));
         assertThat(records.tryClaim(elsewhere)).isTrue();
         assertThat(records.find(WorkspaceId.random(), key)).isEmpty();
+    }
+
+    @Test
+    void an_abandoned_claim_is_taken_over_once_its_lease_ran_out_and_not_before() {
+        String key = newKey();
+        IdempotencyRecord claimed = claim(key, Fixtures.NOW.plus(Duration.ofHours(24)));
+        records.tryClaim(claimed);
+        Instant lease = claimed.leaseExpiresAt();
+
+        assertThat(records.takeOver(workspace, key, claimed.requestHash(), lease.minusSeconds(1), lease.plusSeconds(30)))
+                .as("the lease still runs").isFalse();
+        assertThat(records.takeOver(workspace, key, ContentHash.of("another request"), lease.plusSeconds(1), lease.plusSeconds(31)))
+                .as("another request never takes it over").isFalse();
+        assertThat(records.takeOver(workspace, key, claimed.requestHash(), lease.plusSeconds(1), lease.plusSeconds(31))).isTrue();
+        assertThat(records.takeOver(workspace, key, claimed.requestHash(), lease.plusSeconds(1), lease.plusSeconds(32)))
+                .as("the new owner's lease runs").isFalse();
+        assertThat(records.find(workspace, key).orElseThrow().leaseExpiresAt()).isEqualTo(lease.plusSeconds(31));
+    }
+
+    @Test
+    void renewing_extends_an_in_progress_claim_but_not_a_completed_one() {
+        String key = newKey();
+        IdempotencyRecord claimed = claim(key, Fixtures.NOW.plus(Duration.ofHours(24)));
+        records.tryClaim(claimed);
+
+        assertThat(records.renew(workspace, key, Fixtures.NOW.plusSeconds(90))).isTrue();
+        assertThat(records.find(workspace, key).orElseThrow().isAbandoned(Fixtures.NOW.plusSeconds(60))).isFalse();
+
+        records.complete(workspace, key, new StoredResponse(201, "{}"));
+        assertThat(records.renew(workspace, key, Fixtures.NOW.plusSeconds(120))).isFalse();
+        assertThat(records.takeOver(workspace, key, claimed.requestHash(), Fixtures.NOW.plusSeconds(200), Fixtures.NOW.plusSeconds(230)))
+                .as("a completed request is replayed, never taken over").isFalse();
     }
 
     @Test

@@ -15,7 +15,8 @@ class PersistenceSettingsTest {
         assertThat(settings.isEmbedded()).isTrue();
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("askel-data"));
         assertThat(settings.effectiveJdbcUrl()).startsWith("jdbc:h2:file:")
-                .contains(Path.of("askel-data").toAbsolutePath().resolve("askel").toString());
+                .contains(Path.of("askel-data").toAbsolutePath().resolve("askel").toString())
+                .as("every commit is written to the file before it returns").contains(";WRITE_DELAY=0");
         assertThat(settings.poolSize()).isEqualTo(PersistenceSettings.DEFAULT_POOL_SIZE);
     }
 

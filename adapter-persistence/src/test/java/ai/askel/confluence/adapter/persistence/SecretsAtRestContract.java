@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -161,6 +162,76 @@ abstract class SecretsAtRestContract {
                 assertThat(tokens).as("tokens in %s", file).noneMatch(content::contains);
             }
         }
+    }
+
+    @Test
+    void a_token_ciphertext_moved_to_another_connection_row_does_not_decrypt() {
+        saveThree();
+        StoredToken first = storedTokens().get(FIRST.value());
+        fixture.raw().useHandle(h -> h.createUpdate("UPDATE connection SET token_key_id = :k, token_nonce = :n, token_ciphertext = :c"
+                + " WHERE id = :id").bind("k", first.keyId()).bind("n", first.nonce()).bind("c", first.ciphertext())
+                .bind("id", SECOND.value()).execute());
+
+        assertThatThrownBy(() -> persistence.connections().find(workspace, SECOND))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH));
+        assertThat(persistence.connections().find(workspace, FIRST)).isPresent();
+    }
+
+    @Test
+    void tokens_stored_before_ciphertexts_were_bound_to_their_row_are_bound_at_start() {
+        List<Connection> saved = saveThree();
+        EncryptedSecret unbound = persistence.cipher().encrypt(saved.get(0).apiToken());
+        fixture.raw().useHandle(h -> h.createUpdate("UPDATE connection SET token_nonce = :n, token_ciphertext = :c, token_binding = 1"
+                + " WHERE id = :id").bind("n", unbound.nonce()).bind("c", unbound.ciphertext()).bind("id", FIRST.value()).execute());
+        assertThat(persistence.connections().find(workspace, FIRST)).as("still readable before the upgrade").contains(saved.get(0));
+        fixture.stopAll();
+        PersistenceSettings restart = fixture.settings();
+
+        TestPersistenceComponent restarted = fixture.start(restart);
+
+        List<Integer> bindings = fixture.raw().withHandle(h -> h.createQuery("SELECT token_binding FROM connection")
+                .mapTo(Integer.class).list());
+        assertThat(bindings).containsOnly(2);
+        assertThat(storedTokens().get(FIRST.value()).ciphertext()).isNotEqualTo(unbound.ciphertext());
+        assertThat(restarted.connections().find(workspace, FIRST)).contains(saved.get(0));
+    }
+
+    @Test
+    void after_credentials_or_the_master_key_rotate_no_copy_of_an_old_ciphertext_is_left_in_the_database_file() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(database() == TestDatabase.H2_FILE, "only the embedded database is a file of ours");
+        List<Connection> saved = saveThree();
+        Map<String, StoredToken> original = storedTokens();
+        assertThat(fileContains(original.get(FIRST.value()).ciphertext())).as("the scan finds a current ciphertext").isTrue();
+
+        Connection rotated = saved.get(0).withCredentials(saved.get(0).email(), ai.askel.confluence.domain.Secret.of("ATATT-rotated", "apiToken"),
+                Optional.empty(), Fixtures.NOW.plusSeconds(60));
+        persistence.connections().save(rotated);
+        assertThat(fileContains(original.get(FIRST.value()).ciphertext())).as("the replaced token's ciphertext").isFalse();
+        assertThat(fileContains(original.get(SECOND.value()).ciphertext())).as("an unchanged token is still there").isTrue();
+
+        Map<String, StoredToken> beforeKeyRotation = storedTokens();
+        persistence.rotation().rotateTo(MasterKeys.generate());
+        for (StoredToken old : beforeKeyRotation.values()) {
+            assertThat(fileContains(old.ciphertext())).as("a ciphertext under the retired key").isFalse();
+        }
+        StoredToken removed = storedTokens().get(SECOND.value());
+        assertThat(persistence.connections().delete(workspace, SECOND)).isTrue();
+        assertThat(fileContains(removed.ciphertext())).as("a removed connection's ciphertext").isFalse();
+    }
+
+    /** Whether the embedded database's file, read while the database is open, holds these bytes anywhere. */
+    private boolean fileContains(byte[] needle) throws IOException {
+        byte[] file = Files.readAllBytes(fixture.dataDirectory().resolve("askel.mv.db"));
+        outer:
+        for (int i = 0; i + needle.length <= file.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (file[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Test

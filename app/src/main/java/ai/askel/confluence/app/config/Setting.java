@@ -56,6 +56,10 @@ public enum Setting {
             "How often `serve` scans every connection for drift (ISO-8601 duration); PT0S turns the periodic scan off."),
     TOKEN_EXPIRY_WARNING("ASKEL_TOKEN_EXPIRY_WARNING", "askel.drift.token-expiry-warning", "P14D",
             "How long before a token's registered expiry date drift reports TOKEN_EXPIRING."),
+    SHUTDOWN_GRACE("ASKEL_SHUTDOWN_GRACE", "askel.shutdown.grace", "PT30S",
+            "How long `serve` lets requests in flight finish after SIGTERM/SIGINT before it stops anyway (a second signal stops at once)."),
+    IDEMPOTENCY_LEASE("ASKEL_IDEMPOTENCY_LEASE", "askel.idempotency.lease", "PT30S",
+            "How long a request holds its Idempotency-Key without renewing it (renewed every third of it while the request runs); after a crash the key can be retried this long after the last renewal."),
     BOOTSTRAP_API_KEY("ASKEL_BOOTSTRAP_API_KEY", "askel.bootstrap-api-key", "",
             "An API key to accept for the default workspace on an unattended `serve` start (format ask_<8 chars>_<32 chars>). Secret: never logged.");
 

@@ -107,6 +107,10 @@ final class HostedTemplate implements ContentTemplateProvider {
         } catch (RuntimeException e) {
             throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s (%s) failed to render: %s"
                     .formatted(this, source, e), null, e);
+        } catch (StackOverflowError | LinkageError e) {
+            // a plugin that recurses without end, or was built against classes this host lacks: its failure, not the host's
+            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s (%s) failed to render: %s"
+                    .formatted(this, source, e instanceof StackOverflowError ? "it overflowed the stack" : e.toString()), null, e);
         }
         if (body == null) {
             throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s (%s) rendered no body".formatted(this, source));

@@ -13,6 +13,7 @@ import ai.askel.confluence.ports.out.IdempotencyRecord;
 import ai.askel.confluence.ports.out.IdempotencyRepositoryPort;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,6 +22,11 @@ import java.util.regex.Pattern;
  * Idempotency keys: the first request claims the key (atomically, in the repository); the same key
  * with the same request replays the stored response, with another request is refused, and while the
  * first is still running is a conflict. Keys expire after the configured TTL (24 hours by default).
+ *
+ * <p>A claim is a lease (30 seconds by default) that the running request renews; a request whose
+ * process died stops renewing, and once its lease ran out a retry with the same request takes the
+ * claim over and does the work (the use cases recover work that was half done, such as a page create
+ * whose answer was lost).
  */
 final class IdempotencyService implements IdempotencyUseCase {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -43,7 +49,8 @@ final class IdempotencyService implements IdempotencyUseCase {
         requireKey(key);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.now();
-            if (records.tryClaim(new IdempotencyRecord(workspace, key, requestHash, Optional.empty(), now, now.plus(settings.idempotencyTtl())))) {
+            if (records.tryClaim(new IdempotencyRecord(workspace, key, requestHash, Optional.empty(), now, now.plus(settings.idempotencyTtl()),
+                    now.plus(settings.idempotencyLease())))) {
                 return IdempotencyDecision.proceed();
             }
             Optional<IdempotencyRecord> existing = records.find(workspace, key);
@@ -62,9 +69,26 @@ final class IdempotencyService implements IdempotencyUseCase {
             if (record.response().isPresent()) {
                 return new IdempotencyDecision(record.response());
             }
-            throw new ConflictException("a request with Idempotency-Key '%s' is still in progress; retry later".formatted(key));
+            if (record.isAbandoned(now)) {
+                if (records.takeOver(workspace, key, requestHash, now, now.plus(settings.idempotencyLease()))) {
+                    return IdempotencyDecision.proceed();
+                }
+                continue; // another retry took it over, or it completed meanwhile
+            }
+            throw new ConflictException("a request with Idempotency-Key '%s' is still in progress; retry later (within %d s if it died)"
+                    .formatted(key, Math.max(1, java.time.Duration.between(now, record.leaseExpiresAt()).toSeconds() + 1)));
         }
         throw new ConflictException("Idempotency-Key '%s' is contended; retry later".formatted(key));
+    }
+
+    @Override
+    public void renew(WorkspaceId workspace, String key) {
+        records.renew(workspace, key, clock.now().plus(settings.idempotencyLease()));
+    }
+
+    @Override
+    public Duration renewalInterval() {
+        return settings.idempotencyLease().dividedBy(3);
     }
 
     @Override

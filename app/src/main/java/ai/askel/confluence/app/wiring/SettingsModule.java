@@ -54,7 +54,8 @@ final class SettingsModule {
         return UseCaseSettings.defaults()
                 .withAllowedSiteOrigins(config.list(Setting.ALLOWED_SITE_ORIGINS))
                 .withMaxAttachmentBytes(maxAttachmentBytes(config))
-                .withTokenExpiryWarning(config.duration(Setting.TOKEN_EXPIRY_WARNING));
+                .withTokenExpiryWarning(config.duration(Setting.TOKEN_EXPIRY_WARNING))
+                .withIdempotencyLease(config.duration(Setting.IDEMPOTENCY_LEASE));
     }
 
     @Provides

@@ -86,6 +86,21 @@ class TemplateRegistryTest {
     }
 
     @Test
+    void a_plugin_whose_render_overflows_the_stack_fails_with_a_template_error_and_the_host_goes_on() throws IOException {
+        Path plugins = pluginsDir();
+        PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note").replace(
+                        "String summary = (String) inputs.get(\"summary\").orElseThrow();",
+                        "String summary = render(inputs, context);"))
+                .service("IncidentNoteTemplate").writeTo(plugins, "recursing.jar");
+        ContentTemplateProvider note = TemplateRegistry.load(Optional.of(plugins)).find("incident-note").orElseThrow();
+
+        assertThatThrownBy(() -> note.render(new TemplateInputs(Map.of("summary", "x")), CONTEXT))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR))
+                .hasMessageContaining("overflowed the stack");
+        assertThat(TemplateRegistry.load(Optional.of(plugins)).find("customer-environment-runbook")).isPresent();
+    }
+
+    @Test
     void logs_each_loaded_template_with_its_version_and_source() throws IOException {
         Path plugins = pluginsDir();
         Path jar = PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note")).service("IncidentNoteTemplate")

@@ -34,6 +34,27 @@ class IdempotencyServiceTest {
     }
 
     @Test
+    void a_running_request_holds_its_key_while_it_renews_and_a_dead_one_frees_it_when_its_lease_runs_out() {
+        assertThat(service.begin(workspace, "key-lease", request).shouldProceed()).isTrue();
+        assertThat(service.renewalInterval()).isEqualTo(f.settings.idempotencyLease().dividedBy(3));
+
+        f.clock.advance(f.settings.idempotencyLease().minusSeconds(1));
+        assertThatThrownBy(() -> service.begin(workspace, "key-lease", request)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("still in progress");
+        service.renew(workspace, "key-lease"); // the first request is alive
+        f.clock.advance(f.settings.idempotencyLease().minusSeconds(1));
+        assertThatThrownBy(() -> service.begin(workspace, "key-lease", request)).isInstanceOf(ConflictException.class);
+
+        f.clock.advance(Duration.ofSeconds(2)); // it stopped renewing: its process died
+        assertThatThrownBy(() -> service.begin(workspace, "key-lease", other)).as("another request never takes it over")
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED));
+        assertThat(service.begin(workspace, "key-lease", request).shouldProceed()).as("the retry takes the key over").isTrue();
+        assertThatThrownBy(() -> service.begin(workspace, "key-lease", request)).as("and holds it").isInstanceOf(ConflictException.class);
+        service.complete(workspace, "key-lease", new StoredResponse(201, "{\"id\":2}"));
+        assertThat(service.begin(workspace, "key-lease", request).replay()).contains(new StoredResponse(201, "{\"id\":2}"));
+    }
+
+    @Test
     void the_same_key_with_another_request_is_refused() {
         service.begin(workspace, "key-1", request);
         service.complete(workspace, "key-1", new StoredResponse(201, "{}"));

@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.usecase;
 
+import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.DriftFinding;
@@ -301,7 +302,29 @@ final class InMemoryRepositories {
         public synchronized void complete(WorkspaceId workspace, String key, IdempotencyRecord.StoredResponse response) {
             IdempotencyRecord r = Objects.requireNonNull(records.get(new Key(workspace, key)), "no claim for " + key);
             records.put(new Key(workspace, key), new IdempotencyRecord(workspace, key, r.requestHash(), Optional.of(response),
-                    r.createdAt(), r.expiresAt()));
+                    r.createdAt(), r.expiresAt(), r.leaseExpiresAt()));
+        }
+
+        @Override
+        public synchronized boolean takeOver(WorkspaceId workspace, String key, ContentHash requestHash, Instant now, Instant lease) {
+            IdempotencyRecord r = records.get(new Key(workspace, key));
+            if (r == null || !r.requestHash().equals(requestHash) || !r.isAbandoned(now)) {
+                return false;
+            }
+            records.put(new Key(workspace, key), new IdempotencyRecord(workspace, key, requestHash, r.response(), r.createdAt(),
+                    r.expiresAt(), lease));
+            return true;
+        }
+
+        @Override
+        public synchronized boolean renew(WorkspaceId workspace, String key, Instant lease) {
+            IdempotencyRecord r = records.get(new Key(workspace, key));
+            if (r == null || r.response().isPresent()) {
+                return false;
+            }
+            records.put(new Key(workspace, key), new IdempotencyRecord(workspace, key, r.requestHash(), r.response(), r.createdAt(),
+                    r.expiresAt(), lease));
+            return true;
         }
 
         @Override

@@ -11,6 +11,15 @@ public interface SecretCipherPort {
 
     Secret decrypt(EncryptedSecret encrypted);
 
+    /**
+     * Encrypts bound to {@code binding} (the key id, the owner and the purpose are the associated data):
+     * only {@link #decrypt(EncryptedSecret, SecretBinding)} with the same binding decrypts it.
+     */
+    EncryptedSecret encrypt(Secret secret, SecretBinding binding);
+
+    /** Decrypts a value encrypted under {@code binding}; under any other binding it fails with {@code SECRET_KEY_MISMATCH}. */
+    Secret decrypt(EncryptedSecret encrypted, SecretBinding binding);
+
     /** The id of the key new values are encrypted with. */
     String currentKeyId();
 }
