@@ -117,7 +117,7 @@ final class StorageRenderer {
         }
         if (content.size() == 1 && content.get(0) instanceof Inline.Image image) {
             out.image(image);
-        } else if (!body.templating && content.size() == 1 && content.get(0) instanceof Inline.Text t && t.text().strip().equals("[TOC]")) {
+        } else if (content.size() == 1 && content.get(0) instanceof Inline.Text t && t.text().strip().equals("[TOC]")) {
             out.tableOfContents();
         } else if (tight) {
             out.inlines(content.toArray(Inline[]::new));
