@@ -62,7 +62,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Scans a connection for drift (issue 8; {@code docs/drift.md}). Per connection: the token's expiry
+ * Scans a connection for drift ({@code docs/drift.md}). Per connection: the token's expiry
  * date, the credentials (1 call), the spaces with managed pages (1 call per 250 visible spaces), then
  * <b>one paged CQL query</b> over the managed labels in those spaces with version, labels and ancestors
  * expanded. From that listing alone it sees renames, moves and removed labels; only a page whose version

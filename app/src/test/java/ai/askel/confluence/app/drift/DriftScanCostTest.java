@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The call-count bound of issue 8, measured with the sandbox's request counters. */
+/** The drift scan's call-count bound (one paged CQL query, then only changed pages), measured with the sandbox's request counters. */
 class DriftScanCostTest {
     private static final int RUNBOOKS = 1_000;
     private static final int EDITED = 10;
