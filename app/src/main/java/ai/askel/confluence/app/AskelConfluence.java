@@ -15,6 +15,7 @@ import ai.askel.confluence.ports.in.ListConnectionsUseCase;
 import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
 import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
+import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
@@ -146,6 +147,11 @@ public final class AskelConfluence implements AutoCloseable {
 
     public ListTemplatesUseCase listTemplates() {
         return component.listTemplates();
+    }
+
+    /** Reads the templates directory again; a broken declarative template keeps its previous version serving. */
+    public ReloadTemplatesUseCase reloadTemplates() {
+        return component.reloadTemplates();
     }
 
     /** The whole wiring, for hosts that need more than the use cases above (the CLI, the server). */

@@ -13,6 +13,7 @@ import ai.askel.confluence.app.usecase.ListConnectionsService;
 import ai.askel.confluence.app.usecase.ListPageVersionsService;
 import ai.askel.confluence.app.usecase.ListSpacesService;
 import ai.askel.confluence.app.usecase.ListTemplatesService;
+import ai.askel.confluence.app.usecase.ReloadTemplatesService;
 import ai.askel.confluence.app.usecase.ManageApiKeysService;
 import ai.askel.confluence.app.usecase.ManageLabelsService;
 import ai.askel.confluence.app.usecase.PublishRunbookService;
@@ -37,6 +38,7 @@ import ai.askel.confluence.ports.in.ListConnectionsUseCase;
 import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
 import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
+import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
@@ -115,6 +117,9 @@ interface UseCaseModule {
 
     @Binds
     ListTemplatesUseCase listTemplates(ListTemplatesService service);
+
+    @Binds
+    ReloadTemplatesUseCase reloadTemplates(ReloadTemplatesService service);
 
     @Binds
     ManageApiKeysUseCase manageApiKeys(ManageApiKeysService service);

@@ -24,18 +24,25 @@ public final class DeclarativeTemplate implements ContentTemplateProvider {
     private final Descriptor descriptor;
     private final BodyTemplate body;
     private final String source;
+    private final String digest;
     private final Map<String, List<String>> tableColumns = new HashMap<>();
 
-    DeclarativeTemplate(Descriptor descriptor, BodyTemplate body, String source) {
+    DeclarativeTemplate(Descriptor descriptor, BodyTemplate body, String source, String digest) {
         this.descriptor = descriptor;
         this.body = body;
         this.source = source;
+        this.digest = digest;
         descriptor.inputs().forEach(input -> tableColumns.put(input.name(), input.columns()));
     }
 
     /** Where the template was read from (its folder, archive, or class-path resource). */
     public String source() {
         return source;
+    }
+
+    /** A digest of the descriptor and body text: equal digests, equal templates. */
+    public String digest() {
+        return digest;
     }
 
     /** The inputs whose values name files attached to the page (diagrams, screenshots). */

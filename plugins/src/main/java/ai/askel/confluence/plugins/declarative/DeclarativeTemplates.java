@@ -117,9 +117,18 @@ public final class DeclarativeTemplates {
             Problems bodyProblems = new Problems(prefix + bodyName);
             BodyTemplate body = BodyTemplate.template(bodyText.get(), descriptor.get().inputs(), bodyProblems);
             bodyProblems.throwIfAny();
-            return new DeclarativeTemplate(descriptor.get(), body, source);
+            return new DeclarativeTemplate(descriptor.get(), body, source, digest(descriptorText + "\u0000" + bodyText.get()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the template at " + source, e);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
