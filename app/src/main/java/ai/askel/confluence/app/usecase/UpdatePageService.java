@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.ports.in.UpdatePageCommand;
 import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
+import ai.askel.confluence.ports.out.MarkdownPort;
 import ai.askel.confluence.ports.out.PageUpdate;
 import jakarta.inject.Inject;
 
@@ -15,9 +16,11 @@ public final class UpdatePageService implements UpdatePageUseCase {
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
     private final AuditTrail audit;
+    private final MarkdownPort markdown;
 
     @Inject
-    public UpdatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, AuditTrail audit) {
+    public UpdatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, AuditTrail audit, MarkdownPort markdown) {
+        this.markdown = markdown;
         this.lookup = lookup;
         this.pages = pages;
         this.audit = audit;
@@ -27,7 +30,8 @@ public final class UpdatePageService implements UpdatePageUseCase {
     public Page update(UpdatePageCommand command) {
         var access = lookup.access(command.ref());
         try {
-            Page page = pages.update(access, new PageUpdate(command.page(), command.title(), command.body(), command.baseVersion(),
+            Page page = pages.update(access, new PageUpdate(command.page(), command.title(),
+                    PageBodies.forConfluence(command.body(), markdown), command.baseVersion(),
                     command.message()));
             audit.record(command.ref().workspace(), "page.update", Optional.of(command.ref().connection()), Optional.of(page.id()),
                     "updated to version " + page.version().number());
