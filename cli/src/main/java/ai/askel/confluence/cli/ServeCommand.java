@@ -3,6 +3,7 @@ package ai.askel.confluence.cli;
 import ai.askel.confluence.app.AskelHttpApi;
 import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.app.AskelConfluence;
+import ai.askel.confluence.app.templates.TemplateDirectoryWatcher;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.Connection;
@@ -11,6 +12,7 @@ import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.CreatedApiKey;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,6 +30,9 @@ import picocli.CommandLine.Option;
 /** The HTTP API, until the process is stopped. */
 @Command(name = "serve", description = "Serves the HTTP API (embedded H2 unless a database URL is configured).")
 final class ServeCommand extends ConnectorCommand {
+    /** How often serve looks for changed templates in the plugins directory (changes serve without a restart). */
+    static final Duration TEMPLATE_POLL = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--port", description = "HTTP port (default from ASKEL_HTTP_PORT, else 8080; 0 picks a free one).")
@@ -81,11 +86,18 @@ final class ServeCommand extends ConnectorCommand {
                     out.result(started, "");
                 }
                 ScheduledExecutorService scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
+                TemplateDirectoryWatcher watcher = config.optional(Setting.PLUGINS_DIR)
+                        .map(dir -> TemplateDirectoryWatcher.start(Path.of(dir), TEMPLATE_POLL, askel.reloadTemplates(),
+                                result -> result.problems().forEach(problem -> out.line("Template not reloaded: " + problem))))
+                        .orElse(null);
                 Thread hook = new Thread(stop::countDown, "askel-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 try {
                     stop.await();
                 } finally {
+                    if (watcher != null) {
+                        watcher.close();
+                    }
                     if (scans != null) {
                         scans.shutdownNow();
                     }

@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.plugins.declarative.DeclarativeTemplates;
+import ai.askel.confluence.plugins.declarative.TemplateDefinitionException;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.InputType;
 import ai.askel.confluence.ports.spi.RenderContext;
@@ -67,10 +68,17 @@ public final class TemplateCheck {
         ContentTemplateProvider template;
         try {
             template = DeclarativeTemplates.load(path);
+        } catch (TemplateDefinitionException e) {
+            return new Report(path.toString(), List.of(), e.problems().stream().map(Object::toString).toList());
         } catch (ConnectorException e) {
             return new Report(path.toString(), List.of(), List.of(e.getMessage()));
         }
         return new TemplateCheck(template, path.toString()).run(sampleInputs, fuzzRounds);
+    }
+
+    /** Inputs built from the declared examples (required inputs without one get placeholder text). */
+    public static Map<String, Object> exampleInputs(List<TemplateInput> inputs) {
+        return Samples.fromExamples(inputs);
     }
 
     /** The template as the connector hosts it (validated descriptor, checked inputs and body). */

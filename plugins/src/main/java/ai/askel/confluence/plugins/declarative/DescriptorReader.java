@@ -140,7 +140,7 @@ final class DescriptorReader {
             }
             boolean required = "true".equals(scalar(f, "required", mapping, false));
             List<String> columns = f.containsKey("columns") ? strings(f.get("columns")) : List.of();
-            Optional<String> example = f.containsKey("example") ? Optional.of(Json.of(value(f.get("example")))) : Optional.empty();
+            Optional<String> example = f.containsKey("example") ? Optional.of(example(value(f.get("example")))) : Optional.empty();
             try {
                 inputs.add(new TemplateInput(name, type, required, Optional.ofNullable(scalar(f, "description", mapping, false)).orElse(""),
                         example, columns));
@@ -238,6 +238,11 @@ final class DescriptorReader {
                 problems.add(at(at), "the title names {%s}, which is not a required input".formatted(name));
             }
         }
+    }
+
+    /** An example as callers write it: text as it is, anything else (a list, rows, a number) as JSON. */
+    private static String example(Object value) {
+        return value instanceof String text ? text : Json.of(value);
     }
 
     // ---- YAML nodes -----------------------------------------------------------------------------
