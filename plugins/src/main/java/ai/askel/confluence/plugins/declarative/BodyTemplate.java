@@ -291,7 +291,7 @@ final class BodyTemplate {
             Node next = marker.getNext();
             while (next != null && !(next instanceof SoftLineBreak)) {
                 Node after = next.getNext();
-                title.append(next instanceof Text t ? t.getLiteral() : "");
+                title.append(plainText(next));
                 next.unlink();
                 next = after;
             }
@@ -304,6 +304,24 @@ final class BodyTemplate {
             }
             panels.put(quote, new Panel(found.getKey(), text(title.toString().strip(), position(quote), false)));
         });
+    }
+
+    /** The text of a node as written: raw HTML and code keep their characters (a panel title is plain text). */
+    private static String plainText(Node node) {
+        if (node instanceof Text t) {
+            return t.getLiteral();
+        }
+        if (node instanceof org.commonmark.node.HtmlInline html) {
+            return html.getLiteral();
+        }
+        if (node instanceof Code code) {
+            return code.getLiteral();
+        }
+        StringBuilder text = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            text.append(plainText(child));
+        }
+        return text.toString();
     }
 
     private TextTemplate text(Text text, boolean code) {
