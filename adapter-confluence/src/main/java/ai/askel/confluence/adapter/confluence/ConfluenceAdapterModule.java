@@ -10,7 +10,6 @@ import ai.askel.confluence.ports.out.ConfluenceUsersPort;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Named;
@@ -28,26 +27,47 @@ public abstract class ConfluenceAdapterModule {
     private ConfluenceAdapterModule() {
     }
 
-    @Binds
-    abstract ConfluenceSpacesPort spaces(ConfluenceSpacesAdapter adapter);
+    @Provides
+    @Singleton
+    static ConfluenceSpacesPort spaces(ConfluenceSpacesAdapter adapter) {
+        return UnusableAnswers.guard(ConfluenceSpacesPort.class, adapter);
+    }
 
-    @Binds
-    abstract ConfluencePagesPort pages(ConfluencePagesAdapter adapter);
+    @Provides
+    @Singleton
+    static ConfluencePagesPort pages(ConfluencePagesAdapter adapter) {
+        return UnusableAnswers.guard(ConfluencePagesPort.class, adapter);
+    }
 
-    @Binds
-    abstract ConfluenceSearchPort search(ConfluenceSearchAdapter adapter);
+    @Provides
+    @Singleton
+    static ConfluenceSearchPort search(ConfluenceSearchAdapter adapter) {
+        return UnusableAnswers.guard(ConfluenceSearchPort.class, adapter);
+    }
 
-    @Binds
-    abstract ConfluenceLabelsPort labels(ConfluenceLabelsAdapter adapter);
+    @Provides
+    @Singleton
+    static ConfluenceLabelsPort labels(ConfluenceLabelsAdapter adapter) {
+        return UnusableAnswers.guard(ConfluenceLabelsPort.class, adapter);
+    }
 
-    @Binds
-    abstract ConfluenceAttachmentsPort attachments(ConfluenceAttachmentsAdapter adapter);
+    @Provides
+    @Singleton
+    static ConfluenceAttachmentsPort attachments(ConfluenceAttachmentsAdapter adapter) {
+        return UnusableAnswers.guard(ConfluenceAttachmentsPort.class, adapter);
+    }
 
-    @Binds
-    abstract ConfluencePermissionsPort permissions(ConfluencePermissionsAdapter adapter);
+    @Provides
+    @Singleton
+    static ConfluencePermissionsPort permissions(ConfluencePermissionsAdapter adapter) {
+        return UnusableAnswers.guard(ConfluencePermissionsPort.class, adapter);
+    }
 
-    @Binds
-    abstract ConfluenceUsersPort users(ConfluenceUsersAdapter adapter);
+    @Provides
+    @Singleton
+    static ConfluenceUsersPort users(ConfluenceUsersAdapter adapter) {
+        return UnusableAnswers.guard(ConfluenceUsersPort.class, adapter);
+    }
 
     @Provides
     @Singleton

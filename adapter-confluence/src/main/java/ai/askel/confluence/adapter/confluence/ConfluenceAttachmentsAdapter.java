@@ -1,9 +1,11 @@
 package ai.askel.confluence.adapter.confluence;
 
 import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.domain.Deadline;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.in.RequestDeadline;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Attachments: upload via v1 {@code PUT /content/{id}/child/attachment} (create, or a new version of the
@@ -53,7 +56,9 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
         ConnectionClient c = clients.of(access);
         URI uri = URI.create(c.base() + "/wiki/rest/api/content/" + page.value() + "/child/attachment");
         Duration timeout = clients.settings().requestTimeout().plusSeconds(upload.size() / MIN_BYTES_PER_SECOND);
-        var answer = clients.policy().call("attachment '" + upload.fileName() + "' of page " + page, Replay.ONLY_IF_REJECTED, () -> {
+        // called outside any request (embedded, CLI), an upload gets as long as its size needs rather than the default deadline
+        Supplier<ConfluenceWire.V1ContentArray> call = () -> clients.policy().call("attachment '" + upload.fileName() + "' of page " + page,
+                Replay.ONLY_IF_REJECTED, () -> {
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .PUT(body.publisher(listener))
                     .header("Authorization", c.authorization())
@@ -62,26 +67,23 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
                     .header("X-Atlassian-Token", "no-check")
                     .timeout(timeout)
                     .build();
-            return send(c, request);
+            return send(c, request, timeout);
         });
+        var answer = RequestDeadline.current().isPresent() ? call.get()
+                : RequestDeadline.during(Deadline.after(timeout.plus(clients.settings().defaultDeadline())), call);
         if (answer.items().isEmpty()) {
             throw ConfluenceMapper.malformed("no attachment in the answer to an upload");
         }
         return ConfluenceMapper.attachment(answer.items().get(0), c.wikiBase());
     }
 
-    private ConfluenceWire.V1ContentArray send(ConnectionClient c, HttpRequest request) {
-        HttpResponse<String> response;
+    private ConfluenceWire.V1ContentArray send(ConnectionClient c, HttpRequest request, Duration timeout) {
+        HttpResponse<byte[]> response;
         try {
-            response = c.exchange(Routes.UPLOAD, () -> {
-                try {
-                    return c.http().send(request, HttpResponse.BodyHandlers.ofString());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
-            }, r -> new ConnectionClient.Outcome(r.statusCode(), r.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null),
-                    r.headers().firstValue(ConfluenceResponses.NEAR_LIMIT).map("true"::equalsIgnoreCase).orElse(false)));
+            response = c.exchange(Routes.UPLOAD, deadline -> BoundedExchange.send(c.http(), request, Routes.UPLOAD,
+                            Routes.maxResponseBytes(Routes.UPLOAD, clients.settings()), timeout, deadline),
+                    r -> new ConnectionClient.Outcome(r.statusCode(), r.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null),
+                            r.headers().firstValue(ConfluenceResponses.NEAR_LIMIT).map("true"::equalsIgnoreCase).orElse(false)));
         } catch (IOException e) {
             String kind = e instanceof java.net.http.HttpTimeoutException ? "timed out" : "I/O error";
             throw new HttpFailure(0, Routes.UPLOAD, null, null, kind + " (" + e.getClass().getSimpleName() + ")", e);
@@ -91,7 +93,7 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
             throw new HttpFailure(response.statusCode(), Routes.UPLOAD, trace,
                     ConfluenceResponses.retryAfter(response.headers().firstValue(ConfluenceResponses.RETRY_AFTER).orElse(null), Clock.systemUTC())
                             .orElse(null),
-                    ConfluenceResponses.reason(clients.mapper(), response.body(), response.statusCode()), null);
+                    ConfluenceResponses.reason(clients.mapper(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.statusCode()), null);
         }
         try {
             return clients.mapper().readValue(response.body(), ConfluenceWire.V1ContentArray.class);

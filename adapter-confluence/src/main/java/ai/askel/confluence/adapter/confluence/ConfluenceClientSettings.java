@@ -17,12 +17,33 @@ import java.util.Objects;
  * @param nearLimitDelay          pause before each request while Confluence says the quota is nearly used
  * @param maxAttachmentBytes      largest attachment accepted (at most {@link #MAX_REQUEST_BYTES})
  * @param maxConflictRetries      re-reads on a 409 when an update has no base version
+ * @param slotWait                longest wait for one of the connection's {@code concurrencyPerConnection} slots
+ *                                (also bounded by the request's deadline); then {@code CONNECTION_BUSY}
+ * @param maxWaitersPerConnection callers that may wait for a slot at once; one more is refused with {@code CONNECTION_BUSY} at once
+ * @param maxResponseBytes        the most read of an answer that carries a page body; answers of other endpoints
+ *                                are read up to half of it. Past it: {@code CONFLUENCE_RESPONSE_TOO_LARGE}
+ * @param defaultDeadline         the deadline of a port call made without a {@code RequestDeadline} in scope
  */
 public record ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
                                        Duration baseBackoff, Duration maxWait, int concurrencyPerConnection,
-                                       Duration nearLimitDelay, long maxAttachmentBytes, int maxConflictRetries) {
+                                       Duration nearLimitDelay, long maxAttachmentBytes, int maxConflictRetries,
+                                       Duration slotWait, int maxWaitersPerConnection, long maxResponseBytes,
+                                       Duration defaultDeadline) {
     /** Confluence Cloud refuses REST requests over 2 GB. */
     public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024 * 1024;
+    public static final Duration DEFAULT_SLOT_WAIT = Duration.ofMillis(500);
+    public static final int DEFAULT_MAX_WAITERS = 20;
+    /** A page body is at most about 5 MB of storage format; JSON escaping and metadata can double it. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+
+    /** The settings without the isolation knobs, which take their defaults. */
+    public ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
+                                    Duration baseBackoff, Duration maxWait, int concurrencyPerConnection,
+                                    Duration nearLimitDelay, long maxAttachmentBytes, int maxConflictRetries) {
+        this(gatewayOrigin, connectTimeout, requestTimeout, maxAttempts, baseBackoff, maxWait, concurrencyPerConnection, nearLimitDelay,
+                maxAttachmentBytes, maxConflictRetries, DEFAULT_SLOT_WAIT, DEFAULT_MAX_WAITERS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_DEADLINE);
+    }
 
     public ConfluenceClientSettings {
         Objects.requireNonNull(gatewayOrigin, "gatewayOrigin");
@@ -49,6 +70,21 @@ public record ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeou
         if (maxConflictRetries < 0) {
             throw new IllegalArgumentException("maxConflictRetries must not be negative");
         }
+        positive(slotWait, "slotWait");
+        positive(defaultDeadline, "defaultDeadline");
+        if (maxWaitersPerConnection < 0) {
+            throw new IllegalArgumentException("maxWaitersPerConnection must not be negative");
+        }
+        if (maxResponseBytes < 64 * 1024) {
+            throw new IllegalArgumentException("maxResponseBytes must be at least 64 KiB, was " + maxResponseBytes);
+        }
+    }
+
+    /** The same settings with other isolation limits. */
+    public ConfluenceClientSettings withIsolation(Duration newSlotWait, int newMaxWaiters, long newMaxResponseBytes, Duration newDefaultDeadline) {
+        return new ConfluenceClientSettings(gatewayOrigin, connectTimeout, requestTimeout, maxAttempts, baseBackoff, maxWait,
+                concurrencyPerConnection, nearLimitDelay, maxAttachmentBytes, maxConflictRetries, newSlotWait, newMaxWaiters,
+                newMaxResponseBytes, newDefaultDeadline);
     }
 
     /** Production defaults: Atlassian's gateway, 4 attempts from 1 s backoff, 60 s cap, 10 in flight per connection. */

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -38,17 +38,22 @@ final class ConfluenceClients {
     private final HttpClient https;
     private final HttpClient plainHttp;
     private final Map<ConnectionId, ConnectionClient> clients = new ConcurrentHashMap<>();
+    private final Map<ConnectionId, Bulkhead> bulkheads = new ConcurrentHashMap<>();
+    private final ConfluenceMeters meters;
 
     @Inject
-    ConfluenceClients(ConfluenceClientSettings settings, ConfluenceCallObserver observer, @Named(ConfluenceAdapterModule.JSON) ObjectMapper mapper) {
-        this(settings, observer, mapper, d -> Thread.sleep(d.toMillis()));
+    ConfluenceClients(ConfluenceClientSettings settings, ConfluenceCallObserver observer, @Named(ConfluenceAdapterModule.JSON) ObjectMapper mapper,
+                      MeterRegistry registry) {
+        this(settings, observer, mapper, registry, d -> Thread.sleep(d.toMillis()));
     }
 
-    ConfluenceClients(ConfluenceClientSettings settings, ConfluenceCallObserver observer, ObjectMapper mapper, CallPolicy.Sleeper sleeper) {
+    ConfluenceClients(ConfluenceClientSettings settings, ConfluenceCallObserver observer, ObjectMapper mapper, MeterRegistry registry,
+                      CallPolicy.Sleeper sleeper) {
         this.settings = settings;
         this.observer = observer;
         this.mapper = mapper;
-        this.policy = new CallPolicy(settings, observer, sleeper);
+        this.meters = new ConfluenceMeters(registry);
+        this.policy = new CallPolicy(settings, observer, meters, sleeper);
         // Redirects are never followed: a site may only ever be reached at its own origin (SSRF guard).
         this.https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -82,10 +87,12 @@ final class ConfluenceClients {
         String token = access.email().value() + ":" + access.apiToken().reveal();
         String authorization = "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
         HttpClient http = "https".equalsIgnoreCase(base.getScheme()) ? https : plainHttp;
+        Bulkhead bulkhead = bulkheads.computeIfAbsent(access.connection(), id -> new Bulkhead(id.value(),
+                settings.concurrencyPerConnection(), settings.maxWaitersPerConnection(), settings.slotWait(), meters));
         ConnectionClient connection = new ConnectionClient(fingerprint, base, URI.create(access.site().wikiBase()), authorization, http,
-                settings, observer);
+                settings, observer, bulkhead);
         ConfluenceApi api = Feign.builder()
-                .client(new MeteredClient(new Http2Client(http), connection))
+                .client(new JdkFeignClient(connection, settings))
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new JacksonDecoder(mapper))
                 .errorDecoder(new ConfluenceErrorDecoder(mapper, Clock.systemUTC()))

@@ -57,7 +57,7 @@ final class ConfluenceSearchAdapter implements ConfluenceSearchPort {
                     }
                     String cursor = next.orElse(null);
                     started = true;
-                    Slice<PageSummary> slice = fetch(c, query, limit, cursor);
+                    Slice<PageSummary> slice = UnusableAnswers.unchecked(() -> fetch(c, query, limit, cursor));
                     current = slice.items().iterator();
                     next = slice.nextCursor();
                     // an empty page, or a cursor already followed, ends the search: never loop forever

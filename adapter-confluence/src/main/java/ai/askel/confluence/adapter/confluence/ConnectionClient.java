@@ -1,9 +1,12 @@
 package ai.askel.confluence.adapter.confluence;
 
+import ai.askel.confluence.domain.Deadline;
 import ai.askel.confluence.domain.Space;
 import ai.askel.confluence.domain.SpaceId;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
+import ai.askel.confluence.domain.error.DeadlineExceededException;
+import ai.askel.confluence.ports.in.RequestDeadline;
 import ai.askel.confluence.ports.out.ConfluenceCallObserver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,22 +14,21 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything kept per connection (and per credentials): the Feign client, the limit on requests in
- * flight shared by all callers, the near-limit slow-down, and the space key/id cache.
+ * Everything kept per connection (and per credentials): the Feign client, the connection's bulkhead
+ * (shared by all callers and kept across credential changes), the near-limit slow-down, and the space key/id cache.
  */
 final class ConnectionClient {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionClient.class);
     /** How long one {@code X-RateLimit-NearLimit: true} keeps the connection slowed down. */
     private static final Duration NEAR_LIMIT_WINDOW = Duration.ofSeconds(10);
 
-    /** An HTTP exchange to meter: runs with a permit, reports status (0 for no answer). */
+    /** An HTTP exchange to meter: runs with a slot, within the request's deadline. */
     interface Exchange<T> {
-        T run() throws java.io.IOException;
+        T run(Deadline deadline) throws java.io.IOException;
     }
 
     /** What an exchange answered, for the meter. */
@@ -38,7 +40,7 @@ final class ConnectionClient {
     private final URI wikiBase;
     private final String authorization;
     private final HttpClient http;
-    private final Semaphore inFlight;
+    private final Bulkhead bulkhead;
     private final ConfluenceClientSettings settings;
     private final ConfluenceCallObserver observer;
     private final Map<SpaceKey, Space> spacesByKey = new ConcurrentHashMap<>();
@@ -47,7 +49,7 @@ final class ConnectionClient {
     private volatile ConfluenceApi api;
 
     ConnectionClient(String fingerprint, URI base, URI wikiBase, String authorization, HttpClient http,
-                     ConfluenceClientSettings settings, ConfluenceCallObserver observer) {
+                     ConfluenceClientSettings settings, ConfluenceCallObserver observer, Bulkhead bulkhead) {
         this.fingerprint = fingerprint;
         this.base = base;
         this.wikiBase = wikiBase;
@@ -55,7 +57,7 @@ final class ConnectionClient {
         this.http = http;
         this.settings = settings;
         this.observer = observer;
-        this.inFlight = new Semaphore(settings.concurrencyPerConnection(), true);
+        this.bulkhead = bulkhead;
         this.nearLimitUntil = System.nanoTime(); // nanoTime may be negative: start "already expired"
     }
 
@@ -90,24 +92,27 @@ final class ConnectionClient {
     }
 
     /**
-     * Runs one HTTP exchange under the connection's limits and reports it: waits for a permit, pauses
-     * while near the rate limit, then logs and observes method, route, status, duration and trace id.
+     * Runs one HTTP exchange under the connection's limits and reports it: takes a slot from the
+     * bulkhead (bounded wait, bounded queue, never past the request's deadline), pauses while near the
+     * rate limit, then logs and observes method, route, status, duration and trace id.
      */
     <T> T exchange(String route, Exchange<T> exchange, java.util.function.Function<T, Outcome> outcome) throws java.io.IOException {
-        try {
-            if (System.nanoTime() - nearLimitUntil < 0 && !settings.nearLimitDelay().isZero()) {
-                Thread.sleep(settings.nearLimitDelay().toMillis());
-            }
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfluenceUnavailableException("interrupted while waiting to call Confluence (" + route + ")", null, e);
+        Deadline deadline = deadline(settings);
+        if (deadline.expired()) {
+            bulkhead.meters().deadlineExpired();
+            throw new DeadlineExceededException("the request's deadline of " + Bulkhead.seconds(deadline.budget())
+                    + " passed before " + route + " could be sent", null);
         }
+        if (System.nanoTime() - nearLimitUntil < 0 && !settings.nearLimitDelay().isZero()) {
+            pause(route, settings.nearLimitDelay().compareTo(deadline.remaining()) < 0 ? settings.nearLimitDelay() : deadline.remaining());
+        }
+        bulkhead.acquire(route, deadline);
         long start = System.nanoTime();
         int status = 0;
         String trace = null;
         try {
-            T result = exchange.run();
+            T result = exchange.run(deadline);
+            UnusableAnswers.answered(route);
             Outcome o = outcome.apply(result);
             status = o.status();
             trace = o.traceId();
@@ -116,15 +121,37 @@ final class ConnectionClient {
                 LOG.info("Confluence reports the rate limit is near for {}; slowing down", route);
             }
             return result;
+        } catch (DeadlineExceededException e) {
+            bulkhead.meters().deadlineExpired();
+            throw e;
         } finally {
-            inFlight.release();
+            bulkhead.release();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (status == 0 || status >= 400) {
                 LOG.info("{} -> {} in {} ms (trace {})", route, status, took.toMillis(), trace);
             } else {
                 LOG.debug("{} -> {} in {} ms (trace {})", route, status, took.toMillis(), trace);
             }
+            bulkhead.meters().call(route, status, took);
             observer.callCompleted(route, status, took);
+        }
+    }
+
+    /** The deadline of the request in scope, or a fresh default one for a call made outside any request. */
+    static Deadline deadline(ConfluenceClientSettings settings) {
+        return RequestDeadline.current().orElseGet(() -> Deadline.after(settings.defaultDeadline()));
+    }
+
+    Bulkhead bulkhead() {
+        return bulkhead;
+    }
+
+    private static void pause(String route, Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfluenceUnavailableException("interrupted while waiting to call Confluence (" + route + ")", null, e);
         }
     }
 

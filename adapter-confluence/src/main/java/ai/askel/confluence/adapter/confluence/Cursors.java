@@ -1,5 +1,7 @@
 package ai.askel.confluence.adapter.confluence;
 
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +23,11 @@ final class Cursors {
         if (next == null || next.isBlank()) {
             return Optional.empty();
         }
-        URI link = URI.create(next);
+        URI link = parse(next);
         String path = link.getRawPath();
+        if (path == null) {
+            throw notALink(next);
+        }
         if (link.isAbsolute()) {
             if (!sameOrigin(link, base)) {
                 return Optional.empty();
@@ -41,15 +46,31 @@ final class Cursors {
         if (next == null || next.isBlank()) {
             return Optional.empty();
         }
-        URI joined = URI.create(ConfluenceMapper.join(linkBase == null ? wikiBase.toString() : linkBase, next));
-        if (!joined.getRawPath().endsWith(expectedPath)) {
+        URI joined = parse(ConfluenceMapper.join(linkBase == null ? wikiBase.toString() : linkBase, next));
+        if (joined.getRawPath() == null || !joined.getRawPath().endsWith(expectedPath)) {
             return Optional.empty();
         }
         return cursor(joined.getRawQuery());
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                && a.getPort() == b.getPort();
+    }
+
+    private static URI parse(String link) {
+        try {
+            return URI.create(link);
+        } catch (IllegalArgumentException e) {
+            throw notALink(link);
+        }
+    }
+
+    /** A next link that is not a URL: Confluence's answer is unusable, the caller did nothing wrong. */
+    private static ConnectorException notALink(String link) {
+        String shown = link.length() <= 80 ? link : link.substring(0, 77) + "...";
+        return new ConnectorException(ErrorCode.CONFLUENCE_ERROR, "Confluence's _links.next is not a link: '"
+                + shown.replaceAll("\\p{Cntrl}", " ") + "'");
     }
 
     private static String stripPrefix(String path, String prefix) {

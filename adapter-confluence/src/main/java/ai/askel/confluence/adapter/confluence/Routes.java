@@ -7,7 +7,16 @@ import feign.RequestLine;
 final class Routes {
     static final String UPLOAD = "PUT /wiki/rest/api/content/{id}/child/attachment";
 
+    /** The endpoints whose answer carries a page's storage body (up to about 5 MB of it). */
+    private static final java.util.Set<String> PAGE_BODIES = java.util.Set.of("POST /wiki/api/v2/pages", "GET /wiki/api/v2/pages/{id}",
+            "PUT /wiki/api/v2/pages/{id}");
+
     private Routes() {
+    }
+
+    /** How much of an answer to {@code route} is read: the whole cap for page bodies, half of it for lists and small answers. */
+    static long maxResponseBytes(String route, ConfluenceClientSettings settings) {
+        return PAGE_BODIES.contains(route) ? settings.maxResponseBytes() : settings.maxResponseBytes() / 2;
     }
 
     static String of(Request request) {

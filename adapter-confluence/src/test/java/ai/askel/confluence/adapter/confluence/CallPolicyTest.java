@@ -166,8 +166,10 @@ class CallPolicyTest extends WireMockConfluence {
     @Test
     void at_most_the_configured_number_of_requests_are_in_flight_per_connection() throws Exception {
         wm.stubFor(get(urlPathEqualTo(SPACES)).willReturn(okJson(results(null)).withFixedDelay(200)));
+        // callers wait for a slot long enough here: the bounded wait has its own test (ConnectionIsolationTest)
         rewire(new ConfluenceClientSettings(URI.create(wm.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5), 1,
-                Duration.ofMillis(1), Duration.ofMillis(5), 2, Duration.ZERO, 1024, 3));
+                Duration.ofMillis(1), Duration.ofMillis(5), 2, Duration.ZERO, 1024, 3)
+                .withIsolation(Duration.ofSeconds(10), 20, ConfluenceClientSettings.DEFAULT_MAX_RESPONSE_BYTES, Duration.ofSeconds(30)));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Callable<Object>> calls = new ArrayList<>();

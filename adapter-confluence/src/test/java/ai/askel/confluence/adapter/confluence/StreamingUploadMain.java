@@ -28,7 +28,8 @@ public final class StreamingUploadMain {
         Path file = Path.of(args[1]);
         long size = Files.size(file);
         ConfluenceClientSettings defaults = ConfluenceClientSettings.defaults();
-        ConfluenceClients clients = new ConfluenceClients(defaults, ConfluenceCallObserver.NONE, ConfluenceAdapterModule.newMapper());
+        ConfluenceClients clients = new ConfluenceClients(defaults, ConfluenceCallObserver.NONE, ConfluenceAdapterModule.newMapper(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ConfluenceAttachmentsAdapter adapter = new ConfluenceAttachmentsAdapter(clients);
         ConfluenceAccess access = new ConfluenceAccess(ConnectionId.random(), SiteUrl.parse(base, List.of(base)), Optional.empty(),
                 EmailAddress.of("ops@example.com"), Secret.of("token", "apiToken"));

@@ -36,6 +36,7 @@ abstract class WireMockConfluence {
 
     final RecordingObserver observer = new RecordingObserver();
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     ConfluenceClientSettings settings;
     ConfluenceClients clients;
     ConfluenceAccess access;
@@ -58,7 +59,7 @@ abstract class WireMockConfluence {
 
     void rewire(ConfluenceClientSettings newSettings) {
         settings = newSettings;
-        clients = new ConfluenceClients(settings, observer, ConfluenceAdapterModule.newMapper(), d -> sleeps.add(d));
+        clients = new ConfluenceClients(settings, observer, ConfluenceAdapterModule.newMapper(), registry, d -> sleeps.add(d));
         SpaceDirectory directory = new SpaceDirectory(clients);
         PageLabelReader labelReader = new PageLabelReader(clients);
         spaces = new ConfluenceSpacesAdapter(clients, directory);

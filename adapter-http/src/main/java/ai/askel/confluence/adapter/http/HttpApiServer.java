@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,13 @@ public final class HttpApiServer implements AutoCloseable {
             cfg.jetty.multipartConfig.maxFileSize(settings.maxAttachmentBytes(), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxAttachmentBytes() + MultipartReader.ENVELOPE_BYTES, SizeUnit.BYTES);
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            // a fixed pool: RequestBounds lets API calls take all but the reserved threads
+            QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
+            threads.setName("askel-http");
+            cfg.jetty.threadPool = threads;
+            metrics.threads(threads);
+            // Jetty counts multipart parts against the context's form-key limit
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(settings.maxMultipartParts()));
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(settings.host());
@@ -69,9 +77,9 @@ public final class HttpApiServer implements AutoCloseable {
             });
             cfg.requestLogger.http((ctx, millis) -> {
                 String route = ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE);
-                String template = route == null ? "unmatched" : route;
+                String template = route == null ? HttpMetrics.UNMATCHED : route;
                 metrics.record(ctx.method().name(), template, ctx.statusCode(), millis);
-                ACCESS.info("{} {} {} {}ms", ctx.method().name(), template, ctx.statusCode(), Math.round(millis));
+                ACCESS.info("{} {} {} {}ms", HttpMetrics.method(ctx.method().name()), template, ctx.statusCode(), Math.round(millis));
             });
         });
         try {

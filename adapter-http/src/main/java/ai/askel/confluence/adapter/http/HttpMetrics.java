@@ -1,85 +1,63 @@
 package ai.askel.confluence.adapter.http;
 
-import ai.askel.confluence.ports.in.MetricsSnapshot;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import jakarta.inject.Singleton;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Counts the HTTP requests this adapter served, by method, route template and status, and writes
- * them with the connector's Confluence counters in the Prometheus text exposition format (0.0.4).
+ * Times the HTTP requests this adapter served, by method, route template and status, in the
+ * connector's {@link MeterRegistry}; {@code /metrics} is the Prometheus registry's scrape. Every label
+ * comes from a closed set, whatever a client sends: a method outside the standard ones is
+ * {@code OTHER}, a path no route matches is {@code unmatched}, a status is one of 100..599.
  */
 @Singleton
 final class HttpMetrics {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String UNMATCHED = "unmatched";
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
-    private record Key(String method, String route, int status) {
-    }
-
-    private static final class Counter {
-        final LongAdder count = new LongAdder();
-        final LongAdder micros = new LongAdder();
-    }
-
-    private final ConcurrentMap<Key, Counter> requests = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final PrometheusMeterRegistry prometheus;
 
     @Inject
-    HttpMetrics() {
+    HttpMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus) {
+        this.registry = registry;
+        this.prometheus = prometheus;
     }
 
+    /** {@code route} must be a declared route template or {@link #UNMATCHED}. */
     void record(String method, String route, int status, double durationMillis) {
-        Counter counter = requests.computeIfAbsent(new Key(method, route, status), k -> new Counter());
-        counter.count.increment();
-        counter.micros.add(Math.round(durationMillis * 1000));
+        Timer.builder("askel.http.requests").description("HTTP requests served, by method, route template and status")
+                .tag("method", method(method)).tag("route", route).tag("status", status < 100 || status > 599 ? "other" : Integer.toString(status))
+                .register(registry).record(Duration.ofNanos(Math.round(durationMillis * 1_000_000)));
+    }
+
+    /** The server's threads: how many exist and how many are busy (serving a request right now). */
+    void threads(QueuedThreadPool pool) {
+        io.micrometer.core.instrument.Gauge.builder("askel.http.threads.busy", pool, QueuedThreadPool::getBusyThreads)
+                .description("HTTP server threads serving a request").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("askel.http.threads", pool, QueuedThreadPool::getThreads)
+                .description("HTTP server threads in the pool").register(registry);
     }
 
     long count(String method, String route, int status) {
-        Counter counter = requests.get(new Key(method, route, status));
-        return counter == null ? 0 : counter.count.sum();
+        Timer timer = registry.find("askel.http.requests").tag("method", method).tag("route", route).tag("status", Integer.toString(status)).timer();
+        return timer == null ? 0 : timer.count();
     }
 
-    String exposition(MetricsSnapshot confluence) {
-        StringBuilder out = new StringBuilder(1024);
-        Map<Key, Counter> sorted = new TreeMap<>((a, b) -> (a.route + a.method + a.status).compareTo(b.route + b.method + b.status));
-        sorted.putAll(requests);
-
-        header(out, "askel_http_requests_total", "counter", "HTTP requests served, by method, route template and status.");
-        sorted.forEach((k, c) -> out.append("askel_http_requests_total{method=\"").append(k.method)
-                .append("\",route=\"").append(escape(k.route)).append("\",status=\"").append(k.status).append("\"} ")
-                .append(c.count.sum()).append('\n'));
-        header(out, "askel_http_request_seconds_total", "counter", "Total time spent serving HTTP requests, in seconds.");
-        sorted.forEach((k, c) -> out.append("askel_http_request_seconds_total{method=\"").append(k.method)
-                .append("\",route=\"").append(escape(k.route)).append("\",status=\"").append(k.status).append("\"} ")
-                .append(c.micros.sum() / 1_000_000.0).append('\n'));
-
-        header(out, "askel_confluence_calls_total", "counter", "Calls to Confluence, by endpoint and status.");
-        new TreeMap<>(confluence.confluenceCalls()).forEach((key, count) -> {
-            int space = key.lastIndexOf(' ');
-            String endpoint = space < 0 ? key : key.substring(0, space);
-            String status = space < 0 ? "" : key.substring(space + 1);
-            out.append("askel_confluence_calls_total{endpoint=\"").append(escape(endpoint)).append("\",status=\"")
-                    .append(escape(status)).append("\"} ").append(count).append('\n');
-        });
-        header(out, "askel_confluence_retries_total", "counter", "Confluence calls retried.");
-        out.append("askel_confluence_retries_total ").append(confluence.retries()).append('\n');
-        header(out, "askel_confluence_rate_limit_waits_total", "counter", "Waits caused by Confluence rate limiting (429).");
-        out.append("askel_confluence_rate_limit_waits_total ").append(confluence.rateLimitWaits()).append('\n');
-        header(out, "askel_confluence_rate_limit_wait_seconds_total", "counter", "Time spent waiting on Confluence rate limits, in seconds.");
-        out.append("askel_confluence_rate_limit_wait_seconds_total ").append(confluence.rateLimitWaitMillis() / 1000.0).append('\n');
-        return out.toString();
+    /** Everything in the registry, in the Prometheus text format. */
+    String exposition() {
+        return prometheus.scrape();
     }
 
-    private static void header(StringBuilder out, String name, String type, String help) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-    }
-
-    /** Label values escape backslash, double quote and line feed. */
-    static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    static String method(String raw) {
+        String upper = raw == null ? "" : raw.toUpperCase(Locale.ROOT);
+        return METHODS.contains(upper) ? upper : "OTHER";
     }
 }

@@ -33,6 +33,12 @@ final class HttpProblemException extends RuntimeException {
                 "%s is larger than the %d bytes allowed".formatted(what, limit), List.of());
     }
 
+    static HttpProblemException bodyTooSlow(java.time.Duration budget) {
+        return new HttpProblemException(408, ErrorCode.INVALID_INPUT,
+                "the request body did not arrive whole within %d s; the connection was closed".formatted(Math.max(1, budget.toSeconds())),
+                List.of());
+    }
+
     static HttpProblemException unauthenticated(String detail) {
         return new HttpProblemException(401, ErrorCode.UNAUTHENTICATED, detail, List.of());
     }

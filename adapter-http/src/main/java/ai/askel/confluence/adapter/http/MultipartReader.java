@@ -63,6 +63,10 @@ final class MultipartReader {
             file = ctx.uploadedFile("file");
             comment = ctx.formParam("comment");
         } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
+            if (tooManyParts(e)) {
+                throw HttpProblemException.badRequest("body", "has more than the " + settings.maxMultipartParts()
+                        + " parts allowed; send a 'file' part and an optional 'comment'");
+            }
             if (isSizeLimit(e)) {
                 throw HttpProblemException.tooLarge("the attachment", max);
             }
@@ -80,6 +84,16 @@ final class MultipartReader {
         AttachmentUpload upload = new AttachmentUpload(fileName, mediaType, file.size(), file::content,
                 Optional.ofNullable(comment).filter(c -> !c.isBlank()), false);
         return new Upload(upload);
+    }
+
+    /** Whether Jetty refused the multipart body for having more parts than allowed ("Form with too many keys"). */
+    private static boolean tooManyParts(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("too many keys")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether Jetty refused the multipart body for exceeding the configured sizes. */

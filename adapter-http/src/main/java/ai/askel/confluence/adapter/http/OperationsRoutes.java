@@ -2,7 +2,6 @@ package ai.askel.confluence.adapter.http;
 
 import ai.askel.confluence.adapter.http.ApiJson.ReadinessJson;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
-import ai.askel.confluence.ports.in.ReadMetricsUseCase;
 import ai.askel.confluence.ports.in.Readiness;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -18,14 +17,12 @@ final class OperationsRoutes implements Api.Group {
     static final String OPENAPI_RESOURCE = "openapi.json";
 
     private final CheckReadinessUseCase readiness;
-    private final ReadMetricsUseCase metrics;
     private final HttpMetrics httpMetrics;
     private final String openApi;
 
     @Inject
-    OperationsRoutes(CheckReadinessUseCase readiness, ReadMetricsUseCase metrics, HttpMetrics httpMetrics) {
+    OperationsRoutes(CheckReadinessUseCase readiness, HttpMetrics httpMetrics) {
         this.readiness = readiness;
-        this.metrics = metrics;
         this.httpMetrics = httpMetrics;
         this.openApi = openApiDocument();
     }
@@ -39,7 +36,7 @@ final class OperationsRoutes implements Api.Group {
             now.checks().forEach((name, up) -> checks.put(name, up ? "UP" : "DOWN"));
             return Reply.status(now.ready() ? 200 : 503, new ReadinessJson(now.ready() ? "UP" : "DOWN", checks));
         });
-        api.publicGet("/metrics", call -> new Reply(200, Optional.of(new PlainText(httpMetrics.exposition(metrics.snapshot()),
+        api.publicGet("/metrics", call -> new Reply(200, Optional.of(new PlainText(httpMetrics.exposition(),
                 HttpMetrics.CONTENT_TYPE)), Map.of()));
         api.publicGet("/openapi.json", call -> Reply.ok(new RequestPipeline.RawJson(openApi)));
     }

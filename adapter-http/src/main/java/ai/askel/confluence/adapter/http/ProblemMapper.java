@@ -6,7 +6,6 @@ import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.InvalidInputException.Problem;
-import ai.askel.confluence.domain.error.RateLimitedException;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,8 @@ import java.util.Optional;
 /** Maps every error to an RFC 9457 problem: the one place where an {@link ErrorCode} gets its HTTP status. */
 final class ProblemMapper {
     static final String PROBLEM_TYPE_BASE = "urn:askel:confluence:problem:";
+    /** A problem lists at most this many field errors, then says how many there were in all. */
+    static final int MAX_ERRORS = 20;
     static final String GENERIC_INTERNAL_DETAIL = "An unexpected error occurred inside the connector; it has been logged.";
 
     @Inject
@@ -33,20 +34,19 @@ final class ProblemMapper {
             case CREDENTIALS_REJECTED, IDEMPOTENCY_KEY_REUSED, TEMPLATE_ERROR -> 422;
             case RATE_LIMITED -> 429;
             case SECRET_KEY_MISMATCH, INTERNAL -> 500;
-            case ENDPOINT_REMOVED, CONFLUENCE_ERROR -> 502;
-            case CONFLUENCE_UNAVAILABLE -> 503;
+            case ENDPOINT_REMOVED, CONFLUENCE_ERROR, CONFLUENCE_RESPONSE_TOO_LARGE -> 502;
+            case CONFLUENCE_UNAVAILABLE, CONNECTION_BUSY, SERVER_BUSY -> 503;
+            case DEADLINE_EXCEEDED -> 504;
         };
     }
 
     Reply fromConnector(ConnectorException e, String instance) {
         int status = status(e.code());
         List<Problem> problems = e instanceof InvalidInputException invalid ? invalid.problems() : List.of();
-        String detail = status >= 500 && e.code() != ErrorCode.CONFLUENCE_UNAVAILABLE && e.code() != ErrorCode.CONFLUENCE_ERROR
-                && e.code() != ErrorCode.ENDPOINT_REMOVED ? internalDetail(e) : e.getMessage();
-        Map<String, String> headers = e instanceof RateLimitedException limited
-                ? limited.retryAfter().map(d -> Map.of("Retry-After", Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))))
-                        .orElse(Map.of())
-                : Map.of();
+        String detail = e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.SECRET_KEY_MISMATCH ? internalDetail(e) : e.getMessage();
+        Map<String, String> headers = e.retryAfter()
+                .map(d -> Map.of("Retry-After", Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))))
+                .orElse(Map.of());
         return reply(status, e.code(), detail, instance, e.traceId(), problems, headers);
     }
 
@@ -72,9 +72,10 @@ final class ProblemMapper {
     private static Reply reply(int status, ErrorCode code, String detail, String instance, Optional<String> traceId,
                                List<Problem> problems, Map<String, String> headers) {
         List<FieldErrorJson> errors = problems.isEmpty() ? null
-                : problems.stream().map(p -> new FieldErrorJson(p.field(), p.message())).toList();
+                : problems.stream().limit(MAX_ERRORS).map(p -> new FieldErrorJson(p.field(), p.message())).toList();
+        Integer errorCount = problems.size() > MAX_ERRORS ? problems.size() : null;
         ProblemJson problem = new ProblemJson(PROBLEM_TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                title(code), status, detail, instance, code.name(), traceId.orElse(null), errors);
+                title(code), status, detail, instance, code.name(), traceId.orElse(null), errors, errorCount);
         return new Reply(status, Optional.of(problem), headers);
     }
 
@@ -94,6 +95,10 @@ final class ProblemMapper {
             case ENDPOINT_REMOVED -> "Confluence endpoint removed";
             case CONFLUENCE_UNAVAILABLE -> "Confluence unavailable";
             case CONFLUENCE_ERROR -> "Unexpected answer from Confluence";
+            case CONFLUENCE_RESPONSE_TOO_LARGE -> "Confluence's answer is too large";
+            case CONNECTION_BUSY -> "Connection busy";
+            case SERVER_BUSY -> "Server busy";
+            case DEADLINE_EXCEEDED -> "Deadline exceeded";
             case DRIFT_DETECTED -> "Page changed in Confluence";
             case IDEMPOTENCY_KEY_REUSED -> "Idempotency key reused";
             case TEMPLATE_ERROR -> "Template error";

@@ -8,6 +8,7 @@ import ai.askel.confluence.ports.in.ActingApiKey;
 import ai.askel.confluence.ports.in.AuthenticatedCaller;
 import ai.askel.confluence.ports.in.IdempotencyDecision;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
+import ai.askel.confluence.ports.in.RequestDeadline;
 import ai.askel.confluence.ports.out.IdempotencyRecord.StoredResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -42,35 +43,42 @@ final class RequestPipeline {
     private final ProblemMapper problems;
     private final MultipartReader multipart;
     private final HttpServerSettings settings;
+    private final RequestBounds bounds;
 
     @Inject
     RequestPipeline(AuthenticateApiKeyUseCase authenticator, IdempotencyUseCase idempotency, JsonCodec json,
-                    ProblemMapper problems, MultipartReader multipart, HttpServerSettings settings) {
+                    ProblemMapper problems, MultipartReader multipart, HttpServerSettings settings, RequestBounds bounds) {
         this.authenticator = authenticator;
         this.idempotency = idempotency;
         this.json = json;
         this.problems = problems;
         this.multipart = multipart;
         this.settings = settings;
+        this.bounds = bounds;
     }
 
     void handle(Api.Route route, Context ctx) {
         ctx.attribute(ROUTE_ATTRIBUTE, route.path());
         String instance = ctx.path();
         Reply reply;
-        try {
+        // health, metrics and the OpenAPI document are never queued behind API calls: only keyed routes take an admission
+        try (AutoCloseable admitted = route.authenticated() ? bounds.admit() : () -> { }) {
             Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(authenticate(ctx)) : Optional.empty();
-            byte[] body = route.body() == Api.Body.JSON ? readJson(ctx) : new byte[0];
+            long declared = ctx.req().getContentLengthLong();
+            // a chunked upload declares no length: give it the time the largest allowed upload would get
+            long length = declared >= 0 ? declared : route.body() == Api.Body.MULTIPART ? settings.maxAttachmentBytes() : 0;
+            byte[] body = route.body() == Api.Body.JSON ? bounds.readWithin(ctx, bounds.bodyTime(0), () -> readJson(ctx)) : new byte[0];
             Optional<MultipartReader.Upload> upload = route.body() == Api.Body.MULTIPART
-                    ? Optional.of(multipart.read(ctx)) : Optional.empty();
+                    ? Optional.of(bounds.readWithin(ctx, bounds.bodyTime(length), () -> multipart.read(ctx))) : Optional.empty();
             Call call = new Call(ctx, caller, body, upload.map(MultipartReader.Upload::attachment), json);
             Optional<String> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER));
             Supplier<Reply> serve = () -> route.method().equals("POST") && key.isPresent() && caller.isPresent()
                     ? idempotent(route, call, caller.get(), idempotencyKey(key.get()), () -> requestHash(route, instance, body, upload),
                             instance)
                     : execute(route, call, instance);
-            // audit events name the API key (its visible prefix) the request was served for
-            reply = caller.map(c -> ActingApiKey.during(c.keyPrefix(), serve)).orElseGet(serve);
+            // one deadline for the request's work; audit events name the API key (its visible prefix) the request was served for
+            Supplier<Reply> bounded = () -> RequestDeadline.during(bounds.deadline(upload.isPresent() ? length : 0), serve);
+            reply = caller.map(c -> ActingApiKey.during(c.keyPrefix(), bounded)).orElseGet(bounded);
         } catch (Exception e) { // checked exceptions can arrive undeclared from Kotlin code
             reply = toProblem(route, e, instance);
         }

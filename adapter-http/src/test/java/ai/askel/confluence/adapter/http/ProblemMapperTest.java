@@ -29,7 +29,9 @@ class ProblemMapperTest {
             Map.entry(ErrorCode.ENDPOINT_REMOVED, 502), Map.entry(ErrorCode.CONFLUENCE_UNAVAILABLE, 503),
             Map.entry(ErrorCode.CONFLUENCE_ERROR, 502), Map.entry(ErrorCode.DRIFT_DETECTED, 409),
             Map.entry(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422), Map.entry(ErrorCode.TEMPLATE_ERROR, 422),
-            Map.entry(ErrorCode.SECRET_KEY_MISMATCH, 500), Map.entry(ErrorCode.INTERNAL, 500)));
+            Map.entry(ErrorCode.SECRET_KEY_MISMATCH, 500), Map.entry(ErrorCode.INTERNAL, 500),
+            Map.entry(ErrorCode.CONFLUENCE_RESPONSE_TOO_LARGE, 502), Map.entry(ErrorCode.CONNECTION_BUSY, 503),
+            Map.entry(ErrorCode.SERVER_BUSY, 503), Map.entry(ErrorCode.DEADLINE_EXCEEDED, 504)));
 
     private final TestServer api = new TestServer();
     private String connectionPath;
@@ -102,5 +104,32 @@ class ProblemMapperTest {
 
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.header("Retry-After")).isEqualTo("3");
+    }
+
+    @Test
+    void a_busy_connection_is_503_with_retry_after_at_once() {
+        api.fake.failNextWith(new ai.askel.confluence.domain.error.RetryLaterException(ErrorCode.CONNECTION_BUSY,
+                "connection is busy", java.time.Duration.ofMillis(1500)));
+
+        TestServer.Answer answer = api.get(connectionPath);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.json().get("code").asText()).isEqualTo("CONNECTION_BUSY");
+        assertThat(answer.raw().headers().firstValue("Retry-After")).contains("2");
+    }
+
+    @Test
+    void a_problem_lists_the_first_twenty_field_errors_and_counts_them_all() {
+        java.util.List<ai.askel.confluence.domain.error.InvalidInputException.Problem> many = java.util.stream.IntStream.range(0, 100_000)
+                .mapToObj(i -> new ai.askel.confluence.domain.error.InvalidInputException.Problem("inputs.items[" + i + "]", "is not a string"))
+                .toList();
+        api.fake.failNextWith(new ai.askel.confluence.domain.error.InvalidInputException(many, null));
+
+        TestServer.Answer answer = api.get(connectionPath);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors")).hasSize(ProblemMapper.MAX_ERRORS);
+        assertThat(answer.json().get("errorCount").asInt()).isEqualTo(100_000);
+        assertThat(answer.body().length()).isLessThan(8_000);
     }
 }

@@ -8,9 +8,7 @@
  * audit event per write, never a secret or a body), {@link ai.askel.confluence.app.usecase.AttachmentGuard}
  * (size pre-flight and streamed SHA-256) and {@link ai.askel.confluence.app.usecase.TemplateInputValidator}.
  *
- * <p>{@link ai.askel.confluence.app.usecase.ConnectorMetricsService} is a singleton that is both the
- * {@code ReadMetricsUseCase} and the {@code ConfluenceCallObserver} the Confluence adapter reports to:
- * bind both to the same instance. {@link ai.askel.confluence.app.usecase.CheckReadinessService} takes
+ * <p>{@link ai.askel.confluence.app.usecase.CheckReadinessService} takes
  * a {@code Set<HealthCheckPort>} (a Dagger multibinding; declare it with {@code @Multibinds}).
  */
 package ai.askel.confluence.app.usecase;

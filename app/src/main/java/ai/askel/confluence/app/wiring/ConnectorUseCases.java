@@ -16,7 +16,6 @@ import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
-import ai.askel.confluence.ports.in.ReadMetricsUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
 import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
@@ -27,6 +26,8 @@ import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
 import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
 import ai.askel.confluence.ports.out.AuditLogPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * Every inbound use case of one connector (and its audit log). {@link ConnectorComponent} provides them; the HTTP
@@ -81,7 +82,11 @@ public interface ConnectorUseCases {
 
     CheckReadinessUseCase checkReadiness();
 
-    ReadMetricsUseCase readMetrics();
+    /** Where the connector's meters are recorded (the host's registry too, when one was given). */
+    MeterRegistry meterRegistry();
+
+    /** The registry {@code /metrics} serves: every meter of the connector, in the Prometheus text format. */
+    PrometheusMeterRegistry prometheusRegistry();
 
     /** Idempotency keys of HTTP requests: a replayed request gets the stored answer. */
     IdempotencyUseCase idempotency();

@@ -19,6 +19,8 @@ final class HttpSettingsModule {
         return HttpServerSettings.defaults()
                 .withHost(config.string(Setting.HTTP_HOST))
                 .withPort(config.integer(Setting.HTTP_PORT, 0, 65535))
-                .withMaxAttachmentBytes(SettingsModule.maxAttachmentBytes(config));
+                .withMaxAttachmentBytes(SettingsModule.maxAttachmentBytes(config))
+                .withBounds(SettingsModule.positive(config, Setting.REQUEST_DEADLINE), SettingsModule.positive(config, Setting.HTTP_BODY_READ_TIMEOUT),
+                        config.integer(Setting.HTTP_MAX_THREADS, 16, 10_000), config.integer(Setting.HTTP_RESERVED_THREADS, 4, 10_000));
     }
 }

@@ -28,7 +28,10 @@ final class SettingsModule {
         return new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), config.duration(Setting.CONFLUENCE_TIMEOUT),
                 config.integer(Setting.CONFLUENCE_MAX_ATTEMPTS, 1, 20), d.baseBackoff(),
                 config.duration(Setting.CONFLUENCE_MAX_RETRY_WAIT), config.integer(Setting.CONFLUENCE_MAX_CONCURRENCY, 1, 1000),
-                d.nearLimitDelay(), maxAttachmentBytes(config), d.maxConflictRetries());
+                d.nearLimitDelay(), maxAttachmentBytes(config), d.maxConflictRetries())
+                .withIsolation(positive(config, Setting.CONFLUENCE_SLOT_WAIT), config.integer(Setting.CONFLUENCE_MAX_WAITERS, 0, 10_000),
+                        config.longValue(Setting.CONFLUENCE_MAX_RESPONSE_BYTES, 64 * 1024, 1024L * 1024 * 1024),
+                        positive(config, Setting.REQUEST_DEADLINE));
     }
 
     @Provides
@@ -72,6 +75,15 @@ final class SettingsModule {
     @Singleton
     static ClockPort clock() {
         return Instant::now;
+    }
+
+    /** A duration setting that must be longer than zero. */
+    static java.time.Duration positive(AppConfig config, Setting setting) {
+        java.time.Duration d = config.duration(setting);
+        if (d.isZero()) {
+            throw ai.askel.confluence.domain.error.InvalidInputException.of(setting.environmentVariable(), "must be longer than zero");
+        }
+        return d;
     }
 
     static long maxAttachmentBytes(AppConfig config) {

@@ -4,7 +4,6 @@ import ai.askel.confluence.app.usecase.AttachToRunbookService;
 import ai.askel.confluence.app.usecase.AuthenticateApiKeyService;
 import ai.askel.confluence.app.usecase.CheckDriftService;
 import ai.askel.confluence.app.usecase.CheckReadinessService;
-import ai.askel.confluence.app.usecase.ConnectorMetricsService;
 import ai.askel.confluence.app.usecase.CreatePageService;
 import ai.askel.confluence.app.usecase.GetRunbookService;
 import ai.askel.confluence.app.usecase.IdempotencyService;
@@ -42,7 +41,6 @@ import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
-import ai.askel.confluence.ports.in.ReadMetricsUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
 import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
@@ -52,7 +50,6 @@ import ai.askel.confluence.ports.in.SearchPagesUseCase;
 import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
 import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
-import ai.askel.confluence.ports.out.ConfluenceCallObserver;
 import ai.askel.confluence.ports.out.HealthCheckPort;
 import dagger.Binds;
 import dagger.Module;
@@ -135,12 +132,6 @@ interface UseCaseModule {
 
     @Binds
     CheckReadinessUseCase checkReadiness(CheckReadinessService service);
-
-    @Binds
-    ReadMetricsUseCase readMetrics(ConnectorMetricsService service);
-
-    @Binds
-    ConfluenceCallObserver confluenceCallObserver(ConnectorMetricsService service);
 
     /** Readiness checks every health check in the set; the database's is the only one so far. */
     @Binds

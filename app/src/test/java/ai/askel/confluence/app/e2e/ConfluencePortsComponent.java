@@ -42,5 +42,11 @@ interface ConfluencePortsComponent {
         static ConfluenceCallObserver observer() {
             return ConfluenceCallObserver.NONE;
         }
+
+        @Provides
+        @jakarta.inject.Singleton
+        static io.micrometer.core.instrument.MeterRegistry registry() {
+            return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        }
     }
 }

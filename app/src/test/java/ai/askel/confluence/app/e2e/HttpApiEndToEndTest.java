@@ -416,8 +416,9 @@ class HttpApiEndToEndTest {
 
         api.get(c("/spaces"));
         String metrics = anonymous.get("/metrics").body();
-        assertThat(metrics).contains("askel_http_requests_total{", "askel_confluence_calls_total{", "askel_confluence_retries_total",
-                "askel_confluence_rate_limit_waits_total");
+        assertThat(metrics).contains("askel_http_requests_seconds_count{", "askel_confluence_call_duration_seconds_bucket{",
+                "askel_confluence_calls_in_flight{connection=\"" + cid + "\"}", "askel_confluence_rejections_total{",
+                "askel_confluence_deadline_expiries_total{", "askel_http_threads_busy");
 
         JsonNode openapi = anonymous.get("/openapi.json").json();
         assertThat(openapi.get("openapi").asText()).startsWith("3.1");

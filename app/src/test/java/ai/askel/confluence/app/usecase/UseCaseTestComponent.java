@@ -74,8 +74,6 @@ interface UseCaseTestComponent {
 
     RotateMasterKeyService rotateMasterKey();
 
-    ConnectorMetricsService metrics();
-
     CheckReadinessService checkReadiness();
 
     IdempotencyService idempotency();

@@ -1,5 +1,6 @@
 package ai.askel.confluence.domain.error;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,11 @@ public class ConnectorException extends RuntimeException {
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** How long the caller should wait before trying again, when the failure is known to pass (busy, rate limited). */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 
     /** Confluence's {@code atl-traceid} for the failed call, when there was one. */

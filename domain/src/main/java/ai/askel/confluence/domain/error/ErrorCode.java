@@ -33,6 +33,14 @@ public enum ErrorCode {
     CONFLUENCE_UNAVAILABLE,
     /** Confluence answered in a way the connector does not understand. */
     CONFLUENCE_ERROR,
+    /** Confluence's answer was larger than the connector reads for that endpoint. */
+    CONFLUENCE_RESPONSE_TOO_LARGE,
+    /** The connection already has as many Confluence calls in flight and waiting as it may; retry after a moment. */
+    CONNECTION_BUSY,
+    /** The request's deadline passed before Confluence answered; nothing more is attempted for it. */
+    DEADLINE_EXCEEDED,
+    /** The connector is serving as many requests as it may at once; retry after a moment. */
+    SERVER_BUSY,
     /** The managed page was changed in Confluence since the connector last published it. */
     DRIFT_DETECTED,
     /** The same idempotency key was used with a different request. */

@@ -21,6 +21,9 @@ public class InvalidInputException extends ConnectorException {
         }
     }
 
+    /** The message names at most this many problems; {@link #problems()} has them all. */
+    public static final int MAX_DESCRIBED = 20;
+
     private final transient List<Problem> problems;
 
     public InvalidInputException(List<Problem> problems) {
@@ -50,6 +53,8 @@ public class InvalidInputException extends ConnectorException {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an invalid-input error needs at least one problem");
         }
-        return problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+        // a request with a million bad elements must not answer with a million-entry message
+        String shown = problems.stream().limit(MAX_DESCRIBED).map(Problem::toString).collect(Collectors.joining("; "));
+        return problems.size() <= MAX_DESCRIBED ? shown : shown + "; and " + (problems.size() - MAX_DESCRIBED) + " more";
     }
 }

@@ -14,6 +14,7 @@ public class RateLimitedException extends ConnectorException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -38,20 +38,23 @@ class ConfluenceAdapterModuleTest {
 
         @Component.Factory
         interface Factory {
-            Graph create(@BindsInstance ConfluenceClientSettings settings, @BindsInstance ConfluenceCallObserver observer);
+            Graph create(@BindsInstance ConfluenceClientSettings settings, @BindsInstance ConfluenceCallObserver observer,
+                         @BindsInstance io.micrometer.core.instrument.MeterRegistry registry);
         }
     }
 
     @Test
     void dagger_wires_every_port_as_a_singleton_from_another_package() {
-        Graph graph = DaggerConfluenceAdapterModuleTest_Graph.factory().create(ConfluenceClientSettings.defaults(), ConfluenceCallObserver.NONE);
+        Graph graph = DaggerConfluenceAdapterModuleTest_Graph.factory().create(ConfluenceClientSettings.defaults(), ConfluenceCallObserver.NONE,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(graph.pages()).isSameAs(graph.pages());
-        assertThat(graph.pages().getClass().getSimpleName()).isEqualTo("ConfluencePagesAdapter");
-        assertThat(graph.spaces().getClass().getSimpleName()).isEqualTo("ConfluenceSpacesAdapter");
-        assertThat(graph.search().getClass().getSimpleName()).isEqualTo("ConfluenceSearchAdapter");
-        assertThat(graph.labels().getClass().getSimpleName()).isEqualTo("ConfluenceLabelsAdapter");
-        assertThat(graph.attachments().getClass().getSimpleName()).isEqualTo("ConfluenceAttachmentsAdapter");
-        assertThat(graph.users().getClass().getSimpleName()).isEqualTo("ConfluenceUsersAdapter");
+        assertThat(java.lang.reflect.Proxy.isProxyClass(graph.pages().getClass())).as("each port is behind UnusableAnswers").isTrue();
+        assertThat(graph.pages().toString()).as("guarded ConfluencePagesAdapter").contains("ConfluencePagesAdapter");
+        assertThat(graph.spaces().toString()).as("guarded ConfluenceSpacesAdapter").contains("ConfluenceSpacesAdapter");
+        assertThat(graph.search().toString()).as("guarded ConfluenceSearchAdapter").contains("ConfluenceSearchAdapter");
+        assertThat(graph.labels().toString()).as("guarded ConfluenceLabelsAdapter").contains("ConfluenceLabelsAdapter");
+        assertThat(graph.attachments().toString()).as("guarded ConfluenceAttachmentsAdapter").contains("ConfluenceAttachmentsAdapter");
+        assertThat(graph.users().toString()).as("guarded ConfluenceUsersAdapter").contains("ConfluenceUsersAdapter");
     }
 }

@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
  * server from nothing but the use cases and the settings, with every adapter class package-private.
  */
 @Singleton
-@Component(modules = {HttpAdapterModule.class, UseCasesModule.class})
+@Component(modules = {HttpAdapterModule.class, UseCasesModule.class, MetricsModule.class})
 public interface TestHttpComponent {
     HttpApiServer server();
 

@@ -14,7 +14,6 @@ import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
-import ai.askel.confluence.ports.in.ReadMetricsUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
 import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
@@ -28,5 +27,5 @@ public interface UseCases extends RegisterConnectionUseCase, ListConnectionsUseC
         RotateCredentialsUseCase, ListSpacesUseCase, CreatePageUseCase, ReadPageUseCase, UpdatePageUseCase,
         ListPageVersionsUseCase, ListChildPagesUseCase, SearchPagesUseCase, ManageLabelsUseCase, UploadAttachmentUseCase,
         PublishRunbookUseCase, GetRunbookUseCase, AttachToRunbookUseCase, CheckDriftUseCase, ListTemplatesUseCase,
-        AuthenticateApiKeyUseCase, IdempotencyUseCase, ReadMetricsUseCase, CheckReadinessUseCase {
+        AuthenticateApiKeyUseCase, IdempotencyUseCase, CheckReadinessUseCase {
 }

@@ -14,7 +14,6 @@ import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
-import ai.askel.confluence.ports.in.ReadMetricsUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
 import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
@@ -88,8 +87,6 @@ interface UseCasesModule {
     @Binds
     IdempotencyUseCase idempotency(UseCases useCases);
 
-    @Binds
-    ReadMetricsUseCase readMetrics(UseCases useCases);
 
     @Binds
     CheckReadinessUseCase checkReadiness(UseCases useCases);
