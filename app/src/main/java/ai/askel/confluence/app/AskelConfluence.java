@@ -18,6 +18,7 @@ import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
 import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
+import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.ManageWorkspacesUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
@@ -245,6 +246,11 @@ public final class AskelConfluence implements AutoCloseable {
     /** The configuration this connector was built from (secrets stay redacted when printed). */
     public AppConfig config() {
         return component.config();
+    }
+
+    /** Reads the templates directory again; a broken declarative template keeps its previous version serving. */
+    public ReloadTemplatesUseCase reloadTemplates() {
+        return component.reloadTemplates();
     }
 
     /** The use cases as the HTTP server's wiring takes them ({@link AskelHttpApi}). */

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** A page body from the command line or a file, in storage format or (with --wiki) wiki markup. */
+/**
+ * A page body from the command line or a file, in storage format or (with --wiki) wiki markup, or
+ * a Markdown file, which the connector converts to storage format locally.
+ */
 final class BodyOptions {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -22,9 +25,19 @@ final class BodyOptions {
 
         @Option(names = "--body-file", description = "A file holding the body (UTF-8).")
         Path file;
+
+        @Option(names = "--markdown-file", description = "A Markdown file (CommonMark and GFM tables), converted to storage format"
+                + " locally (see docs/markdown.md).")
+        Path markdown;
     }
 
     PageBody body() throws IOException {
+        if (source.markdown != null) {
+            if (wiki) {
+                throw new CliErrors.CliUsageException("--wiki and --markdown-file cannot be used together");
+            }
+            return PageBody.markdown(Files.readString(source.markdown));
+        }
         String value = source.text != null ? source.text : Files.readString(source.file);
         return new PageBody(wiki ? BodyRepresentation.WIKI : BodyRepresentation.STORAGE, value);
     }

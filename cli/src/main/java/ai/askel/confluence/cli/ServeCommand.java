@@ -3,6 +3,7 @@ package ai.askel.confluence.cli;
 import ai.askel.confluence.app.AskelHttpApi;
 import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.app.AskelConfluence;
+import ai.askel.confluence.app.templates.TemplateDirectoryWatcher;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.Connection;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = {"Serves the HTTP API (embedded H2 unless a database URL is configured).",
         "--json: {api, health, openapi} once it listens (with --sandbox also the sandbox, its connection and a new API key)."})
 final class ServeCommand extends ConnectorCommand {
+    /** How often serve looks for changed templates in the plugins directory (changes serve without a restart). */
+    static final Duration TEMPLATE_POLL = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--port", description = "HTTP port (default from ASKEL_HTTP_PORT, else 8080; 0 picks a free one).")
@@ -87,6 +91,7 @@ final class ServeCommand extends ConnectorCommand {
                     .adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, Setting.BOOTSTRAP_API_KEY.environmentVariable())));
             HttpApiServer server = AskelHttpApi.server(askel).start();
             ScheduledExecutorService scans = null;
+            TemplateDirectoryWatcher watcher = null;
             try {
                 String base = "http://" + config.string(Setting.HTTP_HOST) + ":" + server.port();
                 out.line("Askel Confluence Connector serving " + base + "/api/v1 (health: " + base + "/health/ready, API description: "
@@ -102,11 +107,18 @@ final class ServeCommand extends ConnectorCommand {
                     out.result(started, "");
                 }
                 scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
+                watcher = config.optional(Setting.PLUGINS_DIR)
+                        .map(dir -> TemplateDirectoryWatcher.start(Path.of(dir), TEMPLATE_POLL, askel.reloadTemplates(),
+                                result -> result.problems().forEach(problem -> out.line("Template not reloaded: " + problem))))
+                        .orElse(null);
                 stop.await();
             } finally {
                 long deadline = System.nanoTime() + grace.toNanos();
                 LOG.info("Stopping: 1/3 the HTTP API stops accepting and drains the requests in flight");
                 server.stop(grace);
+                if (watcher != null) {
+                    watcher.close();
+                }
                 LOG.info("Stopping: 2/3 the scheduled drift scans");
                 stopScans(scans, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 LOG.info("Stopping: 3/3 closing the connection pool and the database");

@@ -1,13 +1,40 @@
 package ai.askel.confluence.cli;
 
+import ai.askel.confluence.app.config.Setting;
+import ai.askel.confluence.app.templates.StoragePreview;
+import ai.askel.confluence.app.templates.TemplateCheck;
+import ai.askel.confluence.app.templates.TemplateRegistry;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.plugins.declarative.DeclarativeTemplates;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
+import ai.askel.confluence.ports.spi.ContentTemplateProvider;
+import ai.askel.confluence.ports.spi.RenderContext;
+import ai.askel.confluence.ports.spi.TemplateHostContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "templates", description = {"Lists the content templates loaded (built in and from the plugins directory).",
-        "--json: [{id, version, name, description, inputs: [{name, type, required, description, ...}], defaultLabels}]."})
+@Command(name = "templates", description = {"Lists the content templates loaded (built in and from the plugins directory);"
+        + " previews and checks templates.",
+        "--json: [{id, version, name, description, inputs: [{name, type, required, description, ...}], defaultLabels}]."},
+        subcommands = {TemplatesCommand.Preview.class, TemplatesCommand.Check.class})
 final class TemplatesCommand extends ConnectorCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     protected int execute() throws Exception {
         return printed(askel -> {
@@ -18,5 +45,99 @@ final class TemplatesCommand extends ConnectorCommand {
                             .collect(Collectors.joining("\n")))
                     .collect(Collectors.joining("\n")));
         });
+    }
+
+    static Optional<Map<String, Object>> readInputs(Path file) throws IOException {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new CliErrors.CliUsageException(file + " is not a JSON object: " + e.getOriginalMessage());
+        }
+    }
+
+    @Command(name = "preview", description = "Renders a template locally, without Confluence: validates the inputs, prints the"
+            + " storage format, and with --html writes an HTML approximation of the page.")
+    static final class Preview extends ConnectorCommand {
+        @Parameters(index = "0", paramLabel = "ID_OR_DIR", description = "A loaded template's id, or a declarative template's folder or zip.")
+        String template;
+
+        @Option(names = {"--inputs", "--inputs-file"}, paramLabel = "JSON", description = "The inputs as a JSON object (default: the declared examples).")
+        Path inputsFile;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML approximation of the page to this file.")
+        Path html;
+
+        @Option(names = "--attached", paramLabel = "FILE_NAME", description = "Render as if this file were attached (repeatable).")
+        List<String> attached = List.of();
+
+        @Option(names = "--title", description = "The page title to render with (default: the template's suggested title).")
+        String title;
+
+        @Override
+        protected int execute() throws Exception {
+            ContentTemplateProvider hosted = resolve(template);
+            Map<String, Object> values = readInputs(inputsFile).orElseGet(() -> examples(hosted));
+            TemplateInputs inputs = new TemplateInputs(values);
+            String pageTitle = Optional.ofNullable(title).or(() -> TemplateRegistry.suggestedTitle(hosted, inputs)).orElse("Preview");
+            String body;
+            try {
+                body = hosted.render(inputs, new RenderContext(TemplateHostContext.CURRENT_SPI_VERSION, Title.of(pageTitle),
+                        SpaceKey.of("PREVIEW"), attached));
+            } catch (InvalidInputException e) {
+                List<String> problems = e.problems().stream().map(Object::toString).toList();
+                out().result(Map.of("template", hosted.id(), "valid", false, "problems", problems),
+                        "input validation: %d problem(s)\n  %s".formatted(problems.size(), String.join("\n  ", problems)));
+                return 1;
+            }
+            if (html != null) {
+                Files.writeString(html, StoragePreview.toHtml(pageTitle, body));
+            }
+            out().result(Map.of("template", hosted.id(), "valid", true, "title", pageTitle, "body", body),
+                    "input validation: ok\ntitle: " + pageTitle + (html == null ? "" : "\nHTML preview: " + html) + "\n\n" + body);
+            return 0;
+        }
+
+        private ContentTemplateProvider resolve(String idOrDir) {
+            Path path = Path.of(idOrDir);
+            if (Files.exists(path)) {
+                return TemplateCheck.of(DeclarativeTemplates.load(path)).hosted();
+            }
+            return TemplateRegistry.load(config(Map.of()).optional(Setting.PLUGINS_DIR).map(Path::of)).find(idOrDir)
+                    .orElseThrow(() -> new CliErrors.CliUsageException("no template '%s' is loaded, and no such folder exists".formatted(idOrDir)));
+        }
+
+        private static Map<String, Object> examples(ContentTemplateProvider template) {
+            return TemplateCheck.exampleInputs(template.inputs());
+        }
+    }
+
+    @Command(name = "check", description = "Checks a declarative template folder or zip: the descriptor, the body, the sample inputs,"
+            + " determinism, and hostile inputs fuzzed through every input. Exits 1 on any problem.")
+    static final class Check extends ConnectorCommand {
+        @Parameters(index = "0", paramLabel = "DIR", description = "The template's folder (or zip).")
+        Path directory;
+
+        @Option(names = {"--inputs", "--inputs-file"}, paramLabel = "JSON", description = "Sample inputs (default: the declared examples).")
+        Path inputsFile;
+
+        @Option(names = "--rounds", defaultValue = "200", description = "Rounds of hostile inputs (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        protected int execute() throws Exception {
+            if (rounds < 0 || rounds > 10_000) {
+                throw new CliErrors.CliUsageException("--rounds must be between 0 and 10000");
+            }
+            TemplateCheck.Report report = TemplateCheck.directory(directory, readInputs(inputsFile), rounds);
+            String text = report.passed().stream().map(line -> "ok    " + line).collect(Collectors.joining("\n"))
+                    + (report.passed().isEmpty() || report.problems().isEmpty() ? "" : "\n")
+                    + report.problems().stream().map(line -> "FAIL  " + line).collect(Collectors.joining("\n"));
+            out().result(Map.of("template", report.template(), "ok", report.ok(), "passed", report.passed(), "problems", report.problems()),
+                    text);
+            return report.ok() ? 0 : 1;
+        }
     }
 }

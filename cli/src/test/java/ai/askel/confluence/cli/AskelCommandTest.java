@@ -114,7 +114,7 @@ class AskelCommandTest {
     }
 
     @Test
-    void a_page_is_created_read_updated_searched_and_its_versions_and_children_listed() {
+    void a_page_is_created_read_updated_searched_and_its_versions_and_children_listed() throws IOException {
         JsonNode created = json(cli.run("--json", "page", "create", "--space", "INFRA", "--title", "CLI Page", "--body", "<p>from the cli</p>",
                 "--label", "cli-e2e"));
         String id = created.get("id").asText();
@@ -131,8 +131,14 @@ class AskelCommandTest {
         assertOneLineError(cli.run("page", "update", id, "--body", "<p>stale</p>", "--base-version", "1"), "VERSION_CONFLICT");
 
         json(cli.run("--json", "page", "create", "--space", "INFRA", "--title", "CLI Child", "--parent", id, "--body", "<p>child</p>"));
+        Path markdown = Files.writeString(temp.resolve("notes.md"), "## From *Markdown*\n\n```bash\nls <dir>\n```\n");
+        JsonNode fromMarkdown = json(cli.run("--json", "page", "create", "--space", "INFRA", "--title", "CLI Markdown", "--parent", id,
+                "--markdown-file", markdown.toString()));
+        assertThat(json(cli.run("--json", "page", "get", fromMarkdown.get("id").asText())).get("body").get("value").asText())
+                .isEqualTo("<h2>From <em>Markdown</em></h2><ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">"
+                        + "bash</ac:parameter><ac:plain-text-body><![CDATA[ls <dir>]]></ac:plain-text-body></ac:structured-macro>");
         assertThat(json(cli.run("--json", "page", "children", id)).get("results")).extracting(n -> n.get("title").asText())
-                .containsExactly("CLI Child");
+                .containsExactly("CLI Child", "CLI Markdown");
         assertThat(json(cli.run("--json", "page", "versions", id)).get("results")).extracting(n -> n.get("number").asInt())
                 .contains(1, 2);
         assertThat(json(cli.run("--json", "page", "search", "--space", "INFRA", "--title", "CLI Page")).get("results"))

@@ -3,10 +3,16 @@ package ai.askel.confluence.domain;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import java.util.Locale;
 
-/** How a page body is written: Confluence storage format (XHTML) or wiki markup. */
+/**
+ * How a page body is written: Confluence storage format (XHTML), wiki markup, or Markdown. Markdown
+ * never reaches Confluence: the connector converts it to storage format locally before it sends the
+ * page (see {@link #isConvertedLocally()}).
+ */
 public enum BodyRepresentation {
     STORAGE("storage"),
-    WIKI("wiki");
+    WIKI("wiki"),
+    /** CommonMark with GFM tables; converted to storage format by the connector. */
+    MARKDOWN("markdown");
 
     private final String wireName;
 
@@ -19,6 +25,11 @@ public enum BodyRepresentation {
         return wireName;
     }
 
+    /** Whether the connector converts this representation itself instead of sending it to Confluence. */
+    public boolean isConvertedLocally() {
+        return this == MARKDOWN;
+    }
+
     public static BodyRepresentation fromWireName(String name) {
         if (name != null) {
             String lower = name.strip().toLowerCase(Locale.ROOT);
@@ -28,6 +39,6 @@ public enum BodyRepresentation {
                 }
             }
         }
-        throw InvalidInputException.of("body.representation", "'%s' is not supported: use 'storage' or 'wiki'".formatted(name));
+        throw InvalidInputException.of("body.representation", "'%s' is not supported: use 'storage', 'wiki' or 'markdown'".formatted(name));
     }
 }

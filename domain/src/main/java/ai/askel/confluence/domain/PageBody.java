@@ -35,6 +35,11 @@ public record PageBody(BodyRepresentation representation, String value) {
         return new PageBody(BodyRepresentation.WIKI, markup);
     }
 
+    /** A Markdown body; the connector converts it to storage format before it is sent. */
+    public static PageBody markdown(String markdown) {
+        return new PageBody(BodyRepresentation.MARKDOWN, markdown);
+    }
+
     @Override
     public String toString() {
         return "PageBody[" + representation.wireName() + ", " + value.length() + " chars]";

@@ -13,9 +13,15 @@ import java.util.Optional;
 /**
  * The inputs a template renders from: a JSON-like tree of strings, numbers, booleans, lists and
  * maps with string keys, deeply immutable. Nulls are dropped (an absent input is simply absent).
+ *
+ * <p>Templates read them through the typed accessors ({@link #string}, {@link #number},
+ * {@link #bool}, {@link #list}, {@link #table}): a blank string, a blank list item and a table row
+ * whose cells are all blank count as absent, every number is a {@link BigDecimal}, and a value of the
+ * wrong shape is an {@link InvalidInputException} naming the input, never a {@link ClassCastException}.
  */
 public record TemplateInputs(Map<String, Object> values) {
     private static final int MAX_DEPTH = 8;
+    private static final String FIELD = "inputs.";
 
     @SuppressWarnings("unchecked")
     public TemplateInputs {
@@ -27,8 +33,86 @@ public record TemplateInputs(Map<String, Object> values) {
         return new TemplateInputs(Map.of());
     }
 
+    /** The raw value: a String, Long, BigDecimal, Boolean, List or Map. Prefer the typed accessors. */
     public Optional<Object> get(String name) {
         return Optional.ofNullable(values.get(name));
+    }
+
+    /** A text input (STRING, TEXT or URL), stripped; empty when absent or blank. */
+    public Optional<String> string(String name) {
+        return get(name).map(value -> text(value, name)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** A text input that must be present; an {@link InvalidInputException} names it otherwise. */
+    public String requiredString(String name) {
+        return string(name).orElseThrow(() -> InvalidInputException.of(FIELD + name, "is required"));
+    }
+
+    /** A NUMBER input, whatever its JSON form (an integer or a decimal), as one type. */
+    public Optional<BigDecimal> number(String name) {
+        return get(name).map(value -> {
+            if (value instanceof Long l) {
+                return BigDecimal.valueOf(l);
+            }
+            if (value instanceof BigDecimal d) {
+                return d;
+            }
+            throw InvalidInputException.of(FIELD + name, "must be a number");
+        });
+    }
+
+    /** A BOOLEAN input. */
+    public Optional<Boolean> bool(String name) {
+        return get(name).map(value -> {
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            throw InvalidInputException.of(FIELD + name, "must be true or false");
+        });
+    }
+
+    /** A STRING_LIST input's non-blank items, stripped, in order; empty when absent. */
+    public List<String> list(String name) {
+        List<String> items = new ArrayList<>();
+        for (Object item : listValue(name)) {
+            String text = text(item, name).strip();
+            if (!text.isEmpty()) {
+                items.add(text);
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** A TABLE input's rows, in order, leaving out rows whose cells are all blank; empty when absent. */
+    public List<TableRow> table(String name) {
+        List<TableRow> rows = new ArrayList<>();
+        for (Object row : listValue(name)) {
+            if (!(row instanceof Map<?, ?> fields)) {
+                throw InvalidInputException.of(FIELD + name, "every row must be an object");
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            fields.forEach((column, value) -> cells.put((String) column, text(value, name + "." + column).strip()));
+            TableRow tableRow = new TableRow(cells);
+            if (!tableRow.isBlank()) {
+                rows.add(tableRow);
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    private List<?> listValue(String name) {
+        Object value = values.getOrDefault(name, List.of());
+        if (!(value instanceof List<?> list)) {
+            throw InvalidInputException.of(FIELD + name, "must be a list");
+        }
+        return list;
+    }
+
+    private static String text(Object value, String name) {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw InvalidInputException.of(FIELD + name, "must be text");
     }
 
     private static Object freeze(Object value, String path, int depth) {

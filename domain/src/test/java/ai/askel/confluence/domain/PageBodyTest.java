@@ -66,9 +66,12 @@ class PageBodyTest {
     void representation_wire_names_round_trip() {
         assertThat(BodyRepresentation.fromWireName(" Storage ")).isEqualTo(BodyRepresentation.STORAGE);
         assertThat(BodyRepresentation.fromWireName("wiki")).isEqualTo(BodyRepresentation.WIKI);
+        assertThat(BodyRepresentation.fromWireName("markdown")).isEqualTo(BodyRepresentation.MARKDOWN);
+        assertThat(BodyRepresentation.MARKDOWN.isConvertedLocally()).isTrue();
+        assertThat(BodyRepresentation.STORAGE.isConvertedLocally()).isFalse();
         assertThatThrownBy(() -> BodyRepresentation.fromWireName("atlas_doc_format"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("body.representation: 'atlas_doc_format' is not supported: use 'storage' or 'wiki'");
+                .hasMessage("body.representation: 'atlas_doc_format' is not supported: use 'storage', 'wiki' or 'markdown'");
     }
 
     @Test

@@ -6,6 +6,7 @@ import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.storage.InvalidStorageFormatException;
 import ai.askel.confluence.domain.storage.StorageFormatValidator;
+import ai.askel.confluence.plugins.declarative.DeclarativeTemplate;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.RenderContext;
 import ai.askel.confluence.ports.spi.TemplateHostContext;
@@ -53,6 +54,12 @@ final class HostedTemplate implements ContentTemplateProvider {
 
     String implementation() {
         return template.getClass().getName();
+    }
+
+    /** Whether the other is the same declarative template, unchanged (same source, same text). */
+    boolean sameAs(HostedTemplate other) {
+        return template instanceof DeclarativeTemplate mine && other.template instanceof DeclarativeTemplate theirs
+                && source.equals(other.source) && mine.digest().equals(theirs.digest());
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluenceLabelsPort;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
+import ai.askel.confluence.ports.out.MarkdownPort;
 import ai.askel.confluence.ports.out.NewPage;
 import jakarta.inject.Inject;
 
@@ -19,9 +20,12 @@ final class CreatePageService implements CreatePageUseCase {
     private final ConfluencePagesPort pages;
     private final ConfluenceLabelsPort labels;
     private final AuditTrail audit;
+    private final MarkdownPort markdown;
 
     @Inject
-    public CreatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, ConfluenceLabelsPort labels, AuditTrail audit) {
+    public CreatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, ConfluenceLabelsPort labels, AuditTrail audit,
+                             MarkdownPort markdown) {
+        this.markdown = markdown;
         this.lookup = lookup;
         this.pages = pages;
         this.labels = labels;
@@ -31,7 +35,8 @@ final class CreatePageService implements CreatePageUseCase {
     @Override
     public Page create(CreatePageCommand command) {
         ConfluenceAccess access = lookup.access(command.ref());
-        Page page = pages.create(access, new NewPage(command.space(), command.title(), command.parentId(), command.body()));
+        Page page = pages.create(access, new NewPage(command.space(), command.title(), command.parentId(),
+                PageBodies.forConfluence(command.body(), markdown)));
         audit.record(command.ref().workspace(), "page.create", Optional.of(command.ref().connection()), Optional.of(page.id()), "created");
         if (command.labels().isEmpty()) {
             return page;

@@ -10,6 +10,7 @@ import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UpdatedPage;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
+import ai.askel.confluence.ports.out.MarkdownPort;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -26,9 +27,11 @@ final class UpdatePageService implements UpdatePageUseCase {
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
     private final AuditTrail audit;
+    private final MarkdownPort markdown;
 
     @Inject
-    public UpdatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, AuditTrail audit) {
+    public UpdatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, AuditTrail audit, MarkdownPort markdown) {
+        this.markdown = markdown;
         this.lookup = lookup;
         this.pages = pages;
         this.audit = audit;
@@ -38,7 +41,8 @@ final class UpdatePageService implements UpdatePageUseCase {
     public UpdatedPage update(UpdatePageCommand command) {
         ConfluenceAccess access = lookup.access(command.ref());
         try {
-            UpdatedPage updated = readModifyWrite(access, command);
+            UpdatedPage updated = readModifyWrite(access, new UpdatePageCommand(command.ref(), command.page(), command.title(),
+                    PageBodies.forConfluence(command.body(), markdown), command.baseVersion(), command.message(), command.force()));
             audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.of(updated.page().id()),
                     (updated.changed() ? "updated to version " : "unchanged at version ") + updated.page().version().number());
             return updated;

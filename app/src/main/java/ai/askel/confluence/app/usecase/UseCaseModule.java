@@ -12,6 +12,7 @@ import ai.askel.confluence.ports.in.ListConnectionsUseCase;
 import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
 import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
+import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.ManageWorkspacesUseCase;
@@ -93,6 +94,9 @@ public interface UseCaseModule {
 
     @Binds
     ListTemplatesUseCase listTemplates(ListTemplatesService service);
+
+    @Binds
+    ReloadTemplatesUseCase reloadTemplates(ReloadTemplatesService service);
 
     @Binds
     ManageApiKeysUseCase manageApiKeys(ManageApiKeysService service);

@@ -12,6 +12,7 @@ import ai.askel.confluence.ports.in.ListConnectionsUseCase;
 import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
 import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
+import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.ManageWorkspacesUseCase;
@@ -72,6 +73,8 @@ public interface ConnectorUseCases {
     CheckDriftUseCase checkDrift();
 
     ListTemplatesUseCase listTemplates();
+
+    ReloadTemplatesUseCase reloadTemplates();
 
     ManageApiKeysUseCase manageApiKeys();
 

@@ -5,6 +5,8 @@ import ai.askel.confluence.adapter.persistence.PersistenceSettings;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.app.templates.TemplateRegistry;
+import ai.askel.confluence.plugins.declarative.MarkdownToStorage;
+import ai.askel.confluence.ports.out.MarkdownPort;
 import ai.askel.confluence.app.usecase.UseCaseSettings;
 import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.TemplateCatalogPort;
@@ -62,6 +64,12 @@ final class SettingsModule {
     @Singleton
     static TemplateCatalogPort templates(AppConfig config) {
         return TemplateRegistry.load(config.optional(Setting.PLUGINS_DIR).map(java.nio.file.Path::of));
+    }
+
+    /** Markdown page bodies are converted locally, by the same walker that renders declarative templates. */
+    @Provides
+    static MarkdownPort markdown() {
+        return MarkdownToStorage::convert;
     }
 
     @Provides

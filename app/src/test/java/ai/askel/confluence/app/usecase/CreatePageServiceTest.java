@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CreatePageServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ConnectionRef ref = f.connection();
-    private final CreatePageService service = new CreatePageService(f.lookup, f.confluence, f.confluence.labels, f.audit);
+    private final CreatePageService service = new CreatePageService(f.lookup, f.confluence, f.confluence.labels, f.audit,
+            ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
 
     @Test
     void a_page_is_created_and_its_labels_added_in_one_call() {
@@ -34,6 +35,19 @@ class CreatePageServiceTest {
             assertThat(e.page()).contains(page.id());
             assertThat(e.toString()).doesNotContain("<p>hi</p>");
         });
+    }
+
+    @Test
+    void a_markdown_body_reaches_confluence_as_storage_format_converted_locally() {
+        Page page = service.create(new CreatePageCommand(ref, SpaceKey.of("OPS"), Title.of("Notes"), Optional.empty(),
+                PageBody.markdown("# Notes\n\n```sql\nselect 1;\n```\n\n| a | b |\n| - | - |\n| <x> | [y](https://y.example) |\n"),
+                Set.of()));
+
+        assertThat(f.confluence.page(page.id()).orElseThrow().body()).isEqualTo("<h1>Notes</h1>"
+                + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">sql</ac:parameter>"
+                + "<ac:plain-text-body><![CDATA[select 1;]]></ac:plain-text-body></ac:structured-macro>"
+                + "<table><tbody><tr><th>a</th><th>b</th></tr><tr><td>&lt;x&gt;</td><td><a href=\"https://y.example\">y</a></td></tr>"
+                + "</tbody></table>");
     }
 
     @Test

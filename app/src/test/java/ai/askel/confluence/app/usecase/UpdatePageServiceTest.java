@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UpdatePageServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ConnectionRef ref = f.connection();
-    private final UpdatePageService service = new UpdatePageService(f.lookup, f.confluence, f.audit);
+    private final UpdatePageService service = new UpdatePageService(f.lookup, f.confluence, f.audit,
+            ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
     private final PageId id = f.confluence.seedPage("OPS", "Notes", Optional.empty(), "<p>v1</p>");
 
     @Test
@@ -75,5 +76,14 @@ class UpdatePageServiceTest {
 
         assertThat(updated.page().version().number().number()).isEqualTo(3);
         assertThat(f.confluence.page(id).orElseThrow().body()).isEqualTo("<p>mine</p>");
+    }
+
+    @Test
+    void a_markdown_update_is_sent_as_storage_format() {
+        service.update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.markdown("- [x] done *now*"),
+                Optional.empty(), Optional.empty()));
+
+        assertThat(f.confluence.page(id).orElseThrow().body()).isEqualTo("<ac:task-list><ac:task><ac:task-status>complete"
+                + "</ac:task-status><ac:task-body>done <em>now</em></ac:task-body></ac:task></ac:task-list>");
     }
 }

@@ -82,6 +82,11 @@ interface UseCaseTestComponent {
     interface HealthChecks {
         @Multibinds
         Set<HealthCheckPort> healthChecks();
+
+        @dagger.Provides
+        static ai.askel.confluence.ports.out.MarkdownPort markdown() {
+            return ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert;
+        }
     }
 
     @Component.Factory

@@ -252,6 +252,34 @@ class SecurityTest {
         assertThat(hostileBody.split("<!\\[CDATA\\[", -1)).as("no CDATA section opened by a value").hasSameSizeAs(benignBody.split("<!\\[CDATA\\[", -1));
     }
 
+    /** A Markdown page body holding the value in every context: converted locally, stored with the benign body's elements. */
+    @ParameterizedTest(name = "markdown body with {0}")
+    @MethodSource("hostileValues")
+    void no_value_in_a_markdown_body_injects_markup_or_macros_into_the_stored_page(String hostile) {
+        String benignBody = markdownPage("Markdown baseline " + Integer.toHexString(hostile.hashCode()), "harmless");
+        String hostileBody = markdownPage("Markdown " + Integer.toHexString(hostile.hashCode()), hostile);
+
+        assertThat(tags(withoutCdata(hostileBody))).as(hostileBody).isEqualTo(tags(withoutCdata(benignBody)));
+        assertThat(hostileBody.replaceAll("(?s)<!\\[CDATA\\[.*?]]>", "")).as("outside code blocks").doesNotContain("<ac:structured-macro ac:name=\"html\"").doesNotContain("<ac:structured-macro ac:name=\"include\"")
+                .doesNotContain("<script").doesNotContain("<ri:user").doesNotContain("<at:var");
+    }
+
+    /** The body without its CDATA sections' contents (code is text there, whatever characters it holds). */
+    private static String withoutCdata(String storage) {
+        return storage.replaceAll("(?s)<!\\[CDATA\\[.*?]]>", "");
+    }
+
+    private static String markdownPage(String title, String value) {
+        String markdown = ("# Heading %1$s%n%nText %1$s and *emphasis %1$s* and `code %1$s`.%n%n| Name | Value |%n| --- | --- |%n"
+                + "| %1$s | **%1$s** |%n%n```bash%n%1$s%n```%n%n> [!NOTE] Title %1$s%n> Panel %1$s%n%n- [ ] task %1$s%n- [x] done %1$s%n%n"
+                + "1. step %1$s%n").formatted(value);
+        var ref = harness.runbook(title).ref();
+        var page = harness.askel.createPage().create(new ai.askel.confluence.ports.in.CreatePageCommand(ref,
+                ai.askel.confluence.domain.SpaceKey.of("INFRA"), ai.askel.confluence.domain.Title.of(title), java.util.Optional.empty(),
+                ai.askel.confluence.domain.PageBody.markdown(markdown), java.util.Set.of()));
+        return sandbox.findPage(page.id().value()).orElseThrow().storage();
+    }
+
     private static String publishedBody(String title, String value) {
         java.util.Map<String, Object> inputs = new java.util.LinkedHashMap<>(Harness.inputs(title).values());
         inputs.replaceAll((name, v) -> name.equals("environment") || name.equals("status") || name.equals("architectureDiagram") ? v

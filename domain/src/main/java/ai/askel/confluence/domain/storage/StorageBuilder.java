@@ -79,12 +79,19 @@ public final class StorageBuilder {
     }
 
     public StorageBuilder tableOf(List<String> headers, List<List<Inline>> rows) {
+        return richTable(headers.stream().map(Inline::text).toList(), rows);
+    }
+
+    /** A table whose header cells hold inline content too. */
+    public StorageBuilder richTable(List<Inline> headers, List<List<Inline>> rows) {
         if (headers.isEmpty()) {
             throw new IllegalArgumentException("a table needs at least one column");
         }
         out.append("<table><tbody><tr>");
-        for (String header : headers) {
-            out.append("<th>").append(StorageText.escapeText(header)).append("</th>");
+        for (Inline header : headers) {
+            out.append("<th>");
+            header.writeTo(out);
+            out.append("</th>");
         }
         out.append("</tr>");
         for (int r = 0; r < rows.size(); r++) {
@@ -125,10 +132,14 @@ public final class StorageBuilder {
         if (title != null && !title.isBlank()) {
             parameter(out, "title", title);
         }
+        out.append("<ac:rich-text-body>").append(nested(content)).append("</ac:rich-text-body></ac:structured-macro>");
+        return this;
+    }
+
+    private static CharSequence nested(Consumer<StorageBuilder> content) {
         StorageBuilder inner = new StorageBuilder();
         content.accept(inner);
-        out.append("<ac:rich-text-body>").append(inner.out).append("</ac:rich-text-body></ac:structured-macro>");
-        return this;
+        return inner.out;
     }
 
     /** An image of a file attached to the page itself. */
@@ -139,6 +150,66 @@ public final class StorageBuilder {
             out.append(" ac:alt=\"").append(StorageText.escapeAttribute(altText)).append('"');
         }
         out.append("><ri:attachment ri:filename=\"").append(StorageText.escapeAttribute(fileName)).append("\" /></ac:image>");
+        return this;
+    }
+
+    /** A list whose items hold blocks (paragraphs, nested lists, code); {@code ordered} for a numbered one. */
+    public StorageBuilder listOfBlocks(boolean ordered, List<Consumer<StorageBuilder>> items) {
+        String tag = ordered ? "ol" : "ul";
+        out.append('<').append(tag).append('>');
+        for (Consumer<StorageBuilder> item : items) {
+            out.append("<li>").append(nested(item)).append("</li>");
+        }
+        out.append("</").append(tag).append('>');
+        return this;
+    }
+
+    /** A task list (Confluence's check boxes): each task is done or not, with inline content. */
+    public StorageBuilder taskList(List<Boolean> done, List<List<Inline>> tasks) {
+        if (done.size() != tasks.size()) {
+            throw new IllegalArgumentException("one done flag per task");
+        }
+        out.append("<ac:task-list>");
+        for (int i = 0; i < tasks.size(); i++) {
+            out.append("<ac:task><ac:task-status>").append(done.get(i) ? "complete" : "incomplete").append("</ac:task-status>")
+                    .append("<ac:task-body>");
+            tasks.get(i).forEach(piece -> piece.writeTo(out));
+            out.append("</ac:task-body></ac:task>");
+        }
+        out.append("</ac:task-list>");
+        return this;
+    }
+
+    /** A block quote holding blocks. */
+    public StorageBuilder blockQuote(Consumer<StorageBuilder> content) {
+        out.append("<blockquote>").append(nested(content)).append("</blockquote>");
+        return this;
+    }
+
+    /** Inline content with no paragraph around it: the text of a tight list item. */
+    public StorageBuilder inlines(Inline... content) {
+        inline(content);
+        return this;
+    }
+
+    /** A block image (an image alone in its paragraph): of an attachment or from an http(s) URL. */
+    public StorageBuilder image(Inline image) {
+        if (!(image instanceof Inline.Image)) {
+            throw new IllegalArgumentException("not an image: " + image);
+        }
+        image.writeTo(out);
+        return this;
+    }
+
+    /** Confluence's table-of-contents macro. */
+    public StorageBuilder tableOfContents() {
+        out.append("<ac:structured-macro ac:name=\"toc\" />");
+        return this;
+    }
+
+    /** Appends what another builder built (a section rendered on its own). */
+    public StorageBuilder append(StorageBuilder other) {
+        out.append(other.out);
         return this;
     }
 

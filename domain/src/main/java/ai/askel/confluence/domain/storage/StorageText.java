@@ -16,13 +16,26 @@ public final class StorageText {
     }
 
     /**
-     * A CDATA section holding the text verbatim, with {@code ]]>} split across two sections. Line
+     * A CDATA section holding the text verbatim, with {@code ]]>} and {@code <!} split across two sections. Line
      * ends are written as LF: a parser reads CR LF and a lone CR as LF anyway, so the body says
      * exactly what Confluence will read.
      */
     public static String cdata(String text) {
         String lines = legal(text).replace("\r\n", "\n").replace('\r', '\n');
-        return "<![CDATA[" + lines.replace("]]>", "]]]]><![CDATA[>") + "]]>";
+        // "<!" is split too, so no declaration (<!DOCTYPE, <!ENTITY) appears in the body even inside CDATA, where a naive check would refuse it
+        StringBuilder out = new StringBuilder(lines.length() + 24).append("<![CDATA[");
+        for (int i = 0; i < lines.length(); ) {
+            if (lines.startsWith("]]>", i)) {
+                out.append("]]]]><![CDATA[>");
+                i += 3;
+            } else if (lines.startsWith("<!", i)) {
+                out.append("<]]><![CDATA[!");
+                i += 2;
+            } else {
+                out.append(lines.charAt(i++));
+            }
+        }
+        return out.append("]]>").toString();
     }
 
     private static String escape(String text, boolean attribute) {

@@ -7,6 +7,7 @@ import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.storage.StatusColour;
+import ai.askel.confluence.domain.storage.StorageCanonicalForm;
 import ai.askel.confluence.domain.storage.StorageFormatValidator;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.InputType;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CustomerEnvironmentRunbookProviderTest {
     private static final String DIAGRAM = "crestview-prod-architecture.png";
+    private static final java.util.Set<String> REQUIRED = java.util.Set.of("environment", "customer", "status");
 
     private final CustomerEnvironmentRunbookProvider template = new CustomerEnvironmentRunbookProvider();
 
@@ -62,11 +64,11 @@ class CustomerEnvironmentRunbookProviderTest {
 
         assertThat(body).startsWith("<h1>Crestview Production</h1><ac:structured-macro ac:name=\"info\">"
                 + "<ac:parameter ac:name=\"title\">At a glance</ac:parameter><ac:rich-text-body>"
-                + "<p><strong>Status: </strong><ac:structured-macro ac:name=\"status\"><ac:parameter ac:name=\"colour\">Green"
+                + "<p><strong>Status:</strong> <ac:structured-macro ac:name=\"status\"><ac:parameter ac:name=\"colour\">Green"
                 + "</ac:parameter><ac:parameter ac:name=\"title\">LIVE</ac:parameter></ac:structured-macro></p>"
-                + "<p><strong>Customer: </strong>Crestview Health &amp; Care</p>"
-                + "<p><strong>Regions: </strong>eu-west-1, eu-central-1</p>"
-                + "<p><strong>Maintenance window: </strong>Sundays 02:00-04:00 UTC</p></ac:rich-text-body></ac:structured-macro>");
+                + "<p><strong>Customer:</strong> Crestview Health &amp; Care</p>"
+                + "<p><strong>Regions:</strong> eu-west-1, eu-central-1</p>"
+                + "<p><strong>Maintenance window:</strong> Sundays 02:00-04:00 UTC</p></ac:rich-text-body></ac:structured-macro>");
         assertThat(dom.texts("h2")).containsExactly("Endpoints", "Access and credentials", "Architecture", "Maintenance",
                 "Escalation contacts", "Notes");
         assertThat(dom.macros()).containsExactly("info", "status", "code", "warning");
@@ -115,7 +117,7 @@ class CustomerEnvironmentRunbookProviderTest {
 
     @Test
     void renders_the_maintenance_window_and_the_procedure_as_numbered_steps() {
-        assertThat(render(fullInputs())).contains("<h2>Maintenance</h2><p><strong>Window: </strong>Sundays 02:00-04:00 UTC</p>"
+        assertThat(render(fullInputs())).contains("<h2>Maintenance</h2><p><strong>Window:</strong> Sundays 02:00-04:00 UTC</p>"
                 + "<h3>Procedure</h3><ol><li>Announce the window in #crestview-ops</li><li>Drain traffic from eu-west-1</li>"
                 + "<li>Apply the upgrade and watch the error rate</li></ol>");
     }
@@ -166,13 +168,45 @@ class CustomerEnvironmentRunbookProviderTest {
     @CsvSource({"LIVE, GREEN", "live, GREEN", "Provisioning, BLUE", "DEGRADED, YELLOW", "at_risk, YELLOW", "DOWN, RED",
             "DECOMMISSIONED, GREY", "something else, GREY"})
     void maps_the_status_to_a_lozenge_colour(String status, StatusColour colour) {
-        assertThat(CustomerEnvironmentRunbookProvider.colourOf(status)).isEqualTo(colour);
+        String body = render(new TemplateInputs(Map.of("environment", "E", "customer", "C", "status", status)));
+
+        assertThat(body).contains("<ac:parameter ac:name=\"colour\">" + colour.macroValue() + "</ac:parameter>"
+                + "<ac:parameter ac:name=\"title\">" + status + "</ac:parameter>");
     }
 
     @Test
     void quotes_urls_for_the_shell_so_the_health_check_is_safe_to_paste() {
-        assertThat(CustomerEnvironmentRunbookProvider.shellQuoted("https://x.example/a'b$(rm -rf ~)"))
-                .isEqualTo("'https://x.example/a'\\''b$(rm -rf ~)'");
+        String body = render(new TemplateInputs(Map.of("environment", "E", "customer", "C", "status", "LIVE",
+                "endpoints", List.of(Map.of("url", "https://x.example/a'b$(id)")))));
+
+        assertThat(StorageDom.parse(body).texts("ac:plain-text-body"))
+                .containsExactly("curl -fsS --max-time 10 -o /dev/null -w '%{http_code}\\n' 'https://x.example/a'\\''b$(id)'");
+    }
+
+    /**
+     * The built-in runbook became a declarative template; for any inputs (benign, partial, hostile)
+     * it renders the same page as the Java template it replaced, compared in canonical form.
+     */
+    @Test
+    void renders_the_same_canonical_storage_as_the_java_template_it_replaced() {
+        LegacyRunbookRenderer java = new LegacyRunbookRenderer();
+        Random random = new Random(20261202L);
+        List<TemplateInputs> cases = new ArrayList<>(List.of(fullInputs(), new TemplateInputs(Map.of("environment", "E",
+                "customer", "C", "status", "DOWN", "regions", List.of("eu-west-1"), "maintenanceProcedure", List.of("Only step"),
+                "endpoints", List.of(Map.of("name", "a", "url", "https://a.example"), Map.of("name", "b", "url", "https://a.example"),
+                        Map.of("name", "c", "url", "ftp://x"), Map.of("notes", "no url"))))));
+        for (int round = 0; round < 80; round++) {
+            cases.add(inputs(name -> REQUIRED.contains(name) || random.nextInt(4) != 0 ? hostileString(random) : " ",
+                    hostileFileName(random)));
+        }
+        for (TemplateInputs inputs : cases) {
+            for (List<String> attachments : List.of(List.<String>of(), List.of(DIAGRAM),
+                    List.of(inputs.get("architectureDiagram").map(Object::toString).orElse("x.png")))) {
+                String declarative = render(inputs, attachments);
+                String expected = java.render(inputs, context(attachments));
+                assertThat(StorageCanonicalForm.of(declarative)).isEqualTo(StorageCanonicalForm.of(expected));
+            }
+        }
     }
 
     /**

@@ -10,4 +10,13 @@ public interface TemplateCatalogPort {
 
     /** Every loaded template, ordered by id. */
     List<ContentTemplateProvider> all();
+
+    /**
+     * Reads the templates directory again: changed declarative templates replace their previous
+     * version, a broken one keeps its previous version serving and is reported. A catalog that
+     * cannot reload reports that nothing changed.
+     */
+    default TemplateReloadResult reload() {
+        return new TemplateReloadResult(List.of(), List.of(), List.of());
+    }
 }

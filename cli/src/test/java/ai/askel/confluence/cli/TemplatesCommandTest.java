@@ -1,0 +1,94 @@
+package ai.askel.confluence.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code templates preview} and {@code templates check}: a template author's loop, without Confluence. */
+class TemplatesCommandTest {
+    @TempDir
+    static Path temp;
+    private static CliRunner cli;
+    private static Path template;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        Path config = Files.writeString(temp.resolve("askel.properties"), "");
+        cli = new CliRunner(temp.resolve("data"), config);
+        template = Files.createDirectories(temp.resolve("templates/service-note"));
+        Files.writeString(template.resolve("template.yaml"), """
+                id: service-note
+                version: 1.0.0
+                title: "Service {service}"
+                inputs:
+                  - name: service
+                    type: string
+                    required: true
+                    description: The service
+                    example: Checkout
+                  - name: owners
+                    type: table
+                    columns: [name, email]
+                    example: [{name: Ada, email: ada@example.com}]
+                """);
+        Files.writeString(template.resolve("body.md"), """
+                # {{service}}
+
+                > [!INFO] Owners
+                > | Name | E-mail |
+                > | --- | --- |
+                > | {{#each owners}}{{name}} | {{email \\| link}} |
+                """);
+    }
+
+    @Test
+    void preview_renders_a_template_folder_from_its_examples_and_writes_html() {
+        Path html = temp.resolve("preview.html");
+
+        CliRunner.Result result = cli.run("templates", "preview", template.toString(), "--html", html.toString());
+
+        assertThat(result.exit()).as("%s", result).isZero();
+        assertThat(result.out()).contains("input validation: ok", "title: Service Checkout", "<h1>Checkout</h1>",
+                "<a href=\"mailto:ada@example.com\">ada@example.com</a>");
+        assertThat(html).content().contains("<h1>Checkout</h1>", "class=\"panel info\"", "<strong>Owners</strong>");
+    }
+
+    @Test
+    void preview_reports_every_invalid_input_and_exits_1() throws IOException {
+        Path inputs = Files.writeString(temp.resolve("bad.json"), "{\"servce\": \"typo\", \"owners\": [{\"phone\": \"1\"}]}");
+
+        CliRunner.Result result = cli.run("templates", "preview", template.toString(), "--inputs", inputs.toString());
+
+        assertThat(result.exit()).as("%s", result).isEqualTo(1);
+        assertThat(result.out()).contains("input validation: 4 problem(s)", "inputs.service", "inputs.servce", "inputs.owners[0].phone");
+    }
+
+    @Test
+    void preview_renders_a_loaded_template_by_id() {
+        CliRunner.Result result = cli.run("templates", "preview", "customer-environment-runbook");
+
+        assertThat(result.exit()).as("%s", result).isZero();
+        assertThat(result.out()).contains("title: Crestview Production", "<h1>Crestview Production</h1>");
+    }
+
+    @Test
+    void check_passes_a_good_template_and_fails_a_broken_one_naming_file_line_and_column() throws IOException {
+        CliRunner.Result good = cli.run("templates", "check", template.toString(), "--rounds", "30");
+
+        assertThat(good.exit()).as("%s", good).isZero();
+        assertThat(good.out()).contains("ok    descriptor", "ok    sample inputs", "ok    deterministic", "ok    hostile inputs: 30 rounds");
+
+        Path broken = Files.createDirectories(temp.resolve("broken"));
+        Files.copy(template.resolve("template.yaml"), broken.resolve("template.yaml"));
+        Files.writeString(broken.resolve("body.md"), "# {{service}}\n\n{{#each owner}}\n");
+        CliRunner.Result bad = cli.run("templates", "check", broken.toString());
+
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains("FAIL  " + broken.toAbsolutePath() + "/body.md:3:1: 'owner' is not an input of this template");
+    }
+}

@@ -1,0 +1,436 @@
+package ai.askel.confluence.plugins.declarative;
+
+import ai.askel.confluence.ports.spi.InputType;
+import ai.askel.confluence.ports.spi.TemplateInput;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.Document;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * A Markdown body parsed once: CommonMark plus GFM tables, with the template's placeholders and
+ * directives found in the parsed text (never in the source), so no value is ever read as Markdown.
+ * With {@code templating} off it is a plain Markdown page body.
+ *
+ * <p>Block directives ({@code {{#if}}}, {@code {{else}}}, {@code {{/if}}}, {@code {{#each}}},
+ * {@code {{/each}}}) stand on a line of their own; a list item or table row that starts with
+ * {@code {{#each x}}} repeats for every item of {@code x}.
+ */
+final class BodyTemplate {
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    private static final Pattern DIRECTIVE_LINE = Pattern.compile("\\s*\\{\\{\\s*(#(if|unless|each)\\s[^{}]*|else|/(if|unless|each))\\s*}}\\s*");
+    private static final Pattern LEADING_EACH = Pattern.compile("^\\s*\\{\\{\\s*#each\\s([^{}]*)}}");
+
+    final boolean templating;
+    final Map<Node, List<BlockPart>> blocks = new IdentityHashMap<>();
+    final Map<Node, TextTemplate> texts = new IdentityHashMap<>();
+    final Map<Node, Expr> repeats = new IdentityHashMap<>();
+    final Map<Node, Panel> panels = new IdentityHashMap<>();
+    final Document document;
+
+    private final transient Problems problems;
+    private final Map<String, TemplateInput> inputs;
+    private final Deque<Set<String>> loopNames = new ArrayDeque<>();
+
+    private BodyTemplate(String markdown, boolean templating, List<TemplateInput> inputs, Problems problems) {
+        this.templating = templating;
+        this.problems = problems;
+        this.inputs = new java.util.LinkedHashMap<>();
+        inputs.forEach(input -> this.inputs.put(input.name(), input));
+        this.document = (Document) PARSER.parse(markdown);
+        blocks.put(document, container(document));
+    }
+
+    /** A template body; problems (each at its line and column) go to {@code problems}. */
+    static BodyTemplate template(String markdown, List<TemplateInput> inputs, Problems problems) {
+        return new BodyTemplate(markdown, true, inputs, problems);
+    }
+
+    /** A Markdown page body: every piece of text is literal. */
+    static BodyTemplate page(String markdown) {
+        return new BodyTemplate(markdown, false, List.of(), new Problems("markdown"));
+    }
+
+    // ---- containers and their block directives ----------------------------------------------
+
+    private List<BlockPart> container(Node parent) {
+        Deque<Opening> open = new ArrayDeque<>();
+        Opening root = new Opening(null, null, null, Position.START);
+        open.push(root);
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Paragraph paragraph && templating) {
+                for (Object line : lines(paragraph)) {
+                    if (line instanceof Text directive) {
+                        directive(directive, open);
+                    } else {
+                        block((Node) line, open.peek().current());
+                    }
+                }
+            } else {
+                block(child, open.peek().current());
+            }
+        }
+        while (open.size() > 1) {
+            Opening unclosed = open.pop();
+            problems.add(unclosed.at(), "{{#%s}} is not closed with {{/%s}}".formatted(unclosed.kind(), unclosed.kind()));
+            if (unclosed.items != null) {
+                loopNames.pop();
+            }
+        }
+        return List.copyOf(root.then);
+    }
+
+    /** A paragraph split at its directive lines: directives as their Text node, the rest as paragraphs. */
+    private List<Object> lines(Paragraph paragraph) {
+        List<Object> result = new ArrayList<>();
+        List<Node> line = new ArrayList<>();
+        List<List<Node>> run = new ArrayList<>();
+        boolean split = false;
+        Node node = paragraph.getFirstChild();
+        while (true) {
+            if (node == null || node instanceof SoftLineBreak) {
+                if (line.size() == 1 && line.get(0) instanceof Text t && DIRECTIVE_LINE.matcher(t.getLiteral()).matches()) {
+                    flush(run, result);
+                    result.add(t);
+                    split = true;
+                } else if (!line.isEmpty()) {
+                    run.add(line);
+                }
+                line = new ArrayList<>();
+                if (node == null) {
+                    break;
+                }
+            } else {
+                line.add(node);
+            }
+            node = node.getNext();
+        }
+        if (!split) {
+            return List.of(paragraph);
+        }
+        flush(run, result);
+        return result;
+    }
+
+    private static void flush(List<List<Node>> run, List<Object> result) {
+        if (run.isEmpty()) {
+            return;
+        }
+        Paragraph paragraph = new Paragraph();
+        for (int i = 0; i < run.size(); i++) {
+            if (i > 0) {
+                paragraph.appendChild(new SoftLineBreak());
+            }
+            run.get(i).forEach(paragraph::appendChild);
+        }
+        result.add(paragraph);
+        run.clear();
+    }
+
+    private void directive(Text text, Deque<Opening> open) {
+        Position at = position(text);
+        String inner = text.getLiteral().strip();
+        inner = inner.substring(2, inner.length() - 2).strip();
+        if (inner.startsWith("#each")) {
+            Expr items = Expr.parse(inner.substring(5), at, problems);
+            check(items);
+            open.push(new Opening("each", null, items, at));
+            loopNames.push(namesOf(items));
+        } else if (inner.startsWith("#")) {
+            boolean unless = inner.startsWith("#unless");
+            Condition condition = Condition.parse(inner.substring(unless ? 7 : 3), at, problems);
+            if (condition != null) {
+                condition.exprs().forEach(this::check);
+            }
+            open.push(new Opening(unless ? "unless" : "if", condition, null, at));
+        } else if (inner.equals("else")) {
+            Opening top = open.peek();
+            if (top.kind() == null || top.kind().equals("each") || top.otherwise != null) {
+                problems.add(at, "{{else}} outside an {{#if}}");
+            } else {
+                top.otherwise = new ArrayList<>();
+            }
+        } else {
+            String kind = inner.substring(1).strip();
+            Opening top = open.peek();
+            if (top.kind() == null || !top.kind().equals(kind)) {
+                problems.add(at, top.kind() == null ? "{{%s}} closes nothing".formatted(inner)
+                        : "{{%s}} where {{/%s}} (opened at line %d, column %d) was expected"
+                        .formatted(inner, top.kind(), top.at().line(), top.at().column()));
+                return;
+            }
+            open.pop();
+            if (top.items != null) {
+                loopNames.pop();
+            }
+            open.peek().current().add(top.close());
+        }
+    }
+
+    private void block(Node node, List<BlockPart> into) {
+        if (node instanceof Paragraph paragraph && templating && paragraph.getFirstChild() instanceof Text text
+                && paragraph.getFirstChild() == paragraph.getLastChild()) {
+            TextTemplate probe = TextTemplate.parse(text.getLiteral(), position(text), false, new Problems(problems.file()));
+            Expr lone = probe.loneValue();
+            if (lone != null && lone.endsInBlockFilter() && lone.filters().stream().filter(Filters::isBlock).count() == 1) {
+                check(lone);
+                into.add(new BlockPart.Paragraphs(lone));
+                return;
+            }
+        }
+        inlines(node);
+        into.add(new BlockPart.Block(node));
+    }
+
+    // ---- the text inside blocks -----------------------------------------------------------------
+
+    private void inlines(Node node) {
+        if (node instanceof BlockQuote quote) {
+            panel(quote);
+            blocks.put(quote, container(quote));
+            return;
+        }
+        if (node instanceof ListBlock list) {
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                repeat(item, item.getFirstChild() == null ? null : item.getFirstChild().getFirstChild());
+            }
+            return;
+        }
+        if (node instanceof ListItem item) {
+            blocks.put(item, container(item));
+            return;
+        }
+        if (node instanceof org.commonmark.ext.gfm.tables.TableRow row && row.getFirstChild() instanceof TableCell cell) {
+            repeat(row, cell.getFirstChild());
+            return;
+        }
+        if (node instanceof FencedCodeBlock code) {
+            texts.put(code, text(code.getLiteral(), position(code).advance("\n", 1), true));
+            return;
+        }
+        if (node instanceof IndentedCodeBlock code) {
+            texts.put(code, text(code.getLiteral(), position(code), true));
+            return;
+        }
+        if (node instanceof Text text) {
+            texts.put(text, text(text, false));
+            return;
+        }
+        if (node instanceof Code code) {
+            texts.put(code, text(code.getLiteral(), position(code), false));
+            return;
+        }
+        if (node instanceof Link link) {
+            texts.put(link, text(link.getDestination(), position(link), false));
+        } else if (node instanceof Image image) {
+            texts.put(image, text(image.getDestination(), position(image), false));
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            inlines(child);
+        }
+    }
+
+    /** A list item or table row whose first text starts with {{#each x}}: the marker is removed and the item repeats. */
+    private void repeat(Node item, Node firstText) {
+        Expr items = null;
+        if (templating && firstText instanceof Text text) {
+            java.util.regex.Matcher each = LEADING_EACH.matcher(text.getLiteral());
+            if (each.find()) {
+                items = Expr.parse(each.group(1), position(text), problems);
+                check(items);
+                text.setLiteral(text.getLiteral().substring(each.end()));
+            }
+        }
+        if (items != null) {
+            repeats.put(item, items);
+            loopNames.push(namesOf(items));
+        }
+        if (item instanceof ListItem) {
+            blocks.put(item, container(item));
+        } else {
+            for (Node cell = item.getFirstChild(); cell != null; cell = cell.getNext()) {
+                inlines(cell);
+            }
+        }
+        if (items != null) {
+            loopNames.pop();
+        }
+    }
+
+    private void panel(BlockQuote quote) {
+        if (!(quote.getFirstChild() instanceof Paragraph first) || !(first.getFirstChild() instanceof Text marker)) {
+            return;
+        }
+        Panel.marker(marker.getLiteral()).ifPresent(found -> {
+            StringBuilder title = new StringBuilder(marker.getLiteral().substring(found.getValue()));
+            Node next = marker.getNext();
+            while (next != null && !(next instanceof SoftLineBreak)) {
+                Node after = next.getNext();
+                title.append(plainText(next));
+                next.unlink();
+                next = after;
+            }
+            if (next != null) {
+                next.unlink();
+            }
+            marker.unlink();
+            if (first.getFirstChild() == null) {
+                first.unlink();
+            }
+            panels.put(quote, new Panel(found.getKey(), text(title.toString().strip(), position(quote), false)));
+        });
+    }
+
+    /** The text of a node as written: raw HTML and code keep their characters (a panel title is plain text). */
+    private static String plainText(Node node) {
+        if (node instanceof Text t) {
+            return t.getLiteral();
+        }
+        if (node instanceof org.commonmark.node.HtmlInline html) {
+            return html.getLiteral();
+        }
+        if (node instanceof Code code) {
+            return code.getLiteral();
+        }
+        StringBuilder text = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            text.append(plainText(child));
+        }
+        return text.toString();
+    }
+
+    private TextTemplate text(Text text, boolean code) {
+        return text(text.getLiteral(), position(text), code);
+    }
+
+    private TextTemplate text(String literal, Position at, boolean code) {
+        if (!templating) {
+            return TextTemplate.literal(literal);
+        }
+        TextTemplate template = TextTemplate.parse(literal, at, code, problems);
+        check(template.parts());
+        return template;
+    }
+
+    // ---- names ----------------------------------------------------------------------------------
+
+    private void check(List<TextTemplate.Part> parts) {
+        for (TextTemplate.Part part : parts) {
+            if (part instanceof TextTemplate.Value value) {
+                check(value.expr());
+                if (value.expr().filters().stream().anyMatch(Filters::isBlock)) {
+                    problems.add(value.expr().at(), "{{%s}} makes paragraphs: it must stand alone in its own paragraph"
+                            .formatted(value.expr()));
+                }
+            } else if (part instanceof TextTemplate.If branch) {
+                branch.condition().exprs().forEach(this::check);
+                check(branch.then());
+                check(branch.otherwise());
+            } else if (part instanceof TextTemplate.Each each) {
+                check(each.items());
+                loopNames.push(namesOf(each.items()));
+                check(each.body());
+                loopNames.pop();
+            }
+        }
+    }
+
+    private void check(Expr expr) {
+        if (expr == null || expr.literal() != null) {
+            return;
+        }
+        String head = expr.head();
+        boolean known = inputs.containsKey(head) || head.equals("page") || head.equals("template")
+                || loopNames.stream().anyMatch(names -> names.contains(head));
+        if (!known) {
+            problems.add(expr.at(), head.equals("this") ? "'this' is only defined inside {{#each}}"
+                    : "'%s' is not an input of this template%s".formatted(head, loopNames.isEmpty() ? "" : " nor a column of the rows looped over"));
+        }
+    }
+
+    private Set<String> namesOf(Expr items) {
+        Set<String> names = new HashSet<>(Set.of("this"));
+        if (items != null && items.literal() == null && items.path().size() == 1 && items.filters().isEmpty()) {
+            TemplateInput input = inputs.get(items.head());
+            if (input != null && input.type() == InputType.TABLE) {
+                names.addAll(input.columns());
+            }
+        }
+        return names;
+    }
+
+    static Position position(Node node) {
+        List<SourceSpan> spans = node.getSourceSpans();
+        if (spans == null || spans.isEmpty()) {
+            return node.getParent() == null ? Position.START : position(node.getParent());
+        }
+        return new Position(spans.get(0).getLineIndex() + 1, spans.get(0).getColumnIndex() + 1);
+    }
+
+    /** A block directive being parsed. */
+    private static final class Opening {
+        private final String kind;
+        private final Condition condition;
+        private final Expr items;
+        private final Position at;
+        private final List<BlockPart> then = new ArrayList<>();
+        private List<BlockPart> otherwise;
+
+        Opening(String kind, Condition condition, Expr items, Position at) {
+            this.kind = kind;
+            this.condition = condition;
+            this.items = items;
+            this.at = at;
+        }
+
+        String kind() {
+            return kind;
+        }
+
+        Position at() {
+            return at;
+        }
+
+        List<BlockPart> current() {
+            return otherwise != null ? otherwise : then;
+        }
+
+        BlockPart close() {
+            List<BlockPart> other = otherwise == null ? List.of() : List.copyOf(otherwise);
+            if (kind.equals("each")) {
+                return new BlockPart.Each(items, List.copyOf(then));
+            }
+            return kind.equals("unless") ? new BlockPart.If(condition, other, List.copyOf(then))
+                    : new BlockPart.If(condition, List.copyOf(then), other);
+        }
+    }
+
+    static boolean isTableBlock(Node node) {
+        return node instanceof TableBlock;
+    }
+}

@@ -1,0 +1,159 @@
+package ai.askel.confluence.plugins.declarative;
+
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.ports.spi.ContentTemplateProvider;
+import ai.askel.confluence.ports.spi.RenderContext;
+import ai.askel.confluence.ports.spi.TemplateInput;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A template written as a descriptor and a Markdown body, no Java. It is a
+ * {@link ContentTemplateProvider} like any other: the host validates the caller's inputs against
+ * {@link #inputs()}, then this applies the descriptor's defaults and rules and walks the parsed
+ * body, inserting every value through the escaping storage builder.
+ */
+public final class DeclarativeTemplate implements ContentTemplateProvider {
+    private final Descriptor descriptor;
+    private final BodyTemplate body;
+    private final String source;
+    private final String digest;
+    private final Map<String, List<String>> tableColumns = new HashMap<>();
+
+    DeclarativeTemplate(Descriptor descriptor, BodyTemplate body, String source, String digest) {
+        this.descriptor = descriptor;
+        this.body = body;
+        this.source = source;
+        this.digest = digest;
+        descriptor.inputs().forEach(input -> tableColumns.put(input.name(), input.columns()));
+    }
+
+    /** Where the template was read from (its folder, archive, or class-path resource). */
+    public String source() {
+        return source;
+    }
+
+    /** A digest of the descriptor and body text: equal digests, equal templates. */
+    public String digest() {
+        return digest;
+    }
+
+    /** The inputs whose values name files attached to the page (diagrams, screenshots). */
+    public List<String> attachmentInputs() {
+        return descriptor.attachmentInputs();
+    }
+
+    @Override
+    public String id() {
+        return descriptor.id();
+    }
+
+    @Override
+    public String version() {
+        return descriptor.version();
+    }
+
+    @Override
+    public String displayName() {
+        return descriptor.name();
+    }
+
+    @Override
+    public String description() {
+        return descriptor.description();
+    }
+
+    @Override
+    public List<TemplateInput> inputs() {
+        return descriptor.inputs();
+    }
+
+    @Override
+    public Set<String> defaultLabels() {
+        return descriptor.labels();
+    }
+
+    @Override
+    public Optional<String> titlePattern() {
+        return descriptor.titlePattern();
+    }
+
+    @Override
+    public String render(TemplateInputs inputs, RenderContext context) {
+        Map<String, Object> root = new HashMap<>();
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        for (TemplateInput input : descriptor.inputs()) {
+            Object value = value(input, inputs);
+            if (value == null && descriptor.defaults().containsKey(input.name())) {
+                value = value(input, new TemplateInputs(Map.of(input.name(), descriptor.defaults().get(input.name()))));
+            }
+            if (value != null) {
+                Rules.check(input.name(), value, descriptor.rules().getOrDefault(input.name(), Descriptor.Rules.NONE), problems);
+                root.put(input.name(), value);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        root.put("page", Map.of("title", context.pageTitle().value(), "space", context.space().value()));
+        root.put("template", Map.of("id", id(), "version", version(), "name", displayName()));
+        Scope scope = new Scope(root, new HashSet<>(context.attachmentFileNames()), descriptor.statusColours(), tableColumns);
+        return new StorageRenderer(body, scope).render();
+    }
+
+    private static Object value(TemplateInput input, TemplateInputs inputs) {
+        String name = input.name();
+        return switch (input.type()) {
+            case STRING, TEXT, URL -> inputs.string(name).orElse(null);
+            case NUMBER -> inputs.number(name).orElse(null);
+            case BOOLEAN -> inputs.bool(name).orElse(null);
+            case STRING_LIST -> nullIfEmpty(inputs.list(name));
+            case TABLE -> nullIfEmpty(inputs.table(name));
+        };
+    }
+
+    private static Object nullIfEmpty(List<?> list) {
+        return list.isEmpty() ? null : list;
+    }
+
+    @Override
+    public String toString() {
+        return id() + "@" + version() + " (" + source + ")";
+    }
+
+    /** The descriptor's rules on a value: length, pattern, allowed values, range, number of items. */
+    private static final class Rules {
+        private Rules() {
+        }
+
+        static void check(String name, Object value, Descriptor.Rules rules, List<InvalidInputException.Problem> problems) {
+            String field = "inputs." + name;
+            if (value instanceof String text) {
+                rules.maxLength().filter(max -> text.length() > max).ifPresent(max ->
+                        problems.add(new InvalidInputException.Problem(field, "is longer than %d characters".formatted(max))));
+                rules.pattern().filter(p -> !p.matcher(text).matches()).ifPresent(p ->
+                        problems.add(new InvalidInputException.Problem(field, "does not match the pattern " + p.pattern())));
+                if (!rules.allowed().isEmpty() && !rules.allowed().contains(text)) {
+                    problems.add(new InvalidInputException.Problem(field, "must be one of " + String.join(", ", rules.allowed())));
+                }
+            }
+            if (value instanceof BigDecimal number) {
+                rules.min().filter(min -> number.compareTo(min) < 0).ifPresent(min ->
+                        problems.add(new InvalidInputException.Problem(field, "must be at least " + min.toPlainString())));
+                rules.max().filter(max -> number.compareTo(max) > 0).ifPresent(max ->
+                        problems.add(new InvalidInputException.Problem(field, "must be at most " + max.toPlainString())));
+            }
+            if (value instanceof List<?> list) {
+                rules.maxItems().filter(max -> list.size() > max).ifPresent(max ->
+                        problems.add(new InvalidInputException.Problem(field, "has more than %d items".formatted(max))));
+            }
+        }
+    }
+}

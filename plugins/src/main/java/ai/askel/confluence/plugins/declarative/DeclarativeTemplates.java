@@ -1,0 +1,157 @@
+package ai.askel.confluence.plugins.declarative;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Loads declarative templates: a folder holding {@code template.yaml} (or {@code .yml},
+ * {@code .json}) and its Markdown body, the same files at the root of a {@code .zip} or
+ * {@code .jar}, or the same files as class-path resources. Every problem is reported at once, each
+ * naming its file, line and column.
+ */
+public final class DeclarativeTemplates {
+    static final List<String> DESCRIPTORS = List.of("template.yaml", "template.yml", "template.json");
+    private static final int MAX_FILE_BYTES = 1024 * 1024;
+
+    private DeclarativeTemplates() {
+    }
+
+    /** Whether {@code path} is a template folder or archive (it holds a descriptor). */
+    public static boolean isTemplate(Path path) {
+        if (Files.isDirectory(path)) {
+            return DESCRIPTORS.stream().anyMatch(d -> Files.isRegularFile(path.resolve(d)));
+        }
+        String name = path.getFileName().toString();
+        if (!Files.isRegularFile(path) || !(name.endsWith(".zip") || name.endsWith(".jar"))) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            return DESCRIPTORS.stream().anyMatch(d -> zip.getEntry(d) != null);
+        } catch (IOException e) {
+            return name.endsWith(".zip");
+        }
+    }
+
+    /**
+     * The template in a folder or archive.
+     *
+     * @throws TemplateDefinitionException listing every problem at file:line:column
+     */
+    public static DeclarativeTemplate load(Path path) {
+        String where = path.toAbsolutePath().normalize().toString();
+        if (Files.isDirectory(path)) {
+            return parse(where, name -> read(path.resolve(name)), where + "/");
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            return parse(where, name -> {
+                ZipEntry entry = zip.getEntry(name);
+                if (entry == null) {
+                    return Optional.empty();
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    return Optional.of(decode(in.readNBytes(MAX_FILE_BYTES + 1), where + "!/" + name));
+                }
+            }, where + "!/");
+        } catch (IOException e) {
+            throw new TemplateDefinitionException(List.of(new TemplateProblem(where, 1, 1, "cannot be read as a zip or jar: " + e.getMessage())));
+        }
+    }
+
+    /** A template shipped as class-path resources under {@code folder} (for example a built-in one). */
+    public static DeclarativeTemplate fromResources(ClassLoader loader, String folder) {
+        return parse("classpath:" + folder, name -> {
+            try (InputStream in = loader.getResourceAsStream(folder + "/" + name)) {
+                return in == null ? Optional.empty() : Optional.of(decode(in.readNBytes(MAX_FILE_BYTES + 1), folder + "/" + name));
+            }
+        }, "classpath:" + folder + "/");
+    }
+
+    /** A descriptor and a body given as text (for tools that hold them in memory). */
+    public static DeclarativeTemplate fromText(String descriptorName, String descriptor, String bodyName, String body) {
+        return parse(descriptorName, name -> Optional.of(name.equals(descriptorName) ? descriptor : body), "") ;
+    }
+
+    private interface Files2 {
+        Optional<String> read(String name) throws IOException;
+    }
+
+    private static DeclarativeTemplate parse(String source, Files2 files, String prefix) {
+        List<TemplateProblem> problems = new ArrayList<>();
+        String descriptorName = null;
+        String descriptorText = null;
+        try {
+            for (String candidate : DESCRIPTORS) {
+                Optional<String> text = files.read(candidate);
+                if (text.isPresent()) {
+                    descriptorName = candidate;
+                    descriptorText = text.get();
+                    break;
+                }
+            }
+            if (descriptorText == null) {
+                throw new TemplateDefinitionException(List.of(new TemplateProblem(source, 1, 1,
+                        "holds no template.yaml, template.yml or template.json")));
+            }
+            Problems descriptorProblems = new Problems(prefix + descriptorName);
+            Optional<Descriptor> descriptor = new DescriptorReader(descriptorProblems).read(descriptorText);
+            problems.addAll(descriptorProblems.list());
+            if (descriptor.isEmpty()) {
+                throw new TemplateDefinitionException(problems);
+            }
+            String bodyName = descriptor.get().bodyFile();
+            Optional<String> bodyText = files.read(bodyName);
+            if (bodyText.isEmpty()) {
+                throw new TemplateDefinitionException(List.of(new TemplateProblem(prefix + descriptorName, 1, 1,
+                        "its body file %s is missing".formatted(bodyName))));
+            }
+            Problems bodyProblems = new Problems(prefix + bodyName);
+            BodyTemplate body = BodyTemplate.template(bodyText.get(), descriptor.get().inputs(), bodyProblems);
+            bodyProblems.throwIfAny();
+            return new DeclarativeTemplate(descriptor.get(), body, source, digest(descriptorText + "\u0000" + bodyText.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the template at " + source, e);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static Optional<String> read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new TemplateDefinitionException(List.of(new TemplateProblem(file.toString(), 1, 1,
+                    "is larger than %d KiB".formatted(MAX_FILE_BYTES / 1024))));
+        }
+        return Optional.of(decode(Files.readAllBytes(file), file.toString()));
+    }
+
+    private static String decode(byte[] bytes, String file) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new TemplateDefinitionException(List.of(new TemplateProblem(file, 1, 1,
+                    "is larger than %d KiB".formatted(MAX_FILE_BYTES / 1024))));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new TemplateDefinitionException(List.of(new TemplateProblem(file, 1, 1, "is not UTF-8 text")));
+        }
+    }
+}
