@@ -136,10 +136,6 @@ final class HttpMapper {
         return result;
     }
 
-    PublishRunbookCommand publishCommand(ConnectionRef ref, PublishRunbookJson json) {
-        return publishCommand(ref, json, List.of());
-    }
-
     /** The publish command, with the files of a multipart request (none for a JSON one). */
     PublishRunbookCommand publishCommand(ConnectionRef ref, PublishRunbookJson json, List<AttachmentUpload> files) {
         Problems problems = new Problems();

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -60,13 +61,17 @@ final class RequestPipeline {
         Reply reply;
         try {
             Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(authenticate(ctx)) : Optional.empty();
-            byte[] body = route.body() == Api.Body.JSON ? readJson(ctx) : new byte[0];
+            Optional<MultipartReader.WithFiles> withFiles = route.body() == Api.Body.JSON_OR_MULTIPART && isMultipart(ctx)
+                    ? Optional.of(multipart.readWithFiles(ctx, settings.maxJsonBodyBytes())) : Optional.empty();
+            byte[] body = withFiles.map(MultipartReader.WithFiles::request)
+                    .orElseGet(() -> route.body() == Api.Body.JSON || route.body() == Api.Body.JSON_OR_MULTIPART ? readJson(ctx) : new byte[0]);
             Optional<MultipartReader.Upload> upload = route.body() == Api.Body.MULTIPART
                     ? Optional.of(multipart.read(ctx)) : Optional.empty();
-            Call call = new Call(ctx, caller, body, upload.map(MultipartReader.Upload::attachment), json);
+            Call call = new Call(ctx, caller, body, upload.map(MultipartReader.Upload::attachment),
+                    withFiles.map(MultipartReader.WithFiles::attachments).orElse(List.of()), json);
             Optional<String> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER));
             Supplier<Reply> serve = () -> route.method().equals("POST") && key.isPresent() && caller.isPresent()
-                    ? idempotent(route, call, caller.get(), idempotencyKey(key.get()), () -> requestHash(route, instance, body, upload),
+                    ? idempotent(route, call, caller.get(), idempotencyKey(key.get()), () -> requestHash(route, instance, body, upload, withFiles),
                             instance)
                     : execute(route, call, instance);
             // audit events name the API key (its visible prefix) the request was served for
@@ -115,6 +120,10 @@ final class RequestPipeline {
         }
     }
 
+    private static boolean isMultipart(Context ctx) {
+        return ctx.contentType() != null && mediaType(ctx.contentType()).equals(MultipartReader.MULTIPART);
+    }
+
     static String mediaType(String contentType) {
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
@@ -127,9 +136,11 @@ final class RequestPipeline {
         return raw;
     }
 
-    /** The request's identity for its idempotency key: method, path and body (for an upload, its parts). */
-    private static ContentHash requestHash(Api.Route route, String path, byte[] body, Optional<MultipartReader.Upload> upload) {
-        String bodyHash = upload.map(MultipartReader.Upload::contentHash).map(ContentHash::hex)
+    /** The request's identity for its idempotency key: method, path and body (for an upload or a request with files, every part). */
+    private static ContentHash requestHash(Api.Route route, String path, byte[] body, Optional<MultipartReader.Upload> upload,
+                                           Optional<MultipartReader.WithFiles> withFiles) {
+        String bodyHash = upload.map(MultipartReader.Upload::contentHash)
+                .or(() -> withFiles.map(MultipartReader.WithFiles::contentHash)).map(ContentHash::hex)
                 .orElseGet(() -> ContentHash.ofBytes(body).hex());
         return ContentHash.of(route.method(), path, bodyHash);
     }
