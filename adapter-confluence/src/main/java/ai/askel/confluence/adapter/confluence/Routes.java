@@ -6,6 +6,7 @@ import feign.RequestLine;
 /** Route templates ({@code GET /wiki/api/v2/pages/{id}}) for metrics and logs: never ids or query values. */
 final class Routes {
     static final String UPLOAD = "PUT /wiki/rest/api/content/{id}/child/attachment";
+    static final String UPLOAD_NEW = "POST /wiki/rest/api/content/{id}/child/attachment";
 
     private Routes() {
     }

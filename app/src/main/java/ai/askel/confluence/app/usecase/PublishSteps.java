@@ -123,26 +123,31 @@ public final class PublishSteps {
     }
 
     /**
-     * Uploads the files the decision names. On a page this publish did not create, a first publish lists the
-     * files first: one matching by name, size, type and comment was uploaded by an attempt whose answer was
-     * lost, and a second upload would add a version.
+     * Uploads the files the decision names. A file this runbook never wrote is added create-only
+     * ({@code uploadNew}): when the page has a file by that name already (an upload whose answer was lost,
+     * or a concurrent publisher's, in this process or another) and it is the same file (size, type,
+     * comment), that one is adopted; Confluence decides atomically, so racing publishers make one version.
+     * A changed file, or another file under the name, gets a new version.
      */
     private List<String> upload(ConfluenceAccess access, PublishRequest request, Runbook runbook, Placed placed,
                                 List<PublishedAttachment> written) {
         List<String> names = placed.decision().attachmentsToUpload();
-        List<Attachment> present = runbook.published().isEmpty() && !placed.createdNow() && !names.isEmpty()
-                ? attachments.list(access, placed.page().id()) : List.of();
         List<String> uploaded = new ArrayList<>();
         for (AttachmentDigest digest : request.content().attachments()) {
             if (!names.contains(digest.fileName())) {
                 continue;
             }
-            AttachmentUpload upload = request.upload(digest.fileName());
-            Optional<Attachment> before = present.stream().filter(a -> a.fileName().equals(upload.fileName()) && a.size() == digest.size()
-                    && a.mediaType().equalsIgnoreCase(upload.mediaType()) && a.comment().equals(upload.comment())).findFirst();
-            Attachment attachment = before.isPresent() ? before.get()
-                    : attachments.upload(access, placed.page().id(), guard.limited(upload), UploadProgressListener.NONE);
-            if (before.isEmpty()) {
+            AttachmentUpload upload = guard.limited(request.upload(digest.fileName()));
+            PageId page = placed.page().id();
+            boolean firstTime = runbook.published().flatMap(s -> s.attachment(digest.fileName())).isEmpty();
+            Optional<Attachment> added = firstTime ? attachments.uploadNew(access, page, upload, UploadProgressListener.NONE) : Optional.empty();
+            Optional<Attachment> same = firstTime && added.isEmpty()
+                    ? attachments.list(access, page).stream().filter(a -> a.fileName().equals(upload.fileName()) && a.size() == digest.size()
+                    && a.mediaType().equalsIgnoreCase(upload.mediaType()) && a.comment().equals(upload.comment())).findFirst()
+                    : Optional.empty();
+            Attachment attachment = added.or(() -> same)
+                    .orElseGet(() -> attachments.upload(access, page, upload, UploadProgressListener.NONE));
+            if (same.isEmpty()) {
                 uploaded.add(digest.fileName());
             }
             written.removeIf(a -> a.fileName().equals(digest.fileName()));
