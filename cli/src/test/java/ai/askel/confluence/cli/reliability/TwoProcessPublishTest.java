@@ -111,9 +111,10 @@ class TwoProcessPublishTest {
         Process process = builder.start();
         processes.add(process);
         StringBuilder seen = new StringBuilder();
-        CompletableFuture<String> base = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> base = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            // reads the child's output to its end, so it never blocks on a full pipe
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String found = null;
                 for (String line; (line = out.readLine()) != null; ) {
                     synchronized (seen) {
                         if (seen.length() < 20_000) {
@@ -121,32 +122,27 @@ class TwoProcessPublishTest {
                         }
                     }
                     Matcher m = SERVING.matcher(line);
-                    if (found == null && m.find()) {
-                        found = m.group(1);
-                        String answer = found;
-                        // keep draining the child's output so it never blocks on a full pipe
-                        CompletableFuture.runAsync(() -> drain(out));
-                        return answer;
+                    if (m.find()) {
+                        base.complete(m.group(1));
                     }
                 }
-                return null;
             } catch (IOException e) {
-                return null;
+                // the process ended
             }
-        });
-        String url = base.get(START_DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        assertThat(url).as("serve did not start:\n%s", seen).isNotNull();
-        return url;
-    }
-
-    private static void drain(BufferedReader out) {
+            base.complete(null);
+        }, "serve-output");
+        reader.setDaemon(true);
+        reader.start();
+        String url;
         try {
-            while (out.readLine() != null) {
-                // discard
-            }
-        } catch (IOException e) {
-            // the process ended
+            url = base.get(START_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            url = null;
         }
+        synchronized (seen) {
+            assertThat(url).as("serve did not start within %s (alive: %s):%n%s", START_DEADLINE, process.isAlive(), seen).isNotNull();
+        }
+        return url;
     }
 
     private static HttpResponse<String> publish(String url) throws Exception {
