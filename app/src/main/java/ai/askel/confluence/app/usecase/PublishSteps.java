@@ -64,8 +64,8 @@ public final class PublishSteps {
         PageId parentId = located.parentId().orElseThrow();
         Placed placed = switch (decision.step()) {
             case CREATE -> create(access, request, runbook, located, decision);
-            case WRITE -> new Placed(write(access, request, located.page().orElseThrow()), PublishOutcome.UPDATED, decision, false, true);
-            case KEEP -> new Placed(located.page().orElseThrow(), PublishOutcome.UNCHANGED, decision, false, false);
+            case WRITE -> new Placed(write(access, request, located.page().orElseThrow()), PublishOutcome.UPDATED, decision, true);
+            case KEEP -> new Placed(located.page().orElseThrow(), PublishOutcome.UNCHANGED, decision, false);
             default -> throw new IllegalArgumentException("a publish does not carry out " + decision.step());
         };
         Page page = placed.page();
@@ -80,8 +80,8 @@ public final class PublishSteps {
         return new Written(page, parentId, placed.outcome(), decision.action(), hash, labelsAdded, uploaded, written);
     }
 
-    /** The page a step left, its outcome, the decision that holds for it, and whether it is new or got a new body. */
-    private record Placed(Page page, PublishOutcome outcome, PublishDecision decision, boolean createdNow, boolean wroteBody) {
+    /** The page a step left, its outcome, the decision that holds for it, and whether it got a new body. */
+    private record Placed(Page page, PublishOutcome outcome, PublishDecision decision, boolean wroteBody) {
     }
 
     private Placed create(ConfluenceAccess access, PublishRequest request, Runbook runbook, RunbookPages.Located located,
@@ -99,7 +99,7 @@ public final class PublishSteps {
             throw new StaleRunbookException("parent page " + parentId + " is gone");
         }
         if (outcome.created().isPresent()) {
-            return new Placed(outcome.created().get(), PublishOutcome.CREATED, decision, true, true);
+            return new Placed(outcome.created().get(), PublishOutcome.CREATED, decision, true);
         }
         // a lost or concurrent create made the page: ask again with the page as it is
         PageSummary found = RunbookPages.requireUnder(outcome.found().orElseThrow(), parentId, request);
@@ -107,8 +107,8 @@ public final class PublishSteps {
                 "page " + found.id() + " disappeared while it was being adopted"));
         PublishDecision again = runbook.plan(Optional.of(page), request.content(), request.command().onDrift(), List.of());
         return again.step() == PublishDecision.Step.WRITE
-                ? new Placed(write(access, request, page), PublishOutcome.UPDATED, again, false, true)
-                : new Placed(page, PublishOutcome.CREATED, again, false, false);
+                ? new Placed(write(access, request, page), PublishOutcome.UPDATED, again, true)
+                : new Placed(page, PublishOutcome.CREATED, again, false);
     }
 
     /** Writes the content on top of the version just read; the page it answers keeps the labels that read found. */
