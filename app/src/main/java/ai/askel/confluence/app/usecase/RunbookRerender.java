@@ -11,7 +11,7 @@ import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ManagedPage;
