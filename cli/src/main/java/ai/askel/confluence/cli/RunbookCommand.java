@@ -9,7 +9,7 @@ import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.domain.BodyRepresentation;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.ports.out.AttachmentUpload;

@@ -428,8 +428,26 @@ final class Store implements AutoCloseable {
     }
 
     /** Adds a new attachment, or a new version of the one with the same name. */
+    /** Thrown by a create-only upload when the page has an attachment with that name already. */
+    static final class NameTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NameTaken(String title) {
+            super(title);
+        }
+    }
+
     synchronized Attachment putAttachment(Page page, String title, String mediaType, Path spooled, String comment,
                                           boolean minorEdit, String authorId) {
+        return putAttachment(page, title, mediaType, spooled, comment, minorEdit, authorId, false);
+    }
+
+    /** Adds a version of the attachment named {@code title}, or creates it; with {@code createOnly} a taken name is {@link NameTaken}. */
+    synchronized Attachment putAttachment(Page page, String title, String mediaType, Path spooled, String comment,
+                                          boolean minorEdit, String authorId, boolean createOnly) {
+        if (createOnly && attachmentNamed(page, title).isPresent()) {
+            throw new NameTaken(title);
+        }
         Attachment attachment = attachmentNamed(page, title).orElseGet(() -> {
             Attachment created = new Attachment(contentIds.incrementAndGet(), page.id, title, mediaType);
             page.attachments.add(created);

@@ -379,7 +379,10 @@ final class V1Routes {
             Store.Attachment attachment;
             try {
                 attachment = store.putAttachment(page, file.filename(), mediaType, spooled,
-                        comments.isEmpty() ? "" : comments.get(i), minorEdit, Http.callerId(ctx));
+                        comments.isEmpty() ? "" : comments.get(i), minorEdit, Http.callerId(ctx), !createOrUpdate);
+            } catch (Store.NameTaken e) {
+                Files.deleteIfExists(spooled);
+                throw Http.bad(V1, "Cannot add a new attachment with same file name as an existing attachment: " + file.filename());
             } catch (RuntimeException e) {
                 Files.deleteIfExists(spooled);
                 throw e;

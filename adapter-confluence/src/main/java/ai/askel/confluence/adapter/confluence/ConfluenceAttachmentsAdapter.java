@@ -21,13 +21,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Attachments: upload via v1 {@code PUT /content/{id}/child/attachment} (create, or a new version of the
- * one with that file name), streamed with the JDK client because Feign bodies are byte arrays; listing via v2.
+ * one with that file name) or {@code POST} (create only: refused when the name is taken), streamed with the JDK client because Feign bodies are byte arrays; listing via v2.
  */
 @Singleton
 final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
@@ -43,6 +45,23 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
 
     @Override
     public Attachment upload(ConfluenceAccess access, PageId page, AttachmentUpload upload, UploadProgressListener listener) {
+        return send(access, page, upload, listener, Routes.UPLOAD);
+    }
+
+    /** {@code POST} only adds a new attachment: Confluence answers 400 when the page has one with that file name. */
+    @Override
+    public Optional<Attachment> uploadNew(ConfluenceAccess access, PageId page, AttachmentUpload upload, UploadProgressListener listener) {
+        try {
+            return Optional.of(send(access, page, upload, listener, Routes.UPLOAD_NEW));
+        } catch (InvalidInputException e) {
+            if (e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("same file name")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Attachment send(ConfluenceAccess access, PageId page, AttachmentUpload upload, UploadProgressListener listener, String route) {
         long max = clients.settings().maxAttachmentBytes();
         if (upload.size() > max) {
             throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE,
@@ -56,18 +75,19 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
         ConnectionClient c = clients.of(access);
         URI uri = URI.create(c.base() + "/wiki/rest/api/content/" + page.value() + "/child/attachment");
         Duration timeout = clients.settings().requestTimeout().plusSeconds(upload.size() / MIN_BYTES_PER_SECOND);
+        String method = route.substring(0, route.indexOf(' '));
         // called outside any request (embedded, CLI), an upload gets as long as its size needs rather than the default deadline
         Supplier<ConfluenceWire.V1ContentArray> call = () -> clients.policy().call("attachment '" + upload.fileName() + "' of page " + page,
                 Replay.ONLY_IF_REJECTED, () -> {
             HttpRequest request = HttpRequest.newBuilder(uri)
-                    .PUT(body.publisher(listener))
+                    .method(method, body.publisher(listener))
                     .header("Authorization", c.authorization())
                     .header("Accept", "application/json")
                     .header("Content-Type", body.contentType())
                     .header("X-Atlassian-Token", "no-check")
                     .timeout(timeout)
                     .build();
-            return send(c, request, timeout);
+            return send(c, request, route, timeout);
         });
         var answer = RequestDeadline.current().isPresent() ? call.get()
                 : RequestDeadline.during(Deadline.after(timeout.plus(clients.settings().defaultDeadline())), call);
@@ -77,20 +97,20 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
         return ConfluenceMapper.attachment(answer.items().get(0), c.wikiBase());
     }
 
-    private ConfluenceWire.V1ContentArray send(ConnectionClient c, HttpRequest request, Duration timeout) {
+    private ConfluenceWire.V1ContentArray send(ConnectionClient c, HttpRequest request, String route, Duration timeout) {
         HttpResponse<byte[]> response;
         try {
-            response = c.exchange(Routes.UPLOAD, deadline -> BoundedExchange.send(c.http(), request, Routes.UPLOAD,
-                            Routes.maxResponseBytes(Routes.UPLOAD, clients.settings()), timeout, deadline),
+            response = c.exchange(route, deadline -> BoundedExchange.send(c.http(), request, route,
+                            Routes.maxResponseBytes(route, clients.settings()), timeout, deadline),
                     r -> new ConnectionClient.Outcome(r.statusCode(), r.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null),
                             r.headers().firstValue(ConfluenceResponses.NEAR_LIMIT).map("true"::equalsIgnoreCase).orElse(false)));
         } catch (IOException e) {
             String kind = e instanceof java.net.http.HttpTimeoutException ? "timed out" : "I/O error";
-            throw new HttpFailure(0, Routes.UPLOAD, null, null, kind + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new HttpFailure(0, route, null, null, kind + " (" + e.getClass().getSimpleName() + ")", e);
         }
         String trace = response.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null);
         if (response.statusCode() / 100 != 2) {
-            throw new HttpFailure(response.statusCode(), Routes.UPLOAD, trace,
+            throw new HttpFailure(response.statusCode(), route, trace,
                     ConfluenceResponses.retryAfter(response.headers().firstValue(ConfluenceResponses.RETRY_AFTER).orElse(null), Clock.systemUTC())
                             .orElse(null),
                     ConfluenceResponses.reason(clients.mapper(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.statusCode()), null);

@@ -6,6 +6,7 @@ import feign.RequestLine;
 /** Route templates ({@code GET /wiki/api/v2/pages/{id}}) for metrics and logs: never ids or query values. */
 final class Routes {
     static final String UPLOAD = "PUT /wiki/rest/api/content/{id}/child/attachment";
+    static final String UPLOAD_NEW = "POST /wiki/rest/api/content/{id}/child/attachment";
 
     /** The endpoints whose answer carries a page's storage body (up to about 5 MB of it). */
     private static final java.util.Set<String> PAGE_BODIES = java.util.Set.of("POST /wiki/api/v2/pages", "GET /wiki/api/v2/pages/{id}",

@@ -128,4 +128,22 @@ class ConfluenceAttachmentsAdapterTest extends WireMockConfluence {
     private static AttachmentUpload upload(String name, Optional<String> comment) {
         return new AttachmentUpload(name, "text/csv", BYTES.length, () -> new ByteArrayInputStream(BYTES), comment, true);
     }
+
+    @Test
+    void an_upload_of_a_new_file_is_a_post_and_a_name_already_taken_is_empty_not_an_error() {
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(UPLOAD)).inScenario("n").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(ConfluenceFixtures.attachmentArray("att9003", "a.csv", BYTES.length, "text/csv", 1, null)))
+                .willSetStateTo("taken"));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(UPLOAD)).inScenario("n").whenScenarioStateIs("taken")
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                        "{\"statusCode\":400,\"message\":\"Cannot add a new attachment with same file name as an existing attachment: a.csv\"}")));
+
+        Optional<Attachment> added = attachments.uploadNew(access, PageId.of("7700526"), upload("a.csv", Optional.empty()), (s, t) -> { });
+        Optional<Attachment> again = attachments.uploadNew(access, PageId.of("7700526"), upload("a.csv", Optional.empty()), (s, t) -> { });
+
+        assertThat(added).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(new AttachmentId("att9003")));
+        assertThat(again).isEmpty();
+        assertThat(observer.endpoints()).containsOnly("POST /wiki/rest/api/content/{id}/child/attachment");
+        wm.verify(0, putRequestedFor(urlPathEqualTo(UPLOAD)));
+    }
 }

@@ -14,7 +14,11 @@ import java.util.Optional;
  */
 final class Api {
     /** What a route reads from the request body. */
-    enum Body { NONE, JSON, MULTIPART }
+    enum Body {
+        NONE, JSON, MULTIPART,
+        /** JSON, or multipart/form-data with the JSON as a {@code request} part and files as the other parts. */
+        JSON_OR_MULTIPART
+    }
 
     /** A route's work: from the request to the reply. Errors are thrown as domain exceptions. */
     @FunctionalInterface
@@ -61,6 +65,11 @@ final class Api {
 
     Api putJson(String path, Handler handler) {
         return add(new Route("PUT", path, Optional.of(ApiKeyScope.WRITE), Body.JSON, handler));
+    }
+
+    /** A POST whose JSON may come alone or as the {@code request} part of a multipart body with files. */
+    Api postJsonWithFiles(String path, Handler handler) {
+        return add(new Route("POST", path, Optional.of(ApiKeyScope.WRITE), Body.JSON_OR_MULTIPART, handler));
     }
 
     Api postMultipart(String path, Handler handler) {

@@ -11,6 +11,7 @@ import ai.askel.confluence.ports.out.AttachmentUpload;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /** One request as a route sees it: who called, the path and query parameters, and the parsed body. */
@@ -19,14 +20,22 @@ final class Call {
     private final Optional<AuthenticatedCaller> caller;
     private final byte[] body;
     private final Optional<AttachmentUpload> upload;
+    private final List<AttachmentUpload> files;
     private final JsonCodec json;
 
-    Call(Context ctx, Optional<AuthenticatedCaller> caller, byte[] body, Optional<AttachmentUpload> upload, JsonCodec json) {
+    Call(Context ctx, Optional<AuthenticatedCaller> caller, byte[] body, Optional<AttachmentUpload> upload, List<AttachmentUpload> files,
+         JsonCodec json) {
         this.ctx = ctx;
         this.caller = caller;
         this.body = body;
         this.upload = upload;
+        this.files = List.copyOf(files);
         this.json = json;
+    }
+
+    /** The files sent with a multipart request's JSON (none for a plain JSON request). */
+    List<AttachmentUpload> files() {
+        return files;
     }
 
     WorkspaceId workspace() {

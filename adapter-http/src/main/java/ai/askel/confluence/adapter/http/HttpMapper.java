@@ -51,7 +51,7 @@ import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.domain.RunbookId;
 import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.ports.in.UpdatedPage;
-import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.RotateCredentialsCommand;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
@@ -134,10 +134,6 @@ final class HttpMapper {
         }
         problems.throwIfAny();
         return result;
-    }
-
-    PublishRunbookCommand publishCommand(ConnectionRef ref, PublishRunbookJson json) {
-        return publishCommand(ref, json, List.of());
     }
 
     /** The publish command, with the files of a multipart request (none for a JSON one). */

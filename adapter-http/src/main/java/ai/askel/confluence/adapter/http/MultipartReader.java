@@ -9,11 +9,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads an attachment upload ({@code multipart/form-data} with a {@code file} part and an optional
- * {@code comment}). Jetty writes a part larger than a small threshold to a temporary file as it
+ * {@code comment}), or a request with files (a {@code request} part holding the JSON, and each other
+ * part a file). Jetty writes a part larger than a small threshold to a temporary file as it
  * arrives, so the file is never held in memory; the {@link AttachmentUpload} it yields reopens that
  * file each time its content is read (a retry reads it again from the start).
  */
@@ -29,6 +34,27 @@ final class MultipartReader {
     @Inject
     MultipartReader(HttpServerSettings settings) {
         this.settings = settings;
+    }
+
+    /** The most files one request may carry. */
+    static final int MAX_FILES = 20;
+
+    /** A parsed request with files: its JSON and the files; the hash covers both, for an idempotency key. */
+    record WithFiles(byte[] request, List<Upload> files) {
+        WithFiles {
+            files = List.copyOf(files);
+        }
+
+        ContentHash contentHash() {
+            List<String> parts = new ArrayList<>();
+            parts.add(ContentHash.ofBytes(request).hex());
+            files.forEach(f -> parts.add(f.contentHash().hex()));
+            return ContentHash.of(parts.toArray(String[]::new));
+        }
+
+        List<AttachmentUpload> attachments() {
+            return files.stream().map(Upload::attachment).toList();
+        }
     }
 
     /** A parsed upload: what the use case receives, and how to hash it for an idempotency key. */
@@ -78,12 +104,62 @@ final class MultipartReader {
         if (file.size() > max) {
             throw HttpProblemException.tooLarge("the attachment", max);
         }
+        return new Upload(upload(file, Optional.ofNullable(comment).filter(c -> !c.isBlank())));
+    }
+
+    /**
+     * A request with files: the {@code request} part (a form field or a part of type application/json)
+     * holds the JSON, at most {@code maxJsonBytes}; every other part with a file name is a file, each
+     * kept on disk past a small threshold and reopened when read.
+     */
+    WithFiles readWithFiles(Context ctx, long maxJsonBytes) {
+        long max = settings.maxAttachmentBytes();
+        if (ctx.req().getContentLengthLong() > max + ENVELOPE_BYTES) {
+            throw HttpProblemException.tooLarge("the request with its files", max);
+        }
+        String json;
+        Map<String, List<UploadedFile>> parts;
+        try {
+            parts = ctx.uploadedFileMap();
+            json = ctx.formParam("request");
+            if (json == null && parts.containsKey("request")) {
+                try (InputStream in = parts.get("request").get(0).content()) {
+                    json = new String(in.readNBytes((int) Math.min(maxJsonBytes + 1, Integer.MAX_VALUE - 8)), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
+            if (isSizeLimit(e)) {
+                throw HttpProblemException.tooLarge("the request with its files", max);
+            }
+            throw HttpProblemException.badRequest("body", "is not a readable multipart/form-data body");
+        }
+        if (json == null) {
+            throw HttpProblemException.badRequest("request", "is required: send the JSON request as the multipart part named 'request'");
+        }
+        byte[] request = json.getBytes(StandardCharsets.UTF_8);
+        if (request.length > maxJsonBytes) {
+            throw HttpProblemException.tooLarge("the request part", maxJsonBytes);
+        }
+        List<Upload> files = new ArrayList<>();
+        for (Map.Entry<String, List<UploadedFile>> part : parts.entrySet()) {
+            if (part.getKey().equals("request")) {
+                continue;
+            }
+            for (UploadedFile file : part.getValue()) {
+                if (files.size() == MAX_FILES) {
+                    throw HttpProblemException.badRequest("files", "at most %d files may be sent with one request".formatted(MAX_FILES));
+                }
+                files.add(new Upload(upload(file, Optional.empty())));
+            }
+        }
+        return new WithFiles(request, files);
+    }
+
+    private static AttachmentUpload upload(UploadedFile file, Optional<String> comment) {
         String mediaType = file.contentType() == null || file.contentType().isBlank()
                 ? "application/octet-stream" : RequestPipeline.mediaType(file.contentType());
         String fileName = file.filename() == null ? "" : file.filename();
-        AttachmentUpload upload = new AttachmentUpload(fileName, mediaType, file.size(), file::content,
-                Optional.ofNullable(comment).filter(c -> !c.isBlank()), false);
-        return new Upload(upload);
+        return new AttachmentUpload(fileName, mediaType, file.size(), file::content, comment, false);
     }
 
     /** Whether Jetty refused the multipart body for having more parts than allowed ("Form with too many keys"). */

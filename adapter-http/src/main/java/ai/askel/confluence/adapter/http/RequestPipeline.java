@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -77,18 +78,24 @@ final class RequestPipeline {
             Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(permitted(route, authenticate(ctx))) : Optional.empty();
             long declared = ctx.req().getContentLengthLong();
             // a chunked upload declares no length: give it the time the largest allowed upload would get
-            long length = declared >= 0 ? declared : route.body() == Api.Body.MULTIPART ? settings.maxAttachmentBytes() : 0;
-            byte[] body = route.body() == Api.Body.JSON ? bounds.readWithin(ctx, bounds.bodyTime(0), () -> readJson(ctx)) : new byte[0];
+            long length = declared >= 0 ? declared : route.body() != Api.Body.JSON ? settings.maxAttachmentBytes() : 0;
+            Optional<MultipartReader.WithFiles> withFiles = route.body() == Api.Body.JSON_OR_MULTIPART && isMultipart(ctx)
+                    ? Optional.of(bounds.readWithin(ctx, bounds.bodyTime(length), () -> multipart.readWithFiles(ctx, settings.maxJsonBodyBytes())))
+                    : Optional.empty();
+            byte[] body = withFiles.isPresent() ? withFiles.get().request()
+                    : route.body() == Api.Body.JSON || route.body() == Api.Body.JSON_OR_MULTIPART
+                    ? bounds.readWithin(ctx, bounds.bodyTime(0), () -> readJson(ctx)) : new byte[0];
             Optional<MultipartReader.Upload> upload = route.body() == Api.Body.MULTIPART
                     ? Optional.of(bounds.readWithin(ctx, bounds.bodyTime(length), () -> multipart.read(ctx))) : Optional.empty();
-            Call call = new Call(ctx, caller, body, upload.map(MultipartReader.Upload::attachment), json);
+            Call call = new Call(ctx, caller, body, upload.map(MultipartReader.Upload::attachment),
+                    withFiles.map(MultipartReader.WithFiles::attachments).orElse(List.of()), json);
             Optional<String> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER));
             Supplier<Reply> serve = () -> route.method().equals("POST") && key.isPresent() && caller.isPresent()
-                    ? idempotent(route, call, caller.get(), idempotencyKey(key.get()), () -> requestHash(route, instance, body, upload),
+                    ? idempotent(route, call, caller.get(), idempotencyKey(key.get()), () -> requestHash(route, instance, body, upload, withFiles),
                             instance)
                     : execute(route, call, instance);
             // one deadline for the request's work; audit events name the API key (its visible prefix) the request was served for
-            Supplier<Reply> bounded = () -> RequestDeadline.during(bounds.deadline(upload.isPresent() ? length : 0), serve);
+            Supplier<Reply> bounded = () -> RequestDeadline.during(bounds.deadline(upload.isPresent() || withFiles.isPresent() ? length : 0), serve);
             reply = caller.map(c -> ActingApiKey.during(c.keyPrefix(), bounded)).orElseGet(bounded);
         } catch (OutOfMemoryError fatal) {
             throw fatal;
@@ -146,6 +153,10 @@ final class RequestPipeline {
         }
     }
 
+    private static boolean isMultipart(Context ctx) {
+        return ctx.contentType() != null && mediaType(ctx.contentType()).equals(MultipartReader.MULTIPART);
+    }
+
     static String mediaType(String contentType) {
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
@@ -158,9 +169,11 @@ final class RequestPipeline {
         return raw;
     }
 
-    /** The request's identity for its idempotency key: method, path and body (for an upload, its parts). */
-    private static ContentHash requestHash(Api.Route route, String path, byte[] body, Optional<MultipartReader.Upload> upload) {
-        String bodyHash = upload.map(MultipartReader.Upload::contentHash).map(ContentHash::hex)
+    /** The request's identity for its idempotency key: method, path and body (for an upload or a request with files, every part). */
+    private static ContentHash requestHash(Api.Route route, String path, byte[] body, Optional<MultipartReader.Upload> upload,
+                                           Optional<MultipartReader.WithFiles> withFiles) {
+        String bodyHash = upload.map(MultipartReader.Upload::contentHash)
+                .or(() -> withFiles.map(MultipartReader.WithFiles::contentHash)).map(ContentHash::hex)
                 .orElseGet(() -> ContentHash.ofBytes(body).hex());
         return ContentHash.of(route.method(), path, bodyHash);
     }

@@ -12,7 +12,7 @@ import ai.askel.confluence.ports.in.PublishRunbookUseCase;
 import ai.askel.confluence.ports.out.UploadProgressListener;
 import jakarta.inject.Inject;
 
-/** Runbooks published from templates, their attachments, drift, and the templates themselves. */
+/** Runbooks published from templates or supplied bodies (with files, as multipart), their attachments, drift, and the templates. */
 final class RunbookRoutes implements Api.Group {
     static final String RUNBOOKS = ConnectionRoutes.CONNECTION + "/runbooks";
     static final String RUNBOOK = RUNBOOKS + "/{runbookId}";
@@ -39,8 +39,9 @@ final class RunbookRoutes implements Api.Group {
 
     @Override
     public void register(Api api) {
-        api.postJson(RUNBOOKS, call -> {
-            PublishResult result = publish.publish(mapper.publishCommand(call.connection(), call.body(PublishRunbookJson.class)));
+        api.postJsonWithFiles(RUNBOOKS, call -> {
+            PublishResult result = publish.publish(mapper.publishCommand(call.connection(), call.body(PublishRunbookJson.class),
+                    call.files()));
             return Reply.status(result.outcome() == PublishOutcome.CREATED ? 201 : 200, mapper.publishResult(result));
         });
         api.get(RUNBOOK, call -> Reply.ok(mapper.runbook(get.get(call.connection(), call.runbookId()))));

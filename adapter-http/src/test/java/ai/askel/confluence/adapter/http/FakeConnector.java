@@ -49,7 +49,7 @@ import ai.askel.confluence.ports.in.RotateCredentialsCommand;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.in.UpdatePageCommand;
 import ai.askel.confluence.ports.in.UpdatedPage;
-import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.ports.out.AttachmentUpload;

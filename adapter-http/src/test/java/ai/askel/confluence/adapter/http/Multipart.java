@@ -55,6 +55,16 @@ final class Multipart {
         return new SequenceInputStream(Collections.enumeration(parts));
     }
 
+    /** A request with files: the JSON as the {@code request} field, then each file (name → content) as a part. */
+    static InputStream request(String json, java.util.Map<String, String> files) {
+        List<InputStream> parts = new ArrayList<>();
+        parts.add(text("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n" + json + "\r\n"));
+        files.forEach((name, content) -> parts.add(text("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + name + "\"\r\nContent-Type: image/png\r\n\r\n" + content + "\r\n")));
+        parts.add(text("--" + BOUNDARY + "--\r\n"));
+        return new SequenceInputStream(Collections.enumeration(parts));
+    }
+
     private static InputStream text(String value) {
         return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
     }

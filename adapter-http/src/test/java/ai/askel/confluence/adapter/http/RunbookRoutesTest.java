@@ -9,7 +9,7 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.PublishSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -203,5 +203,49 @@ class RunbookRoutesTest {
         assertThat(neither.json().toString()).contains("template");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(api.fake.calls).isEmpty();
+    }
+
+    private TestServer.Answer multipart(String json, java.util.Map<String, String> files, String... headers) {
+        return api.send(TestServer.withHeaders(api.request(base + "/runbooks", FakeConnector.KEY_A), headers)
+                .header("Content-Type", Multipart.CONTENT_TYPE)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> Multipart.request(json, files))).build());
+    }
+
+    @Test
+    void a_multipart_publish_carries_the_request_part_and_every_file() {
+        TestServer.Answer answer = multipart(PUBLISH, new java.util.LinkedHashMap<>(Map.of("diagram.png", "PNG-BYTES")));
+
+        assertThat(answer.status()).isEqualTo(201);
+        PublishRunbookCommand command = (PublishRunbookCommand) api.fake.calls.get(0);
+        assertThat(command.title()).isEqualTo(Title.of("Crestview Production"));
+        assertThat(command.attachments()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("diagram.png");
+            assertThat(file.mediaType()).isEqualTo("image/png");
+            assertThat(file.size()).isEqualTo("PNG-BYTES".length());
+        });
+    }
+
+    @Test
+    void an_idempotency_key_on_a_multipart_publish_covers_the_files() {
+        TestServer.Answer first = multipart(PUBLISH, Map.of("diagram.png", "one"), "Idempotency-Key", "mp-1");
+        TestServer.Answer replay = multipart(PUBLISH, Map.of("diagram.png", "one"), "Idempotency-Key", "mp-1");
+        TestServer.Answer otherFile = multipart(PUBLISH, Map.of("diagram.png", "two"), "Idempotency-Key", "mp-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.json()).isEqualTo(first.json());
+        assertThat(otherFile.status()).isEqualTo(422);
+        assertThat(api.fake.calls).hasSize(1);
+    }
+
+    @Test
+    void a_multipart_publish_without_a_request_part_is_400() {
+        TestServer.Answer answer = api.send(TestServer.withHeaders(api.request(base + "/runbooks", FakeConnector.KEY_A))
+                .header("Content-Type", Multipart.CONTENT_TYPE)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> Multipart.body("d.png", "image/png",
+                        Multipart.pattern(10), null))).build());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asText()).contains("request");
     }
 }

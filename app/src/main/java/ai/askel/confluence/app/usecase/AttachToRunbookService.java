@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.RunbookId;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.InvalidInputException;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * Attaches a file to a published runbook's page and records its hash, so a republish does not
  * upload it again and drift detection can watch it. The same content under the same name is not
- * uploaded twice.
+ * uploaded twice. A template runbook is rendered again with the file among its attachments
+ * ({@link RunbookRerender}): one PUT, only if the page's content changes.
  */
 final class AttachToRunbookService implements AttachToRunbookUseCase {
     private static final int SAVE_ATTEMPTS = 3;
@@ -30,15 +32,17 @@ final class AttachToRunbookService implements AttachToRunbookUseCase {
     private final RunbookRepositoryPort runbooks;
     private final ConfluenceAttachmentsPort attachments;
     private final AttachmentGuard guard;
+    private final RunbookRerender rerender;
     private final AuditTrail audit;
 
     @Inject
     public AttachToRunbookService(ConnectionLookup lookup, RunbookRepositoryPort runbooks, ConfluenceAttachmentsPort attachments,
-                                  AttachmentGuard guard, AuditTrail audit) {
+                                  AttachmentGuard guard, RunbookRerender rerender, AuditTrail audit) {
         this.lookup = lookup;
         this.runbooks = runbooks;
         this.attachments = attachments;
         this.guard = guard;
+        this.rerender = rerender;
         this.audit = audit;
     }
 
@@ -60,19 +64,20 @@ final class AttachToRunbookService implements AttachToRunbookUseCase {
             }
         }
         Attachment uploaded = attachments.upload(access, state.pageId(), guard.limited(upload), listener);
-        record(ref, runbook, new PublishedAttachment(upload.fileName(), digest.hash(), uploaded.id(), digest.size()));
+        Runbook recorded = record(ref, runbook, new PublishedAttachment(upload.fileName(), digest.hash(), uploaded.id(), digest.size()));
+        Optional<Version> rendered = rerender.refresh(access, ref, recorded);
         audit.record(ref.workspace(), "runbook.attach", Optional.of(ref.connection()), Optional.of(state.pageId()),
-                "uploaded " + upload.fileName() + " version " + uploaded.version().number());
+                "uploaded " + upload.fileName() + " version " + uploaded.version().number()
+                        + rendered.map(v -> "; page rendered again as version " + v).orElse(""));
         return uploaded;
     }
 
-    private void record(ConnectionRef ref, Runbook runbook, PublishedAttachment attachment) {
+    private Runbook record(ConnectionRef ref, Runbook runbook, PublishedAttachment attachment) {
         Runbook current = runbook;
         for (int attempt = 1; ; attempt++) {
             PublishedState state = current.published().orElseThrow();
             try {
-                runbooks.update(current.published(state.withAttachment(attachment)));
-                return;
+                return runbooks.update(current.published(state.withAttachment(attachment)));
             } catch (ConflictException e) {
                 if (attempt == SAVE_ATTEMPTS) {
                     throw e;

@@ -64,8 +64,8 @@ final class PublishSteps {
         PageId parentId = located.parentId().orElseThrow();
         Placed placed = switch (decision.step()) {
             case CREATE -> create(access, request, runbook, located, decision);
-            case WRITE -> new Placed(write(access, request, located.page().orElseThrow()), PublishOutcome.UPDATED, decision, false, true);
-            case KEEP -> new Placed(located.page().orElseThrow(), PublishOutcome.UNCHANGED, decision, false, false);
+            case WRITE -> new Placed(write(access, request, located.page().orElseThrow()), PublishOutcome.UPDATED, decision, true);
+            case KEEP -> new Placed(located.page().orElseThrow(), PublishOutcome.UNCHANGED, decision, false);
             default -> throw new IllegalArgumentException("a publish does not carry out " + decision.step());
         };
         Page page = placed.page();
@@ -80,8 +80,8 @@ final class PublishSteps {
         return new Written(page, parentId, placed.outcome(), decision.action(), hash, labelsAdded, uploaded, written);
     }
 
-    /** The page a step left, its outcome, the decision that holds for it, and whether it is new or got a new body. */
-    private record Placed(Page page, PublishOutcome outcome, PublishDecision decision, boolean createdNow, boolean wroteBody) {
+    /** The page a step left, its outcome, the decision that holds for it, and whether it got a new body. */
+    private record Placed(Page page, PublishOutcome outcome, PublishDecision decision, boolean wroteBody) {
     }
 
     private Placed create(ConfluenceAccess access, PublishRequest request, Runbook runbook, RunbookPages.Located located,
@@ -99,7 +99,7 @@ final class PublishSteps {
             throw new StaleRunbookException("parent page " + parentId + " is gone");
         }
         if (outcome.created().isPresent()) {
-            return new Placed(outcome.created().get(), PublishOutcome.CREATED, decision, true, true);
+            return new Placed(outcome.created().get(), PublishOutcome.CREATED, decision, true);
         }
         // a lost or concurrent create made the page: ask again with the page as it is
         PageSummary found = RunbookPages.requireUnder(outcome.found().orElseThrow(), parentId, request);
@@ -107,8 +107,8 @@ final class PublishSteps {
                 "page " + found.id() + " disappeared while it was being adopted"));
         PublishDecision again = runbook.plan(Optional.of(page), request.content(), request.command().onDrift(), List.of());
         return again.step() == PublishDecision.Step.WRITE
-                ? new Placed(write(access, request, page), PublishOutcome.UPDATED, again, false, true)
-                : new Placed(page, PublishOutcome.CREATED, again, false, false);
+                ? new Placed(write(access, request, page), PublishOutcome.UPDATED, again, true)
+                : new Placed(page, PublishOutcome.CREATED, again, false);
     }
 
     /** Writes the content on top of the version just read; the page it answers keeps the labels that read found. */
@@ -123,26 +123,31 @@ final class PublishSteps {
     }
 
     /**
-     * Uploads the files the decision names. On a page this publish did not create, a first publish lists the
-     * files first: one matching by name, size, type and comment was uploaded by an attempt whose answer was
-     * lost, and a second upload would add a version.
+     * Uploads the files the decision names. A file this runbook never wrote is added create-only
+     * ({@code uploadNew}): when the page has a file by that name already (an upload whose answer was lost,
+     * or a concurrent publisher's, in this process or another) and it is the same file (size, type,
+     * comment), that one is adopted; Confluence decides atomically, so racing publishers make one version.
+     * A changed file, or another file under the name, gets a new version.
      */
     private List<String> upload(ConfluenceAccess access, PublishRequest request, Runbook runbook, Placed placed,
                                 List<PublishedAttachment> written) {
         List<String> names = placed.decision().attachmentsToUpload();
-        List<Attachment> present = runbook.published().isEmpty() && !placed.createdNow() && !names.isEmpty()
-                ? attachments.list(access, placed.page().id()) : List.of();
         List<String> uploaded = new ArrayList<>();
         for (AttachmentDigest digest : request.content().attachments()) {
             if (!names.contains(digest.fileName())) {
                 continue;
             }
-            AttachmentUpload upload = request.upload(digest.fileName());
-            Optional<Attachment> before = present.stream().filter(a -> a.fileName().equals(upload.fileName()) && a.size() == digest.size()
-                    && a.mediaType().equalsIgnoreCase(upload.mediaType()) && a.comment().equals(upload.comment())).findFirst();
-            Attachment attachment = before.isPresent() ? before.get()
-                    : attachments.upload(access, placed.page().id(), guard.limited(upload), UploadProgressListener.NONE);
-            if (before.isEmpty()) {
+            AttachmentUpload upload = guard.limited(request.upload(digest.fileName()));
+            PageId page = placed.page().id();
+            boolean firstTime = runbook.published().flatMap(s -> s.attachment(digest.fileName())).isEmpty();
+            Optional<Attachment> added = firstTime ? attachments.uploadNew(access, page, upload, UploadProgressListener.NONE) : Optional.empty();
+            Optional<Attachment> same = firstTime && added.isEmpty()
+                    ? attachments.list(access, page).stream().filter(a -> a.fileName().equals(upload.fileName()) && a.size() == digest.size()
+                    && a.mediaType().equalsIgnoreCase(upload.mediaType()) && a.comment().equals(upload.comment())).findFirst()
+                    : Optional.empty();
+            Attachment attachment = added.or(() -> same)
+                    .orElseGet(() -> attachments.upload(access, page, upload, UploadProgressListener.NONE));
+            if (same.isEmpty()) {
                 uploaded.add(digest.fileName());
             }
             written.removeIf(a -> a.fileName().equals(digest.fileName()));

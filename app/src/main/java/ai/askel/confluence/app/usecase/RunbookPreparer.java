@@ -11,7 +11,7 @@ import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.TemplateCatalogPort;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;

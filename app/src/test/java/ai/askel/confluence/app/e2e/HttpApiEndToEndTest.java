@@ -426,4 +426,73 @@ class HttpApiEndToEndTest {
         assertThat(openapi.get("openapi").asText()).startsWith("3.1");
         assertThat(openapi.get("paths").has("/api/v1/connections/{connectionId}/runbooks")).isTrue();
     }
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+
+    private static Map<String, Object> seedRunbook(String title) {
+        return Map.of("template", "customer-environment-runbook", "spaceKey", "INFRA", "title", title,
+                "inputs", Map.of("environment", title, "customer", "Crestview Health", "status", "LIVE",
+                        "architectureDiagram", "architecture.png"));
+    }
+
+    private static void assertShowsTheDiagram(String pageId) {
+        String storage = connector.sandbox.findPage(pageId).orElseThrow().storage();
+        assertThat(storage).contains("<ac:image").contains("ri:filename=\"architecture.png\"").doesNotContain("Diagram not attached");
+    }
+
+    @Test
+    void the_seed_story_in_one_multipart_request_shows_the_diagram_and_a_republish_costs_one_call() {
+        ApiClient.Response created = api.postWithFiles(c("/runbooks"), seedRunbook("Crestview Multipart"), Map.of("architecture.png", PNG));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String pageId = created.json().get("pageId").asText();
+        assertShowsTheDiagram(pageId);
+        assertThat(connector.sandbox.findPage(pageId).orElseThrow().attachments()).containsExactly("architecture.png");
+        assertThat(connector.sandbox.findPage(pageId).orElseThrow().labels()).containsExactlyInAnyOrder("auto-generated", "customer-runbook");
+
+        connector.sandbox.resetCounters();
+        ApiClient.Response again = api.postWithFiles(c("/runbooks"), seedRunbook("Crestview Multipart"), Map.of("architecture.png", PNG));
+        assertThat(again.json().get("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(connector.sandbox.requestLog().total()).isEqualTo(1);
+        assertThat(api.post(c("/runbooks"), seedRunbook("Crestview Multipart")).json().get("outcome").asText())
+                .as("without resending the unchanged file").isEqualTo("UNCHANGED");
+    }
+
+    @Test
+    void the_seed_story_over_two_requests_shows_the_diagram_once_it_is_attached_and_a_republish_changes_nothing() {
+        ApiClient.Response created = api.post(c("/runbooks"), seedRunbook("Crestview Two Requests"));
+        String pageId = created.json().get("pageId").asText();
+        assertThat(connector.sandbox.findPage(pageId).orElseThrow().storage()).contains("Diagram not attached");
+
+        ApiClient.Response attached = api.postFile(c("/runbooks/" + created.json().get("id").asText() + "/attachments"), "architecture.png",
+                "image/png", PNG, Optional.empty());
+
+        assertThat(attached.status()).as("%s", attached).isEqualTo(201);
+        assertShowsTheDiagram(pageId);
+        connector.sandbox.resetCounters();
+        ApiClient.Response again = api.post(c("/runbooks"), seedRunbook("Crestview Two Requests"));
+        assertThat(again.json().get("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(connector.sandbox.requestLog().total()).isEqualTo(1);
+        assertShowsTheDiagram(pageId);
+    }
+
+    @Test
+    void a_body_the_product_compiled_is_published_over_http_with_its_diagram_and_tracked_for_drift() {
+        Map<String, Object> request = Map.of("spaceKey", "INFRA", "title", "Crestview Compiled", "body", ApiClient.storage(
+                "<h1>Crestview Compiled</h1><p>Region: eu-west-1</p><ac:image><ri:attachment ri:filename=\"architecture.png\" /></ac:image>"));
+
+        ApiClient.Response created = api.postWithFiles(c("/runbooks"), request, Map.of("architecture.png", PNG));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String pageId = created.json().get("pageId").asText();
+        assertShowsTheDiagram(pageId);
+        ApiClient.Response runbook = api.get(c("/runbooks/" + created.json().get("id").asText()));
+        assertThat(runbook.json().get("source").asText()).isEqualTo("body");
+        connector.sandbox.resetCounters();
+        assertThat(api.post(c("/runbooks"), request).json().get("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(connector.sandbox.requestLog().total()).isEqualTo(1);
+
+        connector.sandbox.editPage(pageId, "ada@example.com", "<p>edited by hand</p>");
+        assertProblem(api.post(c("/runbooks"), request), 409, "DRIFT_DETECTED");
+    }
 }

@@ -61,7 +61,7 @@ class FaultToleranceTest {
         String title = title();
         sandbox.faults().failNext("POST", "/wiki/api/v2/pages", 429, 3, Duration.ofSeconds(30))
                 .failNext("POST", "/wiki/rest/api/content/*/label", 429, 3, Duration.ofSeconds(30))
-                .failNext("PUT", "/wiki/rest/api/content/*/child/attachment", 429, 3, Duration.ofSeconds(30));
+                .failNext("POST", "/wiki/rest/api/content/*/child/attachment", 429, 3, Duration.ofSeconds(30));
 
         long started = System.nanoTime();
         PublishResult result = harness.askel.publishRunbook().publish(harness.runbook(title));
@@ -93,7 +93,7 @@ class FaultToleranceTest {
         String title = title();
         sandbox.faults().failNext("POST", "/wiki/api/v2/pages", status, 1)
                 .failNext("POST", "/wiki/rest/api/content/*/label", status, 1)
-                .failNext("PUT", "/wiki/rest/api/content/*/child/attachment", status, 1);
+                .failNext("POST", "/wiki/rest/api/content/*/child/attachment", status, 1);
 
         PublishResult result = publishOrRetry(title);
 

@@ -49,7 +49,8 @@ import java.util.Optional;
 public final class Harness implements AutoCloseable {
     public static final String PAGES = "POST /wiki/api/v2/pages";
     public static final String LABELS = "POST /wiki/rest/api/content/{id}/label";
-    public static final String ATTACH = "PUT /wiki/rest/api/content/{id}/child/attachment";
+    /** A first publish adds its files create-only (POST): racing publishers make one version. */
+    public static final String ATTACH = "POST /wiki/rest/api/content/{id}/child/attachment";
     public static final String ADA_TOKEN = "ada-token";
     public static final String DIAGRAM = "architecture.png";
     public static final byte[] DIAGRAM_BYTES = "\u0089PNG fake diagram bytes".getBytes(StandardCharsets.ISO_8859_1);

@@ -47,7 +47,7 @@ class SpoiledAnswersTest {
                 Arguments.of(spoil, "POST", "/wiki/api/v2/pages"),
                 Arguments.of(spoil, "GET", "/wiki/api/v2/pages"),
                 Arguments.of(spoil, "POST", "/wiki/rest/api/content/\\d+/label"),
-                Arguments.of(spoil, "PUT", "/wiki/rest/api/content/\\d+/child/attachment")));
+                Arguments.of(spoil, "POST", "/wiki/rest/api/content/\\d+/child/attachment")));
     }
 
     @ParameterizedTest(name = "{0} answer to {1} {2}")

@@ -3,6 +3,7 @@ package ai.askel.confluence.app.usecase;
 import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AttachToRunbookServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ConnectionRef ref = f.connection();
-    private final AttachToRunbookService service = new AttachToRunbookService(f.lookup, f.runbooks, f.confluence.attachments, f.guard(), f.audit);
+    private final AttachToRunbookService service = new AttachToRunbookService(f.lookup, f.runbooks, f.confluence.attachments, f.guard(),
+            new RunbookRerender(f.preparer(), f.confluence, f.runbooks, f.managedPages), f.audit);
 
     private PublishResult publish() {
         return f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Crestview"),
@@ -80,5 +82,34 @@ class AttachToRunbookServiceTest {
 
         assertThatThrownBy(() -> service.attach(other, published.runbook().orElseThrow(), upload("pdf"), UploadProgressListener.NONE))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("runbook");
+    }
+
+    @Test
+    void attaching_a_file_renders_a_template_that_shows_attachments_again_with_one_put_and_a_republish_then_changes_nothing() {
+        PublishResult published = publish();
+        PageId page = published.pageId().orElseThrow();
+        assertThat(f.confluence.page(page).orElseThrow().body()).doesNotContain("ri:attachment");
+        f.confluence.resetCounts();
+
+        service.attach(ref, published.runbook().orElseThrow(), upload("pdf"), UploadProgressListener.NONE);
+
+        assertThat(f.confluence.page(page).orElseThrow().body()).contains("ri:filename=\"runbook.pdf\"");
+        assertThat(f.confluence.callLog()).containsExactly("attachments.upload", "pages.write");
+        f.confluence.resetCounts();
+        PublishResult again = publish();
+        assertThat(again.outcome()).isEqualTo(ai.askel.confluence.ports.in.PublishOutcome.UNCHANGED);
+        assertThat(f.confluence.callLog()).containsExactly("pages.read");
+        assertThat(f.confluence.page(page).orElseThrow().body()).contains("ri:filename=\"runbook.pdf\"");
+    }
+
+    @Test
+    void a_page_edited_in_confluence_is_not_overwritten_by_the_render_after_an_attachment() {
+        PublishResult published = publish();
+        PageId page = published.pageId().orElseThrow();
+        f.confluence.editInConfluence(page, "<p>by hand</p>");
+
+        service.attach(ref, published.runbook().orElseThrow(), upload("pdf"), UploadProgressListener.NONE);
+
+        assertThat(f.confluence.page(page).orElseThrow().body()).isEqualTo("<p>by hand</p>");
     }
 }

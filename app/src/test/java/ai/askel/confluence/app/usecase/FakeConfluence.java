@@ -504,6 +504,19 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         }
     }
 
+    /** Counted as an upload ("attachments.upload"): it is one upload request, refused when the name is taken. */
+    @Override
+    public Optional<Attachment> uploadNew(ConfluenceAccess access, PageId page, AttachmentUpload upload, UploadProgressListener listener) {
+        synchronized (FakeConfluence.this) {
+            if (pages.containsKey(page) && stored(page).attachments.containsKey(upload.fileName())) {
+                enter("attachments.upload");
+                call("attachments.upload", access, () -> null);
+                return Optional.empty();
+            }
+            return Optional.of(upload(access, page, upload, listener));
+        }
+    }
+
     @Override
     public List<Attachment> list(ConfluenceAccess access, PageId page) {
         enter("attachments.list");

@@ -22,7 +22,7 @@ import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.BodyRepresentation;
 import ai.askel.confluence.domain.RunbookSource;
-import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ManagedPage;

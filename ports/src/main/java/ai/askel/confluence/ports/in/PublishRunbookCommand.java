@@ -2,6 +2,7 @@ package ai.askel.confluence.ports.in;
 
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;

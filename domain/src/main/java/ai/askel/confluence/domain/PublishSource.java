@@ -1,7 +1,5 @@
-package ai.askel.confluence.ports.in;
+package ai.askel.confluence.domain;
 
-import ai.askel.confluence.domain.PageBody;
-import ai.askel.confluence.domain.TemplateInputs;
 import java.util.Objects;
 
 /**
