@@ -7,7 +7,9 @@ import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.domain.EmailAddress;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
@@ -37,6 +39,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -160,14 +163,25 @@ final class PersistenceMapper {
     }
 
     DriftFindingRow toRow(DriftFinding f) {
-        return new DriftFindingRow(f.connection().value(), pageColumn(f.pageId()), f.kind().name(), f.detail(), f.firstSeen(),
-                f.lastSeen(), f.resolvedAt().orElse(null));
+        return new DriftFindingRow(f.id().map(DriftFindingId::value).orElse(null), f.connection().value(), pageColumn(f.pageId()),
+                f.kind().name(), f.detail(), f.firstSeen(), f.lastSeen(), f.resolvedAt().orElse(null), f.acknowledgedAt().orElse(null));
     }
 
     DriftFinding toDomain(DriftFindingRow r) {
-        return new DriftFinding(ConnectionId.of(r.connectionId()),
+        return new DriftFinding(Optional.of(new DriftFindingId(r.id())), ConnectionId.of(r.connectionId()),
                 r.pageId().equals(DriftFindingRow.NO_PAGE) ? Optional.empty() : Optional.of(PageId.of(r.pageId())),
-                DriftKind.valueOf(r.kind()), r.detail(), r.firstSeen(), r.lastSeen(), Optional.ofNullable(r.resolvedAt()));
+                DriftKind.valueOf(r.kind()), r.detail(), r.firstSeen(), r.lastSeen(), Optional.ofNullable(r.resolvedAt()),
+                Optional.ofNullable(r.acknowledgedAt()));
+    }
+
+    DriftScanStatusRow toRow(DriftScanStatus s) {
+        return new DriftScanStatusRow(s.connection().value(), s.startedAt(), s.took().toMillis(), s.outcome().name(),
+                s.problem().orElse(null), s.openFindings());
+    }
+
+    DriftScanStatus toDomain(DriftScanStatusRow r) {
+        return new DriftScanStatus(ConnectionId.of(r.connectionId()), r.startedAt(), Duration.ofMillis(r.tookMillis()),
+                DriftScanStatus.Outcome.valueOf(r.outcome()), Optional.ofNullable(r.problem()), r.openFindings());
     }
 
     static String pageColumn(Optional<PageId> page) {
