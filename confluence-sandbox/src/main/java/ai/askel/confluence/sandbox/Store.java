@@ -423,6 +423,11 @@ final class Store implements AutoCloseable {
         private static final long serialVersionUID = 1L;
     }
 
+    /** The page's attachments, oldest first (a copy). */
+    synchronized List<Attachment> attachments(Page page) {
+        return List.copyOf(page.attachments);
+    }
+
     synchronized Optional<Attachment> attachmentNamed(Page page, String title) {
         return page.attachments.stream().filter(a -> a.title.equals(title)).findFirst();
     }

@@ -112,7 +112,7 @@ final class ConfluencePagesAdapter implements ConfluencePagesPort {
 
     private ConfluenceWire.Page write(ConnectionClient c, PageRevision r) {
         var body = new ConfluenceWire.PageUpdate(r.pageId().value(), "current", r.title().value(), bodyOf(r.body()),
-                new ConfluenceWire.NewVersion(r.version().number(), r.message().orElse(null)));
+                new ConfluenceWire.NewVersion(r.version().number(), r.message().orElse(null)), r.parentId().map(PageId::value).orElse(null));
         return policy.call("page " + r.pageId(), Replay.SAFE, () -> c.api().updatePage(r.pageId().value(), body));
     }
 

@@ -18,7 +18,7 @@ public final class HttpAdapterModule {
     @Singleton
     static HttpApiServer httpApiServer(HttpServerSettings settings, RequestPipeline pipeline, HttpMetrics metrics,
                                        ProblemMapper problems, ConnectionRoutes connections, PageRoutes pages,
-                                       RunbookRoutes runbooks, OperationsRoutes operations) {
-        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, operations));
+                                       RunbookRoutes runbooks, DriftRoutes drift, OperationsRoutes operations) {
+        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, drift, operations));
     }
 }

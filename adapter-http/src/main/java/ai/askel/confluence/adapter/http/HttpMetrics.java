@@ -70,6 +70,17 @@ final class HttpMetrics {
         out.append("askel_confluence_rate_limit_waits_total ").append(confluence.rateLimitWaits()).append('\n');
         header(out, "askel_confluence_rate_limit_wait_seconds_total", "counter", "Time spent waiting on Confluence rate limits, in seconds.");
         out.append("askel_confluence_rate_limit_wait_seconds_total ").append(confluence.rateLimitWaitMillis() / 1000.0).append('\n');
+        header(out, "askel_drift_scans_total", "counter", "Drift scans of a connection, by outcome (COMPLETED, CREDENTIALS_REJECTED, FAILED).");
+        new TreeMap<>(confluence.driftScans()).forEach((outcome, count) -> out.append("askel_drift_scans_total{outcome=\"")
+                .append(escape(outcome)).append("\"} ").append(count).append('\n'));
+        header(out, "askel_drift_last_scan_timestamp_seconds", "gauge",
+                "When each connection's last drift scan finished (Unix time), with how it ended.");
+        new TreeMap<>(confluence.lastDriftScans()).forEach((connection, scan) -> out.append("askel_drift_last_scan_timestamp_seconds{connection=\"")
+                .append(escape(connection)).append("\",outcome=\"").append(scan.outcome().name()).append("\"} ")
+                .append(scan.finishedAt().toEpochMilli() / 1000.0).append('\n'));
+        header(out, "askel_drift_open_findings", "gauge", "Open drift findings of each connection after its last scan.");
+        new TreeMap<>(confluence.lastDriftScans()).forEach((connection, scan) -> out.append("askel_drift_open_findings{connection=\"")
+                .append(escape(connection)).append("\"} ").append(scan.openFindings()).append('\n'));
         return out.toString();
     }
 

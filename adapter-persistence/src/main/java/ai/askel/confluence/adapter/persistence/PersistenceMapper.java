@@ -59,7 +59,7 @@ final class PersistenceMapper {
     private static final TypeReference<List<AttachmentColumn>> ATTACHMENTS = new TypeReference<>() { };
 
     /** How a published attachment is written in {@code published_attachments_json}. */
-    record AttachmentColumn(String fileName, String hash, String attachmentId, long size) {
+    record AttachmentColumn(String fileName, String hash, String attachmentId, long size, Integer version) {
     }
 
     private final JsonMapper json = JsonMapper.builder()
@@ -97,7 +97,7 @@ final class PersistenceMapper {
                 p.map(s -> s.version().number()).orElse(null), p.map(s -> s.contentHash().hex()).orElse(null),
                 p.map(s -> s.title().value()).orElse(null), p.map(s -> labelsJson(s.labels())).orElse(null),
                 p.map(s -> write(s.attachments().stream().map(a -> new AttachmentColumn(a.fileName(), a.hash().hex(),
-                        a.attachmentId().value(), a.size())).toList())).orElse(null),
+                        a.attachmentId().value(), a.size(), a.version().map(Version::number).orElse(null))).toList())).orElse(null),
                 p.map(PublishedState::publishedAt).orElse(null), revision);
     }
 
@@ -106,7 +106,8 @@ final class PersistenceMapper {
                 PageId.of(r.parentPageId()), Version.of(r.publishedVersion()), new ContentHash(r.publishedHash()),
                 Title.of(r.publishedTitle()), labels(r.publishedLabelsJson()),
                 read(r.publishedAttachmentsJson(), ATTACHMENTS).stream().map(a -> new PublishedAttachment(a.fileName(),
-                        new ContentHash(a.hash()), new AttachmentId(a.attachmentId()), a.size())).toList(),
+                        new ContentHash(a.hash()), new AttachmentId(a.attachmentId()), a.size(),
+                        Optional.ofNullable(a.version()).map(Version::of))).toList(),
                 r.publishedAt()));
         return new Runbook(RunbookId.of(r.id()), WorkspaceId.of(r.workspaceId()), ConnectionId.of(r.connectionId()),
                 SpaceKey.of(r.spaceKey()), Title.of(r.parentTitle()), Title.of(r.title()),

@@ -2,7 +2,9 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.ports.in.MetricsSnapshot;
 import ai.askel.confluence.ports.in.ReadMetricsUseCase;
+import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.ports.out.ConfluenceCallObserver;
+import ai.askel.confluence.ports.out.DriftScanObserver;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -14,15 +16,18 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts Confluence calls (by route template and status), retries and rate-limit waits, as the
- * adapter reports them; safe for any number of calling threads. One instance is both the observer
- * the adapter calls and the source of {@code /metrics}.
+ * adapter reports them, and drift scans by outcome with each connection's last scan; safe for any
+ * number of calling threads. One instance is both the observer the adapter and the drift scan call
+ * and the source of {@code /metrics}.
  */
 @Singleton
-public final class ConnectorMetricsService implements ReadMetricsUseCase, ConfluenceCallObserver {
+public final class ConnectorMetricsService implements ReadMetricsUseCase, ConfluenceCallObserver, DriftScanObserver {
     private final ConcurrentHashMap<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimitWaits = new LongAdder();
     private final LongAdder rateLimitWaitMillis = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> driftScans = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DriftScanStatus> lastDriftScans = new ConcurrentHashMap<>();
 
     @Inject
     public ConnectorMetricsService() {
@@ -43,9 +48,17 @@ public final class ConnectorMetricsService implements ReadMetricsUseCase, Conflu
     }
 
     @Override
+    public void scanFinished(DriftScanStatus status) {
+        driftScans.computeIfAbsent(status.outcome().name(), k -> new LongAdder()).increment();
+        lastDriftScans.put(status.connection().value(), status);
+    }
+
+    @Override
     public MetricsSnapshot snapshot() {
         Map<String, Long> counts = new TreeMap<>();
         calls.forEach((key, adder) -> counts.put(key, adder.sum()));
-        return new MetricsSnapshot(counts, retries.sum(), rateLimitWaits.sum(), rateLimitWaitMillis.sum());
+        Map<String, Long> scans = new TreeMap<>();
+        driftScans.forEach((key, adder) -> scans.put(key, adder.sum()));
+        return new MetricsSnapshot(counts, retries.sum(), rateLimitWaits.sum(), rateLimitWaitMillis.sum(), scans, Map.copyOf(lastDriftScans));
     }
 }

@@ -495,12 +495,12 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 Optional<Attachment> uploadedBefore = present.stream().filter(attachment::matches).findFirst();
                 if (uploadedBefore.isPresent()) {
                     // a first publish that lost the upload's answer: the file is there already, a second PUT would add a version
-                    published.add(new PublishedAttachment(attachment.upload().fileName(), attachment.digest().hash(),
-                            uploadedBefore.get().id(), attachment.digest().size()));
+                    published.add(PublishedAttachment.written(attachment.upload().fileName(), attachment.digest().hash(),
+                            uploadedBefore.get(), attachment.digest().size()));
                 } else if (reuploadAttachments || attachment.changedSince(previous)) {
                     Attachment written = attachments.upload(access, page.id(), guard.limited(attachment.upload()), UploadProgressListener.NONE);
                     published.removeIf(a -> a.fileName().equals(attachment.upload().fileName()));
-                    published.add(new PublishedAttachment(attachment.upload().fileName(), attachment.digest().hash(), written.id(),
+                    published.add(PublishedAttachment.written(attachment.upload().fileName(), attachment.digest().hash(), written,
                             attachment.digest().size()));
                     uploaded.add(attachment.upload().fileName());
                 }

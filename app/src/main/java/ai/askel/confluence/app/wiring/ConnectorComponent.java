@@ -8,7 +8,10 @@ import ai.askel.confluence.adapter.persistence.PersistenceLifecycle;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -81,6 +84,12 @@ public interface ConnectorComponent {
     AttachToRunbookUseCase attachToRunbook();
 
     CheckDriftUseCase checkDrift();
+
+    AcknowledgeDriftFindingUseCase acknowledgeDriftFinding();
+
+    AdoptDriftFindingUseCase adoptDriftFinding();
+
+    OverwriteDriftFindingUseCase overwriteDriftFinding();
 
     ListTemplatesUseCase listTemplates();
 

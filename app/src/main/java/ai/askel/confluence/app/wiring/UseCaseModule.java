@@ -2,7 +2,10 @@ package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.app.usecase.AttachToRunbookService;
 import ai.askel.confluence.app.usecase.AuthenticateApiKeyService;
+import ai.askel.confluence.app.usecase.AcknowledgeDriftFindingService;
+import ai.askel.confluence.app.usecase.AdoptDriftFindingService;
 import ai.askel.confluence.app.usecase.CheckDriftService;
+import ai.askel.confluence.app.usecase.OverwriteDriftFindingService;
 import ai.askel.confluence.app.usecase.CheckReadinessService;
 import ai.askel.confluence.app.usecase.ConnectorMetricsService;
 import ai.askel.confluence.app.usecase.CreatePageService;
@@ -27,7 +30,10 @@ import ai.askel.confluence.app.usecase.UploadAttachmentService;
 import ai.askel.confluence.app.usecase.VerifyConnectionService;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -51,6 +57,7 @@ import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
 import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
 import ai.askel.confluence.ports.out.ConfluenceCallObserver;
+import ai.askel.confluence.ports.out.DriftScanObserver;
 import ai.askel.confluence.ports.out.HealthCheckPort;
 import dagger.Binds;
 import dagger.Module;
@@ -114,6 +121,15 @@ interface UseCaseModule {
     CheckDriftUseCase checkDrift(CheckDriftService service);
 
     @Binds
+    AcknowledgeDriftFindingUseCase acknowledgeDriftFinding(AcknowledgeDriftFindingService service);
+
+    @Binds
+    AdoptDriftFindingUseCase adoptDriftFinding(AdoptDriftFindingService service);
+
+    @Binds
+    OverwriteDriftFindingUseCase overwriteDriftFinding(OverwriteDriftFindingService service);
+
+    @Binds
     ListTemplatesUseCase listTemplates(ListTemplatesService service);
 
     @Binds
@@ -136,6 +152,9 @@ interface UseCaseModule {
 
     @Binds
     ConfluenceCallObserver confluenceCallObserver(ConnectorMetricsService service);
+
+    @Binds
+    DriftScanObserver driftScanObserver(ConnectorMetricsService service);
 
     /** Readiness checks every health check in the set; the database's is the only one so far. */
     @Binds

@@ -180,10 +180,10 @@ class CheckDriftServiceTest {
                 ai.askel.confluence.domain.ContentHash.of("x"), names.stream().map(Label::of).collect(java.util.stream.Collectors.toSet()),
                 f.clock.now());
 
-        assertThat(CheckDriftService.coveringLabels(List.of(page.apply(Set.of("auto-generated", "customer-runbook")),
+        assertThat(PageDriftScan.coveringLabels(List.of(page.apply(Set.of("auto-generated", "customer-runbook")),
                 page.apply(Set.of("auto-generated", "ops")), page.apply(Set.of("auto-generated")))))
                 .containsExactly(Label.of("auto-generated"));
-        assertThat(CheckDriftService.coveringLabels(List.of(page.apply(Set.of("a", "b")), page.apply(Set.of("c")), page.apply(Set.of()))))
+        assertThat(PageDriftScan.coveringLabels(List.of(page.apply(Set.of("a", "b")), page.apply(Set.of("c")), page.apply(Set.of()))))
                 .containsExactlyInAnyOrder(Label.of("a"), Label.of("c"));
     }
 }

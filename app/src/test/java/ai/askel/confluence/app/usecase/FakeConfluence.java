@@ -402,6 +402,7 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     public PageVersion write(ConfluenceAccess access, PageRevision revision) {
         Page written = update(access, new PageUpdate(revision.pageId(), Optional.of(revision.title()), revision.body(),
                 Optional.of(Version.of(revision.version().number() - 1)), revision.message()));
+        revision.parentId().ifPresent(parent -> move(revision.pageId(), Optional.of(parent)));
         return written.version();
     }
 
@@ -533,6 +534,17 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         synchronized (this) {
             return call("search", access, () -> slice(matching(query), limit, cursor));
         }
+    }
+
+    @Override
+    public Stream<PageSummary> streamWithAttachments(ConfluenceAccess access, CqlQuery query, int pageSize) {
+        return stream(access, query, pageSize).map(s -> {
+            synchronized (this) {
+                List<Attachment> attached = page(s.id()).map(p -> List.copyOf(p.attachments.values())).orElse(List.of());
+                return new PageSummary(s.id(), s.space(), s.title(), s.parentId(), s.version(), s.labels(), s.webUrl(),
+                        Optional.of(attached));
+            }
+        });
     }
 
     @Override

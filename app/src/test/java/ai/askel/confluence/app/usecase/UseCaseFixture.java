@@ -27,6 +27,7 @@ final class UseCaseFixture {
     final InMemoryRepositories.Runbooks runbooks = new InMemoryRepositories.Runbooks();
     final InMemoryRepositories.ManagedPages managedPages = new InMemoryRepositories.ManagedPages();
     final InMemoryRepositories.DriftFindings findings = new InMemoryRepositories.DriftFindings(connections);
+    final InMemoryRepositories.DriftScans driftScans = new InMemoryRepositories.DriftScans(connections);
     final InMemoryRepositories.ApiKeys apiKeys = new InMemoryRepositories.ApiKeys();
     final InMemoryRepositories.Idempotency idempotency = new InMemoryRepositories.Idempotency();
     final InMemoryRepositories.AuditLog auditLog = new InMemoryRepositories.AuditLog();
@@ -70,8 +71,10 @@ final class UseCaseFixture {
     }
 
     CheckDriftService drift() {
-        return new CheckDriftService(lookup, connections, confluence, confluence, confluence, confluence, confluence.attachments, confluence,
-                managedPages, runbooks, findings, clock, settings);
+        PageDriftScan pages = new PageDriftScan(confluence, confluence, confluence.attachments, managedPages, runbooks,
+                new SpaceAccessCheck(confluence, confluence));
+        return new CheckDriftService(lookup, connections, new ConnectionDriftScan(connections, confluence, managedPages, findings, pages, settings),
+                findings, driftScans, driftScans, clock);
     }
 
     RegisterConnectionService registration() {

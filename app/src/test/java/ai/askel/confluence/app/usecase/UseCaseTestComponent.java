@@ -84,6 +84,9 @@ interface UseCaseTestComponent {
     interface HealthChecks {
         @Multibinds
         Set<HealthCheckPort> healthChecks();
+
+        @dagger.Binds
+        ai.askel.confluence.ports.out.DriftScanObserver driftScanObserver(ConnectorMetricsService metrics);
     }
 
     @Component.Factory
@@ -95,7 +98,9 @@ interface UseCaseTestComponent {
                                     @BindsInstance ConfluenceSearchPort search, @BindsInstance ConfluencePermissionsPort permissions,
                                     @BindsInstance RunbookRepositoryPort runbooks,
                                     @BindsInstance ManagedPageRepositoryPort managedPages,
-                                    @BindsInstance DriftFindingRepositoryPort findings, @BindsInstance ApiKeyRepositoryPort apiKeys,
+                                    @BindsInstance DriftFindingRepositoryPort findings,
+                                    @BindsInstance ai.askel.confluence.ports.out.DriftScanStatusPort driftScans,
+                                    @BindsInstance ApiKeyRepositoryPort apiKeys,
                                     @BindsInstance IdempotencyRepositoryPort idempotency, @BindsInstance AuditLogPort auditLog,
                                     @BindsInstance TemplateCatalogPort templates, @BindsInstance MasterKeyRotationPort masterKeys);
     }
