@@ -377,7 +377,9 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
                 return pageDeleted(runbook, state);
             }
             Page remote = read.get();
-            boolean holds = holdsRequest(remote);
+            // the page holds this request when it shows what it renders, or when the inputs are unchanged and the page is at
+            // the version recorded as the baseline (a person may have adopted its content as it is: it stays)
+            boolean holds = holdsRequest(remote) || action == PublishAction.NO_OP && remote.version().number().equals(state.version());
             List<Drift> drift = new ArrayList<>();
             if (!holds) {
                 driftOf(runbook, state, remote).ifPresent(drift::add);

@@ -77,6 +77,25 @@ final class UseCaseFixture {
                 findings, driftScans, driftScans, clock);
     }
 
+    AcknowledgeDriftFindingService acknowledgeDrift() {
+        return new AcknowledgeDriftFindingService(driftTargets(), findings, clock, audit);
+    }
+
+    AdoptDriftFindingService adoptDrift() {
+        return new AdoptDriftFindingService(driftTargets(), confluence, confluence.attachments, new DriftBaseline(managedPages, runbooks), clock,
+                audit);
+    }
+
+    OverwriteDriftFindingService overwriteDrift() {
+        DriftBaseline baseline = new DriftBaseline(managedPages, runbooks);
+        return new OverwriteDriftFindingService(driftTargets(), confluence, new PageRestorer(confluence, confluence.labels, baseline),
+                publisher(), baseline, clock, audit);
+    }
+
+    private DriftFindingTarget driftTargets() {
+        return new DriftFindingTarget(lookup, findings, managedPages, runbooks);
+    }
+
     RegisterConnectionService registration() {
         return new RegisterConnectionService(connections, confluence, clock, audit, settings);
     }
