@@ -37,6 +37,13 @@ final class DriftSandbox implements AutoCloseable {
     static final String DIAGRAM = "architecture.png";
     static final byte[] DIAGRAM_BYTES = "not really a png, but bytes the connector wrote".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    /** Another diagram of exactly the connector's size: a replacement a size comparison cannot see. */
+    static byte[] sameSizeOtherDiagram() {
+        byte[] other = DIAGRAM_BYTES.clone();
+        other[0] ^= 0x20;
+        return other;
+    }
+
     final ConfluenceSandbox sandbox;
     final Path dataDir;
     AskelConfluence askel;
