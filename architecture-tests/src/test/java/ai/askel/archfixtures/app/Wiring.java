@@ -4,15 +4,17 @@ import ai.askel.archfixtures.adapter.confluence.ConfluenceModule;
 import ai.askel.archfixtures.app.usecase.GoodService;
 import ai.askel.archfixtures.domain.Model;
 import ai.askel.archfixtures.ports.out.GoodPort;
-import ai.askel.archfixtures.sandbox.SandboxMain;
 
-/** The app's wiring may see every layer, use Dagger and picocli, and start the sandbox. */
+/** The app's wiring may see every layer and use Dagger. */
 public class Wiring {
     ConfluenceModule adapterModule;
     GoodService service;
     GoodPort port;
     Model model;
     dagger.Lazy<String> lazy;
-    picocli.CommandLine commandLine;
-    SandboxMain sandbox;
+}
+
+/** The embeddable app must not choose the host's logging backend. */
+class AppUsesLogback {
+    ch.qos.logback.classic.LoggerContext logging;
 }

@@ -28,7 +28,7 @@ class HexagonArchitectureTest {
     @ArchTest
     static final ArchRule sandbox_depends_on_nothing_of_the_project = HexagonRules.sandboxDependsOnNothingOfTheProject(ROOT);
     @ArchTest
-    static final ArchRule only_the_app_starts_the_sandbox = HexagonRules.onlyTheAppStartsTheSandbox(ROOT);
+    static final ArchRule only_the_cli_starts_the_sandbox = HexagonRules.onlyTheCliStartsTheSandbox(ROOT);
 
     @ArchTest
     static final ArchRule feign_stays_in_the_confluence_adapter = HexagonRules.feignStaysInTheConfluenceAdapter(ROOT);
@@ -40,7 +40,10 @@ class HexagonArchitectureTest {
     @ArchTest
     static final ArchRule javalin_stays_in_http_and_sandbox = HexagonRules.javalinStaysInHttpAndSandbox(ROOT);
     @ArchTest
-    static final ArchRule picocli_stays_in_the_app = HexagonRules.picocliStaysInTheApp(ROOT);
+    static final ArchRule picocli_stays_in_the_cli = HexagonRules.picocliStaysInTheCli(ROOT);
+
+    @ArchTest
+    static final ArchRule logback_stays_in_the_cli = HexagonRules.logbackStaysInTheCli(ROOT);
     @ArchTest
     static final ArchRule dagger_only_in_modules_and_wiring = HexagonRules.daggerOnlyInModulesAndWiring(ROOT);
 

@@ -19,7 +19,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
  * The hexagon's rules, each a factory over the root package: {@link HexagonArchitectureTest} applies
  * them to {@code ai.askel.confluence}, {@link HexagonRulesBiteTest} to small violating fixtures, so
  * no rule can pass vacuously. Package names below are relative to the root:
- * {@code domain}, {@code ports.in/out/spi}, {@code app.usecase}, {@code app.wiring}, {@code app.cli},
+ * {@code domain}, {@code ports.in/out/spi}, {@code app.usecase}, {@code app.wiring}, {@code cli},
  * {@code adapter.confluence/persistence/http}, {@code plugins}, {@code sandbox}.
  *
  * <p>Most adapters are still empty while others fill them, so rules whose subjects may not exist yet
@@ -50,6 +50,8 @@ final class HexagonRules {
                 .adapter("http", root + ".adapter.http..")
                 .adapter("plugins", root + ".plugins..")
                 .ignoreDependency(appOutsideUseCases(root), DescribedPredicate.alwaysTrue())
+                // the executable sits above everything (it wires the app to a terminal and a port)
+                .ignoreDependency(resideInAPackage(root + ".cli.."), DescribedPredicate.alwaysTrue())
                 .withOptionalLayers(true);
     }
 
@@ -74,7 +76,7 @@ final class HexagonRules {
     static ArchRule useCasesDoNotSeeAdapters(String root) {
         return noClasses().that().resideInAPackage(root + ".app.usecase..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".adapter..", root + ".plugins..", root + ".sandbox..",
-                        root + ".app.wiring..", root + ".app.cli..")
+                        root + ".app.wiring..", root + ".cli..")
                 .allowEmptyShould(true);
     }
 
@@ -98,9 +100,10 @@ final class HexagonRules {
                 .allowEmptyShould(true);
     }
 
-    static ArchRule onlyTheAppStartsTheSandbox(String root) {
+    /** The executable starts the sandbox (demo, serve --sandbox); the embeddable app never does. */
+    static ArchRule onlyTheCliStartsTheSandbox(String root) {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(root + ".sandbox..", root + ".app..")
+                .and().resideOutsideOfPackages(root + ".sandbox..", root + ".cli..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".sandbox..")
                 .allowEmptyShould(true);
     }
@@ -115,7 +118,7 @@ final class HexagonRules {
     static ArchRule jacksonStaysAtTheEdges(String root) {
         return confined(root, new String[] {"com.fasterxml.jackson.."},
                 root + ".adapter.confluence..", root + ".adapter.persistence..", root + ".adapter.http..", root + ".sandbox..",
-                root + ".app.cli..");
+                root + ".cli..");
     }
 
     static ArchRule jdbiAndFlywayStayInPersistence(String root) {
@@ -126,8 +129,13 @@ final class HexagonRules {
         return confined(root, new String[] {"io.javalin.."}, root + ".adapter.http..", root + ".sandbox..");
     }
 
-    static ArchRule picocliStaysInTheApp(String root) {
-        return confined(root, new String[] {"picocli.."}, root + ".app..");
+    static ArchRule picocliStaysInTheCli(String root) {
+        return confined(root, new String[] {"picocli.."}, root + ".cli..");
+    }
+
+    /** The embeddable app logs through slf4j-api only: the executable chooses the logging backend. */
+    static ArchRule logbackStaysInTheCli(String root) {
+        return confined(root, new String[] {"ch.qos.logback.."}, root + ".cli..");
     }
 
     /** Dagger appears only in the app's wiring and in each adapter's {@code @Module} (and in what Dagger generates for it). */
@@ -165,7 +173,7 @@ final class HexagonRules {
     /** Standard streams are for the CLI's output and the sandbox's own main, nothing else. */
     static ArchRule noStandardStreamsOutsideTheCli(String root) {
         String sandboxMain = root + ".sandbox.SandboxMain";
-        return noClasses().that().resideOutsideOfPackage(root + ".app.cli..")
+        return noClasses().that().resideOutsideOfPackage(root + ".cli..")
                 .and(DescribedPredicate.not(describe("are " + sandboxMain,
                         (JavaClass c) -> c.getName().equals(sandboxMain) || c.getName().startsWith(sandboxMain + "$"))))
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);

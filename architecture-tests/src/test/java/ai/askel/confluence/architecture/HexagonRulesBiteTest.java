@@ -41,24 +41,25 @@ class HexagonRulesBiteTest {
                 bites("no cycles between slices", HexagonRules::noCyclesBetweenSlices, "cyclea.CycleA", "cycleb.CycleB"),
                 bites("sandbox depends on nothing of the project", HexagonRules::sandboxDependsOnNothingOfTheProject,
                         "sandbox.SandboxUsesDomain").sparing("sandbox.SandboxMain"),
-                bites("only the app starts the sandbox", HexagonRules::onlyTheAppStartsTheSandbox, "adapter.confluence.AdapterUsesSandbox")
-                        .sparing("app.Wiring"),
+                bites("only the cli starts the sandbox", HexagonRules::onlyTheCliStartsTheSandbox, "adapter.confluence.AdapterUsesSandbox")
+                        .sparing("cli.CliMain"),
+                bites("logback stays in the cli", HexagonRules::logbackStaysInTheCli, "app.AppUsesLogback").sparing("cli.CliMain"),
                 bites("Feign stays in the Confluence adapter", HexagonRules::feignStaysInTheConfluenceAdapter,
                         "adapter.http.HttpUsesFeign").sparing("adapter.confluence.GoodPortAdapter"),
                 bites("Jackson stays at the edges", HexagonRules::jacksonStaysAtTheEdges,
-                        "ports.out.PortUsesJackson").sparing("adapter.confluence.GoodPortAdapter", "sandbox.SandboxMain", "app.cli.CliJson"),
+                        "ports.out.PortUsesJackson").sparing("adapter.confluence.GoodPortAdapter", "sandbox.SandboxMain", "cli.CliJson"),
                 bites("JDBI and Flyway stay in persistence", HexagonRules::jdbiAndFlywayStayInPersistence, "adapter.confluence.AdapterUsesJdbi")
                         .sparing("adapter.persistence.PersistenceAdapterUsesFlyway"),
                 bites("Javalin stays in http and the sandbox", HexagonRules::javalinStaysInHttpAndSandbox,
                         "adapter.confluence.AdapterUsesJavalin").sparing("adapter.http.HttpRoutes", "sandbox.SandboxMain"),
-                bites("picocli stays in the app", HexagonRules::picocliStaysInTheApp, "adapter.http.HttpUsesPicocli").sparing("app.Wiring"),
+                bites("picocli stays in the cli", HexagonRules::picocliStaysInTheCli, "adapter.http.HttpUsesPicocli").sparing("cli.CliMain"),
                 bites("Dagger only in modules and wiring", HexagonRules::daggerOnlyInModulesAndWiring, "adapter.confluence.AdapterUsesDagger",
                         "app.usecase.UseCaseUsesDagger").sparing("adapter.confluence.ConfluenceModule", "app.Wiring"),
                 bites("no field injection", HexagonRules::noFieldInjection, "domain.DomainFieldInjection"),
                 bites("no java.util.logging", HexagonRules::noJavaUtilLogging, "domain.DomainUsesJavaUtilLogging"),
                 bites("no generic exceptions", HexagonRules::noGenericExceptions, "domain.DomainThrowsGenericException"),
                 bites("no standard streams outside the CLI", HexagonRules::noStandardStreamsOutsideTheCli, "domain.DomainPrints")
-                        .sparing("app.cli.CliOutput", "sandbox.SandboxMain"),
+                        .sparing("cli.CliOutput", "sandbox.SandboxMain"),
                 bites("inbound ports are use cases", HexagonRules::inboundPortsAreUseCases, "ports.in.PublishRunbook")
                         .sparing("ports.in.GoodUseCase"),
                 bites("outbound ports are ports", HexagonRules::outboundPortsArePorts, "ports.out.PageStore")

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the scenarios of issue 9 one after the other (never in parallel: they measure time and memory) and writes
+ * Runs the scenarios one after the other (never in parallel: they measure time and memory) and writes
  * {@code report.md} and {@code report.json} into {@code -Dbench.out}. A scenario that fails is reported as failed; the
  * others still run.
  */

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Issue 9 §3: many runbooks across several connections (one Confluence user and space each) with added latency per
+ * many runbooks across several connections (one Confluence user and space each) with added latency per
  * call and a per-user rate limit in the sandbox. Wall time against the floor, 429s, failures, and a duplicate check.
  */
 final class BulkPublishScenario implements Scenario {

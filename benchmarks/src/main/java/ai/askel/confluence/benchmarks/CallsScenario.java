@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Issue 9 §1: Confluence calls per operation, counted by the sandbox, next to the minimum today's API allows and what
+ * Confluence calls per operation, counted by the sandbox, next to the minimum today's API allows and what
  * the peers spend (../shared/confluence/peers-and-user-complaints.md §6.4).
  */
 final class CallsScenario implements Scenario {
@@ -90,11 +90,11 @@ final class CallsScenario implements Scenario {
         long calls = sandbox.requestLog().total();
         long edited = findings.stream().filter(f -> f.kind() == DriftKind.EDITED_IN_CONFLUENCE).count();
         int managed = pages + 1; // the runbooks and their parent page
-        // issue 8's bound: one paged CQL query, then only the changed pages fetched in full; plus the credentials
+        // the drift scan's bound: one paged CQL query, then only the changed pages fetched in full; plus the credentials
         // check, the space listing, the edit-permission check and the parent (unlabelled, so read directly)
         int bound = (int) Math.ceil(managed / 250.0) + changed + 4;
         section.figure("drift scan of " + managed + " managed pages, " + changed + " edited", calls, "calls",
-                Target.atMost(bound, "issue 8: ceil(pages / 250) paged CQL calls + one read per changed page, + user, spaces,"
+                Target.atMost(bound, "ceil(pages / 250) paged CQL calls + one read per changed page, + user, spaces,"
                         + " permission and parent checks; peers doc §6.4: paged CQL instead of one GET per page"),
                 endpoints(sandbox.requestLog().counts()) + "; peers: only TF refreshes (1 GET per resource)");
         section.figure("edited pages the scan found", edited, "pages", Target.atLeast(changed, "every page edited by hand"),

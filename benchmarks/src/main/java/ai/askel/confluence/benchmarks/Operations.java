@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The single operations and the seed runbook flow of issue 9 §1 and §7, done through the connector, each counted by
+ * The single operations and the seed runbook flow, done through the connector, each counted by
  * the sandbox (reset before the step, read after) and timed. {@code PeerScenario} runs the same list with confluence.js
  * under the same names.
  */

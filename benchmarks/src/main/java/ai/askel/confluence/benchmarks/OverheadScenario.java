@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.annotations.Mode;
 
-/** Issue 9 §5: runs {@link ReadPageBenchmark} with JMH (short: 1 fork, 3 + 5 one-second iterations) and reports the ratio. */
+/** runs {@link ReadPageBenchmark} with JMH (short: 1 fork, 3 + 5 one-second iterations) and reports the ratio. */
 final class OverheadScenario implements Scenario {
     private static final int FORKS = 1;
     private static final int WARMUPS = 5;

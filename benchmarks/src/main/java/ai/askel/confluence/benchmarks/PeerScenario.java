@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 9 §7: the same single operations and seed flow done with confluence.js (benchmarks/peer, scripted as its README
+ * the same single operations and seed flow done with confluence.js (benchmarks/peer, scripted as its README
  * shows) and with the connector, against the same sandbox; calls (counted by the sandbox) and wall time for both.
  * Three rounds each; the first warms up, calls come from the last, times are the median of rounds 2 and 3.
  */

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 9 §5 (JMH): reading one page through the connector versus the same GET made with the bare JDK HttpClient,
+ * JMH: reading one page through the connector versus the same GET made with the bare JDK HttpClient,
  * against the same local sandbox.
  */
 @State(Scope.Benchmark)

@@ -1,6 +1,6 @@
 package ai.askel.confluence.benchmarks;
 
-import ai.askel.confluence.app.SampleRunbook;
+import ai.askel.confluence.cli.SampleRunbook;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;

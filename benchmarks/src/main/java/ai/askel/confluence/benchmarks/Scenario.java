@@ -1,6 +1,6 @@
 package ai.askel.confluence.benchmarks;
 
-/** One measured scenario of issue 9. It adds its figures and notes to its report section. */
+/** One measured scenario. It adds its figures and notes to its report section. */
 interface Scenario {
     /** Short id used in the report and in {@code -Dbench.scenarios=calls,streaming}. */
     String id();

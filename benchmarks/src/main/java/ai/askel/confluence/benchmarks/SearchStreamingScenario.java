@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 9 §4: iterating every result of a CQL search through {@code searchAll}, 1/10 of the results and all of them,
+ * iterating every result of a CQL search through {@code searchAll}, 1/10 of the results and all of them,
  * each in a fresh JVM with a small heap. The live heap must not grow with the number of results.
  */
 final class SearchStreamingScenario implements Scenario {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Issue 9 §6: {@code java -jar askel-confluence.jar serve} with embedded H2, from process start until
+ * {@code java -jar askel-confluence.jar serve} with embedded H2, from process start until
  * {@code /health/ready} answers 200. Three starts on a fresh data directory (database created, migrated, key file
  * generated) and three on the existing one; the median of each.
  */

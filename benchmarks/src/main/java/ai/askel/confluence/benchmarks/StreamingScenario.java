@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 9 §2: a large attachment (1 GiB by default) uploaded through the connector in a JVM with {@code -Xmx64m}.
+ * a large attachment (1 GiB by default) uploaded through the connector in a JVM with {@code -Xmx64m}.
  * The same upload of 64 MiB shows whether memory grows with the file size, and the same request made with the bare
  * JDK HttpClient is the throughput floor.
  */

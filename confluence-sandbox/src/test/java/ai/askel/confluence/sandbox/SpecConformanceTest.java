@@ -1,5 +1,6 @@
 package ai.askel.confluence.sandbox;
 
+import ai.askel.confluence.spec.ConfluenceSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -10,7 +11,6 @@ import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +43,9 @@ class SpecConformanceTest {
 
     @BeforeAll
     static void load() {
-        Path specs = Path.of(System.getProperty("confluence.spec.dir", "../../shared/confluence/spec"));
-        Path v2Spec = specs.resolve("confluence-cloud-v2.openapi-v2.v3.json");
-        Path v1Spec = specs.resolve("confluence-cloud-v1.swagger.v3.json");
-        assertThat(v2Spec).as("spec dir %s", specs.toAbsolutePath()).exists();
-        v2 = OpenApiInteractionValidator.createForSpecificationUrl(v2Spec.toUri().toString())
+        v2 = OpenApiInteractionValidator.createForInlineApiSpecification(ConfluenceSpecs.V2.text())
                 .withBasePathOverride("/wiki/api/v2").withResolveCombinators(true).withWhitelist(ALL_OF_LINKS).build();
-        v1 = OpenApiInteractionValidator.createForSpecificationUrl(v1Spec.toUri().toString())
+        v1 = OpenApiInteractionValidator.createForInlineApiSpecification(ConfluenceSpecs.V1.text())
                 .withBasePathOverride("/").withResolveCombinators(true).build();
         sandbox = ConfluenceSandbox.builder().demoData().start();
     }

@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.confluence;
 
+import ai.askel.confluence.spec.ConfluenceSpecs;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -8,8 +9,6 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,22 +24,17 @@ public final class OpenApiRequestValidator {
     private final OpenApiInteractionValidator v1;
     private final OpenApiInteractionValidator v2;
 
-    private OpenApiRequestValidator(Path specDir) {
-        this.v1 = OpenApiInteractionValidator.createForSpecificationUrl(specDir.resolve("confluence-cloud-v1.swagger.v3.json").toUri().toString())
+    private OpenApiRequestValidator() {
+        this.v1 = OpenApiInteractionValidator.createForInlineApiSpecification(ConfluenceSpecs.V1.text())
                 .withBasePathOverride("/").build();
-        this.v2 = OpenApiInteractionValidator.createForSpecificationUrl(specDir.resolve("confluence-cloud-v2.openapi-v2.v3.json").toUri().toString())
+        this.v2 = OpenApiInteractionValidator.createForInlineApiSpecification(ConfluenceSpecs.V2.text())
                 .withBasePathOverride("/wiki/api/v2").build();
     }
 
     /** One validator per JVM: the specs take a second or two to load. */
     public static synchronized OpenApiRequestValidator get() {
         if (instance == null) {
-            String dir = System.getProperty("confluence.spec.dir", "../../shared/confluence/spec");
-            Path path = Path.of(dir);
-            if (!Files.isDirectory(path)) {
-                throw new IllegalStateException("the Confluence OpenAPI specs are not at " + path.toAbsolutePath());
-            }
-            instance = new OpenApiRequestValidator(path);
+            instance = new OpenApiRequestValidator();
         }
         return instance;
     }

@@ -72,7 +72,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Publishes a runbook page, idempotently (issue 6).
+ * Publishes a runbook page, idempotently.
  *
  * <ol>
  *   <li>Everything that can be checked locally is checked before the first Confluence call: the

@@ -1,110 +1,23 @@
 package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.adapter.confluence.ConfluenceAdapterModule;
-import ai.askel.confluence.adapter.http.HttpAdapterModule;
-import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.adapter.persistence.PersistenceAdapterModule;
 import ai.askel.confluence.adapter.persistence.PersistenceLifecycle;
 import ai.askel.confluence.app.config.AppConfig;
-import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
-import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
-import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
-import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
-import ai.askel.confluence.ports.in.CheckDriftUseCase;
-import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
-import ai.askel.confluence.ports.in.CheckReadinessUseCase;
-import ai.askel.confluence.ports.in.CreatePageUseCase;
-import ai.askel.confluence.ports.in.GetRunbookUseCase;
-import ai.askel.confluence.ports.in.ListChildPagesUseCase;
-import ai.askel.confluence.ports.in.ListConnectionsUseCase;
-import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
-import ai.askel.confluence.ports.in.ListSpacesUseCase;
-import ai.askel.confluence.ports.in.ListTemplatesUseCase;
-import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
-import ai.askel.confluence.ports.in.ManageLabelsUseCase;
-import ai.askel.confluence.ports.in.PublishRunbookUseCase;
-import ai.askel.confluence.ports.in.ReadMetricsUseCase;
-import ai.askel.confluence.ports.in.ReadPageUseCase;
-import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
-import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
-import ai.askel.confluence.ports.in.RotateCredentialsUseCase;
-import ai.askel.confluence.ports.in.RotateMasterKeyUseCase;
-import ai.askel.confluence.ports.in.SearchPagesUseCase;
-import ai.askel.confluence.ports.in.UpdatePageUseCase;
-import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
-import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
-import ai.askel.confluence.ports.out.AuditLogPort;
 import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 
-/** The whole connector, wired: adapters, use cases and the HTTP server, from one {@link AppConfig}. */
+/** The whole connector, wired: adapters and use cases, from one {@link AppConfig}. The HTTP server is wired apart ({@link HttpServerComponent}). */
 @Singleton
-@Component(modules = {SettingsModule.class, UseCaseModule.class, ConfluenceAdapterModule.class, PersistenceAdapterModule.class,
-        HttpAdapterModule.class})
-public interface ConnectorComponent {
+@Component(modules = {SettingsModule.class, UseCaseModule.class, ConfluenceAdapterModule.class, PersistenceAdapterModule.class})
+public interface ConnectorComponent extends ConnectorUseCases {
 
     /** Migrates the database and checks the master key; close it to release the pool. */
     PersistenceLifecycle persistence();
 
-    HttpApiServer httpServer();
-
-    RegisterConnectionUseCase registerConnection();
-
-    ListConnectionsUseCase listConnections();
-
-    RemoveConnectionUseCase removeConnection();
-
-    RotateCredentialsUseCase rotateCredentials();
-
-    VerifyConnectionUseCase verifyConnection();
-
-    ListSpacesUseCase listSpaces();
-
-    CreatePageUseCase createPage();
-
-    ReadPageUseCase readPage();
-
-    ListPageVersionsUseCase listPageVersions();
-
-    ListChildPagesUseCase listChildPages();
-
-    UpdatePageUseCase updatePage();
-
-    SearchPagesUseCase searchPages();
-
-    ManageLabelsUseCase manageLabels();
-
-    UploadAttachmentUseCase uploadAttachment();
-
-    PublishRunbookUseCase publishRunbook();
-
-    GetRunbookUseCase getRunbook();
-
-    AttachToRunbookUseCase attachToRunbook();
-
-    CheckDriftUseCase checkDrift();
-
-    AcknowledgeDriftFindingUseCase acknowledgeDriftFinding();
-
-    AdoptDriftFindingUseCase adoptDriftFinding();
-
-    OverwriteDriftFindingUseCase overwriteDriftFinding();
-
-    ListTemplatesUseCase listTemplates();
-
-    ManageApiKeysUseCase manageApiKeys();
-
-    AuthenticateApiKeyUseCase authenticateApiKey();
-
-    RotateMasterKeyUseCase rotateMasterKey();
-
-    CheckReadinessUseCase checkReadiness();
-
-    ReadMetricsUseCase readMetrics();
-
-    /** The audit log: who did what, to which page, with what outcome (never secrets or bodies). */
-    AuditLogPort auditLog();
+    /** The configuration this connector was built from. */
+    AppConfig config();
 
     @Component.Factory
     interface Factory {

@@ -1,7 +1,6 @@
 package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.adapter.confluence.ConfluenceClientSettings;
-import ai.askel.confluence.adapter.http.HttpServerSettings;
 import ai.askel.confluence.adapter.persistence.PersistenceSettings;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
@@ -48,15 +47,6 @@ final class SettingsModule {
 
     @Provides
     @Singleton
-    static HttpServerSettings httpServerSettings(AppConfig config) {
-        return HttpServerSettings.defaults()
-                .withHost(config.string(Setting.HTTP_HOST))
-                .withPort(config.integer(Setting.HTTP_PORT, 0, 65535))
-                .withMaxAttachmentBytes(maxAttachmentBytes(config));
-    }
-
-    @Provides
-    @Singleton
     static UseCaseSettings useCaseSettings(AppConfig config) {
         return UseCaseSettings.defaults()
                 .withAllowedSiteOrigins(config.list(Setting.ALLOWED_SITE_ORIGINS))
@@ -76,7 +66,7 @@ final class SettingsModule {
         return Instant::now;
     }
 
-    private static long maxAttachmentBytes(AppConfig config) {
+    static long maxAttachmentBytes(AppConfig config) {
         return config.longValue(Setting.MAX_ATTACHMENT_BYTES, 1, ConfluenceClientSettings.MAX_REQUEST_BYTES);
     }
 }

@@ -1,6 +1,6 @@
 package ai.askel.confluence.app.drift;
 
-import ai.askel.confluence.app.cli.AskelCommand;
+import ai.askel.confluence.app.AskelHttpApi;
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.DriftPolicy;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every kind of drift, made in the sandbox the way a person makes it in Confluence, found by a scan
- * through the real adapters, reported over HTTP and the CLI, and resolved when the cause goes away.
+ * through the real adapters, reported over HTTP, and resolved when the cause goes away.
  */
 class DriftDetectionTest {
     @TempDir
@@ -74,7 +72,7 @@ class DriftDetectionTest {
     void an_edit_by_another_user_is_found_with_its_author_reported_over_http_refused_by_fail_and_resolved_by_overwrite() throws Exception {
         site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's own procedure</p>");
 
-        var server = site.askel.component().httpServer().start();
+        var server = AskelHttpApi.server(site.askel).start();
         try {
             String key = site.askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "drift test").key().reveal();
             String base = "http://127.0.0.1:" + server.port();
@@ -287,37 +285,5 @@ class DriftDetectionTest {
         site.sandbox.resetCounters();
         assertThat(site.scan()).isEmpty();
         assertThat(reads(fresh.pageId().orElseThrow().value())).isEqualTo(1);
-    }
-
-    @Test
-    void the_cli_reports_drift_with_exit_code_3_and_nothing_once_it_is_resolved() {
-        String original = site.sandbox.findPage(page).orElseThrow().storage();
-        site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's own procedure</p>");
-        site.askel.close();
-        site.askel = null; // the CLI opens the same embedded database: only one connector at a time
-
-        Cli first = cli("drift");
-        assertThat(first.exit).as(first.err).isEqualTo(3);
-        assertThat(first.out).contains("EDITED_IN_CONFLUENCE").contains(page).contains(DriftSandbox.BOB_ACCOUNT);
-
-        Cli one = cli("drift", "--connection", "crestview");
-        assertThat(one.exit).as(one.err).isEqualTo(3);
-
-        site.sandbox.editPage(page, DriftSandbox.BOB, original);
-        Cli resolved = cli("drift");
-        assertThat(resolved.exit).as(resolved.err).isZero();
-        assertThat(resolved.out).contains("no drift");
-    }
-
-    private record Cli(int exit, String out, String err) {
-    }
-
-    private Cli cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
-        all.addAll(List.of(args));
-        int exit = AskelCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
-        return new Cli(exit, out.toString(), err.toString());
     }
 }

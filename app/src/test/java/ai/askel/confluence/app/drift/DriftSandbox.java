@@ -29,10 +29,10 @@ import java.util.Optional;
  * A sandbox Confluence (Ada is the connector's user, Bob a colleague who edits by hand) and a real
  * connector on an embedded H2 database in {@code dataDir}, wired as in production.
  */
-final class DriftSandbox implements AutoCloseable {
+public final class DriftSandbox implements AutoCloseable {
     static final String ADA = "ada@example.com";
-    static final String BOB = "bob@example.com";
-    static final String BOB_ACCOUNT = "557058:bob";
+    public static final String BOB = "bob@example.com";
+    public static final String BOB_ACCOUNT = "557058:bob";
     static final SpaceKey INFRA = SpaceKey.of("INFRA");
     static final String DIAGRAM = "architecture.png";
     static final byte[] DIAGRAM_BYTES = "not really a png, but bytes the connector wrote".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -44,16 +44,16 @@ final class DriftSandbox implements AutoCloseable {
         return other;
     }
 
-    final ConfluenceSandbox sandbox;
+    public final ConfluenceSandbox sandbox;
     final Path dataDir;
-    AskelConfluence askel;
+    public AskelConfluence askel;
     Connection connection;
     ConnectionRef ref;
 
     /** An in-memory database instead of the file one, for tests that write thousands of rows; empty: the file in dataDir. */
     private final Optional<String> jdbcUrl;
 
-    DriftSandbox(Path dataDir) {
+    public DriftSandbox(Path dataDir) {
         this(dataDir, Optional.empty());
     }
 
@@ -79,7 +79,7 @@ final class DriftSandbox implements AutoCloseable {
         askel = builder.build();
     }
 
-    PublishResult publish(String title, DriftPolicy onDrift, boolean withDiagram) {
+    public PublishResult publish(String title, DriftPolicy onDrift, boolean withDiagram) {
         List<AttachmentUpload> attachments = withDiagram
                 ? List.of(new AttachmentUpload(DIAGRAM, "image/png", DIAGRAM_BYTES.length, () -> new ByteArrayInputStream(DIAGRAM_BYTES),
                 Optional.empty(), true))
@@ -89,7 +89,7 @@ final class DriftSandbox implements AutoCloseable {
                 "status", "LIVE", "notes", "Restart the workers before the API.")), Optional.empty(), attachments, onDrift, false));
     }
 
-    List<DriftFinding> scan() {
+    public List<DriftFinding> scan() {
         return askel.checkDrift().scan(ref);
     }
 

@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.e2e;
 
+import ai.askel.confluence.app.AskelHttpApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.askel.confluence.adapter.http.HttpApiServer;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every operation of issue 7's HTTP API, driven with a real HTTP client against the started server,
+ * Every operation of the HTTP API, driven with a real HTTP client against the started server,
  * which is wired to the Confluence sandbox: the seed story over HTTP and every error class.
  */
 class HttpApiEndToEndTest {
@@ -39,7 +40,7 @@ class HttpApiEndToEndTest {
     static void start() {
         // one attempt per Confluence call, so an injected fault answers at once (retries have their own tests)
         connector = SandboxConnector.start(Map.of(Setting.HTTP_PORT, "0", Setting.CONFLUENCE_MAX_ATTEMPTS, "1"));
-        server = connector.askel.component().httpServer().start();
+        server = AskelHttpApi.server(connector.askel).start();
         CreatedApiKey created0 = connector.askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "e2e");
         apiKey = created0.key().reveal();
         apiKeyPrefix = created0.record().prefix();

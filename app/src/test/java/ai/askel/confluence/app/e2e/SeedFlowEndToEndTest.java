@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6's seed flow through the publish use case against the Confluence sandbox, with the call budgets
+ * The seed flow through the publish use case against the Confluence sandbox, with the call budgets
  * measured by the sandbox's own request counters.
  */
 class SeedFlowEndToEndTest {

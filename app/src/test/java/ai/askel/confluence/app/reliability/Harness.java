@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.reliability;
 
+import ai.askel.confluence.app.AskelHttpApi;
 import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.app.AskelConfluence;
 import ai.askel.confluence.app.config.Setting;
@@ -45,18 +46,18 @@ import java.util.Optional;
  * Ada's connection registered, an optional HTTP server with an API key, and the checks the
  * reliability tests share: Confluence writes from the sandbox's request log, rows from the database.
  */
-final class Harness implements AutoCloseable {
-    static final String PAGES = "POST /wiki/api/v2/pages";
-    static final String LABELS = "POST /wiki/rest/api/content/{id}/label";
-    static final String ATTACH = "PUT /wiki/rest/api/content/{id}/child/attachment";
-    static final String ADA_TOKEN = "ada-token";
-    static final String DIAGRAM = "architecture.png";
-    static final byte[] DIAGRAM_BYTES = "\u0089PNG fake diagram bytes".getBytes(StandardCharsets.ISO_8859_1);
+public final class Harness implements AutoCloseable {
+    public static final String PAGES = "POST /wiki/api/v2/pages";
+    public static final String LABELS = "POST /wiki/rest/api/content/{id}/label";
+    public static final String ATTACH = "PUT /wiki/rest/api/content/{id}/child/attachment";
+    public static final String ADA_TOKEN = "ada-token";
+    public static final String DIAGRAM = "architecture.png";
+    public static final byte[] DIAGRAM_BYTES = "\u0089PNG fake diagram bytes".getBytes(StandardCharsets.ISO_8859_1);
 
-    final ConfluenceSandbox sandbox;
-    final AskelConfluence askel;
-    final Connection connection;
-    final ConnectionRef ref;
+    public final ConfluenceSandbox sandbox;
+    public final AskelConfluence askel;
+    public final Connection connection;
+    public final ConnectionRef ref;
     private final Path dataDirectory;
     private final String jdbcUrl;
     private final String dbUser;
@@ -81,7 +82,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** Fast failure settings: a short timeout and short retry waits keep fault tests quick. */
-    static Map<Setting, String> fastSettings() {
+    public static Map<Setting, String> fastSettings() {
         Map<Setting, String> settings = new EnumMap<>(Setting.class);
         settings.put(Setting.CONFLUENCE_TIMEOUT, "PT2S");
         settings.put(Setting.CONFLUENCE_MAX_RETRY_WAIT, "PT0.05S");
@@ -89,23 +90,23 @@ final class Harness implements AutoCloseable {
         return settings;
     }
 
-    static Harness embedded(ConfluenceSandbox sandbox, Path dataDir, Map<Setting, String> settings) {
+    public static Harness embedded(ConfluenceSandbox sandbox, Path dataDir, Map<Setting, String> settings) {
         return embedded(sandbox, dataDir, settings, true);
     }
 
-    static Harness embedded(ConfluenceSandbox sandbox, Path dataDir, Map<Setting, String> settings, boolean register) {
+    public static Harness embedded(ConfluenceSandbox sandbox, Path dataDir, Map<Setting, String> settings, boolean register) {
         return embedded(sandbox, sandbox.baseUrl(), dataDir, settings, register);
     }
 
     /** A connector whose connection's site is {@code site} (a proxy in front of the sandbox). */
-    static Harness embedded(ConfluenceSandbox sandbox, String site, Path dataDir, Map<Setting, String> settings, boolean register) {
+    public static Harness embedded(ConfluenceSandbox sandbox, String site, Path dataDir, Map<Setting, String> settings, boolean register) {
         AskelConfluence.Builder builder = AskelConfluence.builder().dataDirectory(dataDir).allowSiteOrigin(site);
         settings.forEach(builder::set);
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("askel") + ";DB_CLOSE_ON_EXIT=FALSE";
         return new Harness(sandbox, site, dataDir, builder.build(), url, "", "", register);
     }
 
-    static Harness postgres(ConfluenceSandbox sandbox, Path dataDir, String jdbcUrl, String user, String password, String masterKey,
+    public static Harness postgres(ConfluenceSandbox sandbox, Path dataDir, String jdbcUrl, String user, String password, String masterKey,
                             boolean register) {
         AskelConfluence.Builder builder = AskelConfluence.builder().dataDirectory(dataDir).database(jdbcUrl, user, password)
                 .masterKeyBase64(masterKey).allowSiteOrigin(sandbox.baseUrl());
@@ -115,33 +116,33 @@ final class Harness implements AutoCloseable {
 
     // ---- HTTP ----
 
-    Harness startHttp() {
-        server = askel.component().httpServer().start();
+    public Harness startHttp() {
+        server = AskelHttpApi.server(askel).start();
         apiKey = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "reliability").key().reveal();
         return this;
     }
 
-    Path dataDirectory() {
+    public Path dataDirectory() {
         return dataDirectory;
     }
 
-    String apiKey() {
+    public String apiKey() {
         return apiKey;
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.port();
     }
 
-    String connectionPath() {
+    public String connectionPath() {
         return "/api/v1/connections/" + connection.id().value();
     }
 
-    HttpResponse<String> send(String method, String path, String body) {
+    public HttpResponse<String> send(String method, String path, String body) {
         return send(method, path, body, "application/json", Optional.of(apiKey));
     }
 
-    HttpResponse<String> send(String method, String path, String body, String contentType, Optional<String> key) {
+    public HttpResponse<String> send(String method, String path, String body, String contentType, Optional<String> key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
         key.ifPresent(k -> request.header("Authorization", "Bearer " + k));
         if (body == null) {
@@ -163,7 +164,7 @@ final class Harness implements AutoCloseable {
      * A request over a raw socket whose body is written by another thread, so the answer of a server
      * that refuses the body part-way (413) is read even though it stops reading. Answers status and body.
      */
-    String[] sendRaw(String method, String path, String contentType, byte[] body) throws IOException, InterruptedException {
+    public String[] sendRaw(String method, String path, String contentType, byte[] body) throws IOException, InterruptedException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(30_000);
             String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + apiKey
@@ -188,11 +189,11 @@ final class Harness implements AutoCloseable {
 
     // ---- the runbook ----
 
-    PublishRunbookCommand runbook(String title) {
+    public PublishRunbookCommand runbook(String title) {
         return runbook(ref, title);
     }
 
-    static PublishRunbookCommand runbook(ConnectionRef ref, String title) {
+    public static PublishRunbookCommand runbook(ConnectionRef ref, String title) {
         return new PublishRunbookCommand(ref, SpaceKey.of("INFRA"), Optional.empty(), Title.of(title), "customer-environment-runbook",
                 inputs(title), Optional.empty(),
                 List.of(new AttachmentUpload(DIAGRAM, "image/png", DIAGRAM_BYTES.length, () -> new ByteArrayInputStream(DIAGRAM_BYTES),
@@ -200,7 +201,7 @@ final class Harness implements AutoCloseable {
                 DriftPolicy.FAIL, false);
     }
 
-    static TemplateInputs inputs(String environment) {
+    public static TemplateInputs inputs(String environment) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("environment", environment);
         inputs.put("customer", "Crestview Health");
@@ -220,19 +221,19 @@ final class Harness implements AutoCloseable {
     // ---- what reached Confluence ----
 
     /** Requests other than GET that Confluence answered (any status) since the last reset. */
-    List<RequestLog.Entry> writes() {
+    public List<RequestLog.Entry> writes() {
         return sandbox.requestLog().recent().stream().filter(e -> !e.method().equals("GET")).toList();
     }
 
     /** Successful requests to the endpoint ("METHOD /route/template"). */
-    long succeeded(String endpoint) {
+    public long succeeded(String endpoint) {
         return sandbox.requestLog().recent().stream()
                 .filter(e -> e.endpoint().equals(endpoint))
                 .filter(e -> e.status() >= 200 && e.status() < 300).count();
     }
 
     /** The runbook page exists once with its labels and one upload of the diagram, and publishing again writes nothing. */
-    void assertPublishedOnce(String title, PageId pageId) {
+    public void assertPublishedOnce(String title, PageId pageId) {
         assertThat(sandbox.findPageId("INFRA", title)).contains(pageId.value());
         SandboxPage page = sandbox.findPage(pageId.value()).orElseThrow();
         assertThat(page.labels()).contains("customer-runbook");
@@ -250,21 +251,21 @@ final class Harness implements AutoCloseable {
         assertThat(writes()).isEmpty();
     }
 
-    long count(String endpoint, int status) {
+    public long count(String endpoint, int status) {
         return sandbox.requestLog().recent().stream().filter(e -> e.endpoint().equals(endpoint) && e.status() == status).count();
     }
 
     // ---- the database ----
 
-    long rows(String table) {
+    public long rows(String table) {
         return query("SELECT COUNT(*) FROM " + table, rs -> rs.getLong(1)).get(0);
     }
 
-    interface RowReader<T> {
+    public interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
-    <T> List<T> query(String sql, RowReader<T> reader) {
+    public <T> List<T> query(String sql, RowReader<T> reader) {
         try (java.sql.Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<T> out = new ArrayList<>();
@@ -278,7 +279,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** Every text value of every column of every table of the connector's schema, one string per cell. */
-    List<String> everyCell() {
+    public List<String> everyCell() {
         List<String> tables = tables();
         List<String> cells = new ArrayList<>();
         for (String table : tables) {
@@ -296,11 +297,11 @@ final class Harness implements AutoCloseable {
     }
 
     /** Row count of a table named exactly as the database reports it. */
-    long rowsOf(String exactName) {
+    public long rowsOf(String exactName) {
         return query("SELECT COUNT(*) FROM \"" + exactName + "\"", rs -> rs.getLong(1)).get(0);
     }
 
-    List<String> tables() {
+    public List<String> tables() {
         return query("SELECT table_name FROM information_schema.tables WHERE lower(table_schema) = 'public'"
                 + " AND table_type IN ('BASE TABLE', 'TABLE')", rs -> rs.getString(1));
     }

@@ -1,0 +1,97 @@
+package ai.askel.confluence.app.wiring;
+
+import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
+import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
+import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
+import ai.askel.confluence.ports.in.CheckReadinessUseCase;
+import ai.askel.confluence.ports.in.CreatePageUseCase;
+import ai.askel.confluence.ports.in.GetRunbookUseCase;
+import ai.askel.confluence.ports.in.IdempotencyUseCase;
+import ai.askel.confluence.ports.in.ListChildPagesUseCase;
+import ai.askel.confluence.ports.in.ListConnectionsUseCase;
+import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
+import ai.askel.confluence.ports.in.ListSpacesUseCase;
+import ai.askel.confluence.ports.in.ListTemplatesUseCase;
+import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
+import ai.askel.confluence.ports.in.ManageLabelsUseCase;
+import ai.askel.confluence.ports.in.PublishRunbookUseCase;
+import ai.askel.confluence.ports.in.ReadMetricsUseCase;
+import ai.askel.confluence.ports.in.ReadPageUseCase;
+import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
+import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
+import ai.askel.confluence.ports.in.RotateCredentialsUseCase;
+import ai.askel.confluence.ports.in.RotateMasterKeyUseCase;
+import ai.askel.confluence.ports.in.SearchPagesUseCase;
+import ai.askel.confluence.ports.in.UpdatePageUseCase;
+import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
+import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
+import ai.askel.confluence.ports.out.AuditLogPort;
+
+/**
+ * Every inbound use case of one connector (and its audit log). {@link ConnectorComponent} provides them; the HTTP
+ * server's component depends on this interface rather than on the whole connector graph.
+ */
+public interface ConnectorUseCases {
+    RegisterConnectionUseCase registerConnection();
+
+    ListConnectionsUseCase listConnections();
+
+    RemoveConnectionUseCase removeConnection();
+
+    RotateCredentialsUseCase rotateCredentials();
+
+    VerifyConnectionUseCase verifyConnection();
+
+    ListSpacesUseCase listSpaces();
+
+    CreatePageUseCase createPage();
+
+    ReadPageUseCase readPage();
+
+    ListPageVersionsUseCase listPageVersions();
+
+    ListChildPagesUseCase listChildPages();
+
+    UpdatePageUseCase updatePage();
+
+    SearchPagesUseCase searchPages();
+
+    ManageLabelsUseCase manageLabels();
+
+    UploadAttachmentUseCase uploadAttachment();
+
+    PublishRunbookUseCase publishRunbook();
+
+    GetRunbookUseCase getRunbook();
+
+    AttachToRunbookUseCase attachToRunbook();
+
+    CheckDriftUseCase checkDrift();
+
+    AcknowledgeDriftFindingUseCase acknowledgeDriftFinding();
+
+    AdoptDriftFindingUseCase adoptDriftFinding();
+
+    OverwriteDriftFindingUseCase overwriteDriftFinding();
+
+    ListTemplatesUseCase listTemplates();
+
+    ManageApiKeysUseCase manageApiKeys();
+
+    AuthenticateApiKeyUseCase authenticateApiKey();
+
+    RotateMasterKeyUseCase rotateMasterKey();
+
+    CheckReadinessUseCase checkReadiness();
+
+    ReadMetricsUseCase readMetrics();
+
+    /** Idempotency keys of HTTP requests: a replayed request gets the stored answer. */
+    IdempotencyUseCase idempotency();
+
+    /** The audit log: who did what, to which page, with what outcome (never secrets or bodies). */
+    AuditLogPort auditLog();
+}

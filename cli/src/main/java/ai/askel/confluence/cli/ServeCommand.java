@@ -1,0 +1,162 @@
+package ai.askel.confluence.cli;
+
+import ai.askel.confluence.app.AskelHttpApi;
+import ai.askel.confluence.adapter.http.HttpApiServer;
+import ai.askel.confluence.app.AskelConfluence;
+import ai.askel.confluence.app.config.AppConfig;
+import ai.askel.confluence.app.config.Setting;
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.Secret;
+import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.ports.in.CreatedApiKey;
+import ai.askel.confluence.ports.in.RegisterConnectionCommand;
+import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The HTTP API, until the process is stopped. */
+@Command(name = "serve", description = "Serves the HTTP API (embedded H2 unless a database URL is configured).")
+final class ServeCommand extends ConnectorCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--port", description = "HTTP port (default from ASKEL_HTTP_PORT, else 8080; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", description = "Address to listen on (default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--sandbox", description = "Also start a local Confluence sandbox, connect to it, and print ready-to-paste curl commands.")
+    boolean sandbox;
+
+    @Option(names = "--sandbox-port", description = "Port of the sandbox with --sandbox (default 8090).", defaultValue = "8090")
+    int sandboxPort;
+
+    /** Counted down to stop a server started in-process (tests). */
+    final CountDownLatch stop = new CountDownLatch(1);
+
+    @Override
+    protected int execute() throws InterruptedException {
+        Output out = out();
+        Map<Setting, String> overrides = new EnumMap<>(Setting.class);
+        if (port != null) {
+            overrides.put(Setting.HTTP_PORT, port.toString());
+        }
+        if (host != null) {
+            overrides.put(Setting.HTTP_HOST, host);
+        }
+        ConfluenceSandbox local = sandbox ? ConfluenceSandbox.builder().port(sandboxPort).demoData().start() : null;
+        if (local != null) {
+            AppConfig base = config(overrides);
+            String origins = String.join(",", base.list(Setting.ALLOWED_SITE_ORIGINS)) + "," + local.baseUrl();
+            overrides.put(Setting.ALLOWED_SITE_ORIGINS, origins);
+        }
+        AppConfig config = config(overrides);
+        try (AskelConfluence askel = AskelConfluence.from(config)) {
+            // adopted before the port opens, so an unattended start accepts the key from the first request
+            config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key -> askel.component().manageApiKeys()
+                    .adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, Setting.BOOTSTRAP_API_KEY.environmentVariable())));
+            try (HttpApiServer server = AskelHttpApi.server(askel).start()) {
+                String base = "http://" + config.string(Setting.HTTP_HOST) + ":" + server.port();
+                out.line("Askel Confluence Connector serving " + base + "/api/v1 (health: " + base + "/health/ready, API description: "
+                        + base + "/openapi.json)");
+                Map<String, Object> started = new LinkedHashMap<>();
+                started.put("api", base + "/api/v1");
+                started.put("health", base + "/health/ready");
+                started.put("openapi", base + "/openapi.json");
+                if (local != null) {
+                    started.putAll(printSandboxQuickstart(out, askel, local, base));
+                }
+                if (out.isJson()) {
+                    out.result(started, "");
+                }
+                ScheduledExecutorService scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
+                Thread hook = new Thread(stop::countDown, "askel-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    stop.await();
+                } finally {
+                    if (scans != null) {
+                        scans.shutdownNow();
+                    }
+                    removeShutdownHook(hook);
+                }
+                return 0;
+            }
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    /** Stopped through the latch (in-process use): the hook is not needed any more; during shutdown it cannot be removed. */
+    static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: nothing to clean up
+        }
+    }
+
+    /** Prints how to try the API against the sandbox; answers the same facts for --json. */
+    private static Map<String, Object> printSandboxQuickstart(Output out, AskelConfluence askel, ConfluenceSandbox local, String base) {
+        Connection connection = askel.listConnections().list(WorkspaceIds.DEFAULT).stream()
+                .filter(c -> c.site().origin().equals(local.baseUrl())).findFirst()
+                .orElseGet(() -> askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, "sandbox",
+                        local.baseUrl(), "ada@example.com", Secret.of("ada-token", "apiToken"), Optional.empty(), Optional.empty())));
+        CreatedApiKey key = askel.component().manageApiKeys().create(WorkspaceIds.DEFAULT, "serve --sandbox");
+        String auth = "-H 'Authorization: Bearer " + key.key().reveal() + "'";
+        String c = base + "/api/v1/connections/" + connection.id();
+        out.line("");
+        out.line("Local Confluence sandbox: " + local.baseUrl() + "/wiki (user ada@example.com, API token ada-token)");
+        out.line("Connection to it: " + connection.id());
+        out.line("API key (shown once): " + key.key().reveal());
+        out.line("");
+        out.line("Try:");
+        out.line("  curl -s " + auth + " " + c + "/spaces");
+        out.line("  curl -s " + auth + " -H 'Content-Type: application/json' -X POST " + c + "/pages \\");
+        out.line("       -d '{\"spaceKey\":\"INFRA\",\"title\":\"Hello from curl\",\"body\":{\"representation\":\"storage\",\"value\":\"<p>Hi</p>\"},\"labels\":[\"demo\"]}'");
+        out.line("  curl -s " + auth + " '" + c + "/pages?spaceKey=INFRA&titleContains=Hello'");
+        out.line("  curl -s " + auth + " -H 'Content-Type: application/json' -X POST " + c + "/runbooks \\");
+        out.line("       -d '{\"template\":\"customer-environment-runbook\",\"spaceKey\":\"INFRA\",\"title\":\"Crestview Production\","
+                + "\"inputs\":{\"environment\":\"Crestview Production\",\"customer\":\"Crestview Health\",\"status\":\"LIVE\"}}'");
+        out.line("  curl -s " + auth + " " + base + "/api/v1/templates");
+        out.line("");
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("sandbox", local.baseUrl());
+        facts.put("connectionId", connection.id().value());
+        facts.put("apiKey", key.key().reveal());
+        return facts;
+    }
+
+    private static ScheduledExecutorService startDriftScans(AskelConfluence askel, Duration interval) {
+        if (interval.isZero()) {
+            return null;
+        }
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "askel-drift-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int findings = askel.checkDrift().scanAll().size();
+                LOG.info("drift scan done: {} open findings", findings);
+            } catch (RuntimeException e) {
+                LOG.warn("drift scan failed: {}", e.getMessage());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return scheduler;
+    }
+}

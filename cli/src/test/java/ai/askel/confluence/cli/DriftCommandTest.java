@@ -1,0 +1,69 @@
+package ai.askel.confluence.cli;
+
+import ai.askel.confluence.app.drift.DriftSandbox;
+import ai.askel.confluence.domain.DriftPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code drift} on the command line: a finding made in the sandbox is printed with exit code 3 until it is resolved. */
+class DriftCommandTest {
+    @TempDir
+    Path dataDir;
+
+    private DriftSandbox site;
+    private String page;
+
+    @BeforeEach
+    void publishARunbook() {
+        site = new DriftSandbox(dataDir);
+        page = site.publish("Crestview Production", DriftPolicy.FAIL, true).pageId().orElseThrow().value();
+        assertThat(site.scan()).isEmpty();
+    }
+
+    @AfterEach
+    void close() {
+        site.close();
+    }
+
+    @Test
+    void the_cli_reports_drift_with_exit_code_3_and_nothing_once_it_is_resolved() {
+        String original = site.sandbox.findPage(page).orElseThrow().storage();
+        site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's own procedure</p>");
+        site.askel.close();
+        site.askel = null; // the CLI opens the same embedded database: only one connector at a time
+
+        Cli first = cli("drift");
+        assertThat(first.exit).as(first.err).isEqualTo(3);
+        assertThat(first.out).contains("EDITED_IN_CONFLUENCE").contains(page).contains(DriftSandbox.BOB_ACCOUNT);
+
+        Cli one = cli("drift", "--connection", "crestview");
+        assertThat(one.exit).as(one.err).isEqualTo(3);
+
+        site.sandbox.editPage(page, DriftSandbox.BOB, original);
+        Cli resolved = cli("drift");
+        assertThat(resolved.exit).as(resolved.err).isZero();
+        assertThat(resolved.out).contains("no drift");
+    }
+
+    private record Cli(int exit, String out, String err) {
+    }
+
+    private Cli cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        all.addAll(List.of(args));
+        int exit = AskelCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new Cli(exit, out.toString(), err.toString());
+    }
+}
