@@ -389,8 +389,8 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             if (!drift.isEmpty()) {
                 switch (request.command().onDrift()) {
                     case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED, drift.stream().map(Drift::detail)
-                            .collect(Collectors.joining("; ")) + "; nothing was overwritten. Publish with onDrift=overwrite to replace it, "
-                            + "or skip to leave it");
+                            .collect(Collectors.joining("; ")) + "; nothing was overwritten. Publish with onDrift=overwrite "
+                            + "(--on-drift overwrite in the CLI) to replace it, or skip to leave it");
                     case SKIP -> {
                         return result(runbook, Optional.of(state.pageId()), Optional.of(remote.version().number()),
                                 PublishOutcome.SKIPPED, remote.webUrl(), PublishAction.NO_OP, List.of());
@@ -428,7 +428,7 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
             String detail = "page %s '%s' was deleted in Confluence since the last publish".formatted(state.pageId(), state.title());
             return switch (request.command().onDrift()) {
                 case FAIL -> throw new ConnectorException(ErrorCode.DRIFT_DETECTED,
-                        detail + "; nothing was written. Publish with onDrift=overwrite to create it again, or skip to leave it");
+                        detail + "; nothing was written. Publish with onDrift=overwrite (--on-drift overwrite in the CLI) to create it again, or skip to leave it");
                 case SKIP -> result(runbook, Optional.of(state.pageId()), Optional.empty(), PublishOutcome.SKIPPED, Optional.empty(),
                         PublishAction.NO_OP, List.of());
                 case OVERWRITE -> recreate(runbook, state, detail);
