@@ -75,9 +75,13 @@ public final class OverwriteDriftFindingService implements OverwriteDriftFinding
             targets.resolve(target, AdoptDriftFindingService.PAGE_KINDS, now);
             targets.resolve(target, Set.of(DriftKind.DELETED), now);
         } else if (managed.role() == ManagedPage.Role.RUNBOOK && target.runbook().isPresent()) {
-            PublishResult result = publisher.publish(republish(ref, target.runbook().get()));
-            outcome = "published the runbook again from its stored inputs as page %s (%s)"
-                    .formatted(result.pageId().map(PageId::value).orElse("?"), result.outcome());
+            Runbook runbook = target.runbook().get();
+            PublishResult result = publisher.publish(republish(ref, runbook));
+            String files = runbook.published().map(s -> s.attachments().stream().map(PublishedAttachment::fileName).toList())
+                    .filter(l -> !l.isEmpty()).map(l -> "; attach " + String.join(", ", l) + " again (the connector keeps no copy)")
+                    .orElse("");
+            outcome = "published the runbook again from its stored inputs as page %s (%s)%s"
+                    .formatted(result.pageId().map(PageId::value).orElse("?"), result.outcome(), files);
             targets.resolve(target, Set.of(DriftKind.values()), now);
         } else {
             baseline.forget(managed, target.runbook());
@@ -99,8 +103,8 @@ public final class OverwriteDriftFindingService implements OverwriteDriftFinding
         String files = runbook.flatMap(Runbook::published).map(state -> state.attachments().stream()
                         .map(OverwriteDriftFindingService::describe).collect(Collectors.joining("; ")))
                 .orElse("the files the connector attached");
-        String where = runbook.map(r -> "POST /api/v1/connections/%s/runbooks/%s/attachments (or publish the runbook with the files "
-                + "and onDrift=overwrite; CLI: runbook publish --attach FILE --on-drift overwrite)".formatted(ref.connection(), r.id()))
+        String where = runbook.map(r -> ("POST /api/v1/connections/%s/runbooks/%s/attachments (or publish the runbook with the files "
+                + "and onDrift=overwrite; CLI: runbook publish --attach FILE --on-drift overwrite)").formatted(ref.connection(), r.id()))
                 .orElse("a publish of the runbook with the files and onDrift=overwrite");
         return ("%s: the connector keeps a hash of each file it attached, not the file, so it cannot restore it. "
                 + "Send the original again: %s, to %s").formatted(finding.detail(), files, where);

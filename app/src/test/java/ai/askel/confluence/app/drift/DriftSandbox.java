@@ -89,6 +89,24 @@ public final class DriftSandbox implements AutoCloseable {
                 "status", "LIVE", "notes", "Restart the workers before the API.")), Optional.empty(), attachments, onDrift, false));
     }
 
+    /** A runbook with endpoints (so a health-check code block), a credentials location in inline code, and the diagram attached. */
+    PublishResult publishFull(String title, DriftPolicy onDrift) {
+        Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("environment", title);
+        inputs.put("customer", "Crestview Health");
+        inputs.put("status", "LIVE");
+        inputs.put("endpoints", List.of(Map.of("name", "Public API", "url", "https://api.crestview.example", "notes", "Behind the WAF"),
+                Map.of("name", "Admin console", "url", "https://admin.crestview.example", "notes", "VPN only")));
+        inputs.put("credentialsLocation", "vault: secret/customers/crestview/prod");
+        return askel.publishRunbook().publish(new PublishRunbookCommand(ref, INFRA, Optional.empty(), Title.of(title),
+                "customer-environment-runbook", new TemplateInputs(inputs), Optional.empty(), List.of(diagram()), onDrift, false));
+    }
+
+    static AttachmentUpload diagram() {
+        return new AttachmentUpload(DIAGRAM, "image/png", DIAGRAM_BYTES.length, () -> new ByteArrayInputStream(DIAGRAM_BYTES),
+                Optional.empty(), true);
+    }
+
     public List<DriftFinding> scan() {
         return askel.checkDrift().scan(ref);
     }
