@@ -118,6 +118,8 @@ final class PageDriftScan {
         private final Set<PageId> checked = new HashSet<>();
         /** One managed page seen in each space: where the scan asks whether the user may still edit. */
         private final Map<SpaceKey, PageId> presentBySpace = new HashMap<>();
+        /** Parent pages found gone, with the managed pages Confluence moved up when the parent was trashed. */
+        private final Map<PageId, List<String>> goneParents = new HashMap<>();
 
         Run(ConfluenceAccess access, DriftLedger ledger, List<ManagedPage> managed) {
             this.access = access;
@@ -140,7 +142,9 @@ final class PageDriftScan {
                 return;
             }
             runbooks.listByConnection(ledger.connection()).forEach(r -> r.pageId().ifPresent(p -> runbooksByPage.put(p, r)));
-            List<ManagedPage> visible = managed.stream().filter(m -> !missingSpaces.contains(m.space())).toList();
+            // parents first: a trashed parent explains why its children moved
+            List<ManagedPage> visible = managed.stream().filter(m -> !missingSpaces.contains(m.space()))
+                    .sorted(Comparator.comparing((ManagedPage m) -> m.role() != ManagedPage.Role.PARENT)).toList();
             Map<PageId, PageSummary> listed = list(visible);
             for (ManagedPage page : visible) {
                 try {
@@ -150,6 +154,8 @@ final class PageDriftScan {
                     unreadableSpaces.add(page.space());
                 }
             }
+            goneParents.forEach((parent, children) -> ledger.seen(Optional.of(parent), DriftKind.DELETED, parentGone(managedById.get(parent),
+                    children)));
             Set<SpaceKey> readOnly = spaceAccess.readOnlySpaces(access, presentBySpace);
             readOnly.removeAll(unreadableSpaces);
             List<String> lost = new ArrayList<>();
@@ -208,8 +214,12 @@ final class PageDriftScan {
                 if (read.isEmpty()) {
                     // what was wrong with the page before it went is superseded by its being gone
                     resolveAllBut(page.pageId(), DriftKind.DELETED);
-                    ledger.seen(pageId, DriftKind.DELETED, "%s is gone from space %s (deleted, or in the trash)"
-                            .formatted(DriftMessages.page(page), page.space().value()));
+                    if (page.role() == ManagedPage.Role.PARENT) {
+                        goneParents.put(page.pageId(), new ArrayList<>()); // recorded once its children are known
+                    } else {
+                        ledger.seen(pageId, DriftKind.DELETED, "%s is gone from space %s (deleted, or in the trash)"
+                                .formatted(DriftMessages.page(page), page.space().value()));
+                    }
                     return;
                 }
                 seen = Observed.of(read.get());
@@ -219,7 +229,13 @@ final class PageDriftScan {
 
             ledger.check(pageId, DriftKind.RENAMED, !seen.title().equals(page.title()),
                     () -> "%s was renamed to '%s'%s".formatted(DriftMessages.page(page), seen.title().value(), DriftMessages.at(seen.webUrl())));
-            ledger.check(pageId, DriftKind.MOVED, page.parentId().isPresent() && !seen.parentId().equals(page.parentId()),
+            boolean movedWithItsParent = page.parentId().map(goneParents::containsKey).orElse(false)
+                    && !seen.parentId().equals(page.parentId());
+            if (movedWithItsParent) {
+                // Confluence moved the children of a trashed page up a level: one event, reported on the parent
+                goneParents.get(page.parentId().get()).add("'%s' (page %s)".formatted(page.title().value(), page.pageId()));
+            }
+            ledger.check(pageId, DriftKind.MOVED, !movedWithItsParent && page.parentId().isPresent() && !seen.parentId().equals(page.parentId()),
                     () -> "%s was moved from under %s to %s%s".formatted(DriftMessages.page(page), parent(page.parentId().orElseThrow()),
                             seen.parentId().map(p -> "under " + parent(p)).orElse("the top of the space"), DriftMessages.at(seen.webUrl())));
             Set<Label> removed = new TreeSet<>(page.labels());
@@ -231,6 +247,13 @@ final class PageDriftScan {
             if (page.role() == ManagedPage.Role.RUNBOOK && runbook != null) {
                 runbook.published().filter(p -> !p.attachments().isEmpty()).ifPresent(state -> checkAttachments(page, state, seen));
             }
+        }
+
+        private String parentGone(ManagedPage parent, List<String> children) {
+            return "%s is gone from space %s (deleted, or in the trash)%s; the next publish finds a page with its title or creates it again"
+                    .formatted(DriftMessages.page(parent), parent.space().value(), children.isEmpty() ? ""
+                            : "; Confluence moved the %d managed pages under it up a level: %s".formatted(children.size(),
+                            String.join(", ", children)));
         }
 
         private String parent(PageId id) {

@@ -618,6 +618,9 @@ public final class PublishRunbookService implements PublishRunbookUseCase {
     /** The managed parent, else a page with its title (adopted), else a new one; in a dry run nothing is created or recorded. */
     private ParentRef resolveParent(ConfluenceAccess access, Request request, boolean dryRun) {
         Optional<ManagedPage> managed = managedPages.findByTitle(request.ref().connection(), request.space(), request.parentTitle());
+        if (managed.isPresent() && !dryRun && ParentGone.forget(managed.get(), findings, managedPages)) {
+            managed = Optional.empty(); // a drift scan found it deleted or trashed: never write under it
+        }
         if (managed.isPresent()) {
             return new ParentRef(Optional.of(managed.get().pageId()), false, true);
         }
