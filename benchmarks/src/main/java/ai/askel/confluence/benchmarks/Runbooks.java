@@ -39,7 +39,7 @@ final class Runbooks {
     /** {@link #minimal} with the diagram attached. */
     static PublishRunbookCommand withDiagram(ConnectionRef ref, SpaceKey space, String title) {
         PublishRunbookCommand c = minimal(ref, space, title);
-        return new PublishRunbookCommand(c.ref(), c.space(), c.parentTitle(), c.title(), c.templateId(), c.inputs(), c.labels(),
+        return new PublishRunbookCommand(c.ref(), c.space(), c.parentTitle(), c.title(), c.source(), c.labels(),
                 List.of(new ai.askel.confluence.ports.out.AttachmentUpload(DRIFT_DIAGRAM_NAME, "image/png", DRIFT_DIAGRAM.length,
                         () -> new java.io.ByteArrayInputStream(DRIFT_DIAGRAM), Optional.empty(), true)), c.onDrift(), c.dryRun());
     }

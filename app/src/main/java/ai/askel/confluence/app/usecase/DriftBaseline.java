@@ -6,7 +6,6 @@ import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Runbook;
-import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
@@ -63,11 +62,7 @@ final class DriftBaseline {
     /** The page is gone and stays gone: the connector stops managing it, and its runbook will be created again by its next publish. */
     void forget(ManagedPage managed, Optional<Runbook> runbook) {
         managedPages.delete(managed.connection(), managed.pageId());
-        stateOf(managed, runbook).ifPresent(state -> {
-            Runbook r = runbook.get();
-            runbooks.update(new Runbook(r.id(), r.workspace(), r.connection(), r.space(), r.parentTitle(), r.title(), r.template(),
-                    r.inputs(), r.labels(), Optional.empty(), RunbookStatus.NEW, r.revision()));
-        });
+        stateOf(managed, runbook).ifPresent(state -> runbooks.update(runbook.get().forgetDeletedPage()));
     }
 
     /** The connector's content was written back as {@code written}: that version holds it now. */

@@ -9,7 +9,7 @@ final class DriftMessages {
     }
 
     static String page(ManagedPage page) {
-        return "%s '%s' (page %s)".formatted(page.role() == ManagedPage.Role.PARENT ? "parent page" : "page", page.title().value(),
+        return "%s '%s' (page %s)".formatted(page.role() == ManagedPage.Role.RUNBOOK ? "page" : "parent page", page.title().value(),
                 page.pageId());
     }
 

@@ -8,6 +8,7 @@ import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
@@ -93,9 +94,15 @@ public final class OverwriteDriftFindingService implements OverwriteDriftFinding
         return targets.reload(target);
     }
 
+    /** The runbook published again from what is stored: its template and inputs (a supplied body is not stored, only its hash). */
     private static PublishRunbookCommand republish(ConnectionRef ref, Runbook runbook) {
+        if (!(runbook.source() instanceof RunbookSource.Template template)) {
+            throw InvalidInputException.of("findingId", ("runbook %s was published from a body the caller supplied, which the connector "
+                    + "does not keep: publish it again with its body and onDrift=overwrite (--on-drift overwrite) to create the page again")
+                    .formatted(runbook.id()));
+        }
         return new PublishRunbookCommand(ref, runbook.space(), Optional.of(runbook.parentTitle()), runbook.title(),
-                runbook.template().id(), runbook.inputs(), Optional.of(runbook.labels()), List.of(), DriftPolicy.OVERWRITE, false);
+                template.template().id(), template.inputs(), Optional.of(runbook.labels()), List.of(), DriftPolicy.OVERWRITE, false);
     }
 
     /** The connector keeps hashes, not files: what the caller sends so that the connector's file is on the page again. */

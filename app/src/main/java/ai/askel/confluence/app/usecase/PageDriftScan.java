@@ -214,7 +214,7 @@ final class PageDriftScan {
                 if (read.isEmpty()) {
                     // what was wrong with the page before it went is superseded by its being gone
                     resolveAllBut(page.pageId(), DriftKind.DELETED);
-                    if (page.role() == ManagedPage.Role.PARENT) {
+                    if (page.role() != ManagedPage.Role.RUNBOOK) {
                         goneParents.put(page.pageId(), new ArrayList<>()); // recorded once its children are known
                     } else {
                         ledger.seen(pageId, DriftKind.DELETED, "%s is gone from space %s (deleted, or in the trash)"
@@ -269,8 +269,7 @@ final class PageDriftScan {
          */
         private void checkEdit(ManagedPage page, Observed seen) {
             Optional<PageId> pageId = Optional.of(page.pageId());
-            boolean ownContent = !page.contentHash().equals(ContentFingerprint.of(page.title(), ""));
-            if (!ownContent || !seen.version().isAfter(page.version())) {
+            if (!page.ownsContent() || !page.baseline().mayBeEditedAt(seen.version())) {
                 ledger.resolve(pageId, DriftKind.EDITED_IN_CONFLUENCE);
                 return;
             }
@@ -278,7 +277,7 @@ final class PageDriftScan {
             if (read == null) {
                 return; // deleted between the listing and the read: the next scan reports it
             }
-            boolean edited = !ContentFingerprint.of(page.title(), read.body()).equals(page.contentHash());
+            boolean edited = page.baseline().isEditedBy(read.version().number(), ContentFingerprint.of(page.title(), read.body()));
             if (edited) {
                 ledger.seen(pageId, DriftKind.EDITED_IN_CONFLUENCE, "%s was edited in Confluence: version %s, the connector published version %s%s%s"
                         .formatted(DriftMessages.page(page), read.version().number(), page.version(),
@@ -343,7 +342,7 @@ final class PageDriftScan {
                 boolean settled = runbook.status() == RunbookStatus.PUBLISHED || runbook.status() == RunbookStatus.DRIFTED;
                 if (settled && runbook.status() != wanted) {
                     try {
-                        runbooks.update(runbook.withStatus(wanted));
+                        runbooks.update(runbook.scanned(ledger.drifted(page)));
                     } catch (ConflictException e) {
                         // a publish saved it meanwhile: its own outcome is the newer truth
                     }

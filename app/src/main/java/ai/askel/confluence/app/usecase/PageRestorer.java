@@ -38,7 +38,7 @@ final class PageRestorer {
     /** A description of what was put back ("body, title and place"), or empty when the page already was as written. */
     Optional<String> restore(ConfluenceAccess access, ManagedPage managed, Optional<Runbook> runbook, Page current, String message,
                              Instant now) {
-        boolean ownContent = !managed.contentHash().equals(ContentFingerprint.of(managed.title(), ""));
+        boolean ownContent = managed.ownsContent();
         PageBody body = ownContent ? pages.readVersion(access, managed.pageId(), managed.version()).map(Page::body)
                 .orElseThrow(() -> new ConnectorException(ErrorCode.CONFLICT, ("version %s of page %s, the last the connector wrote, "
                         + "is no longer in Confluence's history; publish the runbook with onDrift=overwrite instead")

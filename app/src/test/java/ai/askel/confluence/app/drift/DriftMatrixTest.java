@@ -120,15 +120,15 @@ class DriftMatrixTest {
 
             assertThatThrownBy(() -> site.askel.overwriteDriftFinding().overwrite(site.ref, id(site, page, "replaced")))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining(DriftSandbox.DIAGRAM).hasMessageContaining("SHA-256")
-                    .hasMessageContaining("/runbooks/" + runbooks.get("replaced").runbook() + "/attachments");
-            site.askel.attachToRunbook().attach(site.ref, runbooks.get("replaced").runbook(), DriftSandbox.diagram(), UploadProgressListener.NONE);
+                    .hasMessageContaining("/runbooks/" + runbooks.get("replaced").runbook().orElseThrow() + "/attachments");
+            site.askel.attachToRunbook().attach(site.ref, runbooks.get("replaced").runbook().orElseThrow(), DriftSandbox.diagram(), UploadProgressListener.NONE);
             assertThat(site.sandbox.findPage(page.get("replaced")).orElseThrow().attachments()).containsExactly(DriftSandbox.DIAGRAM);
 
             site.askel.adoptDriftFinding().adopt(site.ref, id(site, page, "deleted"));
 
             PageId trashed = PageId.of(page.get("trashed"));
             site.askel.overwriteDriftFinding().overwrite(site.ref, id(site, page, "trashed"));
-            PageId recreated = site.askel.getRunbook().get(site.ref, runbooks.get("trashed").runbook()).pageId().orElseThrow();
+            PageId recreated = site.askel.getRunbook().get(site.ref, runbooks.get("trashed").runbook().orElseThrow()).pageId().orElseThrow();
             assertThat(recreated).isNotEqualTo(trashed);
 
             List<DriftFinding> after = site.scan();
