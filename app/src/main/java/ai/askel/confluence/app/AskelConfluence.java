@@ -8,8 +8,11 @@ import ai.askel.confluence.app.wiring.ConnectorUseCases;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
@@ -211,6 +214,21 @@ public final class AskelConfluence implements AutoCloseable {
 
     public CheckDriftUseCase checkDrift() {
         return component.checkDrift();
+    }
+
+    /** Mutes a drift finding until what the scan sees changes. */
+    public AcknowledgeDriftFindingUseCase acknowledgeDriftFinding() {
+        return component.acknowledgeDriftFinding();
+    }
+
+    /** Accepts a drifted page as it is now as the new baseline. */
+    public AdoptDriftFindingUseCase adoptDriftFinding() {
+        return component.adoptDriftFinding();
+    }
+
+    /** Puts back what the connector wrote where a drift finding says it changed. */
+    public OverwriteDriftFindingUseCase overwriteDriftFinding() {
+        return component.overwriteDriftFinding();
     }
 
     public ListTemplatesUseCase listTemplates() {

@@ -72,7 +72,7 @@ final class CallsScenario implements Scenario {
         long start = System.nanoTime();
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < pages; i++) {
-            PublishResult result = connector.askel().publishRunbook().publish(Runbooks.minimal(ref, SpaceKey.of("DRIFT"), "Managed " + i));
+            PublishResult result = connector.askel().publishRunbook().publish(Runbooks.withDiagram(ref, SpaceKey.of("DRIFT"), "Managed " + i));
             ids.add(result.pageId().orElseThrow().value());
         }
         double setupSeconds = (System.nanoTime() - start) / 1e9;
@@ -80,6 +80,13 @@ final class CallsScenario implements Scenario {
         for (int i = 0; i < changed; i++) {
             String id = ids.get(i * (pages / changed));
             sandbox.editPage(id, "bob@example.com", "<p>Edited by hand in Confluence.</p>");
+        }
+        int replaced = Math.min(5, pages);
+        byte[] other = Runbooks.DRIFT_DIAGRAM.clone();
+        other[0] ^= 0x20; // the same size: only the attachment's version tells
+        for (int i = 0; i < replaced; i++) {
+            sandbox.replaceAttachment(ids.get((i * (pages / replaced) + 1) % pages), Runbooks.DRIFT_DIAGRAM_NAME,
+                    other, "bob@example.com");
         }
         RequestLogSettling.settle(sandbox.requestLog());
         sandbox.resetCounters();
@@ -89,16 +96,22 @@ final class CallsScenario implements Scenario {
         RequestLogSettling.settle(sandbox.requestLog());
         long calls = sandbox.requestLog().total();
         long edited = findings.stream().filter(f -> f.kind() == DriftKind.EDITED_IN_CONFLUENCE).count();
+        long swapped = findings.stream().filter(f -> f.kind() == DriftKind.ATTACHMENT_REPLACED).count();
         int managed = pages + 1; // the runbooks and their parent page
-        // the drift scan's bound: one paged CQL query, then only the changed pages fetched in full; plus the credentials
-        // check, the space listing, the edit-permission check and the parent (unlabelled, so read directly)
+        // the drift scan's bound: one paged CQL query (each page's attachments ride along in it), then only the changed
+        // pages fetched in full; plus the credentials check, the space listing, the edit-permission check and the parent
+        // (unlabelled, so read directly). A replaced attachment costs nothing more.
         int bound = (int) Math.ceil(managed / 250.0) + changed + 4;
-        section.figure("drift scan of " + managed + " managed pages, " + changed + " edited", calls, "calls",
+        section.figure("drift scan of " + managed + " managed pages with a diagram each, " + changed + " edited, " + replaced
+                        + " diagrams replaced", calls, "calls",
                 Target.atMost(bound, "ceil(pages / 250) paged CQL calls + one read per changed page, + user, spaces,"
-                        + " permission and parent checks; peers doc §6.4: paged CQL instead of one GET per page"),
+                        + " permission and parent checks; attachments checked in the same search; peers doc §6.4: paged CQL"
+                        + " instead of one GET per page"),
                 endpoints(sandbox.requestLog().counts()) + "; peers: only TF refreshes (1 GET per resource)");
         section.figure("edited pages the scan found", edited, "pages", Target.atLeast(changed, "every page edited by hand"),
                 findings.size() + " open findings in all");
+        section.figure("replaced diagrams the scan found", swapped, "pages", Target.atLeast(replaced,
+                "every diagram replaced by another file of the same size"), "by attachment version, not size");
         section.figure("drift scan wall time", scanSeconds, "s", "no added latency; with Cloud's ~100 ms per call this is "
                 + String.format(java.util.Locale.ROOT, "%.0f", calls * 0.1) + " s sequential");
         section.figure("set-up: runbooks published per second", pages / setupSeconds, "runbooks/s",

@@ -32,6 +32,18 @@ final class Runbooks {
     }
 
     /** A runbook with the required inputs only and no attachment (bulk runs). */
+    /** The file every drift-scan runbook carries, as the seed's runbooks carry their architecture diagram. */
+    static final byte[] DRIFT_DIAGRAM = "a small stand-in for an architecture diagram".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final String DRIFT_DIAGRAM_NAME = "architecture.png";
+
+    /** {@link #minimal} with the diagram attached. */
+    static PublishRunbookCommand withDiagram(ConnectionRef ref, SpaceKey space, String title) {
+        PublishRunbookCommand c = minimal(ref, space, title);
+        return new PublishRunbookCommand(c.ref(), c.space(), c.parentTitle(), c.title(), c.source(), c.labels(),
+                List.of(new ai.askel.confluence.ports.out.AttachmentUpload(DRIFT_DIAGRAM_NAME, "image/png", DRIFT_DIAGRAM.length,
+                        () -> new java.io.ByteArrayInputStream(DRIFT_DIAGRAM), Optional.empty(), true)), c.onDrift(), c.dryRun());
+    }
+
     static PublishRunbookCommand minimal(ConnectionRef ref, SpaceKey space, String title) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("environment", title);

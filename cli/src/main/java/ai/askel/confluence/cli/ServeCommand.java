@@ -1,5 +1,7 @@
 package ai.askel.confluence.cli;
 
+import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.app.AskelHttpApi;
 import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.app.AskelConfluence;
@@ -13,6 +15,7 @@ import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -180,8 +183,12 @@ final class ServeCommand extends ConnectorCommand {
         return facts;
     }
 
+    /** The first periodic scan runs this soon after start (or after one interval, if that is shorter). */
+    static final Duration FIRST_SCAN_DELAY = Duration.ofMinutes(1);
+
     private static ScheduledExecutorService startDriftScans(AskelConfluence askel, Duration interval) {
         if (interval.isZero()) {
+            LOG.info("periodic drift scan off ({}=PT0S)", Setting.DRIFT_SCAN_INTERVAL.environmentVariable());
             return null;
         }
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -189,10 +196,18 @@ final class ServeCommand extends ConnectorCommand {
             t.setDaemon(true);
             return t;
         });
+        long firstMillis = Math.min(interval.toMillis(), FIRST_SCAN_DELAY.toMillis());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                int findings = askel.checkDrift().scanAll().size();
-                LOG.info("drift scan done: {} open findings", findings);
+                List<DriftFinding> open = askel.checkDrift().scanAll();
+                long unscanned = open.stream().filter(f -> f.kind() == DriftKind.SCAN_FAILED).count();
+                long attention = open.stream().filter(DriftFinding::needsAttention).count();
+                if (unscanned > 0) {
+                    LOG.warn("drift scan done: {} open findings ({} need attention); {} connections could not be scanned", open.size(),
+                            attention, unscanned);
+                } else {
+                    LOG.info("drift scan done: {} open findings ({} need attention)", open.size(), attention);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("drift scan failed: {}", e.getMessage());
             } catch (OutOfMemoryError fatal) {
@@ -201,7 +216,8 @@ final class ServeCommand extends ConnectorCommand {
                 // an Error thrown out of a scheduled task would cancel every later scan without a trace
                 LOG.error("drift scan failed with {}; the next scan runs as scheduled", e.getClass().getName());
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }, firstMillis, interval.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("drift scan every {} (first in {} s)", interval, firstMillis / 1000);
         return scheduler;
     }
 }

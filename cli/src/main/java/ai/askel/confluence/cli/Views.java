@@ -129,6 +129,7 @@ final class Views {
 
     static Map<String, Object> finding(DriftFinding f) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id().map(Object::toString).orElse(null));
         m.put("connectionId", f.connection().value());
         m.put("pageId", f.pageId().map(Object::toString).orElse(null));
         m.put("kind", f.kind().name());
@@ -136,6 +137,7 @@ final class Views {
         m.put("firstSeen", f.firstSeen().toString());
         m.put("lastSeen", f.lastSeen().toString());
         m.put("resolvedAt", f.resolvedAt().map(Object::toString).orElse(null));
+        m.put("acknowledgedAt", f.acknowledgedAt().map(Object::toString).orElse(null));
         return m;
     }
 

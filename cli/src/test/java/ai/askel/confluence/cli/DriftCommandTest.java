@@ -55,6 +55,36 @@ class DriftCommandTest {
         assertThat(resolved.out).contains("no drift");
     }
 
+    @Test
+    void a_finding_is_acknowledged_and_overwritten_by_its_id_on_the_command_line() throws Exception {
+        String original = site.sandbox.findPage(page).orElseThrow().storage();
+        site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's own procedure</p>");
+        site.askel.close();
+        site.askel = null;
+
+        Cli found = cli("--json", "drift");
+        assertThat(found.exit).as(found.err).isEqualTo(3);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(found.out).get(0).get("id").asText();
+
+        Cli acknowledged = cli("drift", "acknowledge", "#" + id);
+        assertThat(acknowledged.exit).as(acknowledged.err).isZero();
+        assertThat(acknowledged.out).contains("#" + id).contains("acknowledged");
+        Cli muted = cli("drift");
+        assertThat(muted.exit).as("an acknowledged finding does not fail the scan: %s", muted.out).isZero();
+        assertThat(muted.out).contains("EDITED_IN_CONFLUENCE");
+
+        site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's procedure, edited again</p>");
+        assertThat(cli("drift").exit).as("edited again: the acknowledgement lapsed").isEqualTo(3);
+
+        Cli overwritten = cli("drift", "overwrite", id, "--connection", "crestview");
+        assertThat(overwritten.exit).as(overwritten.err).isZero();
+        assertThat(overwritten.out).contains("resolved");
+        assertThat(site.sandbox.findPage(page).orElseThrow().storage()).isEqualTo(original);
+        Cli clean = cli("drift");
+        assertThat(clean.exit).as(clean.out).isZero();
+        assertThat(cli("drift", "adopt", "nope").exit).as("not a finding id").isEqualTo(2);
+    }
+
     private record Cli(int exit, String out, String err) {
     }
 

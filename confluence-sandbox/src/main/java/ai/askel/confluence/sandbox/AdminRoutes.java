@@ -52,6 +52,19 @@ final class AdminRoutes {
                 sandbox.movePage(text(b, "pageId"), text(b, "parentId"), text(b, "as"))));
         routes.post(P + "/actions/trash-page", ctx -> act(ctx, b ->
                 sandbox.trashPage(text(b, "pageId"), text(b, "as"))));
+        routes.post(P + "/actions/restore-page", ctx -> act(ctx, b ->
+                sandbox.restorePage(text(b, "pageId"), text(b, "as"))));
+        routes.post(P + "/actions/editor-save", ctx -> act(ctx, b ->
+                sandbox.editorSave(text(b, "pageId"), text(b, "as"))));
+        routes.post(P + "/actions/restrict-editing", ctx -> act(ctx, b -> {
+            java.util.List<String> users = new java.util.ArrayList<>();
+            b.path("editors").forEach(u -> users.add(u.asText()));
+            sandbox.restrictEditing(text(b, "pageId"), users.toArray(String[]::new));
+        }));
+        routes.post(P + "/actions/delete-attachment", ctx -> act(ctx, b ->
+                sandbox.deleteAttachment(text(b, "pageId"), text(b, "filename"), text(b, "as"))));
+        routes.post(P + "/actions/delete-space", ctx -> act(ctx, b -> sandbox.deleteSpace(text(b, "space"))));
+        routes.post(P + "/actions/rename-space", ctx -> act(ctx, b -> sandbox.renameSpace(text(b, "space"), text(b, "name"))));
         routes.post(P + "/actions/add-labels", ctx -> act(ctx, b -> {
             for (JsonNode label : b.path("labels")) {
                 sandbox.addLabels(text(b, "pageId"), label.asText());

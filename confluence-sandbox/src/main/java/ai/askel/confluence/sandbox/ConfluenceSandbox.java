@@ -209,7 +209,55 @@ public final class ConfluenceSandbox implements AutoCloseable {
         }
     }
 
-    /** Moves the page to the trash (status {@code trashed}). */
+    /**
+     * Opens the page in the Cloud editor and saves it without changing a word: a new version by {@code asUser} whose body
+     * carries the ids, layout and attachment versions the editor adds ({@link EditorSave}).
+     */
+    public void editorSave(String pageId, String asUser) {
+        Store.Page page = page(pageId);
+        synchronized (store) {
+            String saved = EditorSave.save(page.current().storage(), name -> store.attachmentNamed(page, name)
+                    .map(a -> a.latest().number()).orElse(0));
+            store.update(page, page.title(), saved, accountId(asUser), "", false, page.status);
+        }
+    }
+
+    /** Restores a trashed page (under its former parent, or the space's homepage if that is gone too). */
+    public void restorePage(String pageId, String asUser) {
+        accountId(asUser);
+        try {
+            store.restore(page(pageId));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Restricts editing of the page to these users (emails or account ids); none lifts the restriction. */
+    public void restrictEditing(String pageId, String... users) {
+        Store.Page page = page(pageId);
+        synchronized (store) {
+            page.editors.clear();
+            for (String user : users) {
+                page.editors.add(accountId(user));
+            }
+        }
+    }
+
+    /** Deletes the space with all its pages. */
+    public void deleteSpace(String spaceKey) {
+        synchronized (store) {
+            store.deleteSpace(store.spaceByKey(spaceKey).orElseThrow(() -> new IllegalArgumentException("no space " + spaceKey)));
+        }
+    }
+
+    /** Renames the space (its key stays, as in Confluence). */
+    public void renameSpace(String spaceKey, String newName) {
+        synchronized (store) {
+            store.spaceByKey(spaceKey).orElseThrow(() -> new IllegalArgumentException("no space " + spaceKey)).name = newName;
+        }
+    }
+
+    /** Moves the page to the trash (status {@code trashed}); its children move up to its parent, as in Confluence. */
     public void trashPage(String pageId, String asUser) {
         accountId(asUser);
         store.trash(page(pageId));

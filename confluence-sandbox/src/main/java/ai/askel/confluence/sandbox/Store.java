@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,7 +56,7 @@ final class Store implements AutoCloseable {
     static final class Space {
         final long id;
         final String key;
-        final String name;
+        String name;
         final Instant createdAt;
         final String authorId;
         long homepageId;
@@ -113,6 +114,8 @@ final class Store implements AutoCloseable {
         final List<Version> versions = new ArrayList<>();
         final Map<String, Label> labels = new LinkedHashMap<>();
         final List<Attachment> attachments = new ArrayList<>();
+        /** Page restriction: when not empty, only these account ids may edit the page (space permission still applies). */
+        final Set<String> editors = new HashSet<>();
 
         Page(long id, long spaceId, String authorId, Instant createdAt) {
             this.id = id;
@@ -357,9 +360,47 @@ final class Store implements AutoCloseable {
         reindex(page);
     }
 
+    /**
+     * Moves the page to the trash. As in Confluence, its child pages do not go with it: they move up to the trashed page's
+     * parent (the top of the space when it had none), without a new version.
+     */
     synchronized void trash(Page page) {
         page.status = "trashed";
+        for (Page child : children(page.id)) {
+            child.parentId = page.parentId;
+            reindex(child);
+        }
         reindex(page);
+    }
+
+    /** Restores a trashed page where it was (its former children stay where the trash moved them). */
+    synchronized void restore(Page page) {
+        if (!"trashed".equals(page.status)) {
+            throw new IllegalStateException("page " + page.id + " is not in the trash");
+        }
+        if (page.parentId != null && !"current".equals(pages.get(page.parentId).status)) {
+            page.parentId = spaces.get(page.spaceId).homepageId;
+        }
+        page.status = "current";
+        reindex(page);
+    }
+
+    /** Whether the account may edit the page: WRITE on its space, and not shut out by the page's edit restriction. */
+    synchronized boolean mayEdit(Page page, String accountId) {
+        Space space = spaces.get(page.spaceId);
+        return permission(space, accountId).canWrite() && (page.editors.isEmpty() || page.editors.contains(accountId));
+    }
+
+    /** Deletes the space and everything in it (Confluence answers 404 for its pages afterwards). */
+    synchronized void deleteSpace(Space space) {
+        pages.values().removeIf(p -> {
+            if (p.spaceId == space.id) {
+                index.remove(p.id);
+                return true;
+            }
+            return false;
+        });
+        spaces.remove(space.id);
     }
 
     synchronized List<Page> children(long parentId) {
@@ -421,6 +462,11 @@ final class Store implements AutoCloseable {
     /** An attachment grew past the configured maximum. */
     static final class TooLarge extends RuntimeException {
         private static final long serialVersionUID = 1L;
+    }
+
+    /** The page's attachments, oldest first (a copy). */
+    synchronized List<Attachment> attachments(Page page) {
+        return List.copyOf(page.attachments);
     }
 
     synchronized Optional<Attachment> attachmentNamed(Page page, String title) {

@@ -116,6 +116,9 @@ final class V1Routes {
                 "_links", links));
     }
 
+    /** How many children an expansion carries inline (Confluence's default page size for expansions). */
+    static final int EXPANDED_CHILDREN = 25;
+
     private static int clampedLimit(Context ctx) {
         String raw = ctx.queryParam("limit");
         if (raw == null) {
@@ -171,7 +174,11 @@ final class V1Routes {
         } else {
             expandable.put("ancestors", "");
         }
-        expandable.put("children", "/rest/api/content/" + p.id + "/child");
+        if (expand.contains("children.attachment") || expand.contains("children.attachment.version")) {
+            out.put("children", children(p));
+        } else {
+            expandable.put("children", "/rest/api/content/" + p.id + "/child");
+        }
         expandable.put("history", "/rest/api/content/" + p.id + "/history");
         out.put("_expandable", expandable);
         out.put("_links", map("webui", V2Routes.webui(space, p.id, p.title()),
@@ -399,6 +406,28 @@ final class V1Routes {
         return ApiError.v1(404, "com.atlassian.confluence.api.service.exceptions.NotFoundException: "
                 + "The attachment " + filename + " exceeds the maximum configured attachment size of " + max
                 + " bytes");
+    }
+
+    /**
+     * The {@code children.attachment} expansion: like Confluence, at most {@link #EXPANDED_CHILDREN} attachments
+     * inline, with a {@code next} link to the rest.
+     */
+    private Map<String, Object> children(Store.Page p) {
+        List<Store.Attachment> all = store.attachments(p);
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < Math.min(all.size(), EXPANDED_CHILDREN); i++) {
+            results.add(attachmentContent(p, all.get(i)));
+        }
+        String self = "/rest/api/content/" + p.id + "/child/attachment";
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", base() + self);
+        if (all.size() > EXPANDED_CHILDREN) {
+            links.put("next", self + "?limit=" + EXPANDED_CHILDREN + "&start=" + EXPANDED_CHILDREN);
+        }
+        return map("attachment", map("results", results, "start", 0, "limit", EXPANDED_CHILDREN, "size", results.size(),
+                "_links", links), "_expandable", map("page", "/rest/api/content/" + p.id + "/child/page",
+                "comment", "/rest/api/content/" + p.id + "/child/comment"),
+                "_links", map("self", base() + "/rest/api/content/" + p.id + "/child"));
     }
 
     Map<String, Object> attachmentContent(Store.Page page, Store.Attachment a) {

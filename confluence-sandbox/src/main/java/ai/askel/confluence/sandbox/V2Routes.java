@@ -345,6 +345,9 @@ final class V2Routes {
         if (!store.permission(space, Http.callerId(ctx)).canWrite()) {
             throw notFound();
         }
+        if (!store.mayEdit(page, Http.callerId(ctx))) {
+            throw ApiError.v2(403, "FORBIDDEN", "You do not have permission to edit this page: it has edit restrictions");
+        }
         JsonNode req = Http.body(ctx, V2);
         for (String field : List.of("id", "status", "title", "body", "version")) {
             if (!req.hasNonNull(field)) {
@@ -476,13 +479,16 @@ final class V2Routes {
                 a -> map("id", String.valueOf(a.id), "type", "page"));
     }
 
-    /** What the caller may do with the page: read, and update and delete with WRITE on a current page's space. */
+    /**
+     * What the caller may do with the page: read, and update and delete with WRITE on a current page's space when no
+     * edit restriction on the page shuts the caller out.
+     */
     private void operations(Context ctx) {
         Store.Page page = visiblePage(ctx);
         Store.Space space = store.space(page.spaceId).orElseThrow(V2Routes::notFound);
         List<Object> operations = new ArrayList<>();
         operations.add(map("operation", "read", "targetType", "page"));
-        if (store.permission(space, Http.callerId(ctx)).canWrite() && "current".equals(page.status)) {
+        if (store.mayEdit(page, Http.callerId(ctx)) && "current".equals(page.status)) {
             operations.add(map("operation", "update", "targetType", "page"));
             operations.add(map("operation", "delete", "targetType", "page"));
         }

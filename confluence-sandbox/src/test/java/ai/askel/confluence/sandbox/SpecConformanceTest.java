@@ -129,6 +129,8 @@ class SpecConformanceTest {
         // v1 search, labels, attachments, user
         get(ada, "/wiki/rest/api/content/search?cql=" + TestClient.q("type = page AND space = INFRA")
                 + "&limit=2&expand=space,version,metadata.labels");
+        get(ada, "/wiki/rest/api/content/search?cql=" + TestClient.q("type = page AND space = INFRA")
+                + "&limit=50&expand=space,version,metadata.labels,ancestors,children.attachment.version");
         JsonNode firstPage = ada.get("/wiki/rest/api/content/search?cql=" + TestClient.q("space = INFRA")
                 + "&limit=2").json();
         get(ada, firstPage.at("/_links/next").asText().replaceFirst("^", "/wiki"));

@@ -23,12 +23,14 @@ public enum DriftKind {
     /** A space with managed pages no longer exists. */
     SPACE_MISSING,
     /** The API token's expiry date (given at registration) is near. */
-    TOKEN_EXPIRING;
+    TOKEN_EXPIRING,
+    /** The last scan could not reach the site (or Confluence failed it): the other findings are as of an earlier scan. */
+    SCAN_FAILED;
 
     /** Whether the finding is about one page (otherwise about the whole connection). */
     public boolean concernsPage() {
         return switch (this) {
-            case CREDENTIALS_REJECTED, PERMISSION_LOST, SPACE_MISSING, TOKEN_EXPIRING -> false;
+            case CREDENTIALS_REJECTED, PERMISSION_LOST, SPACE_MISSING, TOKEN_EXPIRING, SCAN_FAILED -> false;
             default -> true;
         };
     }

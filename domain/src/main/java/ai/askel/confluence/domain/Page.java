@@ -90,7 +90,7 @@ public final class Page {
             throw new VersionConflictException("version %s of page %s is not newer than version %s"
                     .formatted(written.number(), id, version.number()), OptionalInt.of(version.number().number()), null);
         }
-        return new Page(id, space, revision.title(), parentId, revision.body(), written, labels.asSet(), webUrl);
+        return new Page(id, space, revision.title(), revision.parentId().or(() -> parentId), revision.body(), written, labels.asSet(), webUrl);
     }
 
     public PageId id() {

@@ -1,15 +1,23 @@
 package ai.askel.confluence.domain;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A page as listings and searches return it: no body. {@code labels} holds what the listing
- * carried (a search expands them; other listings may not, and then it is empty).
+ * carried (a search expands them; other listings may not, and then it is empty). {@code attachments}
+ * is present only when the listing carried <b>all</b> of the page's attachments.
  */
 public record PageSummary(PageId id, Optional<SpaceKey> space, Title title, Optional<PageId> parentId, PageVersion version,
-                          Set<Label> labels, Optional<String> webUrl) {
+                          Set<Label> labels, Optional<String> webUrl, Optional<List<Attachment>> attachments) {
+    /** A summary from a listing that did not carry the page's attachments. */
+    public PageSummary(PageId id, Optional<SpaceKey> space, Title title, Optional<PageId> parentId, PageVersion version,
+                       Set<Label> labels, Optional<String> webUrl) {
+        this(id, space, title, parentId, version, labels, webUrl, Optional.empty());
+    }
+
     public PageSummary {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(space, "space");
@@ -18,5 +26,6 @@ public record PageSummary(PageId id, Optional<SpaceKey> space, Title title, Opti
         Objects.requireNonNull(version, "version");
         labels = Set.copyOf(labels);
         Objects.requireNonNull(webUrl, "webUrl");
+        attachments = attachments.map(List::copyOf);
     }
 }

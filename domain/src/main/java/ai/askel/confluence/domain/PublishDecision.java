@@ -54,7 +54,9 @@ public record PublishDecision(Step step, PublishAction action, List<PageDrift> d
         boolean deleted = drift.stream().anyMatch(d -> d.kind() == DriftKind.DELETED);
         String what = drift.stream().map(PageDrift::detail).collect(Collectors.joining("; "));
         return new ConnectorException(ErrorCode.DRIFT_DETECTED, what + (deleted
-                ? "; nothing was written. Publish with onDrift=overwrite to create it again, or skip to leave it"
-                : "; nothing was overwritten. Publish with onDrift=overwrite to replace it, or skip to leave it"));
+                ? "; nothing was written. Publish with onDrift=overwrite (--on-drift overwrite in the CLI) to create it again, or skip"
+                        + " to leave it"
+                : "; nothing was overwritten. Publish with onDrift=overwrite (--on-drift overwrite in the CLI) to replace it, or skip"
+                        + " to leave it, or act on the drift finding (overwrite, adopt or acknowledge)"));
     }
 }

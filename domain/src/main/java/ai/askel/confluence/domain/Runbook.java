@@ -92,7 +92,10 @@ public final class Runbook {
             };
         }
         Page page = remote.get();
-        boolean held = content.isHeldBy(page, source, published);
+        // held: the page shows what this request renders, or the request is unchanged and the page is still at the version
+        // recorded as the baseline (a person adopted the page as it is: it stays until the inputs change)
+        boolean held = content.isHeldBy(page, source, published) || state.version().equals(page.version().number())
+                && content.expectedHash().map(state.contentHash()::equals).orElse(false);
         List<PageDrift> drift = new ArrayList<>();
         if (!held) {
             driftOf(state, page).ifPresent(drift::add);

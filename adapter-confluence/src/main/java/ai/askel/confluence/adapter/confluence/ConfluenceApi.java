@@ -81,6 +81,11 @@ interface ConfluenceApi {
             collectionFormat = CollectionFormat.CSV)
     V1ContentArray search(@Param("cql") String cql, @Param("limit") int limit, @Param("cursor") String cursor);
 
+    /** The search with each page's attachments expanded (Confluence serves a few inline, with a next link to the rest). */
+    @RequestLine(value = "GET /wiki/rest/api/content/search?cql={cql}&limit={limit}&cursor={cursor}&expand=space,version,metadata.labels,ancestors,children.attachment.version",
+            collectionFormat = CollectionFormat.CSV)
+    V1ContentArray searchWithAttachments(@Param("cql") String cql, @Param("limit") int limit, @Param("cursor") String cursor);
+
     @RequestLine("POST /wiki/rest/api/content/{id}/label")
     @Headers("Content-Type: application/json")
     V1LabelArray addLabels(@Param("id") String id, List<V1LabelCreate> labels);

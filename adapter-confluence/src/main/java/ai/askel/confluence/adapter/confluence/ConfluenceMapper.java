@@ -103,7 +103,20 @@ final class ConfluenceMapper {
         Optional<String> web = c.links() == null ? Optional.empty() : text(c.links().webui()).map(w -> join(base, w));
         return new PageSummary(PageId.of(required(c.id(), "content id")),
                 Optional.ofNullable(c.space()).map(ConfluenceWire.V1Space::key).filter(k -> !k.isBlank()).map(SpaceKey::of),
-                Title.of(required(c.title(), "content title")), parent, version, labels, web);
+                Title.of(required(c.title(), "content title")), parent, version, labels, web, expandedAttachments(c, wikiBase));
+    }
+
+    /** The attachments the {@code children.attachment} expansion carried, only when it carried them all (no next link). */
+    private static Optional<List<Attachment>> expandedAttachments(ConfluenceWire.V1Content c, URI wikiBase) {
+        if (c.children() == null || c.children().attachment() == null) {
+            return Optional.empty();
+        }
+        ConfluenceWire.V1ContentArray attachments = c.children().attachment();
+        if (attachments.links() != null && attachments.links().next() != null && !attachments.links().next().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(attachments.items().stream().filter(a -> "attachment".equals(a.type()))
+                .map(a -> attachment(a, wikiBase)).toList());
     }
 
     static Attachment attachment(ConfluenceWire.V1Content c, URI wikiBase) {

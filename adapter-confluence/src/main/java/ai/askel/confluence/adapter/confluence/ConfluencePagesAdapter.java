@@ -86,7 +86,8 @@ final class ConfluencePagesAdapter implements ConfluencePagesPort {
     public PageVersion write(ConfluenceAccess access, PageRevision revision) {
         ConnectionClient c = clients.of(access);
         var body = new ConfluenceWire.PageUpdate(revision.pageId().value(), "current", revision.title().value(), bodyOf(revision.body()),
-                new ConfluenceWire.NewVersion(revision.version().number(), revision.message().orElse(null)));
+                new ConfluenceWire.NewVersion(revision.version().number(), revision.message().orElse(null)),
+                revision.parentId().map(PageId::value).orElse(null));
         AtomicInteger sent = new AtomicInteger();
         try {
             var written = policy.call("page " + revision.pageId(), Replay.SAFE, () -> {

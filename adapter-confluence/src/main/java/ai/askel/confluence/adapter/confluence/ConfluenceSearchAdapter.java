@@ -34,11 +34,20 @@ final class ConfluenceSearchAdapter implements ConfluenceSearchPort {
     @Override
     public Slice<PageSummary> search(ConfluenceAccess access, CqlQuery query, int limit, Optional<String> cursor) {
         ConnectionClient c = clients.of(access);
-        return fetch(c, query, Limits.search(limit), cursor.orElse(null));
+        return fetch(c, query, Limits.search(limit), cursor.orElse(null), false);
     }
 
     @Override
     public Stream<PageSummary> stream(ConfluenceAccess access, CqlQuery query, int pageSize) {
+        return stream(access, query, pageSize, false);
+    }
+
+    @Override
+    public Stream<PageSummary> streamWithAttachments(ConfluenceAccess access, CqlQuery query, int pageSize) {
+        return stream(access, query, pageSize, true);
+    }
+
+    private Stream<PageSummary> stream(ConfluenceAccess access, CqlQuery query, int pageSize, boolean withAttachments) {
         ConnectionClient c = clients.of(access);
         int limit = Limits.search(pageSize);
         Iterator<PageSummary> pages = new Iterator<>() {
@@ -57,7 +66,7 @@ final class ConfluenceSearchAdapter implements ConfluenceSearchPort {
                     }
                     String cursor = next.orElse(null);
                     started = true;
-                    Slice<PageSummary> slice = UnusableAnswers.unchecked(() -> fetch(c, query, limit, cursor));
+                    Slice<PageSummary> slice = UnusableAnswers.unchecked(() -> fetch(c, query, limit, cursor, withAttachments));
                     current = slice.items().iterator();
                     next = slice.nextCursor();
                     // an empty page, or a cursor already followed, ends the search: never loop forever
@@ -79,8 +88,9 @@ final class ConfluenceSearchAdapter implements ConfluenceSearchPort {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    private Slice<PageSummary> fetch(ConnectionClient c, CqlQuery query, int limit, String cursor) {
-        var page = clients.policy().call("the search", Replay.SAFE, () -> c.api().search(query.cql(), limit, cursor));
+    private Slice<PageSummary> fetch(ConnectionClient c, CqlQuery query, int limit, String cursor, boolean withAttachments) {
+        var page = clients.policy().call("the search", Replay.SAFE, () -> withAttachments
+                ? c.api().searchWithAttachments(query.cql(), limit, cursor) : c.api().search(query.cql(), limit, cursor));
         List<PageSummary> hits = page.items().stream().map(r -> ConfluenceMapper.summary(r, c.wikiBase())).filter(Objects::nonNull).toList();
         Optional<String> next = page.links() == null ? Optional.empty()
                 : Cursors.v1(page.links().next(), page.links().base(), c.wikiBase(), PATH);

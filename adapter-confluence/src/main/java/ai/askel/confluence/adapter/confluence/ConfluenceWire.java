@@ -75,7 +75,7 @@ final class ConfluenceWire {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PageUpdate(String id, String status, String title, BodyValue body, NewVersion version) {
+    record PageUpdate(String id, String status, String title, BodyValue body, NewVersion version, String parentId) {
     }
 
     // ---- v1 -------------------------------------------------------------------------------
@@ -112,7 +112,11 @@ final class ConfluenceWire {
     }
 
     record V1Content(String id, String type, String status, String title, V1Space space, V1Version version, V1Metadata metadata,
-                     List<V1Ancestor> ancestors, V1Extensions extensions, @JsonProperty("_links") V1Links links) {
+                     List<V1Ancestor> ancestors, V1Extensions extensions, V1Children children, @JsonProperty("_links") V1Links links) {
+    }
+
+    /** The {@code children} expansion; only attachments are asked for. */
+    record V1Children(V1ContentArray attachment) {
     }
 
     record V1ContentArray(List<V1Content> results, Integer start, Integer limit, Integer size, @JsonProperty("_links") V1Links links) {

@@ -101,8 +101,14 @@ final class ApiJson {
     record PlanJson(String action, boolean createParent, List<String> labelsToAdd, List<String> attachmentsToUpload) {
     }
 
-    record DriftFindingJson(String connectionId, String pageId, String kind, String detail, String firstSeen, String lastSeen,
-                            String resolvedAt) {
+    record DriftFindingJson(String id, String connectionId, String pageId, String kind, String detail, String firstSeen, String lastSeen,
+                            String resolvedAt, String acknowledgedAt) {
+    }
+
+    record DriftScanJson(String connectionId, String startedAt, String finishedAt, String outcome, String problem, int openFindings) {
+    }
+
+    record DriftListJson(List<DriftFindingJson> results, List<DriftScanJson> scans) {
     }
 
     record PublishResultJson(String id, String pageId, Integer version, String outcome, String webUrl, PlanJson plan,

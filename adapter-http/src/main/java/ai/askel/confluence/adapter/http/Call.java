@@ -1,6 +1,7 @@
 package ai.askel.confluence.adapter.http;
 
 import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.RunbookId;
@@ -75,6 +76,10 @@ final class Call {
 
     PageId pageId() {
         return PageId.of(ctx.pathParam("pageId"));
+    }
+
+    DriftFindingId findingId() {
+        return DriftFindingId.parse(ctx.pathParam("findingId"));
     }
 
     RunbookId runbookId() {

@@ -18,7 +18,7 @@ public final class HttpAdapterModule {
     @Singleton
     static HttpApiServer httpApiServer(HttpServerSettings settings, RequestPipeline pipeline, HttpMetrics metrics,
                                        ProblemMapper problems, ConnectionRoutes connections, PageRoutes pages,
-                                       RunbookRoutes runbooks, AdminRoutes admin, OperationsRoutes operations) {
-        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, admin, operations));
+                                       RunbookRoutes runbooks, DriftRoutes drift, AdminRoutes admin, OperationsRoutes operations) {
+        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, drift, admin, operations));
     }
 }

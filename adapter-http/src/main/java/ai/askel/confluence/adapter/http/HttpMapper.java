@@ -26,6 +26,8 @@ import ai.askel.confluence.domain.BodyRepresentation;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.CqlQuery;
 import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
+import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
@@ -322,8 +324,14 @@ final class HttpMapper {
     }
 
     DriftFindingJson driftFinding(DriftFinding f) {
-        return new DriftFindingJson(f.connection().value(), f.pageId().map(PageId::value).orElse(null), f.kind().name(),
-                f.detail(), f.firstSeen().toString(), f.lastSeen().toString(), f.resolvedAt().map(Instant::toString).orElse(null));
+        return new DriftFindingJson(f.id().map(DriftFindingId::toString).orElse(null), f.connection().value(),
+                f.pageId().map(PageId::value).orElse(null), f.kind().name(), f.detail(), f.firstSeen().toString(), f.lastSeen().toString(),
+                f.resolvedAt().map(Instant::toString).orElse(null), f.acknowledgedAt().map(Instant::toString).orElse(null));
+    }
+
+    ApiJson.DriftScanJson driftScan(DriftScanStatus s) {
+        return new ApiJson.DriftScanJson(s.connection().value(), s.startedAt().toString(), s.finishedAt().toString(), s.outcome().name(),
+                s.problem().orElse(null), s.openFindings());
     }
 
     RunbookJson runbook(Runbook r) {

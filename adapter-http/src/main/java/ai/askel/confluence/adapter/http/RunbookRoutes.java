@@ -1,9 +1,7 @@
 package ai.askel.confluence.adapter.http;
 
-import ai.askel.confluence.adapter.http.ApiJson.ListJson;
 import ai.askel.confluence.adapter.http.ApiJson.PublishRunbookJson;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
-import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
 import ai.askel.confluence.ports.in.PublishOutcome;
@@ -16,23 +14,19 @@ import jakarta.inject.Inject;
 final class RunbookRoutes implements Api.Group {
     static final String RUNBOOKS = ConnectionRoutes.CONNECTION + "/runbooks";
     static final String RUNBOOK = RUNBOOKS + "/{runbookId}";
-    static final String DRIFT = ConnectionRoutes.CONNECTION + "/drift";
-    static final String WORKSPACE_DRIFT = "/api/v1/drift";
 
     private final PublishRunbookUseCase publish;
     private final GetRunbookUseCase get;
     private final AttachToRunbookUseCase attach;
-    private final CheckDriftUseCase drift;
     private final ListTemplatesUseCase templates;
     private final HttpMapper mapper;
 
     @Inject
-    RunbookRoutes(PublishRunbookUseCase publish, GetRunbookUseCase get, AttachToRunbookUseCase attach, CheckDriftUseCase drift,
+    RunbookRoutes(PublishRunbookUseCase publish, GetRunbookUseCase get, AttachToRunbookUseCase attach,
                   ListTemplatesUseCase templates, HttpMapper mapper) {
         this.publish = publish;
         this.get = get;
         this.attach = attach;
-        this.drift = drift;
         this.templates = templates;
         this.mapper = mapper;
     }
@@ -47,10 +41,6 @@ final class RunbookRoutes implements Api.Group {
         api.get(RUNBOOK, call -> Reply.ok(mapper.runbook(get.get(call.connection(), call.runbookId()))));
         api.postMultipart(RUNBOOK + "/attachments", call -> Reply.created(mapper.attachment(
                 attach.attach(call.connection(), call.runbookId(), call.upload(), UploadProgressListener.NONE))));
-        api.get(DRIFT, call -> Reply.ok(new ListJson<>(drift.openFindings(call.connection()).stream().map(mapper::driftFinding).toList())));
-        api.get(WORKSPACE_DRIFT, call -> Reply.ok(new ListJson<>(drift.openFindings(call.workspace()).stream()
-                .map(mapper::driftFinding).toList())));
-        api.post(DRIFT + "/scan", call -> Reply.ok(new ListJson<>(drift.scan(call.connection()).stream().map(mapper::driftFinding).toList())));
         api.get("/api/v1/templates", call -> Reply.ok(templates.list().stream().map(mapper::template).toList()));
     }
 }

@@ -9,6 +9,8 @@ import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.CqlQuery;
 import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
+import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.EmailAddress;
 import ai.askel.confluence.domain.Label;
@@ -81,6 +83,7 @@ import java.util.stream.Stream;
  */
 final class FakeConnector implements UseCases {
 
+    static final DriftFindingId DRIFT_FINDING = new DriftFindingId(41);
     static final WorkspaceId WORKSPACE_A = WorkspaceId.of("0a0a0a0a-0000-4000-8000-00000000000a");
     static final WorkspaceId WORKSPACE_B = WorkspaceId.of("0b0b0b0b-0000-4000-8000-00000000000b");
     static final String KEY_A = "ask_live_aaaaaaaaaaaaaaaa";
@@ -511,8 +514,51 @@ final class FakeConnector implements UseCases {
     @Override
     public synchronized List<DriftFinding> openFindings(ConnectionRef ref) {
         connection(ref);
-        return List.of(DriftFinding.seen(ref.connection(), Optional.of(PageId.of("1001")), DriftKind.EDITED_IN_CONFLUENCE,
-                "version 3 was written by someone else", NOW));
+        return List.of(finding(ref, DRIFT_FINDING, Optional.empty(), Optional.empty()));
+    }
+
+    /** The one finding every connection has; its id is {@link #DRIFT_FINDING}. */
+    private static DriftFinding finding(ConnectionRef ref, DriftFindingId id, Optional<java.time.Instant> resolved,
+                                        Optional<java.time.Instant> acknowledged) {
+        return new DriftFinding(Optional.of(id), ref.connection(), Optional.of(PageId.of("1001")), DriftKind.EDITED_IN_CONFLUENCE,
+                "page 'Crestview Production' (page 1001) was edited in Confluence: version 3", NOW, NOW, resolved, acknowledged);
+    }
+
+    private DriftFinding act(ConnectionRef ref, DriftFindingId id, String action, boolean resolves) {
+        connection(ref);
+        call(action);
+        if (!id.equals(DRIFT_FINDING)) {
+            throw new NotFoundException("drift finding " + id + " does not exist");
+        }
+        return resolves ? finding(ref, id, Optional.of(NOW), Optional.empty()) : finding(ref, id, Optional.empty(), Optional.of(NOW));
+    }
+
+    @Override
+    public synchronized DriftFinding overwrite(ConnectionRef ref, DriftFindingId id) {
+        return act(ref, id, "drift overwrite", true);
+    }
+
+    @Override
+    public synchronized DriftFinding adopt(ConnectionRef ref, DriftFindingId id) {
+        return act(ref, id, "drift adopt", true);
+    }
+
+    @Override
+    public synchronized DriftFinding acknowledge(ConnectionRef ref, DriftFindingId id) {
+        return act(ref, id, "drift acknowledge", false);
+    }
+
+    @Override
+    public synchronized Optional<DriftScanStatus> lastScan(ConnectionRef ref) {
+        connection(ref);
+        return Optional.of(new DriftScanStatus(ref.connection(), NOW, java.time.Duration.ofMillis(1200), DriftScanStatus.Outcome.COMPLETED,
+                Optional.empty(), 1));
+    }
+
+    @Override
+    public synchronized List<DriftScanStatus> lastScans(WorkspaceId workspace) {
+        return connections.values().stream().filter(c -> c.workspace().equals(workspace))
+                .map(c -> lastScan(new ConnectionRef(workspace, c.id())).orElseThrow()).toList();
     }
 
     @Override

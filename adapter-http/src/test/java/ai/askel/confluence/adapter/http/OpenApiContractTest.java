@@ -73,6 +73,16 @@ class OpenApiContractTest {
         conforms(Request.Method.GET, "/api/v1/connections/{connectionId}/drift", api.get(base + "/drift"));
         conforms(Request.Method.POST, "/api/v1/connections/{connectionId}/drift/scan", api.send(api.request(base + "/drift/scan", FakeConnector.KEY_A)
                 .POST(HttpRequest.BodyPublishers.noBody()).build()));
+        for (String action : java.util.List.of("overwrite", "adopt", "acknowledge")) {
+            String template = "/api/v1/connections/{connectionId}/drift/{findingId}/" + action;
+            conforms(Request.Method.POST, template, api.send(api.request(base + "/drift/" + FakeConnector.DRIFT_FINDING + "/" + action,
+                    FakeConnector.KEY_A).POST(HttpRequest.BodyPublishers.noBody()).build()));
+            conforms(Request.Method.POST, template, api.send(api.request(base + "/drift/999/" + action, FakeConnector.KEY_A)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build()));
+            conforms(Request.Method.POST, template, api.send(api.request(base + "/drift/abc/" + action, FakeConnector.KEY_A)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build()));
+        }
+        conforms(Request.Method.GET, "/api/v1/drift", api.get("/api/v1/drift"));
         conforms(Request.Method.GET, "/api/v1/templates", api.get("/api/v1/templates"));
         conforms(Request.Method.GET, "/health/live", api.get("/health/live", null));
         conforms(Request.Method.GET, "/health/ready", api.get("/health/ready", null));

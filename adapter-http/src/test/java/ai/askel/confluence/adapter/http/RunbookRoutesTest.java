@@ -155,8 +155,34 @@ class RunbookRoutesTest {
 
         assertThat(open.status()).isEqualTo(200);
         assertThat(open.json().get("results").get(0).get("kind").asText()).isEqualTo("EDITED_IN_CONFLUENCE");
+        assertThat(open.json().get("results").get(0).get("id").asText()).isEqualTo(FakeConnector.DRIFT_FINDING.toString());
+        assertThat(open.json().get("scans").get(0).get("outcome").asText()).isEqualTo("COMPLETED");
+        assertThat(open.json().get("scans").get(0).get("finishedAt").asText()).isNotBlank();
         assertThat(scanned.status()).isEqualTo(200);
         assertThat(api.fake.calls).contains("scan");
+    }
+
+    @Test
+    void a_finding_is_overwritten_adopted_or_acknowledged_by_its_id_and_answered_as_it_now_stands() {
+        String finding = base + "/drift/" + FakeConnector.DRIFT_FINDING;
+
+        TestServer.Answer overwritten = post(finding + "/overwrite");
+        TestServer.Answer adopted = post(finding + "/adopt");
+        TestServer.Answer acknowledged = post(finding + "/acknowledge");
+
+        assertThat(overwritten.status()).isEqualTo(200);
+        assertThat(overwritten.json().get("resolvedAt").asText()).isNotBlank();
+        assertThat(adopted.status()).isEqualTo(200);
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.json().get("resolvedAt").isNull()).isTrue();
+        assertThat(acknowledged.json().get("acknowledgedAt").asText()).isNotBlank();
+        assertThat(api.fake.calls).contains("drift overwrite", "drift adopt", "drift acknowledge");
+        assertThat(post(base + "/drift/999/adopt").status()).isEqualTo(404);
+        assertThat(post(base + "/drift/not-a-number/acknowledge").status()).isEqualTo(400);
+    }
+
+    private TestServer.Answer post(String path) {
+        return api.send(api.request(path, FakeConnector.KEY_A).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Test

@@ -2,6 +2,7 @@ package ai.askel.confluence.adapter.persistence;
 
 import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.WorkspaceId;
@@ -48,6 +49,20 @@ final class DriftFindingRepositoryAdapter implements DriftFindingRepositoryPort 
     public boolean resolve(ConnectionId connection, Optional<PageId> page, DriftKind kind, Instant at) {
         return db.with(DriftFindingDao.class,
                 dao -> dao.resolve(connection.value(), PersistenceMapper.pageColumn(page), kind.name(), at)) > 0;
+    }
+
+    @Override
+    public Optional<DriftFinding> find(ConnectionId connection, DriftFindingId id) {
+        return db.with(DriftFindingDao.class, dao -> dao.findById(connection.value(), id.value())).map(mapper::toDomain);
+    }
+
+    @Override
+    public Optional<DriftFinding> acknowledge(ConnectionId connection, DriftFindingId id, Instant at) {
+        return db.inTransaction(h -> {
+            DriftFindingDao dao = h.attach(DriftFindingDao.class);
+            dao.acknowledge(connection.value(), id.value(), at);
+            return dao.findById(connection.value(), id.value()).map(mapper::toDomain);
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import ai.askel.confluence.ports.out.AuditLogPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
+import ai.askel.confluence.ports.out.DriftScanStatusPort;
 import ai.askel.confluence.ports.out.HealthCheckPort;
 import ai.askel.confluence.ports.out.IdempotencyRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
@@ -75,6 +76,9 @@ public abstract class PersistenceAdapterModule {
 
     @Binds
     abstract DriftFindingRepositoryPort driftFindings(DriftFindingRepositoryAdapter adapter);
+
+    @Binds
+    abstract DriftScanStatusPort driftScanStatus(DriftScanStatusAdapter adapter);
 
     @Binds
     abstract SecretCipherPort secretCipher(AesGcmSecretCipherAdapter cipher);

@@ -7,7 +7,9 @@ import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.domain.EmailAddress;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
@@ -40,6 +42,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +63,7 @@ final class PersistenceMapper {
     private static final TypeReference<List<AttachmentColumn>> ATTACHMENTS = new TypeReference<>() { };
 
     /** How a published attachment is written in {@code published_attachments_json}. */
-    record AttachmentColumn(String fileName, String hash, String attachmentId, long size) {
+    record AttachmentColumn(String fileName, String hash, String attachmentId, long size, Integer version) {
     }
 
     private final JsonMapper json = JsonMapper.builder()
@@ -101,7 +104,7 @@ final class PersistenceMapper {
                 p.map(s -> s.version().number()).orElse(null), p.map(s -> s.contentHash().hex()).orElse(null),
                 p.map(s -> s.title().value()).orElse(null), p.map(s -> labelsJson(s.labels())).orElse(null),
                 p.map(s -> write(s.attachments().stream().map(a -> new AttachmentColumn(a.fileName(), a.hash().hex(),
-                        a.attachmentId().value(), a.size())).toList())).orElse(null),
+                        a.attachmentId().value(), a.size(), a.version().map(Version::number).orElse(null))).toList())).orElse(null),
                 p.map(PublishedState::publishedAt).orElse(null), revision);
     }
 
@@ -110,7 +113,8 @@ final class PersistenceMapper {
                 PageId.of(r.parentPageId()), Version.of(r.publishedVersion()), new ContentHash(r.publishedHash()),
                 Title.of(r.publishedTitle()), labels(r.publishedLabelsJson()),
                 read(r.publishedAttachmentsJson(), ATTACHMENTS).stream().map(a -> new PublishedAttachment(a.fileName(),
-                        new ContentHash(a.hash()), new AttachmentId(a.attachmentId()), a.size())).toList(),
+                        new ContentHash(a.hash()), new AttachmentId(a.attachmentId()), a.size(),
+                        Optional.ofNullable(a.version()).map(Version::of))).toList(),
                 r.publishedAt()));
         return new Runbook(RunbookId.of(r.id()), WorkspaceId.of(r.workspaceId()), ConnectionId.of(r.connectionId()),
                 SpaceKey.of(r.spaceKey()), Title.of(r.parentTitle()), Title.of(r.title()),
@@ -180,14 +184,25 @@ final class PersistenceMapper {
     }
 
     DriftFindingRow toRow(DriftFinding f) {
-        return new DriftFindingRow(f.connection().value(), pageColumn(f.pageId()), f.kind().name(), f.detail(), f.firstSeen(),
-                f.lastSeen(), f.resolvedAt().orElse(null));
+        return new DriftFindingRow(f.id().map(DriftFindingId::value).orElse(null), f.connection().value(), pageColumn(f.pageId()),
+                f.kind().name(), f.detail(), f.firstSeen(), f.lastSeen(), f.resolvedAt().orElse(null), f.acknowledgedAt().orElse(null));
     }
 
     DriftFinding toDomain(DriftFindingRow r) {
-        return new DriftFinding(ConnectionId.of(r.connectionId()),
+        return new DriftFinding(Optional.of(new DriftFindingId(r.id())), ConnectionId.of(r.connectionId()),
                 r.pageId().equals(DriftFindingRow.NO_PAGE) ? Optional.empty() : Optional.of(PageId.of(r.pageId())),
-                DriftKind.valueOf(r.kind()), r.detail(), r.firstSeen(), r.lastSeen(), Optional.ofNullable(r.resolvedAt()));
+                DriftKind.valueOf(r.kind()), r.detail(), r.firstSeen(), r.lastSeen(), Optional.ofNullable(r.resolvedAt()),
+                Optional.ofNullable(r.acknowledgedAt()));
+    }
+
+    DriftScanStatusRow toRow(DriftScanStatus s) {
+        return new DriftScanStatusRow(s.connection().value(), s.startedAt(), s.took().toMillis(), s.outcome().name(),
+                s.problem().orElse(null), s.openFindings());
+    }
+
+    DriftScanStatus toDomain(DriftScanStatusRow r) {
+        return new DriftScanStatus(ConnectionId.of(r.connectionId()), r.startedAt(), Duration.ofMillis(r.tookMillis()),
+                DriftScanStatus.Outcome.valueOf(r.outcome()), Optional.ofNullable(r.problem()), r.openFindings());
     }
 
     static String pageColumn(Optional<PageId> page) {

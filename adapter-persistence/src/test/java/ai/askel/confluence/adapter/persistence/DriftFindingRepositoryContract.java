@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.WorkspaceId;
@@ -29,13 +30,15 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
         PageId page = Fixtures.pageId();
         DriftFinding first = DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
                 "version 4 > 3", Fixtures.NOW);
-        assertThat(findings.recordSeen(first)).isEqualTo(first);
+        DriftFinding stored = findings.recordSeen(first);
+        assertThat(stored.id()).isPresent();
+        assertThat(stored).isEqualTo(first.stored(stored.id().orElseThrow()));
 
         DriftFinding again = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page),
                 DriftKind.EDITED_IN_CONFLUENCE, "version 6 > 3", Fixtures.NOW.plusSeconds(600)));
 
         assertThat(again).isEqualTo(new DriftFinding(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
-                "version 6 > 3", Fixtures.NOW, Fixtures.NOW.plusSeconds(600), Optional.empty()));
+                "version 6 > 3", Fixtures.NOW, Fixtures.NOW.plusSeconds(600), Optional.empty()).stored(stored.id().orElseThrow()));
         assertThat(findings.listOpen(connection.id())).containsExactly(again);
     }
 
@@ -88,5 +91,51 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
         findings.recordSeen(DriftFinding.seen(foreign.id(), Optional.empty(), DriftKind.SPACE_MISSING, "OPS", Fixtures.NOW));
 
         assertThat(findings.listOpen(connection.workspace())).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void a_finding_is_found_by_its_id_within_its_connection_only() {
+        DriftFinding stored = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(Fixtures.pageId()), DriftKind.MOVED,
+                "moved", Fixtures.NOW));
+        Connection other = Fixtures.connection(connection.workspace());
+        persistence.connections().save(other);
+
+        assertThat(findings.find(connection.id(), stored.id().orElseThrow())).contains(stored);
+        assertThat(findings.find(other.id(), stored.id().orElseThrow())).isEmpty();
+        assertThat(findings.acknowledge(other.id(), stored.id().orElseThrow(), Fixtures.NOW)).isEmpty();
+    }
+
+    @Test
+    void an_acknowledgement_mutes_a_finding_while_its_detail_stays_and_lapses_when_it_changes() {
+        PageId page = Fixtures.pageId();
+        DriftFinding stored = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
+                "version 2", Fixtures.NOW));
+        DriftFindingId id = stored.id().orElseThrow();
+
+        DriftFinding acknowledged = findings.acknowledge(connection.id(), id, Fixtures.NOW.plusSeconds(5)).orElseThrow();
+        assertThat(acknowledged.acknowledgedAt()).contains(Fixtures.NOW.plusSeconds(5));
+        assertThat(acknowledged.needsAttention()).isFalse();
+
+        DriftFinding same = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
+                "version 2", Fixtures.NOW.plusSeconds(60)));
+        assertThat(same.acknowledgedAt()).contains(Fixtures.NOW.plusSeconds(5));
+
+        DriftFinding changed = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
+                "version 3", Fixtures.NOW.plusSeconds(120)));
+        assertThat(changed.id()).contains(id);
+        assertThat(changed.acknowledgedAt()).isEmpty();
+        assertThat(changed.needsAttention()).isTrue();
+    }
+
+    @Test
+    void a_resolved_finding_cannot_be_acknowledged_and_stays_findable_as_history() {
+        PageId page = Fixtures.pageId();
+        DriftFindingId id = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.DELETED, "404",
+                Fixtures.NOW)).id().orElseThrow();
+        findings.resolve(connection.id(), Optional.of(page), DriftKind.DELETED, Fixtures.NOW.plusSeconds(1));
+
+        DriftFinding after = findings.acknowledge(connection.id(), id, Fixtures.NOW.plusSeconds(2)).orElseThrow();
+        assertThat(after.resolvedAt()).contains(Fixtures.NOW.plusSeconds(1));
+        assertThat(after.acknowledgedAt()).isEmpty();
     }
 }

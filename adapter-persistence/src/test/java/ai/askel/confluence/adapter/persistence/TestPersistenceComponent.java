@@ -4,6 +4,7 @@ import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import ai.askel.confluence.ports.out.AuditLogPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
+import ai.askel.confluence.ports.out.DriftScanStatusPort;
 import ai.askel.confluence.ports.out.HealthCheckPort;
 import ai.askel.confluence.ports.out.IdempotencyRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
@@ -36,6 +37,8 @@ interface TestPersistenceComponent {
     AuditLogPort auditLog();
 
     DriftFindingRepositoryPort driftFindings();
+
+    DriftScanStatusPort driftScanStatus();
 
     SecretCipherPort cipher();
 

@@ -56,15 +56,18 @@ final class AttachToRunbookService implements AttachToRunbookUseCase {
 
         Optional<PublishedAttachment> known = state.attachment(upload.fileName()).filter(a -> a.hash().equals(digest.hash()));
         if (known.isPresent()) {
+            // the connector's file is there only if Confluence still holds the version it uploaded (someone may have
+            // replaced it since, under the same id): otherwise it is uploaded again, as a new version
             Optional<Attachment> existing = attachments.list(access, state.pageId()).stream()
                     .filter(a -> a.id().equals(known.get().attachmentId()))
+                    .filter(a -> known.get().version().map(v -> v.equals(a.version())).orElse(a.size() == known.get().size()))
                     .findFirst();
             if (existing.isPresent()) {
                 return existing.get();
             }
         }
         Attachment uploaded = attachments.upload(access, state.pageId(), guard.limited(upload), listener);
-        Runbook recorded = record(ref, runbook, new PublishedAttachment(upload.fileName(), digest.hash(), uploaded.id(), digest.size()));
+        Runbook recorded = record(ref, runbook, PublishedAttachment.written(upload.fileName(), digest.hash(), uploaded, digest.size()));
         Optional<Version> rendered = rerender.refresh(access, ref, recorded);
         audit.record(ref.workspace(), "runbook.attach", Optional.of(ref.connection()), Optional.of(state.pageId()),
                 "uploaded " + upload.fileName() + " version " + uploaded.version().number()

@@ -14,6 +14,7 @@ import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ManagedPage;
+import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
 import ai.askel.confluence.ports.out.NewPage;
 import jakarta.inject.Inject;
@@ -30,13 +31,16 @@ final class ParentPages {
     private final ConfluencePagesPort pages;
     private final PageCreation creation;
     private final ManagedPageRepositoryPort managedPages;
+    private final DriftFindingRepositoryPort findings;
     private final ClockPort clock;
 
     @Inject
-    public ParentPages(ConfluencePagesPort pages, PageCreation creation, ManagedPageRepositoryPort managedPages, ClockPort clock) {
+    public ParentPages(ConfluencePagesPort pages, PageCreation creation, ManagedPageRepositoryPort managedPages,
+                       DriftFindingRepositoryPort findings, ClockPort clock) {
         this.pages = pages;
         this.creation = creation;
         this.managedPages = managedPages;
+        this.findings = findings;
         this.clock = clock;
     }
 
@@ -51,6 +55,9 @@ final class ParentPages {
     /** Finds or creates the parent; in a dry run nothing is created or recorded. */
     Parent resolve(ConfluenceAccess access, ConnectionRef ref, SpaceKey space, Title title, boolean dryRun) {
         Optional<ManagedPage> managed = managedPages.findByTitle(ref.connection(), space, title);
+        if (managed.isPresent() && !dryRun && ParentGone.forget(managed.get(), findings, managedPages)) {
+            managed = Optional.empty(); // a drift scan found it deleted or trashed: never write under it
+        }
         if (managed.isPresent()) {
             return new Parent(Optional.of(managed.get().pageId()), false, true);
         }

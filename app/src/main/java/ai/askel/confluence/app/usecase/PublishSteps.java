@@ -151,7 +151,7 @@ final class PublishSteps {
                 uploaded.add(digest.fileName());
             }
             written.removeIf(a -> a.fileName().equals(digest.fileName()));
-            written.add(new PublishedAttachment(digest.fileName(), digest.hash(), attachment.id(), digest.size()));
+            written.add(PublishedAttachment.written(digest.fileName(), digest.hash(), attachment, digest.size()));
         }
         return uploaded;
     }

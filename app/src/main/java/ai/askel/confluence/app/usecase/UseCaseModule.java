@@ -2,7 +2,10 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -91,6 +94,15 @@ public interface UseCaseModule {
 
     @Binds
     CheckDriftUseCase checkDrift(CheckDriftService service);
+
+    @Binds
+    AcknowledgeDriftFindingUseCase acknowledgeDriftFinding(AcknowledgeDriftFindingService service);
+
+    @Binds
+    AdoptDriftFindingUseCase adoptDriftFinding(AdoptDriftFindingService service);
+
+    @Binds
+    OverwriteDriftFindingUseCase overwriteDriftFinding(OverwriteDriftFindingService service);
 
     @Binds
     ListTemplatesUseCase listTemplates(ListTemplatesService service);

@@ -2,7 +2,10 @@ package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -71,6 +74,12 @@ public interface ConnectorUseCases {
     AttachToRunbookUseCase attachToRunbook();
 
     CheckDriftUseCase checkDrift();
+
+    AcknowledgeDriftFindingUseCase acknowledgeDriftFinding();
+
+    AdoptDriftFindingUseCase adoptDriftFinding();
+
+    OverwriteDriftFindingUseCase overwriteDriftFinding();
 
     ListTemplatesUseCase listTemplates();
 

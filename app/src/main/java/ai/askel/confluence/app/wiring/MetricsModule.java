@@ -1,6 +1,8 @@
 package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.ports.out.ConfluenceCallObserver;
+import ai.askel.confluence.ports.out.DriftScanObserver;
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +19,7 @@ import jakarta.inject.Singleton;
  * Only adapters and wiring see Micrometer; the domain and the ports never do.
  */
 @Module
-final class MetricsModule {
+abstract class MetricsModule {
     static final String HOST = "host-meter-registry";
     /** Stands for "no host registry": the factory takes a registry, and this one is never recorded into. */
     static final MeterRegistry NO_HOST_REGISTRY = new SimpleMeterRegistry();
@@ -42,6 +44,9 @@ final class MetricsModule {
         both.add(host);
         return both;
     }
+
+    @Binds
+    abstract DriftScanObserver driftScanObserver(DriftScanMeters meters);
 
     /** The adapter's meters replace the old call counters; nothing else listens to its calls. */
     @Provides

@@ -160,12 +160,35 @@ class DriftDetectionTest {
     }
 
     @Test
+    void a_trashed_parent_is_one_event_naming_the_pages_confluence_moved_up_and_the_next_publish_never_writes_under_it() {
+        String parent = site.sandbox.findPage(page).orElseThrow().parentId().orElseThrow();
+        site.sandbox.trashPage(parent, DriftSandbox.BOB);
+        assertThat(site.sandbox.findPage(page).orElseThrow().parentId()).as("Confluence moves the children up")
+                .contains(site.sandbox.homepageId("INFRA"));
+
+        List<DriftFinding> found = site.scan();
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(DriftKind.DELETED);
+            assertThat(f.pageId()).contains(PageId.of(parent));
+            assertThat(f.detail()).contains("parent page 'Customer Environments'").contains("moved the 1 managed pages under it up")
+                    .contains("'Crestview Production' (page " + page + ")");
+        });
+
+        PublishResult next = site.publish("Crestview Staging", DriftPolicy.FAIL, false);
+        String newParent = site.sandbox.findPage(next.pageId().orElseThrow().value()).orElseThrow().parentId().orElseThrow();
+        assertThat(newParent).isNotEqualTo(parent);
+        assertThat(site.sandbox.findPage(newParent).orElseThrow().status()).isEqualTo("current");
+    }
+
+    @Test
     void a_trashed_page_is_deleted_drift_and_an_overwriting_publish_creates_it_again() {
         site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's last words</p>");
         assertThat(site.scanKinds()).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
         site.sandbox.trashPage(page, DriftSandbox.BOB);
 
-        assertThat(site.scanKinds()).containsExactlyInAnyOrder(DriftKind.DELETED, DriftKind.EDITED_IN_CONFLUENCE);
+        // the edit is superseded by the deletion: one finding, not two
+        assertThat(site.scanKinds()).containsExactly(DriftKind.DELETED);
         assertThatThrownBy(() -> site.publish("Crestview Production", DriftPolicy.FAIL, true))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DRIFT_DETECTED));
 

@@ -37,6 +37,13 @@ public final class DriftSandbox implements AutoCloseable {
     static final String DIAGRAM = "architecture.png";
     static final byte[] DIAGRAM_BYTES = "not really a png, but bytes the connector wrote".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    /** Another diagram of exactly the connector's size: a replacement a size comparison cannot see. */
+    static byte[] sameSizeOtherDiagram() {
+        byte[] other = DIAGRAM_BYTES.clone();
+        other[0] ^= 0x20;
+        return other;
+    }
+
     public final ConfluenceSandbox sandbox;
     final Path dataDir;
     public AskelConfluence askel;
@@ -80,6 +87,24 @@ public final class DriftSandbox implements AutoCloseable {
         return askel.publishRunbook().publish(new PublishRunbookCommand(ref, INFRA, Optional.empty(), Title.of(title),
                 "customer-environment-runbook", new TemplateInputs(Map.of("environment", title, "customer", "Crestview Health",
                 "status", "LIVE", "notes", "Restart the workers before the API.")), Optional.empty(), attachments, onDrift, false));
+    }
+
+    /** A runbook with endpoints (so a health-check code block), a credentials location in inline code, and the diagram attached. */
+    PublishResult publishFull(String title, DriftPolicy onDrift) {
+        Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("environment", title);
+        inputs.put("customer", "Crestview Health");
+        inputs.put("status", "LIVE");
+        inputs.put("endpoints", List.of(Map.of("name", "Public API", "url", "https://api.crestview.example", "notes", "Behind the WAF"),
+                Map.of("name", "Admin console", "url", "https://admin.crestview.example", "notes", "VPN only")));
+        inputs.put("credentialsLocation", "vault: secret/customers/crestview/prod");
+        return askel.publishRunbook().publish(new PublishRunbookCommand(ref, INFRA, Optional.empty(), Title.of(title),
+                "customer-environment-runbook", new TemplateInputs(inputs), Optional.empty(), List.of(diagram()), onDrift, false));
+    }
+
+    static AttachmentUpload diagram() {
+        return new AttachmentUpload(DIAGRAM, "image/png", DIAGRAM_BYTES.length, () -> new ByteArrayInputStream(DIAGRAM_BYTES),
+                Optional.empty(), true);
     }
 
     public List<DriftFinding> scan() {

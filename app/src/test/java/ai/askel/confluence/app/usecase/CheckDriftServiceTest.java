@@ -12,6 +12,9 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import org.junit.jupiter.api.Test;
+import ai.askel.confluence.domain.DriftScanStatus;
+import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
+import java.util.ArrayList;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CheckDriftServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
@@ -180,10 +184,141 @@ class CheckDriftServiceTest {
                 ai.askel.confluence.domain.ContentHash.of("x"), names.stream().map(Label::of).collect(java.util.stream.Collectors.toSet()),
                 f.clock.now());
 
-        assertThat(CheckDriftService.coveringLabels(List.of(page.apply(Set.of("auto-generated", "customer-runbook")),
+        assertThat(PageDriftScan.coveringLabels(List.of(page.apply(Set.of("auto-generated", "customer-runbook")),
                 page.apply(Set.of("auto-generated", "ops")), page.apply(Set.of("auto-generated")))))
                 .containsExactly(Label.of("auto-generated"));
-        assertThat(CheckDriftService.coveringLabels(List.of(page.apply(Set.of("a", "b")), page.apply(Set.of("c")), page.apply(Set.of()))))
+        assertThat(PageDriftScan.coveringLabels(List.of(page.apply(Set.of("a", "b")), page.apply(Set.of("c")), page.apply(Set.of()))))
                 .containsExactlyInAnyOrder(Label.of("a"), Label.of("c"));
+    }
+
+    @Test
+    void a_site_that_cannot_be_reached_is_a_scan_failed_finding_with_a_warning_and_a_metric_until_a_scan_reaches_it_again() {
+        f.confluence.editInConfluence(page, "<p>hand edit</p>");
+        drift.scan(ref);
+        f.confluence.failNext("users.current", new ConfluenceUnavailableException("Confluence answered 503", "trace-503", null));
+
+        List<String> warnings = new ArrayList<>();
+        List<DriftFinding> open = warnings(warnings, drift::scanAll);
+
+        assertThat(open).extracting(DriftFinding::kind).containsExactlyInAnyOrder(DriftKind.EDITED_IN_CONFLUENCE, DriftKind.SCAN_FAILED);
+        assertThat(open).filteredOn(d -> d.kind() == DriftKind.SCAN_FAILED).singleElement()
+                .satisfies(d -> assertThat(d.detail()).contains("'Crestview'").contains("503"));
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w).contains("drift scan").contains("503").contains("trace-503"));
+        assertThat(f.driftScans.observed).extracting(DriftScanStatus::outcome)
+                .containsExactly(DriftScanStatus.Outcome.COMPLETED, DriftScanStatus.Outcome.FAILED);
+        assertThat(drift.lastScan(ref)).hasValueSatisfying(s -> {
+            assertThat(s.outcome()).isEqualTo(DriftScanStatus.Outcome.FAILED);
+            assertThat(s.problem()).hasValueSatisfying(p -> assertThat(p).contains("503"));
+        });
+
+        assertThat(drift.scan(ref)).extracting(DriftFinding::kind).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
+        assertThat(drift.lastScan(ref)).hasValueSatisfying(s -> assertThat(s.outcome()).isEqualTo(DriftScanStatus.Outcome.COMPLETED));
+    }
+
+    @Test
+    void a_scan_of_one_connection_that_fails_records_scan_failed_and_still_throws() {
+        f.confluence.failNext("users.current", new ConfluenceUnavailableException("Confluence answered 503", "trace-503", null));
+
+        assertThatThrownBy(() -> warnings(new ArrayList<>(), () -> drift.scan(ref))).isInstanceOf(ConfluenceUnavailableException.class);
+        assertThat(openKinds()).containsExactly(DriftKind.SCAN_FAILED);
+    }
+
+    @Test
+    void a_page_edited_again_after_an_acknowledgement_needs_attention_again() {
+        f.confluence.editInConfluence(page, "<p>hand edit</p>");
+        DriftFinding found = drift.scan(ref).get(0);
+        AcknowledgeDriftFindingService acknowledge = f.acknowledgeDrift();
+
+        DriftFinding acknowledged = acknowledge.acknowledge(ref, found.id().orElseThrow());
+        assertThat(acknowledged.acknowledgedAt()).isPresent();
+        assertThat(drift.scan(ref)).singleElement().satisfies(d -> assertThat(d.needsAttention()).isFalse());
+        assertThat(f.runbooks.listByConnection(f.lookup.connection(ref).id()).get(0).status())
+                .isEqualTo(ai.askel.confluence.domain.RunbookStatus.PUBLISHED);
+
+        f.confluence.editInConfluence(page, "<p>hand edit, again</p>");
+        assertThat(drift.scan(ref)).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(found.id());
+            assertThat(d.needsAttention()).isTrue();
+        });
+        assertThat(f.auditLog.all()).anySatisfy(e -> assertThat(e.operation()).isEqualTo("drift.acknowledge"));
+    }
+
+    @Test
+    void an_adopted_edit_is_the_new_baseline_and_a_publish_with_the_same_inputs_leaves_it_alone() {
+        f.confluence.editInConfluence(page, "<p>hand edit we keep</p>");
+        DriftFinding found = drift.scan(ref).get(0);
+
+        DriftFinding adopted = f.adoptDrift().adopt(ref, found.id().orElseThrow());
+
+        assertThat(adopted.resolvedAt()).isPresent();
+        assertThat(drift.scan(ref)).isEmpty();
+        f.confluence.resetCounts();
+        assertThat(publishAgain().outcome()).isEqualTo(ai.askel.confluence.ports.in.PublishOutcome.UNCHANGED);
+        assertThat(f.confluence.page(page).orElseThrow().body()).isEqualTo("<p>hand edit we keep</p>");
+        assertThat(f.confluence.callLog()).doesNotContainAnyElementsOf(FakeConfluence.WRITES);
+    }
+
+    @Test
+    void an_overwrite_puts_back_the_body_title_place_and_labels_the_connector_wrote() {
+        FakeConfluence.StoredPage stored = f.confluence.page(page).orElseThrow();
+        String published = stored.body();
+        Optional<PageId> parent = stored.parentId;
+        f.confluence.editInConfluence(page, "<p>hand edit</p>");
+        f.confluence.rename(page, "Crestview (old)");
+        f.confluence.move(page, Optional.empty());
+        f.confluence.removeLabelByHand(page, "customer-runbook");
+        List<DriftFinding> found = drift.scan(ref);
+        assertThat(found).extracting(DriftFinding::kind).containsExactlyInAnyOrder(DriftKind.EDITED_IN_CONFLUENCE, DriftKind.RENAMED,
+                DriftKind.MOVED, DriftKind.LABELS_REMOVED);
+        DriftFinding moved = found.stream().filter(d -> d.kind() == DriftKind.MOVED).findFirst().orElseThrow();
+
+        DriftFinding after = f.overwriteDrift().overwrite(ref, moved.id().orElseThrow());
+
+        assertThat(after.resolvedAt()).isPresent();
+        FakeConfluence.StoredPage restored = f.confluence.page(page).orElseThrow();
+        assertThat(restored.body()).isEqualTo(published);
+        assertThat(restored.title.value()).isEqualTo("Crestview Production");
+        assertThat(restored.parentId).isEqualTo(parent);
+        assertThat(restored.labels).contains(Label.of("customer-runbook"));
+        assertThat(drift.scan(ref)).isEmpty();
+        assertThat(publishAgain().outcome()).isEqualTo(ai.askel.confluence.ports.in.PublishOutcome.UNCHANGED);
+    }
+
+    @Test
+    void a_connection_finding_cannot_be_adopted_or_overwritten_and_says_what_to_do() {
+        f.confluence.failNext("users.current", new ConfluenceUnavailableException("Confluence answered 503", "trace-503", null));
+        drift.scanAll();
+        DriftFinding failed = drift.openFindings(ref).get(0);
+
+        assertThatThrownBy(() -> f.adoptDrift().adopt(ref, failed.id().orElseThrow()))
+                .isInstanceOf(ai.askel.confluence.domain.error.InvalidInputException.class).hasMessageContaining("next scan");
+        assertThatThrownBy(() -> f.overwriteDrift().overwrite(ref, failed.id().orElseThrow()))
+                .isInstanceOf(ai.askel.confluence.domain.error.InvalidInputException.class);
+        assertThatThrownBy(() -> f.acknowledgeDrift().acknowledge(ref, new ai.askel.confluence.domain.DriftFindingId(999)))
+                .isInstanceOf(ai.askel.confluence.domain.error.NotFoundException.class);
+    }
+
+    private ai.askel.confluence.ports.in.PublishResult publishAgain() {
+        return f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Crestview Production"),
+                "test-runbook", new TemplateInputs(Map.of("environment", "production", "endpoint", "https://api.example")),
+                Optional.of(Set.of(Label.of("customer-runbook"))), List.of(), DriftPolicy.FAIL, false));
+    }
+
+    /** Runs the action and collects what the drift service logged at WARN, keeping it out of the build output. */
+    private static <T> T warnings(List<String> lines, java.util.function.Supplier<T> action) {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CheckDriftService.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events = new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        boolean additive = logger.isAdditive();
+        logger.setAdditive(false);
+        logger.addAppender(events);
+        try {
+            return action.get();
+        } finally {
+            logger.detachAppender(events);
+            logger.setAdditive(additive);
+            events.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .forEach(e -> lines.add(e.getFormattedMessage()));
+        }
     }
 }

@@ -390,6 +390,7 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
                     throw new ConflictException("A page with this title already exists", "trace-409");
                 }
                 page.title = t;
+                revision.parentId().ifPresent(parent -> page.parentId = Optional.of(parent));
                 page.write(revision.body().value(), accountId, revision.message());
                 return page.toPage().version();
             });
@@ -537,6 +538,17 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         synchronized (this) {
             return call("search", access, () -> slice(matching(query), limit, cursor));
         }
+    }
+
+    @Override
+    public Stream<PageSummary> streamWithAttachments(ConfluenceAccess access, CqlQuery query, int pageSize) {
+        return stream(access, query, pageSize).map(s -> {
+            synchronized (this) {
+                List<Attachment> attached = page(s.id()).map(p -> List.copyOf(p.attachments.values())).orElse(List.of());
+                return new PageSummary(s.id(), s.space(), s.title(), s.parentId(), s.version(), s.labels(), s.webUrl(),
+                        Optional.of(attached));
+            }
+        });
     }
 
     @Override

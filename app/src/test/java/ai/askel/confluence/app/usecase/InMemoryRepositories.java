@@ -4,6 +4,8 @@ import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
+import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.Runbook;
@@ -19,6 +21,8 @@ import ai.askel.confluence.ports.out.AuditLogPort;
 import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
+import ai.askel.confluence.ports.out.DriftScanObserver;
+import ai.askel.confluence.ports.out.DriftScanStatusPort;
 import ai.askel.confluence.ports.out.IdempotencyRecord;
 import ai.askel.confluence.ports.out.IdempotencyRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPage;
@@ -191,6 +195,7 @@ final class InMemoryRepositories {
         private final List<DriftFinding> all = new ArrayList<>();
         private final ConnectionRepositoryPort connections;
         final AtomicInteger writes = new AtomicInteger();
+        private long nextId = 1;
 
         DriftFindings(ConnectionRepositoryPort connections) {
             this.connections = connections;
@@ -202,14 +207,17 @@ final class InMemoryRepositories {
             for (int i = 0; i < all.size(); i++) {
                 DriftFinding open = all.get(i);
                 if (open.isOpen() && same(open, finding.connection(), finding.pageId(), finding.kind())) {
-                    DriftFinding renewed = new DriftFinding(open.connection(), open.pageId(), open.kind(), finding.detail(),
-                            open.firstSeen(), finding.lastSeen(), Optional.empty());
+                    DriftFinding renewed = new DriftFinding(open.id(), open.connection(), open.pageId(), open.kind(), finding.detail(),
+                            open.firstSeen(), finding.lastSeen(), Optional.empty(),
+                            open.detail().equals(finding.detail()) ? open.acknowledgedAt() : Optional.empty());
                     all.set(i, renewed);
                     return renewed;
                 }
             }
-            all.add(finding);
-            return finding;
+            DriftFinding stored = new DriftFinding(Optional.of(new DriftFindingId(nextId++)), finding.connection(), finding.pageId(),
+                    finding.kind(), finding.detail(), finding.firstSeen(), finding.lastSeen(), Optional.empty(), Optional.empty());
+            all.add(stored);
+            return stored;
         }
 
         @Override
@@ -218,12 +226,33 @@ final class InMemoryRepositories {
                 DriftFinding open = all.get(i);
                 if (open.isOpen() && same(open, connection, page, kind)) {
                     writes.incrementAndGet();
-                    all.set(i, new DriftFinding(open.connection(), open.pageId(), open.kind(), open.detail(), open.firstSeen(),
-                            open.lastSeen(), Optional.of(at)));
+                    all.set(i, new DriftFinding(open.id(), open.connection(), open.pageId(), open.kind(), open.detail(), open.firstSeen(),
+                            open.lastSeen(), Optional.of(at), open.acknowledgedAt()));
                     return true;
                 }
             }
             return false;
+        }
+
+        @Override
+        public synchronized Optional<DriftFinding> find(ConnectionId connection, DriftFindingId id) {
+            return all.stream().filter(f -> f.connection().equals(connection) && f.id().equals(Optional.of(id))).findFirst();
+        }
+
+        @Override
+        public synchronized Optional<DriftFinding> acknowledge(ConnectionId connection, DriftFindingId id, Instant at) {
+            for (int i = 0; i < all.size(); i++) {
+                DriftFinding f = all.get(i);
+                if (f.connection().equals(connection) && f.id().equals(Optional.of(id))) {
+                    if (f.isOpen() && f.acknowledgedAt().isEmpty()) {
+                        f = new DriftFinding(f.id(), f.connection(), f.pageId(), f.kind(), f.detail(), f.firstSeen(), f.lastSeen(),
+                                f.resolvedAt(), Optional.of(at));
+                        all.set(i, f);
+                    }
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
         }
 
         @Override
@@ -243,6 +272,36 @@ final class InMemoryRepositories {
 
         private static boolean same(DriftFinding f, ConnectionId connection, Optional<PageId> page, DriftKind kind) {
             return f.connection().equals(connection) && f.pageId().equals(page) && f.kind() == kind;
+        }
+    }
+
+    static final class DriftScans implements DriftScanStatusPort, DriftScanObserver {
+        private final Map<ConnectionId, DriftScanStatus> last = new LinkedHashMap<>();
+        private final ConnectionRepositoryPort connections;
+        final List<DriftScanStatus> observed = new ArrayList<>();
+
+        DriftScans(ConnectionRepositoryPort connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public synchronized void record(DriftScanStatus status) {
+            last.put(status.connection(), status);
+        }
+
+        @Override
+        public synchronized Optional<DriftScanStatus> find(ConnectionId connection) {
+            return Optional.ofNullable(last.get(connection));
+        }
+
+        @Override
+        public synchronized List<DriftScanStatus> list(WorkspaceId workspace) {
+            return connections.list(workspace).stream().map(c -> last.get(c.id())).filter(java.util.Objects::nonNull).toList();
+        }
+
+        @Override
+        public synchronized void scanFinished(DriftScanStatus status) {
+            observed.add(status);
         }
     }
 

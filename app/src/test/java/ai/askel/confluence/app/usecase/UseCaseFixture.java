@@ -27,6 +27,7 @@ final class UseCaseFixture {
     final InMemoryRepositories.Runbooks runbooks = new InMemoryRepositories.Runbooks();
     final InMemoryRepositories.ManagedPages managedPages = new InMemoryRepositories.ManagedPages();
     final InMemoryRepositories.DriftFindings findings = new InMemoryRepositories.DriftFindings(connections);
+    final InMemoryRepositories.DriftScans driftScans = new InMemoryRepositories.DriftScans(connections);
     final InMemoryRepositories.ApiKeys apiKeys = new InMemoryRepositories.ApiKeys();
     final InMemoryRepositories.Idempotency idempotency = new InMemoryRepositories.Idempotency();
     final InMemoryRepositories.AuditLog auditLog = new InMemoryRepositories.AuditLog();
@@ -70,7 +71,7 @@ final class UseCaseFixture {
 
     /** A publisher of a connector whose publishes of one runbook take turns on {@code locks}. */
     PublishRunbookService publisher(PublishLocks locks) {
-        ParentPages parents = new ParentPages(confluence, new PageCreation(confluence), managedPages, clock);
+        ParentPages parents = new ParentPages(confluence, new PageCreation(confluence), managedPages, findings, clock);
         return new PublishRunbookService(lookup, preparer(), runbooks, new RunbookPages(confluence, confluence, parents, findings),
                 new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels, confluence.attachments, guard()),
                 new PublishedStates(runbooks, managedPages, findings, clock), locks, audit);
@@ -81,8 +82,29 @@ final class UseCaseFixture {
     }
 
     CheckDriftService drift() {
-        return new CheckDriftService(lookup, connections, confluence, confluence, confluence, confluence, confluence.attachments, confluence,
-                managedPages, runbooks, findings, clock, settings);
+        PageDriftScan pages = new PageDriftScan(confluence, confluence, confluence.attachments, managedPages, runbooks,
+                new SpaceAccessCheck(confluence, confluence));
+        return new CheckDriftService(lookup, connections, new ConnectionDriftScan(connections, confluence, managedPages, findings, pages, settings),
+                findings, driftScans, driftScans, clock);
+    }
+
+    AcknowledgeDriftFindingService acknowledgeDrift() {
+        return new AcknowledgeDriftFindingService(driftTargets(), findings, clock, audit);
+    }
+
+    AdoptDriftFindingService adoptDrift() {
+        return new AdoptDriftFindingService(driftTargets(), confluence, confluence.attachments, new DriftBaseline(managedPages, runbooks), clock,
+                audit);
+    }
+
+    OverwriteDriftFindingService overwriteDrift() {
+        DriftBaseline baseline = new DriftBaseline(managedPages, runbooks);
+        return new OverwriteDriftFindingService(driftTargets(), confluence, new PageRestorer(confluence, confluence.labels, baseline),
+                publisher(), baseline, clock, audit);
+    }
+
+    private DriftFindingTarget driftTargets() {
+        return new DriftFindingTarget(lookup, findings, managedPages, runbooks);
     }
 
     RegisterConnectionService registration() {

@@ -87,6 +87,12 @@ interface UseCaseTestComponent {
         static ai.askel.confluence.ports.out.MarkdownPort markdown() {
             return ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert;
         }
+
+        /** The wiring test needs a binding; the services' own tests observe scans through their fixture. */
+        @dagger.Provides
+        static ai.askel.confluence.ports.out.DriftScanObserver noDriftScanObserver() {
+            return status -> { };
+        }
     }
 
     @Component.Factory
@@ -98,7 +104,9 @@ interface UseCaseTestComponent {
                                     @BindsInstance ConfluenceSearchPort search, @BindsInstance ConfluencePermissionsPort permissions,
                                     @BindsInstance RunbookRepositoryPort runbooks,
                                     @BindsInstance ManagedPageRepositoryPort managedPages,
-                                    @BindsInstance DriftFindingRepositoryPort findings, @BindsInstance ApiKeyRepositoryPort apiKeys,
+                                    @BindsInstance DriftFindingRepositoryPort findings,
+                                    @BindsInstance ai.askel.confluence.ports.out.DriftScanStatusPort driftScans,
+                                    @BindsInstance ApiKeyRepositoryPort apiKeys,
                                     @BindsInstance IdempotencyRepositoryPort idempotency, @BindsInstance AuditLogPort auditLog,
                                     @BindsInstance TemplateCatalogPort templates, @BindsInstance MasterKeyRotationPort masterKeys);
     }

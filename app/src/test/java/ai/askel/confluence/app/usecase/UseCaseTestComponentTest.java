@@ -19,7 +19,7 @@ class UseCaseTestComponentTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final UseCaseTestComponent component = DaggerUseCaseTestComponent.factory().create(f.settings, f.clock, f.connections,
             f.confluence, f.confluence, f.confluence, f.confluence.labels, f.confluence.attachments, f.confluence, f.confluence, f.runbooks,
-            f.managedPages, f.findings, f.apiKeys, f.idempotency, f.auditLog, f.templates, key -> 0);
+            f.managedPages, f.findings, f.driftScans, f.apiKeys, f.idempotency, f.auditLog, f.templates, key -> 0);
 
     @Test
     void dagger_builds_the_services_and_shares_the_metrics_singleton() {

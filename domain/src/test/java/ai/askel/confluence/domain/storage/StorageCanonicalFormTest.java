@@ -22,6 +22,11 @@ class StorageCanonicalFormTest {
             "macro ids               | <ac:structured-macro ac:name=\"info\" ac:schema-version=\"1\" ac:macro-id=\"3f2b\"><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro> | <ac:structured-macro ac:macro-id=\"9a9a\" ac:name=\"info\"><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>",
             "local ids               | <p local-id=\"a1\">x</p>                                  | <p local-id=\"b2\">x</p>",
             "attribute whitespace    | <ac:image ac:alt=\" x \"/>                               | <ac:image ac:alt=\"x\"/>",
+            "editor table layout     | <table><tbody><tr><td>x</td></tr></tbody></table>       | <table data-layout=\"default\" ac:local-id=\"8c84\" data-table-width=\"760\"><colgroup><col style=\"width: 340.0px;\"/></colgroup><tbody><tr><td>x</td></tr></tbody></table>",
+            "editor image placement  | <ac:image><ri:attachment ri:filename=\"a.png\"/></ac:image> | <ac:image ac:align=\"center\" ac:layout=\"center\" ac:original-height=\"400\" ac:original-width=\"600\" ac:width=\"600\"><ri:attachment ri:filename=\"a.png\" ri:version-at-save=\"2\"/></ac:image>",
+            "editor link appearance  | <ac:link><ri:page ri:content-title=\"Home\"/></ac:link> | <ac:link ac:card-appearance=\"inline\"><ri:page ri:content-title=\"Home\" ri:version-at-save=\"14\"/></ac:link>",
+            "editor macro stamps     | <ac:structured-macro ac:name=\"children\"/>              | <ac:structured-macro ac:name=\"children\" ac:schema-version=\"2\" data-layout=\"default\" ac:local-id=\"8c84\" ac:macro-id=\"dfd9\"/>",
+            "space around inline     | <p>kept in <code>/etc</code> and <strong>here</strong></p> | <p>kept   in\\n<code>/etc</code>   and <strong>here</strong></p>",
     })
     void equivalent_forms_are_equal(String name, String a, String b) {
         String left = unescape(a);
@@ -40,6 +45,14 @@ class StorageCanonicalFormTest {
             "an added attribute      | <ac:image/>                          | <ac:image ac:alt=\"y\"/>",
             "a changed macro         | <ac:structured-macro ac:name=\"info\"/> | <ac:structured-macro ac:name=\"warning\"/>",
             "code inner whitespace   | <ac:plain-text-body><![CDATA[ab]]></ac:plain-text-body> | <ac:plain-text-body><![CDATA[a b]]></ac:plain-text-body>",
+            "code lines joined       | <ac:plain-text-body><![CDATA[curl -f a\\ncurl -f b]]></ac:plain-text-body> | <ac:plain-text-body><![CDATA[curl -f a curl -f b]]></ac:plain-text-body>",
+            "code re-indented        | <ac:plain-text-body><![CDATA[if x:\\n    run]]></ac:plain-text-body> | <ac:plain-text-body><![CDATA[if x:\\n  run]]></ac:plain-text-body>",
+            "code trailing newline   | <ac:plain-text-body><![CDATA[run]]></ac:plain-text-body> | <ac:plain-text-body><![CDATA[run\\n]]></ac:plain-text-body>",
+            "pre whitespace          | <pre>a  b</pre>                      | <pre>a b</pre>",
+            "inline code whitespace  | <p><code>a  b</code></p>             | <p><code>a b</code></p>",
+            "space before inline     | <p>kept in <code>x</code></p>        | <p>kept in<code>x</code></p>",
+            "space after inline      | <p><strong>a</strong> b</p>          | <p><strong>a</strong>b</p>",
+            "cell style              | <td>x</td>                           | <td style=\"background: red\">x</td>",
             "moved text              | <p>a</p><p>b</p>                     | <p>a b</p>",
     })
     void real_edits_are_not(String name, String a, String b) {
@@ -47,10 +60,10 @@ class StorageCanonicalFormTest {
     }
 
     @Test
-    void the_canonical_form_drops_volatile_attributes_sorts_the_rest_and_escapes_text() {
+    void the_canonical_form_drops_presentation_attributes_sorts_the_rest_escapes_text_and_keeps_code_whitespace() {
         assertThat(StorageCanonicalForm.of("<ac:structured-macro ac:macro-id=\"1\" ac:name=\"code\" ac:local-id=\"z\">"
-                + "<ac:plain-text-body><![CDATA[ if (a<b) ]]></ac:plain-text-body></ac:structured-macro>"))
-                .isEqualTo("<ac:structured-macro ac:name=\"code\"><ac:plain-text-body>if (a&lt;b)</ac:plain-text-body></ac:structured-macro>");
+                + "<ac:plain-text-body><![CDATA[ if (a<b)\n   run ]]></ac:plain-text-body></ac:structured-macro>"))
+                .isEqualTo("<ac:structured-macro ac:name=\"code\"><ac:plain-text-body> if (a&lt;b)\n   run </ac:plain-text-body></ac:structured-macro>");
     }
 
     @Test

@@ -16,4 +16,10 @@ public interface ConfluenceSearchPort {
      * memory at a time; stops on an empty page or a repeated cursor. Close the stream when done.
      */
     Stream<PageSummary> stream(ConfluenceAccess access, CqlQuery query, int pageSize);
+
+    /**
+     * As {@link #stream}, with each page's attachments (id, name, size, version) carried in the same calls where
+     * Confluence serves them all inline ({@link PageSummary#attachments()} is empty for a page where it did not).
+     */
+    Stream<PageSummary> streamWithAttachments(ConfluenceAccess access, CqlQuery query, int pageSize);
 }

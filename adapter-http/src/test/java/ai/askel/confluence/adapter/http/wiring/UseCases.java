@@ -2,7 +2,10 @@ package ai.askel.confluence.adapter.http.wiring;
 
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -27,5 +30,6 @@ public interface UseCases extends RegisterConnectionUseCase, ListConnectionsUseC
         RotateCredentialsUseCase, ListSpacesUseCase, CreatePageUseCase, ReadPageUseCase, UpdatePageUseCase,
         ListPageVersionsUseCase, ListChildPagesUseCase, SearchPagesUseCase, ManageLabelsUseCase, UploadAttachmentUseCase,
         PublishRunbookUseCase, GetRunbookUseCase, AttachToRunbookUseCase, CheckDriftUseCase, ListTemplatesUseCase,
+        OverwriteDriftFindingUseCase, AdoptDriftFindingUseCase, AcknowledgeDriftFindingUseCase,
         AuthenticateApiKeyUseCase, IdempotencyUseCase, CheckReadinessUseCase {
 }

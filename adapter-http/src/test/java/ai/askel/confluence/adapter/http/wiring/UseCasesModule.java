@@ -2,7 +2,10 @@ package ai.askel.confluence.adapter.http.wiring;
 
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -77,6 +80,15 @@ interface UseCasesModule {
 
     @Binds
     CheckDriftUseCase checkDrift(UseCases useCases);
+
+    @Binds
+    OverwriteDriftFindingUseCase overwriteDriftFinding(UseCases useCases);
+
+    @Binds
+    AdoptDriftFindingUseCase adoptDriftFinding(UseCases useCases);
+
+    @Binds
+    AcknowledgeDriftFindingUseCase acknowledgeDriftFinding(UseCases useCases);
 
     @Binds
     ListTemplatesUseCase listTemplates(UseCases useCases);
