@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.adapter.http.console.WebConsole;
 import ai.askel.confluence.domain.error.ErrorCode;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -25,14 +26,16 @@ public final class HttpApiServer implements AutoCloseable {
     private final HttpMetrics metrics;
     private final ProblemMapper problems;
     private final Api api = new Api();
+    private final WebConsole console;
     private Javalin javalin;
 
     HttpApiServer(HttpServerSettings settings, RequestPipeline pipeline, HttpMetrics metrics, ProblemMapper problems,
-                  List<Api.Group> groups) {
+                  List<Api.Group> groups, WebConsole console) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.problems = problems;
+        this.console = Objects.requireNonNull(console, "console");
         groups.forEach(group -> group.register(api));
     }
 
@@ -61,15 +64,18 @@ public final class HttpApiServer implements AutoCloseable {
             for (Api.Route route : api.routes()) {
                 cfg.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), ctx -> pipeline.handle(route, ctx));
             }
+            console.install(cfg);
             cfg.routes.error(404, ctx -> {
-                if (ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE) == null) {
+                if (console.owns(ctx.path())) {
+                    console.notFoundUnlessAnswered(ctx);
+                } else if (ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE) == null) {
                     pipeline.write(ctx, problems.of(404, ErrorCode.NOT_FOUND,
                             "there is no route %s %s".formatted(ctx.method().name(), ctx.path()), ctx.path()));
                 }
             });
             cfg.requestLogger.http((ctx, millis) -> {
                 String route = ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE);
-                String template = route == null ? "unmatched" : route;
+                String template = route != null ? route : console.owns(ctx.path()) ? "/console" : "unmatched";
                 metrics.record(ctx.method().name(), template, ctx.statusCode(), millis);
                 ACCESS.info("{} {} {} {}ms", ctx.method().name(), template, ctx.statusCode(), Math.round(millis));
             });
@@ -99,6 +105,7 @@ public final class HttpApiServer implements AutoCloseable {
         if (javalin != null) {
             javalin.stop();
             javalin = null;
+            console.close();
         }
     }
 

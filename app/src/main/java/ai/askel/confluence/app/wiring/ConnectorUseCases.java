@@ -6,6 +6,8 @@ import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
@@ -63,6 +65,10 @@ public interface ConnectorUseCases {
     PublishRunbookUseCase publishRunbook();
 
     GetRunbookUseCase getRunbook();
+
+    ListRunbooksUseCase listRunbooks();
+
+    ReadAuditLogUseCase readAuditLog();
 
     AttachToRunbookUseCase attachToRunbook();
 

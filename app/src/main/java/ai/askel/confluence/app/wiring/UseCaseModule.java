@@ -7,6 +7,8 @@ import ai.askel.confluence.app.usecase.CheckReadinessService;
 import ai.askel.confluence.app.usecase.ConnectorMetricsService;
 import ai.askel.confluence.app.usecase.CreatePageService;
 import ai.askel.confluence.app.usecase.GetRunbookService;
+import ai.askel.confluence.app.usecase.ListRunbooksService;
+import ai.askel.confluence.app.usecase.ReadAuditLogService;
 import ai.askel.confluence.app.usecase.IdempotencyService;
 import ai.askel.confluence.app.usecase.ListChildPagesService;
 import ai.askel.confluence.app.usecase.ListConnectionsService;
@@ -31,6 +33,8 @@ import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
@@ -106,6 +110,12 @@ interface UseCaseModule {
 
     @Binds
     GetRunbookUseCase getRunbook(GetRunbookService service);
+
+    @Binds
+    ListRunbooksUseCase listRunbooks(ListRunbooksService service);
+
+    @Binds
+    ReadAuditLogUseCase readAuditLog(ReadAuditLogService service);
 
     @Binds
     AttachToRunbookUseCase attachToRunbook(AttachToRunbookService service);
