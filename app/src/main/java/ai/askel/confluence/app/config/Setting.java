@@ -42,6 +42,14 @@ public enum Setting {
             "How often `serve` scans every connection for drift (ISO-8601 duration); PT0S turns the periodic scan off."),
     TOKEN_EXPIRY_WARNING("ASKEL_TOKEN_EXPIRY_WARNING", "askel.drift.token-expiry-warning", "P14D",
             "How long before a token's registered expiry date drift reports TOKEN_EXPIRING."),
+    CONSOLE_ENABLED("ASKEL_CONSOLE_ENABLED", "askel.console.enabled", "true",
+            "Whether `serve` serves the onboarding console at /console on the API's port (true or false)."),
+    CONSOLE_SESSION_IDLE("ASKEL_CONSOLE_SESSION_IDLE", "askel.console.session-idle", "PT30M",
+            "How long a console session may sit idle before it ends (ISO-8601 duration, at least PT1S)."),
+    CONSOLE_SESSION_MAX("ASKEL_CONSOLE_SESSION_MAX", "askel.console.session-max", "PT8H",
+            "How long a console session lasts at most, however busy (ISO-8601 duration)."),
+    CONSOLE_SIGN_IN_ATTEMPTS("ASKEL_CONSOLE_SIGN_IN_ATTEMPTS", "askel.console.sign-in-attempts", "10",
+            "Console sign-in attempts allowed per client address and minute."),
     BOOTSTRAP_API_KEY("ASKEL_BOOTSTRAP_API_KEY", "askel.bootstrap-api-key", "",
             "An API key to accept for the default workspace on an unattended `serve` start (format ask_<8 chars>_<32 chars>). Secret: never logged.");
 

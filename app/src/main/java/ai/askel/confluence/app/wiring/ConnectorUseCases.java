@@ -7,6 +7,7 @@ import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
 import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
 import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
@@ -67,6 +68,8 @@ public interface ConnectorUseCases {
     GetRunbookUseCase getRunbook();
 
     ListRunbooksUseCase listRunbooks();
+
+    ChooseDefaultSpaceUseCase chooseDefaultSpace();
 
     ReadAuditLogUseCase readAuditLog();
 

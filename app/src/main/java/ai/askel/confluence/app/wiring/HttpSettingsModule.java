@@ -1,8 +1,10 @@
 package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.adapter.http.HttpServerSettings;
+import ai.askel.confluence.adapter.http.console.ConsoleSettings;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
@@ -20,5 +22,16 @@ final class HttpSettingsModule {
                 .withHost(config.string(Setting.HTTP_HOST))
                 .withPort(config.integer(Setting.HTTP_PORT, 0, 65535))
                 .withMaxAttachmentBytes(SettingsModule.maxAttachmentBytes(config));
+    }
+
+    @Provides
+    @Singleton
+    static ConsoleSettings consoleSettings(AppConfig config) {
+        String enabled = config.string(Setting.CONSOLE_ENABLED).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw InvalidInputException.of(Setting.CONSOLE_ENABLED.environmentVariable(), "must be true or false, was '%s'".formatted(enabled));
+        }
+        return new ConsoleSettings(enabled.equals("true"), config.duration(Setting.CONSOLE_SESSION_IDLE),
+                config.duration(Setting.CONSOLE_SESSION_MAX), config.integer(Setting.CONSOLE_SIGN_IN_ATTEMPTS, 1, 10_000));
     }
 }

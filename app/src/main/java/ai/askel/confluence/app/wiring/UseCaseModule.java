@@ -8,6 +8,7 @@ import ai.askel.confluence.app.usecase.ConnectorMetricsService;
 import ai.askel.confluence.app.usecase.CreatePageService;
 import ai.askel.confluence.app.usecase.GetRunbookService;
 import ai.askel.confluence.app.usecase.ListRunbooksService;
+import ai.askel.confluence.app.usecase.ChooseDefaultSpaceService;
 import ai.askel.confluence.app.usecase.ReadAuditLogService;
 import ai.askel.confluence.app.usecase.IdempotencyService;
 import ai.askel.confluence.app.usecase.ListChildPagesService;
@@ -34,6 +35,7 @@ import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
 import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
 import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
@@ -113,6 +115,9 @@ interface UseCaseModule {
 
     @Binds
     ListRunbooksUseCase listRunbooks(ListRunbooksService service);
+
+    @Binds
+    ChooseDefaultSpaceUseCase chooseDefaultSpace(ChooseDefaultSpaceService service);
 
     @Binds
     ReadAuditLogUseCase readAuditLog(ReadAuditLogService service);

@@ -19,7 +19,6 @@ final class ConsoleSession {
     private volatile Instant lastSeen;
     private volatile StagedFile staged;
     private volatile String flash;
-    private final java.util.Map<String, String> defaultSpaces = new java.util.concurrent.ConcurrentHashMap<>();
 
     ConsoleSession(String id, AuthenticatedCaller caller, boolean canWrite, String csrfToken, Instant started) {
         this.id = Objects.requireNonNull(id, "id");
@@ -56,17 +55,6 @@ final class ConsoleSession {
 
     void touch(Instant at) {
         lastSeen = at;
-    }
-
-    /** Remembers the space a connection publishes to (bounded: one entry per connection of the workspace). */
-    void rememberDefaultSpace(String connectionId, String spaceKey) {
-        if (defaultSpaces.size() < 1000 || defaultSpaces.containsKey(connectionId)) {
-            defaultSpaces.put(connectionId, spaceKey);
-        }
-    }
-
-    Optional<String> defaultSpace(String connectionId) {
-        return Optional.ofNullable(defaultSpaces.get(connectionId));
     }
 
     /** A notice for the next page shown. */

@@ -10,6 +10,7 @@ import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
@@ -41,14 +42,16 @@ final class PublishPages implements WebConsole.Section {
     private final ListTemplatesUseCase templates;
     private final PublishRunbookUseCase publish;
     private final GetRunbookUseCase runbooks;
+    private final ChooseDefaultSpaceUseCase defaults;
 
     @Inject
     PublishPages(ListConnectionsUseCase connections, ListTemplatesUseCase templates, PublishRunbookUseCase publish,
-                 GetRunbookUseCase runbooks) {
+                 GetRunbookUseCase runbooks, ChooseDefaultSpaceUseCase defaults) {
         this.connections = connections;
         this.templates = templates;
         this.publish = publish;
         this.runbooks = runbooks;
+        this.defaults = defaults;
     }
 
     record Choice(String value, String label, boolean selected) {
@@ -82,7 +85,8 @@ final class PublishPages implements WebConsole.Section {
         String template = runbook.map(rb -> rb.template().id()).or(() -> r.param("template"))
                 .or(() -> available.stream().findFirst().map(TemplateDescriptor::id)).orElse("");
         Optional<TemplateDescriptor> descriptor = available.stream().filter(t -> t.id().equals(template)).findFirst();
-        String space = runbook.map(rb -> rb.space().value()).or(() -> r.session().defaultSpace(connection)).orElse("");
+        String space = runbook.map(rb -> rb.space().value())
+                .or(() -> connection.isEmpty() ? Optional.empty() : defaults.defaultSpace(r.ref(connection)).map(SpaceKey::value)).orElse("");
         PublishModel model = new PublishModel(choices(all, connection), templateChoices(available, template), connection, template, space,
                 runbook.map(rb -> rb.title().value()).orElse(""),
                 runbook.map(rb -> rb.parentTitle().value()).orElse(PublishRunbookCommand.DEFAULT_PARENT_TITLE.value()),
@@ -193,7 +197,7 @@ final class PublishPages implements WebConsole.Section {
             case NO_OP -> "leave the page as it is: its content is unchanged";
         });
         if (!plan.labelsToAdd().isEmpty()) {
-            steps.add("add the labels " + plan.labelsToAdd().stream().map(Label::value).sorted().collect(Collectors.joining(", ")));
+            steps.add("add the labels " + plan.labelsToAdd().stream().map(Label::name).sorted().collect(Collectors.joining(", ")));
         }
         plan.attachmentsToUpload().forEach(a -> steps.add("attach " + a));
         return steps;
@@ -224,7 +228,7 @@ final class PublishPages implements WebConsole.Section {
     }
 
     static String labels(Set<Label> labels) {
-        return labels.stream().map(Label::value).sorted().collect(Collectors.joining(", "));
+        return labels.stream().map(Label::name).sorted().collect(Collectors.joining(", "));
     }
 
     private static Set<Label> parseLabels(String text) {

@@ -66,13 +66,13 @@ public final class WebConsole {
 
     @Inject
     public WebConsole(ConsoleSettings settings, AuthenticateApiKeyUseCase authenticator, ConnectionPages connections,
-                      PublishPages publishing, OversightPages oversight) {
+                      SpacePages spaces, PublishPages publishing, OversightPages oversight) {
         this.settings = settings;
         this.authenticator = authenticator;
         Clock clock = Clock.systemUTC();
         this.sessions = new SessionStore(settings, clock);
         this.limiter = new SignInLimiter(settings.signInAttemptsPerMinute(), clock);
-        this.sections = List.of(connections, publishing, oversight);
+        this.sections = List.of(connections, spaces, publishing, oversight);
     }
 
     /** Whether the console is served at all ({@code ASKEL_CONSOLE_ENABLED}). */
@@ -171,7 +171,7 @@ public final class WebConsole {
                 showProblem(ctx, session, Explain.of(e), e);
             } catch (Exception e) {
                 StackTraceElement[] trace = e.getStackTrace();
-                LOG.error("console {} {} failed unexpectedly: {} at {}", ctx.method().name(), ctx.matchedPath(),
+                LOG.error("console {} {} failed unexpectedly: {} at {}", ctx.method().name(), ctx.path(),
                         e.getClass().getName(), trace.length > 0 ? trace[0] : "unknown location");
                 showProblem(ctx, session, Explain.unexpected(), e);
             }
@@ -181,7 +181,7 @@ public final class WebConsole {
 
     private void showProblem(Context ctx, ConsoleSession session, Explain.Problem problem, Exception e) {
         if (problem.status() >= 500 && e instanceof ConnectorException c && c.code() != ErrorCode.INTERNAL) {
-            LOG.warn("console {} {} failed with {}", ctx.method().name(), ctx.matchedPath(), c.code());
+            LOG.warn("console {} {} failed with {}", ctx.method().name(), ctx.path(), c.code());
         }
         ctx.status(problem.status());
         views.page(ctx, "error", Views.chrome("Something went wrong", "", session), problem);

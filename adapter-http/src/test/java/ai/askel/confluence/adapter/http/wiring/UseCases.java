@@ -1,5 +1,9 @@
 package ai.askel.confluence.adapter.http.wiring;
 
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
+import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
@@ -28,5 +32,6 @@ public interface UseCases extends RegisterConnectionUseCase, ListConnectionsUseC
         RotateCredentialsUseCase, ListSpacesUseCase, CreatePageUseCase, ReadPageUseCase, UpdatePageUseCase,
         ListPageVersionsUseCase, ListChildPagesUseCase, SearchPagesUseCase, ManageLabelsUseCase, UploadAttachmentUseCase,
         PublishRunbookUseCase, GetRunbookUseCase, AttachToRunbookUseCase, CheckDriftUseCase, ListTemplatesUseCase,
-        AuthenticateApiKeyUseCase, IdempotencyUseCase, ReadMetricsUseCase, CheckReadinessUseCase {
+        AuthenticateApiKeyUseCase, IdempotencyUseCase, ReadMetricsUseCase, CheckReadinessUseCase, VerifyConnectionUseCase,
+        ListRunbooksUseCase, ReadAuditLogUseCase, ChooseDefaultSpaceUseCase {
 }

@@ -1,5 +1,11 @@
 package ai.askel.confluence.adapter.http.wiring;
 
+import ai.askel.confluence.adapter.http.console.ConsoleSettings;
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
+import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
+import dagger.Provides;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
@@ -93,4 +99,22 @@ interface UseCasesModule {
 
     @Binds
     CheckReadinessUseCase checkReadiness(UseCases useCases);
+
+    @Binds
+    VerifyConnectionUseCase verifyConnection(UseCases useCases);
+
+    @Binds
+    ListRunbooksUseCase listRunbooks(UseCases useCases);
+
+    @Binds
+    ReadAuditLogUseCase readAuditLog(UseCases useCases);
+
+    @Binds
+    ChooseDefaultSpaceUseCase chooseDefaultSpace(UseCases useCases);
+
+    /** The console with its default settings. */
+    @Provides
+    static ConsoleSettings consoleSettings() {
+        return ConsoleSettings.defaults();
+    }
 }
