@@ -239,7 +239,7 @@ class ConsoleBrowserTest {
                 .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(signInPage.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(signInPage.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(signInPage.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(signInPage.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(signInPage.body()).doesNotContainPattern("<script>|on[a-z]+=\"");
 
         // sign out: the session is gone, the pages ask to sign in again

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The onboarding console at {@code /console}: server-rendered pages over the same use cases as the
  * HTTP API, for a user signed in with an API key. Every response carries a strict
  * Content-Security-Policy (scripts and styles from this origin only, no inline script), refuses to
- * be framed and sends no referrer; every form carries the session's CSRF token; a user whose key
+ * be framed and sends referrers only to itself; every form carries the session's CSRF token; a user whose key
  * may only read gets no write buttons and any write it forges is refused.
  */
 public final class WebConsole {
@@ -265,7 +265,8 @@ public final class WebConsole {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts, and the origin check needs it
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Cache-Control", "no-store");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     }
@@ -281,7 +282,10 @@ public final class WebConsole {
         if (origin == null || origin.isBlank()) {
             return true;
         }
-        String host = ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.host();
+        String host = ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
+        if (host == null) {
+            return false;
+        }
         return origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host);
     }
 
