@@ -6,6 +6,9 @@ import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookId;
+import ai.askel.confluence.domain.RunbookSource;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.ConnectionRef;
@@ -45,14 +48,14 @@ final class OversightPages implements WebConsole.Section {
     }
 
     record RunbookView(String id, String connectionId, String connection, String title, String space, String status, String version,
-                       String lastPublished, String drift, String driftClass, Optional<String> link) {
+                       String lastPublished, String drift, String driftClass, Optional<String> link, String source, boolean fromTemplate) {
     }
 
     record RunbooksModel(List<RunbookView> runbooks) {
     }
 
     record FindingView(String connectionId, String connection, String kind, String explanation, String detail, String firstSeen,
-                       String lastSeen, Optional<String> runbookId, Optional<String> runbookTitle) {
+                       String lastSeen, Optional<String> runbookId, Optional<String> runbookTitle, boolean fromTemplate) {
     }
 
     record DriftModel(List<FindingView> findings) {
@@ -86,7 +89,8 @@ final class OversightPages implements WebConsole.Section {
                         rb.status().name().toLowerCase(java.util.Locale.ROOT),
                         rb.published().map(p -> Integer.toString(p.version().number())).orElse("\u2014"),
                         rb.published().map(p -> Dates.when(p.publishedAt())).orElse("never"), driftText, open.isEmpty() ? "ok" : "warn",
-                        rb.published().map(p -> c.site().wikiBase() + "/spaces/" + rb.space().value() + "/pages/" + p.pageId().value())));
+                        rb.published().map(p -> c.site().wikiBase() + "/spaces/" + rb.space().value() + "/pages/" + p.pageId().value()),
+                        rb.source().describe(), PublishPages.templateSource(rb).isPresent()));
             }
         }
         r.render("runbooks", "Runbooks", "runbooks", new RunbooksModel(views));
@@ -112,7 +116,7 @@ final class OversightPages implements WebConsole.Section {
             Optional<Runbook> runbook = f.pageId().flatMap(p -> managed.stream().filter(rb -> rb.pageId().equals(Optional.of(p))).findFirst());
             views.add(new FindingView(c.id().value(), c.name(), f.kind().name(), explainKind(f.kind()), f.detail(),
                     Dates.when(f.firstSeen()), Dates.when(f.lastSeen()), runbook.map(rb -> rb.id().value()),
-                    runbook.map(rb -> rb.title().value())));
+                    runbook.map(rb -> rb.title().value()), runbook.flatMap(PublishPages::templateSource).isPresent()));
         }
         return views;
     }
@@ -133,8 +137,11 @@ final class OversightPages implements WebConsole.Section {
         RunbookId id = RunbookId.of(r.required("runbook", "runbook"));
         Runbook rb = runbooks.list(ref).stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> new ai.askel.confluence.domain.error.NotFoundException("runbook " + id.value() + " of this connection"));
+        RunbookSource.Template source = PublishPages.templateSource(rb).orElseThrow(() -> new ConnectorException(ErrorCode.INVALID_INPUT,
+                "\u201c%s\u201d was published from a body its caller supplied, which the connector does not keep: publish it again from there"
+                        .formatted(rb.title().value())));
         PublishResult result = publish.publish(new PublishRunbookCommand(ref, rb.space(), Optional.of(rb.parentTitle()), rb.title(),
-                rb.template().id(), rb.inputs(), Optional.of(rb.labels()), List.of(), DriftPolicy.OVERWRITE, false));
+                source.template().id(), source.inputs(), Optional.of(rb.labels()), List.of(), DriftPolicy.OVERWRITE, false));
         drift.scan(ref);
         r.redirect(WebConsole.BASE + "/drift", "Overwrote \u201c%s\u201d from its template (%s, version %s).".formatted(rb.title().value(),
                 result.outcome().name().toLowerCase(java.util.Locale.ROOT), result.version().map(v -> Integer.toString(v.number())).orElse("?")));

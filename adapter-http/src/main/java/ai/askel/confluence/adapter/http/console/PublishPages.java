@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookId;
+import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -78,11 +79,14 @@ final class PublishPages implements WebConsole.Section {
 
     private void form(ConsoleRequest r) {
         List<Connection> all = connections.list(r.session().caller().workspace());
-        Optional<Runbook> runbook = r.param("runbook").flatMap(id -> r.param("connection")
+        // a runbook published from a supplied body cannot be republished here: its body is not stored, only its hash
+        Optional<RunbookSource.Template> source = r.param("runbook").flatMap(id -> r.param("connection")
+                .map(c -> runbooks.get(r.ref(c), RunbookId.of(id)))).flatMap(PublishPages::templateSource);
+        Optional<Runbook> runbook = source.isEmpty() ? Optional.empty() : r.param("runbook").flatMap(id -> r.param("connection")
                 .map(c -> runbooks.get(r.ref(c), RunbookId.of(id))));
         String connection = r.param("connection").or(() -> all.stream().findFirst().map(c -> c.id().value())).orElse("");
         List<TemplateDescriptor> available = templates.list();
-        String template = runbook.map(rb -> rb.template().id()).or(() -> r.param("template"))
+        String template = source.map(t -> t.template().id()).or(() -> r.param("template"))
                 .or(() -> available.stream().findFirst().map(TemplateDescriptor::id)).orElse("");
         Optional<TemplateDescriptor> descriptor = available.stream().filter(t -> t.id().equals(template)).findFirst();
         String space = runbook.map(rb -> rb.space().value())
@@ -91,7 +95,8 @@ final class PublishPages implements WebConsole.Section {
                 runbook.map(rb -> rb.title().value()).orElse(""),
                 runbook.map(rb -> rb.parentTitle().value()).orElse(PublishRunbookCommand.DEFAULT_PARENT_TITLE.value()),
                 labels(runbook.map(Runbook::labels).orElse(PublishRunbookCommand.DEFAULT_LABELS)), "fail",
-                descriptor.map(d -> TemplateForm.fields(d, runbook.map(Runbook::inputs).orElse(TemplateInputs.empty()))).orElse(List.of()),
+                descriptor.map(d -> TemplateForm.fields(d, source.map(RunbookSource.Template::inputs).orElse(TemplateInputs.empty())))
+                        .orElse(List.of()),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         r.render("publish", "Publish a runbook", "publish", model);
     }
@@ -144,6 +149,11 @@ final class PublishPages implements WebConsole.Section {
                     connection, template, space, title, parent, labelText, onDrift, fields, diagram.map(StagedFile::fileName),
                     Optional.empty(), Optional.empty(), Optional.of(Explain.of(e))));
         }
+    }
+
+    /** The template and inputs a runbook was rendered from, unless it was published from a supplied body. */
+    static Optional<RunbookSource.Template> templateSource(Runbook runbook) {
+        return runbook.source() instanceof RunbookSource.Template template ? Optional.of(template) : Optional.empty();
     }
 
     /** The diagram uploaded with this form, kept with the session until the publish (a preview then a publish need it once). */
