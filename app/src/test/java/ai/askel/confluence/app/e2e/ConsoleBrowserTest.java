@@ -149,7 +149,6 @@ class ConsoleBrowserTest {
         Files.move(diagram, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         browser.findElement(By.id("diagram")).sendKeys(named.toAbsolutePath().toString());
         browser.findElement(By.id("preview")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-result")));
         assertThat(text("#preview-result")).contains("create the page").contains("attach crestview-prod-architecture.png")
                 .contains("Crestview Health");
         assertThat(text("#staged-diagram")).isEqualTo("crestview-prod-architecture.png");
@@ -294,6 +293,7 @@ class ConsoleBrowserTest {
         try {
             return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector))).getText();
         } catch (org.openqa.selenium.TimeoutException e) {
+            shot("failure");
             throw new AssertionError("no " + selector + " on " + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("main")).getText(), e);
         }
     }
