@@ -103,14 +103,15 @@ final class TemplateForm {
         int rows = columns.stream().mapToInt(List::size).max().orElse(0);
         List<Map<String, Object>> result = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
+            // a row names every column (a blank cell is an empty string); a row left wholly blank is dropped
             Map<String, Object> row = new LinkedHashMap<>();
+            boolean blank = true;
             for (int c = 0; c < columns.size(); c++) {
                 String cell = i < columns.get(c).size() ? columns.get(c).get(i).strip() : "";
-                if (!cell.isEmpty()) {
-                    row.put(input.columns().get(c), cell);
-                }
+                blank = blank && cell.isEmpty();
+                row.put(input.columns().get(c), cell);
             }
-            if (!row.isEmpty()) {
+            if (!blank) {
                 result.add(row);
             }
         }
