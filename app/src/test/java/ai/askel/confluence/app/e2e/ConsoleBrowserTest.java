@@ -139,6 +139,7 @@ class ConsoleBrowserTest {
         regions.get(1).sendKeys("eu-central-1");
         browser.findElement(By.name("in.endpoints.name")).sendKeys("Public API");
         browser.findElement(By.name("in.endpoints.url")).sendKeys("https://api.crestview.example");
+        browser.findElement(By.name("in.endpoints.notes")).sendKeys("Behind the WAF");
         browser.findElement(By.cssSelector("[data-add-row=endpoints]")).click();
         assertThat(browser.findElements(By.name("in.endpoints.name"))).hasSize(2);
         browser.findElements(By.cssSelector("[data-rows=endpoints] .remove-row")).get(1).click();
