@@ -1,6 +1,7 @@
 package ai.askel.confluence.app;
 
 import ai.askel.confluence.adapter.http.HttpApiServer;
+import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.wiring.HttpServerComponent;
 
 /**
@@ -18,6 +19,15 @@ public final class AskelHttpApi {
 
     /** A new, not yet started server over this connector's use cases. */
     public static HttpApiServer server(AskelConfluence askel) {
-        return HttpServerComponent.create(askel.useCases(), askel.config()).httpServer();
+        return server(askel, askel.config());
+    }
+
+    /**
+     * A new, not yet started server over this connector's use cases, with the HTTP settings of {@code config}
+     * (its host, port, limits and console settings) instead of the connector's own: for example a second
+     * listener, or one on another port.
+     */
+    public static HttpApiServer server(AskelConfluence askel, AppConfig config) {
+        return HttpServerComponent.create(askel.useCases(), config).httpServer();
     }
 }

@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.adapter.http.console.WebConsole;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * The HTTP API for the app's component: it needs the inbound use cases bound (by the app) and an
- * {@link HttpServerSettings}, and gives the {@link HttpApiServer}.
+ * {@link HttpServerSettings} and {@code ConsoleSettings}, and gives the {@link HttpApiServer} (which
+ * also serves the onboarding console at {@code /console} unless its settings turn it off).
  */
 @Module
 public final class HttpAdapterModule {
@@ -18,7 +20,9 @@ public final class HttpAdapterModule {
     @Singleton
     static HttpApiServer httpApiServer(HttpServerSettings settings, RequestPipeline pipeline, HttpMetrics metrics,
                                        ProblemMapper problems, ConnectionRoutes connections, PageRoutes pages,
-                                       RunbookRoutes runbooks, DriftRoutes drift, AdminRoutes admin, OperationsRoutes operations) {
-        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, drift, admin, operations));
+                                       RunbookRoutes runbooks, DriftRoutes drift, AdminRoutes admin, OperationsRoutes operations,
+                                       WebConsole console) {
+        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, drift, admin, operations),
+                console);
     }
 }

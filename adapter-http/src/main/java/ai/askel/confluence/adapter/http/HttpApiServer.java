@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.adapter.http.console.WebConsole;
 import ai.askel.confluence.domain.error.ErrorCode;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -32,16 +33,18 @@ public final class HttpApiServer implements AutoCloseable {
     private final HttpMetrics metrics;
     private final ProblemMapper problems;
     private final Api api = new Api();
+    private final WebConsole console;
     private Javalin javalin;
     private Server jetty;
     private GracefulHandler inFlight;
 
     HttpApiServer(HttpServerSettings settings, RequestPipeline pipeline, HttpMetrics metrics, ProblemMapper problems,
-                  List<Api.Group> groups) {
+                  List<Api.Group> groups, WebConsole console) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.problems = problems;
+        this.console = Objects.requireNonNull(console, "console");
         groups.forEach(group -> group.register(api));
     }
 
@@ -84,15 +87,18 @@ public final class HttpApiServer implements AutoCloseable {
             for (Api.Route route : api.routes()) {
                 cfg.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), ctx -> pipeline.handle(route, ctx));
             }
+            console.install(cfg);
             cfg.routes.error(404, ctx -> {
-                if (ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE) == null) {
+                if (console.owns(ctx.path())) {
+                    console.notFoundUnlessAnswered(ctx);
+                } else if (ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE) == null) {
                     pipeline.write(ctx, problems.of(404, ErrorCode.NOT_FOUND,
                             "there is no route %s %s".formatted(ctx.method().name(), ctx.path()), ctx.path()));
                 }
             });
             cfg.requestLogger.http((ctx, millis) -> {
                 String route = ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE);
-                String template = route == null ? HttpMetrics.UNMATCHED : route;
+                String template = route != null ? route : console.owns(ctx.path()) ? "/console" : HttpMetrics.UNMATCHED;
                 metrics.record(ctx.method().name(), template, ctx.statusCode(), millis);
                 ACCESS.info("{} {} {} {}ms", HttpMetrics.method(ctx.method().name()), template, ctx.statusCode(), Math.round(millis));
             });
@@ -132,6 +138,7 @@ public final class HttpApiServer implements AutoCloseable {
         synchronized (this) {
             app = javalin;
             javalin = null;
+            console.close();
         }
         if (app == null) {
             return true;

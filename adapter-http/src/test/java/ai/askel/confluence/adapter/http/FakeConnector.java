@@ -494,6 +494,34 @@ final class FakeConnector implements UseCases {
     }
 
     @Override
+    public synchronized List<Runbook> list(ConnectionRef ref) {
+        call(ref);
+        connection(ref);
+        return runbooks.values().stream().filter(r -> r.connection().equals(ref.connection())).toList();
+    }
+
+    @Override
+    public synchronized Connection verify(ConnectionRef ref) {
+        call(ref);
+        return connection(ref);
+    }
+
+    private final Map<ConnectionId, SpaceKey> defaultSpaces = new HashMap<>();
+
+    @Override
+    public synchronized void choose(ConnectionRef ref, SpaceKey space) {
+        call(ref);
+        connection(ref);
+        defaultSpaces.put(ref.connection(), space);
+    }
+
+    @Override
+    public synchronized Optional<SpaceKey> defaultSpace(ConnectionRef ref) {
+        connection(ref);
+        return Optional.ofNullable(defaultSpaces.get(ref.connection()));
+    }
+
+    @Override
     public Attachment attach(ConnectionRef ref, RunbookId id, AttachmentUpload upload, UploadProgressListener listener) {
         get(ref, id);
         return receive(upload);

@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import ai.askel.confluence.ports.out.AuditLogPort;
+import ai.askel.confluence.ports.out.ConnectionPreferencesPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.DriftScanStatusPort;
@@ -73,6 +74,9 @@ public abstract class PersistenceAdapterModule {
 
     @Binds
     abstract AuditLogPort auditLog(AuditLogAdapter adapter);
+
+    @Binds
+    abstract ConnectionPreferencesPort connectionPreferences(ConnectionPreferencesAdapter adapter);
 
     @Binds
     abstract DriftFindingRepositoryPort driftFindings(DriftFindingRepositoryAdapter adapter);

@@ -44,7 +44,7 @@ abstract class SchemaMigrationContract {
                     "SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = 'public'")
                     .mapTo(String.class).stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             assertThat(tables).contains("workspace", "api_key", "connection", "runbook", "managed_page", "idempotency_record",
-                    "audit_event", "drift_finding");
+                    "audit_event", "drift_finding", "connection_default_space");
         }
     }
 

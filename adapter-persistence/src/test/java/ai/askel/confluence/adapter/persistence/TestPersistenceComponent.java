@@ -2,6 +2,7 @@ package ai.askel.confluence.adapter.persistence;
 
 import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import ai.askel.confluence.ports.out.AuditLogPort;
+import ai.askel.confluence.ports.out.ConnectionPreferencesPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.DriftScanStatusPort;
@@ -35,6 +36,8 @@ interface TestPersistenceComponent {
     IdempotencyRepositoryPort idempotency();
 
     AuditLogPort auditLog();
+
+    ConnectionPreferencesPort connectionPreferences();
 
     DriftFindingRepositoryPort driftFindings();
 

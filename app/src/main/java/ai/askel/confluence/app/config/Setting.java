@@ -60,6 +60,14 @@ public enum Setting {
             "How long `serve` lets requests in flight finish after SIGTERM/SIGINT before it stops anyway (a second signal stops at once)."),
     IDEMPOTENCY_LEASE("ASKEL_IDEMPOTENCY_LEASE", "askel.idempotency.lease", "PT30S",
             "How long a request holds its Idempotency-Key without renewing it (renewed every third of it while the request runs); after a crash the key can be retried this long after the last renewal."),
+    CONSOLE_ENABLED("ASKEL_CONSOLE_ENABLED", "askel.console.enabled", "true",
+            "Whether `serve` serves the onboarding console at /console on the API's port (true or false)."),
+    CONSOLE_SESSION_IDLE("ASKEL_CONSOLE_SESSION_IDLE", "askel.console.session-idle", "PT30M",
+            "How long a console session may sit idle before it ends (ISO-8601 duration, at least PT1S)."),
+    CONSOLE_SESSION_MAX("ASKEL_CONSOLE_SESSION_MAX", "askel.console.session-max", "PT8H",
+            "How long a console session lasts at most, however busy (ISO-8601 duration)."),
+    CONSOLE_SIGN_IN_ATTEMPTS("ASKEL_CONSOLE_SIGN_IN_ATTEMPTS", "askel.console.sign-in-attempts", "10",
+            "Console sign-in attempts allowed per client address and minute."),
     BOOTSTRAP_API_KEY("ASKEL_BOOTSTRAP_API_KEY", "askel.bootstrap-api-key", "",
             "An API key to accept for the default workspace on an unattended `serve` start (format ask_<8 chars>_<32 chars>). Secret: never logged.");
 

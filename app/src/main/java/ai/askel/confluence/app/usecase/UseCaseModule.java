@@ -9,6 +9,8 @@ import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
@@ -88,6 +90,12 @@ public interface UseCaseModule {
 
     @Binds
     GetRunbookUseCase getRunbook(GetRunbookService service);
+
+    @Binds
+    ListRunbooksUseCase listRunbooks(ListRunbooksService service);
+
+    @Binds
+    ChooseDefaultSpaceUseCase chooseDefaultSpace(ChooseDefaultSpaceService service);
 
     @Binds
     AttachToRunbookUseCase attachToRunbook(AttachToRunbookService service);

@@ -9,6 +9,9 @@ import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.IdempotencyUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
@@ -71,6 +74,12 @@ public interface ConnectorUseCases {
 
     GetRunbookUseCase getRunbook();
 
+    ListRunbooksUseCase listRunbooks();
+
+    ChooseDefaultSpaceUseCase chooseDefaultSpace();
+
+    ReadAuditLogUseCase readAuditLog();
+
     AttachToRunbookUseCase attachToRunbook();
 
     CheckDriftUseCase checkDrift();
@@ -88,8 +97,6 @@ public interface ConnectorUseCases {
     ManageApiKeysUseCase manageApiKeys();
 
     ManageWorkspacesUseCase manageWorkspaces();
-
-    ReadAuditLogUseCase readAuditLog();
 
     AuthenticateApiKeyUseCase authenticateApiKey();
 

@@ -1,8 +1,10 @@
 package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.adapter.http.HttpServerSettings;
+import ai.askel.confluence.adapter.http.console.ConsoleSettings;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
@@ -22,5 +24,16 @@ final class HttpSettingsModule {
                 .withMaxAttachmentBytes(SettingsModule.maxAttachmentBytes(config))
                 .withBounds(SettingsModule.positive(config, Setting.REQUEST_DEADLINE), SettingsModule.positive(config, Setting.HTTP_BODY_READ_TIMEOUT),
                         config.integer(Setting.HTTP_MAX_THREADS, 16, 10_000), config.integer(Setting.HTTP_RESERVED_THREADS, 4, 10_000));
+    }
+
+    @Provides
+    @Singleton
+    static ConsoleSettings consoleSettings(AppConfig config) {
+        String enabled = config.string(Setting.CONSOLE_ENABLED).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw InvalidInputException.of(Setting.CONSOLE_ENABLED.environmentVariable(), "must be true or false, was '%s'".formatted(enabled));
+        }
+        return new ConsoleSettings(enabled.equals("true"), config.duration(Setting.CONSOLE_SESSION_IDLE),
+                config.duration(Setting.CONSOLE_SESSION_MAX), config.integer(Setting.CONSOLE_SIGN_IN_ATTEMPTS, 1, 10_000));
     }
 }

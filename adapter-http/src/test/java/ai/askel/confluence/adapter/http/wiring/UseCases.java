@@ -1,5 +1,9 @@
 package ai.askel.confluence.adapter.http.wiring;
 
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
+import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
 import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
@@ -31,5 +35,6 @@ public interface UseCases extends RegisterConnectionUseCase, ListConnectionsUseC
         ListPageVersionsUseCase, ListChildPagesUseCase, SearchPagesUseCase, ManageLabelsUseCase, UploadAttachmentUseCase,
         PublishRunbookUseCase, GetRunbookUseCase, AttachToRunbookUseCase, CheckDriftUseCase, ListTemplatesUseCase,
         OverwriteDriftFindingUseCase, AdoptDriftFindingUseCase, AcknowledgeDriftFindingUseCase,
-        AuthenticateApiKeyUseCase, IdempotencyUseCase, CheckReadinessUseCase {
+        AuthenticateApiKeyUseCase, IdempotencyUseCase, CheckReadinessUseCase, VerifyConnectionUseCase,
+        ListRunbooksUseCase, ChooseDefaultSpaceUseCase {
 }

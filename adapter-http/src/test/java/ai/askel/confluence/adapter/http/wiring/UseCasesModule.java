@@ -1,5 +1,11 @@
 package ai.askel.confluence.adapter.http.wiring;
 
+import ai.askel.confluence.adapter.http.console.ConsoleSettings;
+import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
+import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
+import dagger.Provides;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
 import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
@@ -111,4 +117,19 @@ interface UseCasesModule {
 
     @Binds
     ai.askel.confluence.ports.in.ReadAuditLogUseCase readAuditLog(AdminUseCases admin);
+
+    @Binds
+    VerifyConnectionUseCase verifyConnection(UseCases useCases);
+
+    @Binds
+    ListRunbooksUseCase listRunbooks(UseCases useCases);
+
+    @Binds
+    ChooseDefaultSpaceUseCase chooseDefaultSpace(UseCases useCases);
+
+    /** The console with its default settings. */
+    @Provides
+    static ConsoleSettings consoleSettings() {
+        return ConsoleSettings.defaults();
+    }
 }

@@ -1,0 +1,179 @@
+package ai.askel.confluence.adapter.http.console;
+
+import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookId;
+import ai.askel.confluence.domain.RunbookSource;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.ListConnectionsUseCase;
+import ai.askel.confluence.ports.in.ListRunbooksUseCase;
+import ai.askel.confluence.ports.in.PublishResult;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.in.PublishRunbookUseCase;
+import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
+import ai.askel.confluence.ports.out.AuditLogPage;
+import ai.askel.confluence.ports.out.AuditQuery;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the connector manages and what happened to it: runbooks, drift findings, the audit log. */
+final class OversightPages implements WebConsole.Section {
+    static final int AUDIT_EVENTS_SHOWN = 200;
+
+    private final ListConnectionsUseCase connections;
+    private final ListRunbooksUseCase runbooks;
+    private final CheckDriftUseCase drift;
+    private final PublishRunbookUseCase publish;
+    private final ReadAuditLogUseCase audit;
+
+    @Inject
+    OversightPages(ListConnectionsUseCase connections, ListRunbooksUseCase runbooks, CheckDriftUseCase drift,
+                   PublishRunbookUseCase publish, ReadAuditLogUseCase audit) {
+        this.connections = connections;
+        this.runbooks = runbooks;
+        this.drift = drift;
+        this.publish = publish;
+        this.audit = audit;
+    }
+
+    record RunbookView(String id, String connectionId, String connection, String title, String space, String status, String version,
+                       String lastPublished, String drift, String driftClass, Optional<String> link, String source, boolean fromTemplate) {
+    }
+
+    record RunbooksModel(List<RunbookView> runbooks) {
+    }
+
+    record FindingView(String connectionId, String connection, String kind, String explanation, String detail, String firstSeen,
+                       String lastSeen, Optional<String> runbookId, Optional<String> runbookTitle, boolean fromTemplate) {
+    }
+
+    record DriftModel(List<FindingView> findings) {
+    }
+
+    record AuditView(String at, String key, String operation, String connection, String page, String outcome) {
+    }
+
+    record AuditModel(List<AuditView> events, int limit) {
+    }
+
+    @Override
+    public void register(WebConsole console) {
+        console.get("/runbooks", WebConsole.Access.READ, this::runbooks);
+        console.get("/drift", WebConsole.Access.READ, this::drift);
+        console.post("/drift/scan", WebConsole.Access.WRITE, this::scan);
+        console.post("/drift/overwrite", WebConsole.Access.WRITE, this::overwrite);
+        console.get("/audit", WebConsole.Access.READ, this::audit);
+    }
+
+    private void runbooks(ConsoleRequest r) {
+        List<RunbookView> views = new ArrayList<>();
+        for (Connection c : connections.list(r.session().caller().workspace())) {
+            ConnectionRef ref = new ConnectionRef(c.workspace(), c.id());
+            Map<String, List<DriftFinding>> findings = drift.openFindings(ref).stream().filter(f -> f.pageId().isPresent())
+                    .collect(Collectors.groupingBy(f -> f.pageId().get().value()));
+            for (Runbook rb : runbooks.list(ref)) {
+                List<DriftFinding> open = rb.pageId().map(p -> findings.getOrDefault(p.value(), List.of())).orElse(List.of());
+                String driftText = open.isEmpty() ? "in step" : open.stream().map(f -> explainKind(f.kind())).distinct().collect(Collectors.joining("; "));
+                views.add(new RunbookView(rb.id().value(), c.id().value(), c.name(), rb.title().value(), rb.space().value(),
+                        rb.status().name().toLowerCase(java.util.Locale.ROOT),
+                        rb.published().map(p -> Integer.toString(p.version().number())).orElse("\u2014"),
+                        rb.published().map(p -> Dates.when(p.publishedAt())).orElse("never"), driftText, open.isEmpty() ? "ok" : "warn",
+                        rb.published().map(p -> c.site().wikiBase() + "/spaces/" + rb.space().value() + "/pages/" + p.pageId().value()),
+                        rb.source().describe(), PublishPages.templateSource(rb).isPresent()));
+            }
+        }
+        r.render("runbooks", "Runbooks", "runbooks", new RunbooksModel(views));
+    }
+
+    private void drift(ConsoleRequest r) {
+        r.render("drift", "Drift", "drift", new DriftModel(findings(r.session().caller().workspace(), r)));
+    }
+
+    private List<FindingView> findings(WorkspaceId workspace, ConsoleRequest r) {
+        Map<String, Connection> byId = connections.list(workspace).stream().collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
+        List<FindingView> views = new ArrayList<>();
+        List<DriftFinding> open = drift.openFindings(workspace).stream()
+                .sorted(Comparator.comparing(DriftFinding::lastSeen).reversed()).toList();
+        Map<String, List<Runbook>> runbooksByConnection = new java.util.HashMap<>();
+        for (DriftFinding f : open) {
+            Connection c = byId.get(f.connection().value());
+            if (c == null) {
+                continue;
+            }
+            List<Runbook> managed = runbooksByConnection.computeIfAbsent(c.id().value(),
+                    id -> runbooks.list(new ConnectionRef(workspace, c.id())));
+            Optional<Runbook> runbook = f.pageId().flatMap(p -> managed.stream().filter(rb -> rb.pageId().equals(Optional.of(p))).findFirst());
+            views.add(new FindingView(c.id().value(), c.name(), f.kind().name(), explainKind(f.kind()), f.detail(),
+                    Dates.when(f.firstSeen()), Dates.when(f.lastSeen()), runbook.map(rb -> rb.id().value()),
+                    runbook.map(rb -> rb.title().value()), runbook.flatMap(PublishPages::templateSource).isPresent()));
+        }
+        return views;
+    }
+
+    private void scan(ConsoleRequest r) {
+        int open = 0;
+        List<Connection> all = connections.list(r.session().caller().workspace());
+        for (Connection c : all) {
+            open += drift.scan(new ConnectionRef(c.workspace(), c.id())).size();
+        }
+        r.redirect(WebConsole.BASE + "/drift", "Scanned %d connection%s: %d open finding%s.".formatted(all.size(), all.size() == 1 ? "" : "s",
+                open, open == 1 ? "" : "s"));
+    }
+
+    /** Publishes the runbook again from its stored inputs, overwriting the hand edit. */
+    private void overwrite(ConsoleRequest r) {
+        ConnectionRef ref = r.ref(r.required("connection", "connection"));
+        RunbookId id = RunbookId.of(r.required("runbook", "runbook"));
+        Runbook rb = runbooks.list(ref).stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new ai.askel.confluence.domain.error.NotFoundException("runbook " + id.value() + " of this connection"));
+        RunbookSource.Template source = PublishPages.templateSource(rb).orElseThrow(() -> new ConnectorException(ErrorCode.INVALID_INPUT,
+                "\u201c%s\u201d was published from a body its caller supplied, which the connector does not keep: publish it again from there"
+                        .formatted(rb.title().value())));
+        PublishResult result = publish.publish(new PublishRunbookCommand(ref, rb.space(), Optional.of(rb.parentTitle()), rb.title(),
+                source.template().id(), source.inputs(), Optional.of(rb.labels()), List.of(), DriftPolicy.OVERWRITE, false));
+        drift.scan(ref);
+        r.redirect(WebConsole.BASE + "/drift", "Overwrote \u201c%s\u201d from its template (%s, version %s).".formatted(rb.title().value(),
+                result.outcome().name().toLowerCase(java.util.Locale.ROOT), result.version().map(v -> Integer.toString(v.number())).orElse("?")));
+    }
+
+    private void audit(ConsoleRequest r) {
+        WorkspaceId workspace = r.session().caller().workspace();
+        Map<String, String> names = connections.list(workspace).stream().collect(Collectors.toMap(c -> c.id().value(), Connection::name));
+        List<AuditView> events = audit.read(AuditQuery.newest(workspace).withLimit(AUDIT_EVENTS_SHOWN)).entries().stream()
+                .map(AuditLogPage.AuditEntry::event).map(e -> new AuditView(Dates.when(e.at()),
+                e.apiKeyPrefix().map(p -> p + "\u2026").orElse("(embedded or CLI)"), e.operation(),
+                e.connection().map(c -> names.getOrDefault(c.value(), c.value())).orElse(""), e.page().map(p -> p.value()).orElse(""),
+                e.outcome())).toList();
+        r.render("audit", "Audit", "audit", new AuditModel(events, AUDIT_EVENTS_SHOWN));
+    }
+
+    static String explainKind(DriftKind kind) {
+        return switch (kind) {
+            case EDITED_IN_CONFLUENCE -> "Someone edited the page in Confluence; it no longer matches the template";
+            case DELETED -> "The page was deleted or moved to the trash";
+            case MOVED -> "The page was moved away from its parent";
+            case RENAMED -> "The page was renamed";
+            case LABELS_REMOVED -> "A label the connector manages was removed";
+            case ATTACHMENT_MISSING -> "An attachment the connector uploaded is gone";
+            case ATTACHMENT_REPLACED -> "An attachment the connector uploaded was replaced by another file";
+            case CREDENTIALS_REJECTED -> "Confluence rejects the API token";
+            case PERMISSION_LOST -> "The user lost access to a space with managed pages";
+            case SPACE_MISSING -> "A space with managed pages no longer exists";
+            case TOKEN_EXPIRING -> "The API token expires soon";
+            case SCAN_FAILED -> "The last drift scan could not reach the site; the findings shown are from an earlier scan";
+        };
+    }
+}
