@@ -15,17 +15,21 @@ import org.jdbi.v3.core.Jdbi;
 public final class PersistenceLifecycle implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DatabaseHealthAdapter healthCheck;
+    private final DbSchedulerAdapter scheduler;
 
     /** {@code migrated} and {@code keyChecked} are asked for only so that getting this object runs the migration and the key check. */
     @Inject
-    PersistenceLifecycle(HikariDataSource dataSource, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked, DatabaseHealthAdapter healthCheck) {
+    PersistenceLifecycle(HikariDataSource dataSource, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked, DatabaseHealthAdapter healthCheck,
+                         DbSchedulerAdapter scheduler) {
+        this.scheduler = scheduler;
         this.dataSource = dataSource;
         this.healthCheck = healthCheck;
     }
 
-    /** Closes the connection pool; the adapters fail afterwards. Calling it again does nothing. */
+    /** Stops this instance's worker (if started), then closes the connection pool; the adapters fail afterwards. Calling it again does nothing. */
     @Override
     public void close() {
+        scheduler.stop();
         healthCheck.close();
         dataSource.close();
     }

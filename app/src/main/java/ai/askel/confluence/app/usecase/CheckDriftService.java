@@ -44,8 +44,6 @@ import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -165,12 +163,9 @@ public final class CheckDriftService implements CheckDriftUseCase {
     }
 
     private void checkTokenExpiry(Connection connection, Scan scan) {
-        LocalDate today = LocalDate.ofInstant(scan.now, ZoneOffset.UTC);
-        LocalDate warnFrom = today.plusDays(settings.tokenExpiryWarning().toDays());
-        Optional<LocalDate> expiry = connection.tokenExpiresOn().filter(date -> !date.isAfter(warnFrom));
-        if (expiry.isPresent()) {
-            String when = expiry.get().isBefore(today) ? "expired on " : "expires on ";
-            scan.seen(Optional.empty(), DriftKind.TOKEN_EXPIRING, "the API token " + when + expiry.get() + "; rotate it");
+        Optional<String> warning = TokenExpiry.warning(connection, scan.now, settings.tokenExpiryWarning());
+        if (warning.isPresent()) {
+            scan.seen(Optional.empty(), DriftKind.TOKEN_EXPIRING, warning.get());
         } else {
             scan.resolve(Optional.empty(), DriftKind.TOKEN_EXPIRING);
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts Confluence calls (by route template and status), retries and rate-limit waits, as the
- * adapter reports them; safe for any number of calling threads. One instance is both the observer
+ * adapter reports them, beside the job counters of {@link JobMetricsRecorder}; safe for any number of calling threads. One instance is both the observer
  * the adapter calls and the source of {@code /metrics}.
  */
 @Singleton
@@ -24,8 +24,11 @@ public final class ConnectorMetricsService implements ReadMetricsUseCase, Conflu
     private final LongAdder rateLimitWaits = new LongAdder();
     private final LongAdder rateLimitWaitMillis = new LongAdder();
 
+    private final JobMetricsRecorder jobs;
+
     @Inject
-    public ConnectorMetricsService() {
+    public ConnectorMetricsService(JobMetricsRecorder jobs) {
+        this.jobs = jobs;
     }
 
     @Override
@@ -46,6 +49,6 @@ public final class ConnectorMetricsService implements ReadMetricsUseCase, Conflu
     public MetricsSnapshot snapshot() {
         Map<String, Long> counts = new TreeMap<>();
         calls.forEach((key, adder) -> counts.put(key, adder.sum()));
-        return new MetricsSnapshot(counts, retries.sum(), rateLimitWaits.sum(), rateLimitWaitMillis.sum());
+        return new MetricsSnapshot(counts, retries.sum(), rateLimitWaits.sum(), rateLimitWaitMillis.sum(), jobs.snapshot());
     }
 }

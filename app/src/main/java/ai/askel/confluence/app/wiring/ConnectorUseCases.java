@@ -2,7 +2,12 @@ package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.CancelJobUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.GetJobUseCase;
+import ai.askel.confluence.ports.in.ListJobsUseCase;
+import ai.askel.confluence.ports.in.RunWorkerUseCase;
+import ai.askel.confluence.ports.in.SubmitRunbookBatchUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -79,6 +84,17 @@ public interface ConnectorUseCases {
     CheckReadinessUseCase checkReadiness();
 
     ReadMetricsUseCase readMetrics();
+
+    SubmitRunbookBatchUseCase submitRunbookBatch();
+
+    GetJobUseCase getJob();
+
+    ListJobsUseCase listJobs();
+
+    CancelJobUseCase cancelJob();
+
+    /** This process as a worker of the cluster: job items and the recurring tasks. */
+    RunWorkerUseCase runWorker();
 
     /** Idempotency keys of HTTP requests: a replayed request gets the stored answer. */
     IdempotencyUseCase idempotency();

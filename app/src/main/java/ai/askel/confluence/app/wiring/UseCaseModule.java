@@ -2,7 +2,11 @@ package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.app.usecase.AttachToRunbookService;
 import ai.askel.confluence.app.usecase.AuthenticateApiKeyService;
+import ai.askel.confluence.app.usecase.CancelJobService;
 import ai.askel.confluence.app.usecase.CheckDriftService;
+import ai.askel.confluence.app.usecase.ClusterWorkerService;
+import ai.askel.confluence.app.usecase.JobQueryService;
+import ai.askel.confluence.app.usecase.SubmitRunbookBatchService;
 import ai.askel.confluence.app.usecase.CheckReadinessService;
 import ai.askel.confluence.app.usecase.ConnectorMetricsService;
 import ai.askel.confluence.app.usecase.CreatePageService;
@@ -27,7 +31,12 @@ import ai.askel.confluence.app.usecase.UploadAttachmentService;
 import ai.askel.confluence.app.usecase.VerifyConnectionService;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AuthenticateApiKeyUseCase;
+import ai.askel.confluence.ports.in.CancelJobUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.GetJobUseCase;
+import ai.askel.confluence.ports.in.ListJobsUseCase;
+import ai.askel.confluence.ports.in.RunWorkerUseCase;
+import ai.askel.confluence.ports.in.SubmitRunbookBatchUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -130,6 +139,21 @@ interface UseCaseModule {
 
     @Binds
     CheckReadinessUseCase checkReadiness(CheckReadinessService service);
+
+    @Binds
+    SubmitRunbookBatchUseCase submitRunbookBatch(SubmitRunbookBatchService service);
+
+    @Binds
+    GetJobUseCase getJob(JobQueryService service);
+
+    @Binds
+    ListJobsUseCase listJobs(JobQueryService service);
+
+    @Binds
+    CancelJobUseCase cancelJob(CancelJobService service);
+
+    @Binds
+    RunWorkerUseCase runWorker(ClusterWorkerService service);
 
     @Binds
     ReadMetricsUseCase readMetrics(ConnectorMetricsService service);

@@ -14,7 +14,7 @@ class ConnectorMetricsServiceTest {
 
     @Test
     void metrics_count_calls_retries_and_rate_limit_waits_from_many_threads() throws Exception {
-        ConnectorMetricsService metrics = new ConnectorMetricsService();
+        ConnectorMetricsService metrics = new ConnectorMetricsService(new JobMetricsRecorder());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 4; t++) {
             pool.submit(() -> {
