@@ -5,6 +5,11 @@ import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.app.wiring.ConnectorComponent;
 import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.domain.Job;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.JobId;
+import ai.askel.confluence.ports.in.ListJobsUseCase;
+import ai.askel.confluence.ports.in.SubmitRunbookBatchCommand;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.ConnectionRef;
@@ -148,6 +153,30 @@ public final class AskelConfluence implements AutoCloseable {
         return component.listTemplates();
     }
 
+    /** Submits a batch of runbook publishes as a job the cluster runs; answers its handle (the earlier job for a reused idempotency key). */
+    public JobHandle submitRunbookBatch(SubmitRunbookBatchCommand command) {
+        Job job = component.submitRunbookBatch().submit(command);
+        return job(command.ref().workspace(), job.id());
+    }
+
+    /** A handle on a job of the workspace (its existence is checked when it is asked something). */
+    public JobHandle job(WorkspaceId workspace, JobId id) {
+        return new JobHandle(workspace, id, component.getJob(), component.cancelJob());
+    }
+
+    public ListJobsUseCase listJobs() {
+        return component.listJobs();
+    }
+
+    /**
+     * Makes this process one of the cluster's workers until {@link #close()}: it runs job items and, with
+     * {@code recurring}, takes its turn at the periodic drift scan, the token-expiry check and the job
+     * housekeeping (each occurrence runs on exactly one instance).
+     */
+    public void startWorker(boolean recurring) {
+        component.runWorker().start(recurring);
+    }
+
     /** The whole wiring, for hosts that need more than the use cases above (the CLI, the server). */
     public ConnectorComponent component() {
         return component;
@@ -155,6 +184,7 @@ public final class AskelConfluence implements AutoCloseable {
 
     @Override
     public void close() {
+        component.runWorker().stop();
         component.persistence().close();
     }
 

@@ -11,7 +11,10 @@ import java.util.Objects;
  */
 final class Api {
     /** What a route reads from the request body. */
-    enum Body { NONE, JSON, MULTIPART }
+    enum Body { NONE, JSON, MULTIPART, BATCH }
+
+    /** The largest batch body (a JSON array or NDJSON of up to 10,000 items, attachments inline). */
+    static final long MAX_BATCH_BODY_BYTES = 64L * 1024 * 1024;
 
     /** A route's work: from the request to the reply. Errors are thrown as domain exceptions. */
     @FunctionalInterface
@@ -49,6 +52,11 @@ final class Api {
 
     Api postJson(String path, Handler handler) {
         return add(new Route("POST", path, true, Body.JSON, handler));
+    }
+
+    /** A POST whose body is a batch: a JSON array, or NDJSON (one JSON object per line). */
+    Api postBatch(String path, Handler handler) {
+        return add(new Route("POST", path, true, Body.BATCH, handler));
     }
 
     Api putJson(String path, Handler handler) {

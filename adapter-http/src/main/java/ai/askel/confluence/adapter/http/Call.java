@@ -38,6 +38,10 @@ final class Call {
         return new ConnectionRef(workspace(), ConnectionId.of(ctx.pathParam("connectionId")));
     }
 
+    String path(String name) {
+        return ctx.pathParam(name);
+    }
+
     PageId pageId() {
         return PageId.of(ctx.pathParam("pageId"));
     }
@@ -52,6 +56,16 @@ final class Call {
 
     <T> T body(Class<T> type) {
         return json.read(body, type);
+    }
+
+    /** A batch body: JSON array or NDJSON, by the request's content type. */
+    <T> java.util.List<T> batch(Class<T> type, int maxItems) {
+        boolean ndjson = RequestPipeline.mediaType(ctx.contentType()).equals(RequestPipeline.NDJSON);
+        return json.readBatch(body, type, ndjson, maxItems);
+    }
+
+    Optional<String> header(String name) {
+        return Optional.ofNullable(ctx.header(name)).filter(v -> !v.isBlank());
     }
 
     AttachmentUpload upload() {

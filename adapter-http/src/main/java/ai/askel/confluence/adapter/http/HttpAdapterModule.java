@@ -18,7 +18,7 @@ public final class HttpAdapterModule {
     @Singleton
     static HttpApiServer httpApiServer(HttpServerSettings settings, RequestPipeline pipeline, HttpMetrics metrics,
                                        ProblemMapper problems, ConnectionRoutes connections, PageRoutes pages,
-                                       RunbookRoutes runbooks, OperationsRoutes operations) {
-        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, operations));
+                                       RunbookRoutes runbooks, JobRoutes jobs, OperationsRoutes operations) {
+        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, jobs, operations));
     }
 }

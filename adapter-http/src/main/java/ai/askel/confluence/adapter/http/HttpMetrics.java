@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.http;
 
+import ai.askel.confluence.ports.in.JobMetrics;
 import ai.askel.confluence.ports.in.MetricsSnapshot;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -70,7 +71,43 @@ final class HttpMetrics {
         out.append("askel_confluence_rate_limit_waits_total ").append(confluence.rateLimitWaits()).append('\n');
         header(out, "askel_confluence_rate_limit_wait_seconds_total", "counter", "Time spent waiting on Confluence rate limits, in seconds.");
         out.append("askel_confluence_rate_limit_wait_seconds_total ").append(confluence.rateLimitWaitMillis() / 1000.0).append('\n');
+        jobs(out, confluence.jobs());
         return out.toString();
+    }
+
+    /** This instance's job counters per kind; the items running now are a gauge, the durations a histogram. */
+    private static void jobs(StringBuilder out, java.util.List<JobMetrics> jobs) {
+        header(out, "askel_job_items_queued_total", "counter", "Job items queued by submissions this instance served, by job kind.");
+        jobs.forEach(j -> out.append("askel_job_items_queued_total{kind=\"").append(kind(j)).append("\"} ").append(j.queued()).append('\n'));
+        header(out, "askel_job_items_running", "gauge", "Job items this instance is running now, by job kind.");
+        jobs.forEach(j -> out.append("askel_job_items_running{kind=\"").append(kind(j)).append("\"} ").append(j.running()).append('\n'));
+        header(out, "askel_job_items_finished_total", "counter", "Job items this instance ran to an end, by job kind and result.");
+        jobs.forEach(j -> {
+            finished(out, j, "succeeded", j.succeeded());
+            finished(out, j, "failed", j.failed());
+            finished(out, j, "cancelled", j.cancelled());
+            finished(out, j, "retried", j.retried());
+        });
+        header(out, "askel_job_item_duration_seconds", "histogram", "Time one attempt at a job item took on this instance, by job kind.");
+        jobs.forEach(j -> {
+            for (int i = 0; i < JobMetrics.BUCKET_SECONDS.size(); i++) {
+                out.append("askel_job_item_duration_seconds_bucket{kind=\"").append(kind(j)).append("\",le=\"")
+                        .append(JobMetrics.BUCKET_SECONDS.get(i)).append("\"} ").append(j.durationBuckets().get(i)).append('\n');
+            }
+            out.append("askel_job_item_duration_seconds_bucket{kind=\"").append(kind(j)).append("\",le=\"+Inf\"} ")
+                    .append(j.durationCount()).append('\n');
+            out.append("askel_job_item_duration_seconds_sum{kind=\"").append(kind(j)).append("\"} ").append(j.durationSeconds()).append('\n');
+            out.append("askel_job_item_duration_seconds_count{kind=\"").append(kind(j)).append("\"} ").append(j.durationCount()).append('\n');
+        });
+    }
+
+    private static void finished(StringBuilder out, JobMetrics j, String result, long count) {
+        out.append("askel_job_items_finished_total{kind=\"").append(kind(j)).append("\",result=\"").append(result).append("\"} ")
+                .append(count).append('\n');
+    }
+
+    private static String kind(JobMetrics j) {
+        return j.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void header(StringBuilder out, String name, String type, String help) {

@@ -31,6 +31,7 @@ final class RequestPipeline {
     static final String ROUTE_ATTRIBUTE = "askel.route";
     static final String JSON = "application/json";
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String NDJSON = "application/x-ndjson";
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
     private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7e]{1,512})", Pattern.CASE_INSENSITIVE);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
@@ -60,7 +61,8 @@ final class RequestPipeline {
         Reply reply;
         try {
             Optional<AuthenticatedCaller> caller = route.authenticated() ? Optional.of(authenticate(ctx)) : Optional.empty();
-            byte[] body = route.body() == Api.Body.JSON ? readJson(ctx) : new byte[0];
+            byte[] body = route.body() == Api.Body.JSON ? readJson(ctx, false)
+                    : route.body() == Api.Body.BATCH ? readJson(ctx, true) : new byte[0];
             Optional<MultipartReader.Upload> upload = route.body() == Api.Body.MULTIPART
                     ? Optional.of(multipart.read(ctx)) : Optional.empty();
             Call call = new Call(ctx, caller, body, upload.map(MultipartReader.Upload::attachment), json);
@@ -89,12 +91,14 @@ final class RequestPipeline {
         return authenticator.authenticate(matcher.group(1));
     }
 
-    private byte[] readJson(Context ctx) {
+    /** The body, bounded: a JSON document, or for a batch also NDJSON (up to {@link Api#MAX_BATCH_BODY_BYTES}). */
+    private byte[] readJson(Context ctx, boolean batch) {
         String contentType = ctx.contentType();
-        if (contentType == null || !mediaType(contentType).equals(JSON)) {
-            throw HttpProblemException.unsupportedMediaType(JSON, contentType);
+        boolean accepted = contentType != null && (mediaType(contentType).equals(JSON) || batch && mediaType(contentType).equals(NDJSON));
+        if (!accepted) {
+            throw HttpProblemException.unsupportedMediaType(batch ? JSON + " or " + NDJSON : JSON, contentType);
         }
-        long limit = settings.maxJsonBodyBytes();
+        long limit = batch ? Api.MAX_BATCH_BODY_BYTES : settings.maxJsonBodyBytes();
         if (ctx.req().getContentLengthLong() > limit) {
             throw HttpProblemException.tooLarge("the request body", limit);
         }
