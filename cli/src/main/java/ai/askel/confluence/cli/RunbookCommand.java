@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "runbook", description = "Publishes runbook pages from a template, idempotently.",
-        subcommands = {RunbookCommand.Publish.class, RunbookCommand.Get.class})
+        subcommands = {RunbookCommand.Publish.class, PublishBatchCommand.class, RunbookCommand.Get.class})
 final class RunbookCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -11,24 +11,17 @@ import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.CreatedApiKey;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The HTTP API, until the process is stopped. */
 @Command(name = "serve", description = "Serves the HTTP API (embedded H2 unless a database URL is configured).")
 final class ServeCommand extends ConnectorCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--port", description = "HTTP port (default from ASKEL_HTTP_PORT, else 8080; 0 picks a free one).")
     Integer port;
@@ -80,15 +73,14 @@ final class ServeCommand extends ConnectorCommand {
                 if (out.isJson()) {
                     out.result(started, "");
                 }
-                ScheduledExecutorService scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
+                // job items and, once per cluster, the drift scan, token-expiry check and job housekeeping
+                askel.startWorker(true);
                 Thread hook = new Thread(stop::countDown, "askel-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 try {
                     stop.await();
                 } finally {
-                    if (scans != null) {
-                        scans.shutdownNow();
-                    }
+                    askel.component().runWorker().stop();
                     removeShutdownHook(hook);
                 }
                 return 0;
@@ -138,25 +130,5 @@ final class ServeCommand extends ConnectorCommand {
         facts.put("connectionId", connection.id().value());
         facts.put("apiKey", key.key().reveal());
         return facts;
-    }
-
-    private static ScheduledExecutorService startDriftScans(AskelConfluence askel, Duration interval) {
-        if (interval.isZero()) {
-            return null;
-        }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "askel-drift-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                int findings = askel.checkDrift().scanAll().size();
-                LOG.info("drift scan done: {} open findings", findings);
-            } catch (RuntimeException e) {
-                LOG.warn("drift scan failed: {}", e.getMessage());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        return scheduler;
     }
 }
