@@ -97,11 +97,9 @@ final class DbSchedulerAdapter implements ClusterSchedulerPort {
             throw new IllegalStateException("the worker is already started");
         }
         this.work = newWork;
-        List<Task<?>> known = new ArrayList<>(List.of(itemTask));
         List<RecurringTask<Void>> recurring = newWork.recurring().stream().map(DbSchedulerAdapter::recurringTask).toList();
-        known.addAll(recurring);
-        SchedulerBuilder builder = Scheduler.create(dataSource, known)
-                .startTasks(recurring)
+        SchedulerBuilder builder = Scheduler.create(dataSource, List.<Task<?>>of(itemTask))
+                .startTasks(recurring) // known tasks too; each is scheduled once (if not already) at start
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollInterval())

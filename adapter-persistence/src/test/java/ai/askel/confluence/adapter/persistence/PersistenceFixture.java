@@ -50,7 +50,7 @@ final class PersistenceFixture implements AutoCloseable {
     }
 
     TestPersistenceComponent start(PersistenceSettings with) {
-        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with);
+        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with, Fixtures.SCHEDULER);
         component.lifecycle();
         started.add(component);
         return component;

@@ -2,6 +2,8 @@ package ai.askel.confluence.adapter.persistence;
 
 import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import ai.askel.confluence.ports.out.AuditLogPort;
+import ai.askel.confluence.ports.out.ClusterSchedulerPort;
+import ai.askel.confluence.ports.out.JobRepositoryPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.HealthCheckPort;
@@ -43,8 +45,12 @@ interface TestPersistenceComponent {
 
     DataSource dataSource();
 
+    JobRepositoryPort jobs();
+
+    ClusterSchedulerPort clusterScheduler();
+
     @Component.Factory
     interface Factory {
-        TestPersistenceComponent create(@BindsInstance PersistenceSettings settings);
+        TestPersistenceComponent create(@BindsInstance PersistenceSettings settings, @BindsInstance SchedulerSettings scheduler);
     }
 }

@@ -39,7 +39,7 @@ public enum Setting {
     LOG_FORMAT("ASKEL_LOG_FORMAT", "askel.log-format", "text",
             "Log format on standard error: text or json."),
     DRIFT_SCAN_INTERVAL("ASKEL_DRIFT_SCAN_INTERVAL", "askel.drift.scan-interval", "PT0S",
-            "How often `serve` scans every connection for drift (ISO-8601 duration); PT0S turns the periodic scan off."),
+            "How often the `serve` instances scan every connection for drift (ISO-8601 duration); each scan runs on one instance of the cluster. PT0S turns the periodic scan off."),
     TOKEN_EXPIRY_WARNING("ASKEL_TOKEN_EXPIRY_WARNING", "askel.drift.token-expiry-warning", "P14D",
             "How long before a token's registered expiry date drift reports TOKEN_EXPIRING."),
     TOKEN_EXPIRY_CHECK_INTERVAL("ASKEL_TOKEN_EXPIRY_CHECK_INTERVAL", "askel.drift.token-expiry-check-interval", "PT6H",
@@ -60,6 +60,8 @@ public enum Setting {
             "Attempts of one job item before a transient failure is recorded as its result."),
     JOB_RETENTION("ASKEL_JOB_RETENTION", "askel.jobs.retention", "P7D",
             "How long a finished job and its items' results are kept before the housekeeping task purges them."),
+    JOB_HOUSEKEEPING_INTERVAL("ASKEL_JOB_HOUSEKEEPING_INTERVAL", "askel.jobs.housekeeping-interval", "PT5M",
+            "How often one instance of the cluster purges finished jobs past their retention and queues again items a crashed submission left unqueued."),
     BOOTSTRAP_API_KEY("ASKEL_BOOTSTRAP_API_KEY", "askel.bootstrap-api-key", "",
             "An API key to accept for the default workspace on an unattended `serve` start (format ask_<8 chars>_<32 chars>). Secret: never logged.");
 

@@ -68,9 +68,8 @@ final class SettingsModule {
     @Provides
     @Singleton
     static WorkerSettings workerSettings(AppConfig config) {
-        WorkerSettings d = WorkerSettings.defaults();
         return new WorkerSettings(config.duration(Setting.DRIFT_SCAN_INTERVAL), config.duration(Setting.TOKEN_EXPIRY_CHECK_INTERVAL),
-                d.housekeepingInterval(), config.duration(Setting.JOB_RETENTION), config.integer(Setting.JOB_MAX_ATTEMPTS, 1, 100));
+                config.duration(Setting.JOB_HOUSEKEEPING_INTERVAL), config.duration(Setting.JOB_RETENTION), config.integer(Setting.JOB_MAX_ATTEMPTS, 1, 100));
     }
 
     @Provides
