@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -42,6 +43,11 @@ final class DbSchedulerAdapter implements ClusterSchedulerPort {
     /** Executions scheduled per JDBC batch. */
     static final int ENQUEUE_CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(DbSchedulerAdapter.class);
+    /**
+     * H2 needs no database-specific SQL: the generic queries, with timestamps read and written as the
+     * TIMESTAMP WITH TIME ZONE columns hold them (what auto-detection falls back to, without its warning).
+     */
+    private static final DefaultJdbcCustomization H2_CUSTOMIZATION = new DefaultJdbcCustomization(false);
 
     private final DataSource dataSource;
     private final PersistenceSettings persistence;
@@ -61,7 +67,11 @@ final class DbSchedulerAdapter implements ClusterSchedulerPort {
         this.itemTask = Tasks.oneTime(ITEM_TASK)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(settings.retryBackoff(), 2.0))
                 .execute((instance, context) -> runItem(instance.getId()));
-        this.client = SchedulerClient.Builder.create(dataSource, itemTask).build();
+        SchedulerClient.Builder clientBuilder = SchedulerClient.Builder.create(dataSource, itemTask);
+        if (!isPostgreSql()) {
+            clientBuilder.jdbcCustomization(H2_CUSTOMIZATION);
+        }
+        this.client = clientBuilder.build();
     }
 
     @Override
@@ -109,8 +119,10 @@ final class DbSchedulerAdapter implements ClusterSchedulerPort {
                 .enableImmediateExecution()
                 // a retried item is expected (429, 5xx): its failure is logged by the worker, not as a stack trace here
                 .failureLogging(LogLevel.DEBUG, false);
-        if (!persistence.isEmbedded() && persistence.effectiveJdbcUrl().startsWith("jdbc:postgresql:")) {
+        if (isPostgreSql()) {
             builder.pollUsingLockAndFetch(0.5, 1.0); // SELECT ... FOR UPDATE SKIP LOCKED: instances never contend for one row
+        } else {
+            builder.jdbcCustomization(H2_CUSTOMIZATION);
         }
         try {
             scheduler = builder.build();
@@ -155,6 +167,10 @@ final class DbSchedulerAdapter implements ClusterSchedulerPort {
                         LOG.warn("{} failed: {}", recurring.name(), e.getMessage());
                     }
                 });
+    }
+
+    private boolean isPostgreSql() {
+        return persistence.effectiveJdbcUrl().startsWith("jdbc:postgresql:");
     }
 
     static String instanceId(JobId job, int index) {

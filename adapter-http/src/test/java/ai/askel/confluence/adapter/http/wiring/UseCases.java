@@ -29,4 +29,11 @@ public interface UseCases extends RegisterConnectionUseCase, ListConnectionsUseC
         ListPageVersionsUseCase, ListChildPagesUseCase, SearchPagesUseCase, ManageLabelsUseCase, UploadAttachmentUseCase,
         PublishRunbookUseCase, GetRunbookUseCase, AttachToRunbookUseCase, CheckDriftUseCase, ListTemplatesUseCase,
         AuthenticateApiKeyUseCase, IdempotencyUseCase, ReadMetricsUseCase, CheckReadinessUseCase {
+    /** The job use cases, in a double of their own. */
+    JobUseCases jobs();
+
+    interface JobUseCases extends ai.askel.confluence.ports.in.SubmitRunbookBatchUseCase, ai.askel.confluence.ports.in.GetJobUseCase,
+            ai.askel.confluence.ports.in.ListJobsUseCase, ai.askel.confluence.ports.in.CancelJobUseCase {
+    }
+
 }
