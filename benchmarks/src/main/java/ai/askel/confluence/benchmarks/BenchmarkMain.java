@@ -22,7 +22,8 @@ public final class BenchmarkMain {
         report.note("Sandbox, connector and load generator share the machine (and, during the run, its cores with other"
                 + " builds); times are indicative, call counts and memory figures are exact.");
         List<Scenario> scenarios = List.of(new CallsScenario(), new StreamingScenario(), new BulkPublishScenario(),
-                new SearchStreamingScenario(), new OverheadScenario(), new StartupScenario(), new PeerScenario());
+                new SearchStreamingScenario(), new OverheadScenario(), new StartupScenario(), new PeerScenario(),
+                new ScaleOutScenario());
         for (Scenario scenario : scenarios) {
             Report.Section section = report.section(scenario.id(), scenario.title());
             if (!config.runs(scenario.id())) {
