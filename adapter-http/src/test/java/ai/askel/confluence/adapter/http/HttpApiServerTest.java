@@ -49,7 +49,8 @@ class HttpApiServerTest {
             String method = operation.substring(0, operation.indexOf(' '));
             String template = operation.substring(operation.indexOf(' ') + 1);
             String path = template.replace("{connectionId}", "6f1d2c3b-0000-4000-8000-000000000001").replace("{pageId}", "1")
-                    .replace("{runbookId}", "6f1d2c3b-0000-4000-8000-000000000002").replace("{label}", "ops");
+                    .replace("{runbookId}", "6f1d2c3b-0000-4000-8000-000000000002").replace("{label}", "ops")
+                    .replace("{jobId}", "6f1d2c3b-0000-4000-8000-000000000003");
             TestServer.Answer answer = api.send(api.request(path, null).method(method, HttpRequest.BodyPublishers.noBody()).build());
 
             JsonNode spec = document.get("paths").get(template).get(method.toLowerCase());

@@ -254,7 +254,7 @@ class ScaleOutTest {
 
         // a scan checks the credentials once per connection: one call per occurrence, every 2 s (after the previous one ended)
         assertThat(scans).as("scan occurrences in 10 s at a 2 s interval (three instances each scanning would make 15)")
-                .hasSizeBetween(3, 6);
+                .hasSizeBetween(2, 6);
         for (int i = 1; i < scans.size(); i++) {
             assertThat(Duration.between(scans.get(i - 1), scans.get(i))).as("occurrences are an interval apart, never doubled: %s", scans)
                     .isGreaterThan(SCAN_INTERVAL.minusMillis(300));
