@@ -47,8 +47,8 @@ interface JobDao {
     List<JobItemRow> items(@Bind("job") String job, @Bind("from") int from, @Bind("limit") int limit);
 
     @SqlUpdate("UPDATE job_item SET state = 'RUNNING', attempts = attempts + 1 WHERE job_id = :job AND item_index = :index"
-            + " AND state IN " + UNFINISHED)
-    int start(@Bind("job") String job, @Bind("index") int index);
+            + " AND (state = 'RUNNING' OR (state = 'PENDING' AND :admitNew))")
+    int start(@Bind("job") String job, @Bind("index") int index, @Bind("admitNew") boolean admitNew);
 
     @SqlQuery("SELECT request FROM job_item WHERE job_id = :job AND item_index = :index")
     String request(@Bind("job") String job, @Bind("index") int index);
@@ -62,9 +62,13 @@ interface JobDao {
                @Bind("runbook") String runbook, @Bind("page") String page, @Bind("code") String code, @Bind("detail") String detail,
                @Bind("at") Instant at);
 
-    @SqlUpdate("UPDATE job_item SET state = 'PENDING', error_code = :code, error_detail = :detail WHERE job_id = :job"
-            + " AND item_index = :index AND state = 'RUNNING'")
-    int retryLater(@Bind("job") String job, @Bind("index") int index, @Bind("code") String code, @Bind("detail") String detail);
+    String CANCELLED_JOB = "EXISTS (SELECT 1 FROM job WHERE id = :job AND cancel_requested_at IS NOT NULL)";
+
+    @SqlUpdate("UPDATE job_item SET state = CASE WHEN " + CANCELLED_JOB + " THEN 'CANCELLED' ELSE 'PENDING' END,"
+            + " finished_at = CASE WHEN " + CANCELLED_JOB + " THEN :at ELSE NULL END, error_code = :code, error_detail = :detail"
+            + " WHERE job_id = :job AND item_index = :index AND state = 'RUNNING'")
+    int retryLater(@Bind("job") String job, @Bind("index") int index, @Bind("code") String code, @Bind("detail") String detail,
+                   @Bind("at") Instant at);
 
     @SqlUpdate("UPDATE job SET finished_at = :at WHERE id = :job AND finished_at IS NULL AND NOT EXISTS"
             + " (SELECT 1 FROM job_item WHERE job_id = :job AND state IN " + UNFINISHED + ")")

@@ -93,10 +93,10 @@ final class JobRepositoryAdapter implements JobRepositoryPort {
     }
 
     @Override
-    public Optional<StartedItem> start(JobId id, int index, Instant at) {
+    public Optional<StartedItem> start(JobId id, int index, Instant at, boolean admitNew) {
         return db.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
-            if (dao.start(id.value(), index) == 0) {
+            if (dao.start(id.value(), index, admitNew) == 0) {
                 return Optional.empty();
             }
             return Optional.of(new StartedItem(mapper.jobItemRequest(dao.request(id.value(), index)), dao.attempts(id.value(), index)));
@@ -118,18 +118,23 @@ final class JobRepositoryAdapter implements JobRepositoryPort {
     }
 
     @Override
-    public void retryLater(JobId id, int index, JobItem.ItemError error) {
-        db.with(JobDao.class, dao -> dao.retryLater(id.value(), index, error.code(), clip(error.detail())));
+    public void retryLater(JobId id, int index, JobItem.ItemError error, Instant at) {
+        db.inTransaction(handle -> {
+            JobDao dao = handle.attach(JobDao.class);
+            dao.retryLater(id.value(), index, error.code(), clip(error.detail()), at);
+            dao.finishJobIfDone(id.value(), at);
+            return null;
+        });
     }
 
     @Override
-    public void cancel(JobId id, Instant at) {
-        db.inTransaction(handle -> {
+    public int cancel(JobId id, Instant at) {
+        return db.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
             dao.cancel(id.value(), at);
-            dao.cancelPending(id.value(), at);
+            int cancelled = dao.cancelPending(id.value(), at);
             dao.finishJobIfDone(id.value(), at);
-            return null;
+            return cancelled;
         });
     }
 

@@ -17,12 +17,14 @@ public final class CancelJobService implements CancelJobUseCase {
     private final JobRepositoryPort jobs;
     private final ClockPort clock;
     private final AuditTrail audit;
+    private final JobMetricsRecorder metrics;
 
     @Inject
-    public CancelJobService(JobRepositoryPort jobs, ClockPort clock, AuditTrail audit) {
+    public CancelJobService(JobRepositoryPort jobs, ClockPort clock, AuditTrail audit, JobMetricsRecorder metrics) {
         this.jobs = jobs;
         this.clock = clock;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -30,7 +32,7 @@ public final class CancelJobService implements CancelJobUseCase {
         Job job = JobQueryService.find(jobs, workspace, id);
         Job cancelled = job.cancel(clock.now());
         if (cancelled != job) {
-            jobs.cancel(id, cancelled.cancelRequestedAt().orElseThrow());
+            metrics.cancelled(job.kind(), jobs.cancel(id, cancelled.cancelRequestedAt().orElseThrow()));
             audit.record(workspace, "job.cancel", Optional.of(job.connection()), Optional.empty(), "job " + id);
         }
         return JobQueryService.find(jobs, workspace, id);

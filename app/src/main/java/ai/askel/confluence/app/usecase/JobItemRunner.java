@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs one job item on this instance: starts it (a final item is left alone, an item of a cancelled job
- * is cancelled), publishes through the single publish use case, and records the result. A transient
+ * Runs one job item on this instance: starts it (a final item is left alone; a cancelled job starts no
+ * pending item, but one left running by a dead worker is finished), publishes through the single publish use case, and records the result. A transient
  * failure puts it back for a retry with backoff until the attempts run out. Running an item again after
  * a crash is safe: the publish is idempotent (one page, labels and attachments once).
  */
@@ -53,14 +53,8 @@ public final class JobItemRunner {
             return ItemRun.DONE; // purged
         }
         Job job = found.get();
-        if (!job.admitsNewItems()) {
-            if (jobs.finish(id, index, new JobItem.Result(JobItemState.CANCELLED, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty()), clock.now())) {
-                metrics.cancelledBeforeStart(job.kind());
-            }
-            return ItemRun.DONE;
-        }
-        Optional<JobRepositoryPort.StartedItem> started = jobs.start(id, index, clock.now());
+        // a cancelled job starts nothing new, but an item its dead worker left half-done is run to its end
+        Optional<JobRepositoryPort.StartedItem> started = jobs.start(id, index, clock.now(), job.admitsNewItems());
         if (started.isEmpty()) {
             return ItemRun.DONE;
         }
@@ -76,7 +70,7 @@ public final class JobItemRunner {
         } catch (ConnectorException e) {
             JobItem.ItemError error = new JobItem.ItemError(e.code().name().toLowerCase(Locale.ROOT), e.getMessage());
             if (TRANSIENT.contains(e.code()) && started.get().attempts() < settings.maxItemAttempts()) {
-                jobs.retryLater(id, index, error);
+                jobs.retryLater(id, index, error, clock.now());
                 ending = JobMetricsRecorder.Ending.RETRIED;
                 return ItemRun.RETRY;
             }

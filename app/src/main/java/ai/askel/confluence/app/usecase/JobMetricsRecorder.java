@@ -52,7 +52,6 @@ public final class JobMetricsRecorder {
         switch (outcome) {
             case SUCCEEDED -> c.succeeded.increment();
             case FAILED -> c.failed.increment();
-            case CANCELLED -> c.cancelled.increment();
             case RETRIED -> c.retried.increment();
         }
         double seconds = took.toNanos() / 1e9;
@@ -65,12 +64,12 @@ public final class JobMetricsRecorder {
         c.micros.add(took.toNanos() / 1000);
     }
 
-    /** An item cancelled without having started here. */
-    void cancelledBeforeStart(JobKind kind) {
-        counters.get(kind).cancelled.increment();
+    /** Items a cancel on this instance stopped before they started. */
+    void cancelled(JobKind kind, int items) {
+        counters.get(kind).cancelled.add(items);
     }
 
-    enum Ending { SUCCEEDED, FAILED, CANCELLED, RETRIED }
+    enum Ending { SUCCEEDED, FAILED, RETRIED }
 
     List<JobMetrics> snapshot() {
         List<JobMetrics> all = new ArrayList<>();

@@ -32,19 +32,23 @@ public interface JobRepositoryPort {
     List<JobItem> items(JobId id, int fromIndex, int limit);
 
     /**
-     * Starts the item: PENDING (or RUNNING, left by a worker that died) becomes RUNNING with one more
-     * attempt, and its request is answered; an item already final answers empty.
+     * Starts the item: RUNNING (left by a worker that died mid-item) becomes RUNNING again with one more
+     * attempt, and so does PENDING when {@code admitNew} (the job was not cancelled); its request is
+     * answered. Any other item answers empty.
      */
-    Optional<StartedItem> start(JobId id, int index, Instant at);
+    Optional<StartedItem> start(JobId id, int index, Instant at, boolean admitNew);
 
     /** Records a final result, unless the item is final already; answers whether it was recorded. */
     boolean finish(JobId id, int index, JobItem.Result result, Instant at);
 
-    /** Puts a started item back to PENDING after a transient failure, keeping the error for the record. */
-    void retryLater(JobId id, int index, JobItem.ItemError error);
+    /**
+     * Puts a started item back to PENDING after a transient failure, keeping the error for the record;
+     * if the job was cancelled meanwhile, the item is CANCELLED instead (it will not run again).
+     */
+    void retryLater(JobId id, int index, JobItem.ItemError error, Instant at);
 
-    /** Records the cancel time and marks every PENDING item CANCELLED, in one transaction. */
-    void cancel(JobId id, Instant at);
+    /** Records the cancel time and marks every PENDING item CANCELLED, in one transaction; answers how many it cancelled. */
+    int cancel(JobId id, Instant at);
 
     /** Indexes of items not final yet (to hand them to the queue again). */
     List<Integer> unfinishedItems(JobId id);
