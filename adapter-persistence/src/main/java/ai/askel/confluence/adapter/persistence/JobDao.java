@@ -65,7 +65,7 @@ interface JobDao {
     String CANCELLED_JOB = "EXISTS (SELECT 1 FROM job WHERE id = :job AND cancel_requested_at IS NOT NULL)";
 
     @SqlUpdate("UPDATE job_item SET state = CASE WHEN " + CANCELLED_JOB + " THEN 'CANCELLED' ELSE 'PENDING' END,"
-            + " finished_at = CASE WHEN " + CANCELLED_JOB + " THEN :at ELSE NULL END, error_code = :code, error_detail = :detail"
+            + " finished_at = CASE WHEN " + CANCELLED_JOB + " THEN CAST(:at AS TIMESTAMP WITH TIME ZONE) ELSE NULL END, error_code = :code, error_detail = :detail"
             + " WHERE job_id = :job AND item_index = :index AND state = 'RUNNING'")
     int retryLater(@Bind("job") String job, @Bind("index") int index, @Bind("code") String code, @Bind("detail") String detail,
                    @Bind("at") Instant at);
