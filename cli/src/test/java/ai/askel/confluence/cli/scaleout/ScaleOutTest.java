@@ -43,7 +43,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three real {@code serve} processes (forked JVMs) on one embedded PostgreSQL, against one sandbox:
@@ -62,8 +61,8 @@ class ScaleOutTest {
     private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/api/v1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    /** Created in {@link #startCluster()}: a {@code @TempDir} field is not injected before a per-class {@code @BeforeAll}. */
+    private Path dir;
 
     private EmbeddedPostgres postgres;
     private ConfluenceSandbox sandbox;
@@ -82,6 +81,7 @@ class ScaleOutTest {
 
     @BeforeAll
     void startCluster() throws Exception {
+        dir = Files.createTempDirectory("askel-scaleout-");
         postgres = EmbeddedPostgres.builder().start();
         try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE askel_cluster");
@@ -141,6 +141,9 @@ class ScaleOutTest {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
