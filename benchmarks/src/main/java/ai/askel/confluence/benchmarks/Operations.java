@@ -64,9 +64,9 @@ final class Operations {
             return "";
         }));
         steps.add(step("update page, unchanged", () -> {
-            Page after = askel.updatePage().update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>Two</p>"),
+            var after = askel.updatePage().update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>Two</p>"),
                     Optional.empty(), Optional.empty()));
-            return "version " + after.version().number().number();
+            return "version " + after.page().version().number().number() + (after.changed() ? "" : ", nothing written");
         }));
         steps.add(step("search, one page of results", () ->
                 askel.searchPages().search(ref, CqlQuery.raw("type = page and space = " + SPACE), 25, Optional.empty()).items().size() + " results"));

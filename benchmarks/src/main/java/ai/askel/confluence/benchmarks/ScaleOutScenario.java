@@ -10,6 +10,7 @@ import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.in.PublishSource;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.SubmitRunbookBatchCommand;
 import ai.askel.confluence.ports.out.JobItemRequest;
@@ -155,7 +156,9 @@ final class ScaleOutScenario implements Scenario {
 
     private static JobItemRequest item(AskelConfluence askel, Connection connection, String space, int i) {
         PublishRunbookCommand c = Runbooks.minimal(askel.ref(connection.id()), SpaceKey.of(space), title(i));
-        return new JobItemRequest(c.space(), c.parentTitle(), c.title(), c.templateId(), c.inputs(), c.labels(), List.of(), c.onDrift());
+        PublishSource.FromTemplate template = (PublishSource.FromTemplate) c.source();
+        return new JobItemRequest(c.space(), c.parentTitle(), c.title(), template.templateId(), template.inputs(), c.labels(), List.of(),
+                c.onDrift());
     }
 
     private static String title(int i) {

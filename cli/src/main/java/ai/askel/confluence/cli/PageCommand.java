@@ -13,9 +13,12 @@ import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.CreatePageCommand;
 import ai.askel.confluence.ports.in.UpdatePageCommand;
+import ai.askel.confluence.ports.in.UpdatedPage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -116,13 +119,19 @@ final class PageCommand implements Runnable {
         @Option(names = "--message", description = "A version message.")
         String message;
 
+        @Option(names = "--force", description = "Write a version even when the title and body are those the page has.")
+        boolean force;
+
         @Override
         protected int execute() throws Exception {
             return printed(askel -> {
-                Page page = askel.updatePage().update(new UpdatePageCommand(connection(askel, connection.value), PageId.of(pageId),
+                UpdatedPage updated = askel.updatePage().update(new UpdatePageCommand(connection(askel, connection.value), PageId.of(pageId),
                         Optional.ofNullable(title).map(Title::of), body.body(), Optional.ofNullable(baseVersion).map(Version::of),
-                        Optional.ofNullable(message)));
-                return new Printed(Views.page(page), "updated " + describe(page));
+                        Optional.ofNullable(message), force));
+                Page page = updated.page();
+                Map<String, Object> view = new LinkedHashMap<>(Views.page(page));
+                view.put("changed", updated.changed());
+                return new Printed(view, (updated.changed() ? "updated " : "unchanged (nothing written) ") + describe(page));
             });
         }
     }

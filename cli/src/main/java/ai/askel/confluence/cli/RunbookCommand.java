@@ -9,6 +9,9 @@ import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.BodyRepresentation;
+import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "runbook", description = "Publishes runbook pages from a template, idempotently.",
+@Command(name = "runbook", description = "Publishes runbook pages from a template or a body you compiled, idempotently.",
         subcommands = {RunbookCommand.Publish.class, PublishBatchCommand.class, RunbookCommand.Get.class})
 final class RunbookCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -50,8 +53,15 @@ final class RunbookCommand implements Runnable {
         @Option(names = "--title", required = true, description = "The page title (the environment's name).")
         String title;
 
-        @Option(names = "--template", defaultValue = "customer-environment-runbook")
+        @Option(names = "--template", description = "The template to render (default: customer-environment-runbook).")
         String template;
+
+        @Option(names = "--body-file", paramLabel = "FILE",
+                description = "Publish this body (storage format; wiki markup with --wiki) instead of rendering a template.")
+        Path bodyFile;
+
+        @Option(names = "--wiki", description = "The --body-file holds wiki markup rather than storage format (XHTML).")
+        boolean wiki;
 
         @Option(names = "--parent-title", description = "Default: Customer Environments.")
         String parentTitle;
@@ -85,13 +95,14 @@ final class RunbookCommand implements Runnable {
                 }
             }
             values.putAll(inputs);
+            PublishSource source = source(values);
             List<AttachmentUpload> uploads = attachments.stream().map(Publish::upload).toList();
             return printed(askel -> {
                 PublishResult result = askel.publishRunbook().publish(new PublishRunbookCommand(connection(askel, connection.value),
-                        SpaceKey.of(space), Optional.ofNullable(parentTitle).map(Title::of), Title.of(title), template,
-                        new TemplateInputs(values), Optional.ofNullable(labels).map(l -> l.stream().map(Label::of).collect(Collectors.toSet())),
+                        SpaceKey.of(space), Optional.ofNullable(parentTitle).map(Title::of), Title.of(title), source,
+                        Optional.ofNullable(labels).map(l -> l.stream().map(Label::of).collect(Collectors.toSet())),
                         uploads, DriftPolicy.parse(onDrift), dryRun));
-                String text = result.outcome() + ": runbook " + result.runbook()
+                String text = result.outcome() + result.runbook().map(id -> ": runbook " + id).orElse(": a runbook not stored yet")
                         + result.pageId().map(p -> ", page " + p).orElse("")
                         + result.version().map(v -> " version " + v).orElse("")
                         + result.webUrl().map(u -> "\n" + u).orElse("")
@@ -100,6 +111,23 @@ final class RunbookCommand implements Runnable {
                                 + result.plan().attachmentsToUpload() + "\n\n" + result.plan().renderedBody() : "");
                 return new Printed(Views.publish(result), text);
             });
+        }
+
+        private PublishSource source(Map<String, Object> values) throws IOException {
+            if (bodyFile == null) {
+                if (wiki) {
+                    throw new CliErrors.CliUsageException("--wiki describes a --body-file; a template renders storage format");
+                }
+                return new PublishSource.FromTemplate(template == null ? "customer-environment-runbook" : template, new TemplateInputs(values));
+            }
+            if (template != null || !values.isEmpty()) {
+                throw new CliErrors.CliUsageException("--body-file publishes a body you compiled; it cannot be combined with --template or inputs");
+            }
+            if (!Files.isRegularFile(bodyFile)) {
+                throw new CliErrors.CliUsageException(bodyFile + " is not a file");
+            }
+            return new PublishSource.Supplied(new PageBody(wiki ? BodyRepresentation.WIKI : BodyRepresentation.STORAGE,
+                    Files.readString(bodyFile)));
         }
 
         private static AttachmentUpload upload(Path file) {
@@ -129,7 +157,7 @@ final class RunbookCommand implements Runnable {
             return printed(askel -> {
                 Runbook r = askel.getRunbook().get(connection(askel, connection.value), RunbookId.of(runbookId));
                 return new Printed(Views.runbook(r), r.id() + "  \"" + r.title() + "\" in " + r.space() + "  " + r.status()
-                        + r.pageId().map(p -> "  page " + p).orElse("") + "  template " + r.template());
+                        + r.pageId().map(p -> "  page " + p).orElse("") + "  from " + r.source().describe());
             });
         }
     }

@@ -8,6 +8,7 @@ import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageSummary;
 import ai.askel.confluence.domain.PageVersion;
 import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.Space;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
@@ -92,7 +93,7 @@ final class Views {
 
     static Map<String, Object> publish(PublishResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.runbook().value());
+        m.put("id", r.runbook().map(Object::toString).orElse(null));
         m.put("pageId", r.pageId().map(Object::toString).orElse(null));
         m.put("version", r.version().map(v -> (Object) v.number()).orElse(null));
         m.put("outcome", r.outcome().name());
@@ -112,8 +113,14 @@ final class Views {
         m.put("title", r.title().value());
         m.put("spaceKey", r.space().value());
         m.put("parentTitle", r.parentTitle().value());
-        m.put("template", r.template().id());
-        m.put("templateVersion", r.template().version());
+        if (r.source() instanceof RunbookSource.Template t) {
+            m.put("source", "template");
+            m.put("template", t.template().id());
+            m.put("templateVersion", t.template().version());
+        } else if (r.source() instanceof RunbookSource.SuppliedBody b) {
+            m.put("source", "body");
+            m.put("bodyRepresentation", b.representation().wireName());
+        }
         m.put("status", r.status().name());
         m.put("pageId", r.pageId().map(Object::toString).orElse(null));
         m.put("version", r.published().map(p -> (Object) p.version().number()).orElse(null));

@@ -1,6 +1,7 @@
 package ai.askel.confluence.domain;
 
 import ai.askel.confluence.domain.error.VersionConflictException;
+import ai.askel.confluence.domain.storage.StorageCanonicalForm;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -49,6 +50,35 @@ public final class Page {
                     OptionalInt.of(version.number().number()), null);
         }
         return revise(newTitle, newBody, message);
+    }
+
+    /**
+     * What an explicit update of this page writes: nothing when the title and the canonical body already
+     * are the ones asked for (unless {@code force}), otherwise the next revision. With a base version, a
+     * page that moved past it is a version conflict, and nothing is overwritten.
+     */
+    public Optional<PageRevision> planUpdate(Optional<Version> baseVersion, Optional<Title> newTitle, PageBody newBody,
+                                             Optional<String> message, boolean force) {
+        PageRevision revision = baseVersion.isPresent()
+                ? reviseFrom(baseVersion.get(), newTitle, newBody, message)
+                : revise(newTitle, newBody, message);
+        return !force && holds(revision.title(), newBody) ? Optional.empty() : Optional.of(revision);
+    }
+
+    /**
+     * Whether this page is what writing {@code revision} leaves: at its version, with its title and
+     * (canonically) its body. A write whose answer was lost, replayed and refused as a conflict was
+     * applied after all when the page reads like this.
+     */
+    public boolean isResultOf(PageRevision revision) {
+        return revision.pageId().equals(id) && version.number().equals(revision.version()) && holds(revision.title(), revision.body());
+    }
+
+    /** The same title and, for a storage body, the same canonical form (a wiki body is converted by Confluence, so never equal). */
+    private boolean holds(Title otherTitle, PageBody otherBody) {
+        return title.equals(otherTitle) && otherBody.representation() == BodyRepresentation.STORAGE
+                && body.representation() == BodyRepresentation.STORAGE
+                && StorageCanonicalForm.equivalent(body.value(), otherBody.value());
     }
 
     /** This page after the revision was written; a revision that is not newer is refused. */

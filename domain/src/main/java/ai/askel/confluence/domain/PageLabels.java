@@ -52,6 +52,14 @@ public final class PageLabels {
         return Collections.unmodifiableSet(missing);
     }
 
+    /** Of the labels last published and still wanted, those this page no longer has: removed in Confluence. */
+    public Set<Label> removedSince(Collection<Label> published, Collection<Label> wanted) {
+        Set<Label> removed = new TreeSet<>(published);
+        removed.retainAll(Set.copyOf(wanted));
+        removed.removeAll(labels);
+        return Collections.unmodifiableSet(removed);
+    }
+
     public Set<Label> asSet() {
         return Collections.unmodifiableSet(new TreeSet<>(labels));
     }

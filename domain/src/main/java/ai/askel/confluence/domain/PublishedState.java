@@ -20,6 +20,15 @@ public record PublishedState(PageId pageId, PageId parentId, Version version, Co
         Objects.requireNonNull(publishedAt, "publishedAt");
     }
 
+    /** What the connector last wrote, as the drift rule compares a page against. */
+    public ContentBaseline baseline() {
+        return new ContentBaseline(version, contentHash);
+    }
+
+    public List<String> attachmentNames() {
+        return attachments.stream().map(PublishedAttachment::fileName).toList();
+    }
+
     public Optional<PublishedAttachment> attachment(String fileName) {
         return attachments.stream().filter(a -> a.fileName().equals(fileName)).findFirst();
     }

@@ -1,14 +1,18 @@
 package ai.askel.confluence.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A runbook the connector keeps in a customer's Confluence: which environment it documents, which
- * template renders it from which inputs, where it lives, and what was last published. Its identity
- * in Confluence is the stored page id, never the title. Instances are immutable; each change returns
- * the next state, and {@link #revision()} lets the repository refuse a stale write.
+ * A runbook the connector keeps in a customer's Confluence: where its body comes from (a template and
+ * its inputs, or a body the caller supplied), where it lives, and what was last published. Its identity
+ * in Confluence is the stored page id, never the title. Instances are immutable; each change returns the
+ * next state, and {@link #revision()} lets the repository refuse a stale write.
+ *
+ * <p>The runbook decides what a publish does ({@link #plan}); a publish and its dry run both ask it.
  */
 public final class Runbook {
     private final RunbookId id;
@@ -17,15 +21,14 @@ public final class Runbook {
     private final SpaceKey space;
     private final Title parentTitle;
     private final Title title;
-    private final TemplateRef template;
-    private final TemplateInputs inputs;
+    private final RunbookSource source;
     private final Set<Label> labels;
     private final Optional<PublishedState> published;
     private final RunbookStatus status;
     private final long revision;
 
     public Runbook(RunbookId id, WorkspaceId workspace, ConnectionId connection, SpaceKey space, Title parentTitle,
-                   Title title, TemplateRef template, TemplateInputs inputs, Set<Label> labels,
+                   Title title, RunbookSource source, Set<Label> labels,
                    Optional<PublishedState> published, RunbookStatus status, long revision) {
         this.id = Objects.requireNonNull(id, "id");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -33,8 +36,7 @@ public final class Runbook {
         this.space = Objects.requireNonNull(space, "space");
         this.parentTitle = Objects.requireNonNull(parentTitle, "parentTitle");
         this.title = Objects.requireNonNull(title, "title");
-        this.template = Objects.requireNonNull(template, "template");
-        this.inputs = Objects.requireNonNull(inputs, "inputs");
+        this.source = Objects.requireNonNull(source, "source");
         this.labels = Set.copyOf(labels);
         this.published = Objects.requireNonNull(published, "published");
         this.status = Objects.requireNonNull(status, "status");
@@ -42,33 +44,94 @@ public final class Runbook {
             throw new IllegalArgumentException("revision must not be negative");
         }
         this.revision = revision;
-        if (status != RunbookStatus.NEW && published.isEmpty() && status != RunbookStatus.FAILED) {
-            throw new IllegalArgumentException("a runbook that was never published cannot be " + status);
+        if ((status == RunbookStatus.NEW) != published.isEmpty()) {
+            throw new IllegalArgumentException("a runbook is NEW exactly while it was never published, not " + status);
         }
     }
 
     /** A runbook that has not been published yet. */
     public static Runbook create(WorkspaceId workspace, ConnectionId connection, SpaceKey space, Title parentTitle, Title title,
-                                 TemplateRef template, TemplateInputs inputs, Set<Label> labels) {
-        return new Runbook(RunbookId.random(), workspace, connection, space, parentTitle, title, template, inputs, labels,
+                                 RunbookSource source, Set<Label> labels) {
+        return new Runbook(RunbookId.random(), workspace, connection, space, parentTitle, title, source, labels,
                 Optional.empty(), RunbookStatus.NEW, 0);
     }
 
-    /** The same runbook asked to render with another template version, inputs or labels. */
-    public Runbook withRequest(Title newParentTitle, TemplateRef newTemplate, TemplateInputs newInputs, Set<Label> newLabels) {
-        return new Runbook(id, workspace, connection, space, newParentTitle, title, newTemplate, newInputs, newLabels,
-                published, status, revision);
+    /** The same runbook asked to publish from another source (template version, inputs or body), parent or labels. */
+    public Runbook withRequest(Title newParentTitle, RunbookSource newSource, Set<Label> newLabels) {
+        return new Runbook(id, workspace, connection, space, newParentTitle, title, newSource, newLabels, published, status, revision);
     }
 
-    /** What publishing content with this hash has to do. */
-    public PublishAction decide(ContentHash rendered) {
-        return published.map(p -> p.contentHash().equals(rendered) ? PublishAction.NO_OP : PublishAction.UPDATE)
-                .orElse(PublishAction.CREATE);
+    /** Whether publishing with this source, parent and labels asks for something other than what is stored. */
+    public boolean differsFrom(Title otherParentTitle, RunbookSource otherSource, Set<Label> otherLabels) {
+        return !(parentTitle.equals(otherParentTitle) && source.equals(otherSource) && labels.equals(Set.copyOf(otherLabels)));
     }
 
-    /** Whether Confluence's version of the page moved past the one the connector last wrote. */
-    public boolean isEditedElsewhere(Version remoteVersion) {
-        return published.map(p -> remoteVersion.isAfter(p.version())).orElse(false);
+    /**
+     * Decides what publishing {@code content} does, given the page as Confluence holds it now: for a
+     * runbook never published, the page with its title under its parent (adopted) if there is one; for a
+     * published runbook, its page read by id (empty when deleted). {@code attachmentDrift} is what the last
+     * drift scan found about the page's attachments (reading them on every publish would cost a call).
+     */
+    public PublishDecision plan(Optional<Page> remote, RunbookContent content, DriftPolicy policy, List<PageDrift> attachmentDrift) {
+        if (published.isEmpty()) {
+            return remote.map(page -> new PublishDecision(
+                            content.isHeldBy(page, source, published) ? PublishDecision.Step.KEEP : PublishDecision.Step.WRITE,
+                            PublishAction.UPDATE, List.of(), PageLabels.of(page.labels()).missing(content.labels()), content.attachmentNames()))
+                    .orElseGet(() -> new PublishDecision(PublishDecision.Step.CREATE, PublishAction.CREATE, List.of(), content.labels(),
+                            content.attachmentNames()));
+        }
+        PublishedState state = published.get();
+        if (remote.isEmpty()) {
+            List<PageDrift> deleted = List.of(new PageDrift(DriftKind.DELETED,
+                    "page %s '%s' was deleted in Confluence since the last publish".formatted(state.pageId(), state.title())));
+            return switch (policy) {
+                case FAIL -> new PublishDecision(PublishDecision.Step.REFUSE, PublishAction.NO_OP, deleted, Set.of(), List.of());
+                case SKIP -> new PublishDecision(PublishDecision.Step.SKIP, PublishAction.NO_OP, deleted, Set.of(), List.of());
+                case OVERWRITE -> new PublishDecision(PublishDecision.Step.RECREATE, PublishAction.CREATE, deleted, content.labels(),
+                        content.attachmentNames());
+            };
+        }
+        Page page = remote.get();
+        boolean held = content.isHeldBy(page, source, published);
+        List<PageDrift> drift = new ArrayList<>();
+        if (!held) {
+            driftOf(state, page).ifPresent(drift::add);
+        }
+        PageLabels present = PageLabels.of(page.labels());
+        Set<Label> removed = present.removedSince(state.labels(), content.labels());
+        if (!removed.isEmpty()) {
+            drift.add(new PageDrift(DriftKind.LABELS_REMOVED, "labels %s were removed from page %s '%s' in Confluence since the last publish"
+                    .formatted(String.join(", ", removed.stream().map(Label::name).toList()), state.pageId(), state.title())));
+        }
+        if (!content.attachments().isEmpty()) {
+            drift.addAll(attachmentDrift);
+        }
+        if (!drift.isEmpty() && policy != DriftPolicy.OVERWRITE) {
+            PublishDecision.Step step = policy == DriftPolicy.FAIL ? PublishDecision.Step.REFUSE : PublishDecision.Step.SKIP;
+            return new PublishDecision(step, PublishAction.NO_OP, drift, Set.of(), List.of());
+        }
+        boolean restoreAttachments = drift.stream().anyMatch(PageDrift::concernsAttachments);
+        return new PublishDecision(held ? PublishDecision.Step.KEEP : PublishDecision.Step.WRITE,
+                held ? PublishAction.NO_OP : PublishAction.UPDATE, drift, present.missing(content.labels()),
+                restoreAttachments ? content.attachmentNames() : content.attachmentsChangedSince(published));
+    }
+
+    /** An edit (which wins) or a rename made in Confluence since the last publish, by the one drift rule. */
+    private static Optional<PageDrift> driftOf(PublishedState state, Page remote) {
+        List<String> changes = new ArrayList<>();
+        boolean edited = state.baseline().isEditedBy(remote.version().number(),
+                ContentBaseline.fingerprint(state.title(), remote.body().value()));
+        if (edited) {
+            changes.add("edited (now version %s; the connector published version %s%s)".formatted(remote.version().number(),
+                    state.version(), remote.version().authorId().map(a -> ", last edit by account " + a).orElse("")));
+        }
+        if (!remote.title().equals(state.title())) {
+            changes.add("renamed to '%s'".formatted(remote.title()));
+        }
+        return changes.isEmpty() ? Optional.empty()
+                : Optional.of(new PageDrift(edited ? DriftKind.EDITED_IN_CONFLUENCE : DriftKind.RENAMED,
+                "page %s '%s' was %s in Confluence since the last publish"
+                        .formatted(state.pageId(), state.title(), String.join(" and ", changes))));
     }
 
     /** The runbook after a successful publish. */
@@ -77,19 +140,38 @@ public final class Runbook {
             throw new IllegalArgumentException("runbook %s is page %s; it cannot become page %s"
                     .formatted(id, published.get().pageId(), state.pageId()));
         }
-        return new Runbook(id, workspace, connection, space, parentTitle, title, template, inputs, labels,
+        return new Runbook(id, workspace, connection, space, parentTitle, title, source, labels,
                 Optional.of(state), RunbookStatus.PUBLISHED, revision);
     }
 
-    public Runbook withStatus(RunbookStatus newStatus) {
-        return new Runbook(id, workspace, connection, space, parentTitle, title, template, inputs, labels,
-                published, newStatus, revision);
+    /**
+     * The runbook whose page was deleted in Confluence, starting over as never published (at its stored
+     * revision), so that an overwrite creates the page again.
+     */
+    public Runbook forgetDeletedPage() {
+        return new Runbook(id, workspace, connection, space, parentTitle, title, source, labels, Optional.empty(), RunbookStatus.NEW,
+                revision);
+    }
+
+    /** The runbook as a drift scan found it: {@code DRIFTED} while its page has open findings, {@code PUBLISHED} again after. */
+    public Runbook scanned(boolean drifted) {
+        if (published.isEmpty()) {
+            throw new IllegalStateException("runbook " + id + " was never published; a drift scan cannot have checked it");
+        }
+        return new Runbook(id, workspace, connection, space, parentTitle, title, source, labels, published,
+                drifted ? RunbookStatus.DRIFTED : RunbookStatus.PUBLISHED, revision);
     }
 
     /** The same state at the next stored revision (the repository calls this when it saves). */
     public Runbook atRevision(long newRevision) {
-        return new Runbook(id, workspace, connection, space, parentTitle, title, template, inputs, labels,
-                published, status, newRevision);
+        return new Runbook(id, workspace, connection, space, parentTitle, title, source, labels, published, status, newRevision);
+    }
+
+    /** The files this runbook's page carries once a publish sending {@code sentNow} is done: those and the ones published before. */
+    public List<String> attachmentNamesWith(List<String> sentNow) {
+        List<String> names = new ArrayList<>(sentNow);
+        published.ifPresent(p -> p.attachmentNames().stream().filter(n -> !names.contains(n)).forEach(names::add));
+        return List.copyOf(names);
     }
 
     public RunbookId id() {
@@ -116,12 +198,8 @@ public final class Runbook {
         return title;
     }
 
-    public TemplateRef template() {
-        return template;
-    }
-
-    public TemplateInputs inputs() {
-        return inputs;
+    public RunbookSource source() {
+        return source;
     }
 
     public Set<Label> labels() {

@@ -110,4 +110,38 @@ class PageTest {
         assertThatThrownBy(() -> new PageRevision(PageId.of("1"), Title.of("t"), NEW_BODY, Version.FIRST, Optional.of("a\u0000")))
                 .hasMessageStartingWith("message: must not contain control characters");
     }
+
+    @Test
+    void an_update_to_the_same_title_and_canonical_body_writes_nothing_unless_forced() {
+        Page page = pageAt(4);
+        PageBody sameBody = PageBody.storage("<p>old</p>\n");
+
+        assertThat(page.planUpdate(Optional.empty(), Optional.empty(), sameBody, Optional.empty(), false)).isEmpty();
+        assertThat(page.planUpdate(Optional.of(Version.of(4)), Optional.of(Title.of("Crestview")), sameBody, Optional.empty(), false))
+                .isEmpty();
+        assertThat(page.planUpdate(Optional.empty(), Optional.empty(), sameBody, Optional.empty(), true))
+                .get().extracting(PageRevision::version).isEqualTo(Version.of(5));
+        assertThat(page.planUpdate(Optional.empty(), Optional.of(Title.of("Renamed")), sameBody, Optional.empty(), false)).isPresent();
+        assertThat(page.planUpdate(Optional.empty(), Optional.empty(), NEW_BODY, Optional.empty(), false)).isPresent();
+        assertThat(page.planUpdate(Optional.empty(), Optional.empty(), PageBody.wiki("old"), Optional.empty(), false))
+                .as("Confluence converts wiki markup, so it cannot be compared here").isPresent();
+    }
+
+    @Test
+    void an_update_based_on_an_old_version_is_a_conflict_even_when_it_would_change_nothing() {
+        assertThatThrownBy(() -> pageAt(5).planUpdate(Optional.of(Version.of(4)), Optional.empty(), OLD_BODY, Optional.empty(), false))
+                .isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
+    void a_page_is_the_result_of_a_revision_when_it_is_at_its_version_with_its_title_and_body() {
+        PageRevision revision = pageAt(4).revise(Optional.empty(), NEW_BODY, Optional.empty());
+        Page written = new Page(PageId.of("101"), SpaceKey.of("INFRA"), Title.of("Crestview"), Optional.of(PageId.of("100")),
+                PageBody.storage("<p>new</p>  "), new PageVersion(Version.of(5), Optional.empty(), Optional.empty(), Optional.empty()),
+                Set.of(), Optional.empty());
+
+        assertThat(written.isResultOf(revision)).isTrue();
+        assertThat(pageAt(5).isResultOf(revision)).as("another body at that version").isFalse();
+        assertThat(pageAt(6).isResultOf(revision)).isFalse();
+    }
 }

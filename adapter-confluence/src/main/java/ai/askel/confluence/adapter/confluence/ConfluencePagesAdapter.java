@@ -17,13 +17,13 @@ import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.NewPage;
-import ai.askel.confluence.ports.out.PageUpdate;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -77,43 +77,30 @@ final class ConfluencePagesAdapter implements ConfluencePagesPort {
                 .map(p -> ConfluenceMapper.summary(p, Optional.of(space), c.wikiBase()));
     }
 
-    @Override
-    public Page update(ConfluenceAccess access, PageUpdate update) {
-        ConnectionClient c = clients.of(access);
-        if (update.baseVersion().isPresent() && update.title().isPresent()) {
-            Version base = update.baseVersion().get();
-            PageRevision revision = new PageRevision(update.pageId(), update.title().get(), update.body(), base.next(), update.message());
-            var written = write(c, revision);
-            SpaceKey space = directory.keyOf(c, SpaceId.of(ConfluenceMapper.required(written.spaceId(), "space id")));
-            return toPage(c, written, space, update.body(), labelReader.all(c, update.pageId()));
-        }
-        int conflicts = 0;
-        while (true) {
-            Page current = readCurrent(c, update.pageId())
-                    .orElseThrow(() -> new NotFoundException("page " + update.pageId() + " was not found, or the Confluence user may not see it"));
-            PageRevision revision = update.baseVersion()
-                    .map(base -> current.reviseFrom(base, update.title(), update.body(), update.message()))
-                    .orElseGet(() -> current.revise(update.title(), update.body(), update.message()));
-            try {
-                var written = write(c, revision);
-                return current.apply(revision, ConfluenceMapper.version(written.version()));
-            } catch (VersionConflictException e) {
-                if (update.baseVersion().isPresent() || ++conflicts > clients.settings().maxConflictRetries()) {
-                    throw e;
-                }
-            }
-        }
-    }
-
+    /**
+     * One PUT of the revision. The PUT is replayed when its answer is lost (its version number makes a
+     * replay harmless), so a replay refused with 409 may mean the first PUT was applied: then the page is
+     * read once, and if it holds exactly this revision the write succeeded.
+     */
     @Override
     public PageVersion write(ConfluenceAccess access, PageRevision revision) {
-        return ConfluenceMapper.version(write(clients.of(access), revision).version());
-    }
-
-    private ConfluenceWire.Page write(ConnectionClient c, PageRevision r) {
-        var body = new ConfluenceWire.PageUpdate(r.pageId().value(), "current", r.title().value(), bodyOf(r.body()),
-                new ConfluenceWire.NewVersion(r.version().number(), r.message().orElse(null)));
-        return policy.call("page " + r.pageId(), Replay.SAFE, () -> c.api().updatePage(r.pageId().value(), body));
+        ConnectionClient c = clients.of(access);
+        var body = new ConfluenceWire.PageUpdate(revision.pageId().value(), "current", revision.title().value(), bodyOf(revision.body()),
+                new ConfluenceWire.NewVersion(revision.version().number(), revision.message().orElse(null)));
+        AtomicInteger sent = new AtomicInteger();
+        try {
+            var written = policy.call("page " + revision.pageId(), Replay.SAFE, () -> {
+                sent.incrementAndGet();
+                return c.api().updatePage(revision.pageId().value(), body);
+            });
+            return ConfluenceMapper.version(written.version());
+        } catch (VersionConflictException conflict) {
+            if (sent.get() < 2) {
+                throw conflict;
+            }
+            return readCurrent(c, revision.pageId()).filter(page -> page.isResultOf(revision)).map(Page::version)
+                    .orElseThrow(() -> conflict);
+        }
     }
 
     @Override

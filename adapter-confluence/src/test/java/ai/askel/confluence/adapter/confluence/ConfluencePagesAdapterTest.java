@@ -36,7 +36,7 @@ import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.out.NewPage;
-import ai.askel.confluence.ports.out.PageUpdate;
+import ai.askel.confluence.domain.PageRevision;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.List;
@@ -191,84 +191,61 @@ class ConfluencePagesAdapterTest extends WireMockConfluence {
     }
 
     @Test
-    void with_base_version_and_title_an_update_is_one_put_of_the_next_version() {
+    void a_write_is_one_put_of_the_revision() {
         wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).willReturn(okJson(page("7700526", "New", 5, "98306", null, "<p/>", "", false))));
-        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526/labels")).willReturn(okJson(results(null, label("1", "ops")))));
 
-        Page page = pages.update(access, new PageUpdate(PageId.of("7700526"), Optional.of(Title.of("New")), PageBody.storage("<p>v5</p>"),
-                Optional.of(Version.of(4)), Optional.of("by the connector")));
+        PageVersion written = pages.write(access, new PageRevision(PageId.of("7700526"), Title.of("New"), PageBody.storage("<p>v5</p>"),
+                Version.of(5), Optional.of("by the connector")));
 
-        assertThat(page.version().number()).isEqualTo(Version.of(5));
-        assertThat(page.body().value()).isEqualTo("<p>v5</p>");
-        assertThat(page.labels()).containsExactly(Label.of("ops"));
+        assertThat(written.number()).isEqualTo(Version.of(5));
         wm.verify(putRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")).withRequestBody(equalToJson("""
                 {"id":"7700526","status":"current","title":"New","body":{"representation":"storage","value":"<p>v5</p>"},
                  "version":{"number":5,"message":"by the connector"}}""")));
-        wm.verify(0, getRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")));
+        assertThat(observer.endpoints()).containsExactly("PUT /wiki/api/v2/pages/{id}");
     }
 
     @Test
-    void with_a_stale_base_version_a_v2_409_is_a_version_conflict_naming_the_current_version() {
+    void a_v2_409_is_a_version_conflict_naming_the_current_version_and_is_not_replayed() {
         wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).willReturn(aResponse().withStatus(409).withHeader("atl-traceid", "t409")
                 .withHeader("Content-Type", "application/json").withBody(ConfluenceFixtures.V2_409)));
 
-        assertThatThrownBy(() -> pages.update(access, new PageUpdate(PageId.of("7700526"), Optional.of(Title.of("T")), PageBody.storage("<p/>"),
-                Optional.of(Version.of(2)), Optional.empty())))
+        assertThatThrownBy(() -> pages.write(access, new PageRevision(PageId.of("7700526"), Title.of("T"), PageBody.storage("<p/>"),
+                Version.of(3), Optional.empty())))
                 .isInstanceOfSatisfying(VersionConflictException.class, e -> {
                     assertThat(e.currentVersion()).hasValue(3);
                     assertThat(e.traceId()).contains("t409");
                 });
         wm.verify(1, putRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")));
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")));
     }
 
     @Test
-    void with_a_base_version_but_no_title_the_page_is_read_and_a_moved_page_is_not_overwritten() {
-        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526")).willReturn(okJson(page("7700526", "T", 7, "98306", null, "<p/>", "", false))));
+    void a_put_whose_answer_was_lost_and_whose_replay_is_refused_succeeded_when_the_page_holds_the_revision() {
+        wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("applied"));
+        wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).inScenario("lost").whenScenarioStateIs("applied")
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json").withBody(ConfluenceFixtures.V2_409)));
+        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526"))
+                .willReturn(okJson(page("7700526", "T", 3, "98306", null, "<p>mine</p>", "", false))));
 
-        assertThatThrownBy(() -> pages.update(access, new PageUpdate(PageId.of("7700526"), Optional.empty(), PageBody.storage("<p/>"),
-                Optional.of(Version.of(6)), Optional.empty())))
-                .isInstanceOfSatisfying(VersionConflictException.class, e -> assertThat(e.currentVersion()).hasValue(7));
-        wm.verify(0, putRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")));
+        PageVersion written = pages.write(access, new PageRevision(PageId.of("7700526"), Title.of("T"), PageBody.storage("<p>mine</p>"),
+                Version.of(3), Optional.empty()));
+
+        assertThat(written.number()).isEqualTo(Version.of(3));
+        wm.verify(2, putRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")));
     }
 
     @Test
-    void without_a_base_version_a_409_rereads_and_writes_the_next_version_keeping_the_title() {
-        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526")).inScenario("race").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(page("7700526", AWKWARD, 4, "98306", null, "<p/>", label("1", "ops"), false))));
-        wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).inScenario("race").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json").withBody(ConfluenceFixtures.V1_409))
-                .willSetStateTo("moved"));
-        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526")).inScenario("race").whenScenarioStateIs("moved")
-                .willReturn(okJson(page("7700526", AWKWARD, 5, "98306", null, "<p/>", label("1", "ops"), false))));
-        wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).inScenario("race").whenScenarioStateIs("moved")
-                .willReturn(okJson(page("7700526", AWKWARD, 6, "98306", null, "<p/>", "", false))));
+    void a_replayed_put_refused_because_someone_else_wrote_that_version_stays_a_conflict() {
+        wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("raced"));
+        wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).inScenario("lost").whenScenarioStateIs("raced")
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json").withBody(ConfluenceFixtures.V2_409)));
+        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526"))
+                .willReturn(okJson(page("7700526", "T", 3, "98306", null, "<p>someone else</p>", "", false))));
 
-        Page page = pages.update(access, new PageUpdate(PageId.of("7700526"), Optional.empty(), PageBody.storage("<p>new</p>"), Optional.empty(), Optional.empty()));
-
-        assertThat(page.version().number()).isEqualTo(Version.of(6));
-        assertThat(page.title().value()).isEqualTo(AWKWARD);
-        assertThat(page.labels()).containsExactly(Label.of("ops"));
-        wm.verify(putRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")).withRequestBody(matchingJsonPath("$.version.number", equalTo("5"))));
-        wm.verify(putRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")).withRequestBody(matchingJsonPath("$.version.number", equalTo("6"))));
-    }
-
-    @Test
-    void without_a_base_version_conflicts_are_retried_a_bounded_number_of_times() {
-        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526")).willReturn(okJson(page("7700526", "T", 4, "98306", null, "<p/>", "", false))));
-        wm.stubFor(put(urlPathEqualTo("/wiki/api/v2/pages/7700526")).willReturn(aResponse().withStatus(409)
-                .withHeader("Content-Type", "application/json").withBody(ConfluenceFixtures.V1_409)));
-
-        assertThatThrownBy(() -> pages.update(access, new PageUpdate(PageId.of("7700526"), Optional.empty(), PageBody.storage("<p/>"), Optional.empty(), Optional.empty())))
-                .isInstanceOfSatisfying(VersionConflictException.class, e -> assertThat(e.currentVersion()).hasValue(5));
-        wm.verify(1 + settings.maxConflictRetries(), putRequestedFor(urlPathEqualTo("/wiki/api/v2/pages/7700526")));
-    }
-
-    @Test
-    void updating_a_missing_page_is_not_found() {
-        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/5")).willReturn(aResponse().withStatus(404)));
-
-        assertThatThrownBy(() -> pages.update(access, new PageUpdate(PageId.of("5"), Optional.empty(), PageBody.storage("<p/>"), Optional.empty(), Optional.empty())))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> pages.write(access, new PageRevision(PageId.of("7700526"), Title.of("T"), PageBody.storage("<p>mine</p>"),
+                Version.of(3), Optional.empty()))).isInstanceOf(VersionConflictException.class);
     }
 
     @Test

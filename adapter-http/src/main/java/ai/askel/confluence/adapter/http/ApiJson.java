@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.http;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,15 @@ final class ApiJson {
     record CreatePageJson(String spaceKey, String title, String parentId, BodyJson body, List<String> labels) {
     }
 
-    record UpdatePageJson(String title, BodyJson body, Integer baseVersion, String message) {
+    record UpdatePageJson(String title, BodyJson body, Integer baseVersion, String message, Boolean force) {
     }
 
     record LabelsJson(List<String> labels) {
     }
 
+    /** A publish from a {@code template} and its {@code inputs}, or of a {@code body} the caller compiled (exactly one of the two). */
     record PublishRunbookJson(String template, String spaceKey, String parentTitle, String title, Map<String, Object> inputs,
-                              List<String> labels, String onDrift, Boolean dryRun) {
+                              BodyJson body, List<String> labels, String onDrift, Boolean dryRun) {
     }
 
     /** One runbook of a batch: a single publish's fields (no dry run) and attachments inline as base64. */
@@ -82,6 +84,10 @@ final class ApiJson {
                     BodyJson body, String webUrl) {
     }
 
+    /** The page an update answers, and whether it wrote a version. */
+    record UpdatedPageJson(@JsonUnwrapped PageJson page, boolean changed) {
+    }
+
     record VersionJson(int number, String authorId, String message, String createdAt) {
     }
 
@@ -106,9 +112,10 @@ final class ApiJson {
                              List<DriftFindingJson> driftOverridden) {
     }
 
-    record RunbookJson(String id, String connectionId, String spaceKey, String parentTitle, String title, String template,
-                       String templateVersion, Map<String, Object> inputs, List<String> labels, String status, String pageId,
-                       Integer version, String publishedAt) {
+    /** A stored runbook; {@code source} is "template" (with template, version and inputs) or "body" (with its representation). */
+    record RunbookJson(String id, String connectionId, String spaceKey, String parentTitle, String title, String source, String template,
+                       String templateVersion, Map<String, Object> inputs, String bodyRepresentation, List<String> labels, String status,
+                       String pageId, Integer version, String publishedAt) {
     }
 
     record TemplateInputJson(String name, String type, boolean required, String description, String example,

@@ -23,6 +23,7 @@ import ai.askel.confluence.adapter.http.ApiJson.TemplateInputJson;
 import ai.askel.confluence.adapter.http.ApiJson.TemplateJson;
 import ai.askel.confluence.adapter.http.ApiJson.UpdatePageJson;
 import ai.askel.confluence.adapter.http.ApiJson.VersionJson;
+import ai.askel.confluence.adapter.http.ApiJson.UpdatedPageJson;
 import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import java.util.Base64;
@@ -51,6 +52,11 @@ import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.CreatePageCommand;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.domain.RunbookId;
+import ai.askel.confluence.domain.RunbookSource;
+import ai.askel.confluence.ports.in.UpdatedPage;
+import ai.askel.confluence.ports.in.PublishSource;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.RotateCredentialsCommand;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
@@ -121,7 +127,7 @@ final class HttpMapper {
         Optional<Version> base = Optional.ofNullable(json.baseVersion())
                 .map(n -> problems.check("baseVersion", () -> Version.of(n)));
         problems.throwIfAny();
-        return new UpdatePageCommand(ref, page, title, body, base, Optional.ofNullable(json.message()));
+        return new UpdatePageCommand(ref, page, title, body, base, Optional.ofNullable(json.message()), Boolean.TRUE.equals(json.force()));
     }
 
     Set<Label> labelsToAdd(List<String> labels) {
@@ -136,18 +142,40 @@ final class HttpMapper {
     }
 
     PublishRunbookCommand publishCommand(ConnectionRef ref, PublishRunbookJson json) {
+        return publishCommand(ref, json, List.of());
+    }
+
+    /** The publish command, with the files of a multipart request (none for a JSON one). */
+    PublishRunbookCommand publishCommand(ConnectionRef ref, PublishRunbookJson json, List<AttachmentUpload> files) {
         Problems problems = new Problems();
-        String template = problems.required("template", json.template());
+        PublishSource source = publishSource(problems, json);
         SpaceKey space = problems.check("spaceKey", () -> SpaceKey.of(json.spaceKey()));
         Optional<Title> parentTitle = problems.optional("parentTitle", json.parentTitle(), Title::of);
         Title title = problems.check("title", () -> Title.of(json.title()));
-        TemplateInputs inputs = json.inputs() == null ? TemplateInputs.empty()
-                : problems.check(() -> new TemplateInputs(json.inputs()));
         Optional<Set<Label>> labels = json.labels() == null ? Optional.empty() : Optional.of(labels(problems, json.labels()));
         DriftPolicy onDrift = problems.check("onDrift", () -> DriftPolicy.parse(json.onDrift()));
         problems.throwIfAny();
-        return new PublishRunbookCommand(ref, space, parentTitle, title, template, inputs, labels, List.of(), onDrift,
-                Boolean.TRUE.equals(json.dryRun()));
+        return new PublishRunbookCommand(ref, space, parentTitle, title, source, labels, files, onDrift, Boolean.TRUE.equals(json.dryRun()));
+    }
+
+    /** A template and its inputs, or a body: exactly one of the two. */
+    private static PublishSource publishSource(Problems problems, PublishRunbookJson json) {
+        if (json.body() != null) {
+            if (json.template() != null) {
+                problems.add("template", "cannot be combined with body: publish from a template or a body you compiled");
+            }
+            if (json.inputs() != null) {
+                problems.add("inputs", "are for a template; a publish with a body has none");
+            }
+            PageBody body = body(problems, json.body());
+            return body == null ? null : new PublishSource.Supplied(body);
+        }
+        if (json.template() == null) {
+            problems.add("template", "is required (or give a body instead)");
+            return null;
+        }
+        TemplateInputs inputs = json.inputs() == null ? TemplateInputs.empty() : problems.check(() -> new TemplateInputs(json.inputs()));
+        return inputs == null ? null : new PublishSource.FromTemplate(json.template(), inputs);
     }
 
     /** One batch item as a stored request; problems are named {@code items[index].field}. */
@@ -297,6 +325,10 @@ final class HttpMapper {
         return new SpaceJson(s.id().value(), s.key().value(), s.name(), s.type());
     }
 
+    UpdatedPageJson updatedPage(UpdatedPage u) {
+        return new UpdatedPageJson(page(u.page()), u.changed());
+    }
+
     PageJson page(Page p) {
         return new PageJson(p.id().value(), p.space().value(), p.title().value(), p.parentId().map(PageId::value).orElse(null),
                 p.version().number().number(), labelNames(p.labels()),
@@ -334,7 +366,7 @@ final class HttpMapper {
     PublishResultJson publishResult(PublishResult r) {
         PlanJson plan = new PlanJson(r.plan().action().name(), r.plan().createParent(), labelNames(r.plan().labelsToAdd()),
                 r.plan().attachmentsToUpload());
-        return new PublishResultJson(r.runbook().value(), r.pageId().map(PageId::value).orElse(null),
+        return new PublishResultJson(r.runbook().map(RunbookId::value).orElse(null), r.pageId().map(PageId::value).orElse(null),
                 r.version().map(Version::number).orElse(null), r.outcome().name(), r.webUrl().orElse(null), plan,
                 r.driftOverridden().stream().map(this::driftFinding).toList());
     }
@@ -345,9 +377,12 @@ final class HttpMapper {
     }
 
     RunbookJson runbook(Runbook r) {
+        Optional<RunbookSource.Template> template = r.source() instanceof RunbookSource.Template t ? Optional.of(t) : Optional.empty();
+        Optional<RunbookSource.SuppliedBody> body = r.source() instanceof RunbookSource.SuppliedBody b ? Optional.of(b) : Optional.empty();
         return new RunbookJson(r.id().value(), r.connection().value(), r.space().value(), r.parentTitle().value(),
-                r.title().value(), r.template().id(), r.template().version(), r.inputs().values(), labelNames(r.labels()),
-                r.status().name(), r.pageId().map(PageId::value).orElse(null),
+                r.title().value(), template.isPresent() ? "template" : "body", template.map(t -> t.template().id()).orElse(null),
+                template.map(t -> t.template().version()).orElse(null), template.map(t -> t.inputs().values()).orElse(null),
+                body.map(b -> b.representation().wireName()).orElse(null), labelNames(r.labels()), r.status().name(), r.pageId().map(PageId::value).orElse(null),
                 r.published().map(p -> p.version().number()).orElse(null),
                 r.published().map(p -> p.publishedAt().toString()).orElse(null));
     }

@@ -62,7 +62,7 @@ final class PageRoutes implements Api.Group {
                     mapper::searchResult));
         });
         api.get(PAGE, call -> Reply.ok(mapper.page(read.read(call.connection(), call.pageId()))));
-        api.putJson(PAGE, call -> Reply.ok(mapper.page(
+        api.putJson(PAGE, call -> Reply.ok(mapper.updatedPage(
                 update.update(mapper.updatePageCommand(call.connection(), call.pageId(), call.body(UpdatePageJson.class))))));
         api.get(PAGE + "/versions", call -> Reply.ok(mapper.slice(
                 versions.versions(call.connection(), call.pageId(), call.limit(), call.cursor()), mapper::version)));

@@ -48,6 +48,10 @@ import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.RotateCredentialsCommand;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.in.UpdatePageCommand;
+import ai.askel.confluence.ports.in.UpdatedPage;
+import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.RunbookSource;
+import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.IdempotencyRecord.StoredResponse;
 import ai.askel.confluence.ports.out.UploadProgressListener;
@@ -286,15 +290,18 @@ final class FakeConnector implements UseCases {
     }
 
     @Override
-    public synchronized Page update(UpdatePageCommand command) {
+    public synchronized UpdatedPage update(UpdatePageCommand command) {
         call(command);
         Page page = page(command.ref(), command.page());
-        PageRevision revision = command.baseVersion()
-                .map(base -> page.reviseFrom(base, command.title(), command.body(), command.message()))
-                .orElseGet(() -> page.revise(command.title(), command.body(), command.message()));
-        Page updated = page.apply(revision, new PageVersion(revision.version(), Optional.of("557058:acc-1"), Optional.of(NOW), revision.message()));
+        Optional<PageRevision> revision = page.planUpdate(command.baseVersion(), command.title(), command.body(), command.message(),
+                command.force());
+        if (revision.isEmpty()) {
+            return new UpdatedPage(page, false);
+        }
+        Page updated = page.apply(revision.get(), new PageVersion(revision.get().version(), Optional.of("557058:acc-1"), Optional.of(NOW),
+                revision.get().message()));
         pages.put(updated.id(), updated);
-        return updated;
+        return new UpdatedPage(updated, true);
     }
 
     @Override
@@ -408,21 +415,28 @@ final class FakeConnector implements UseCases {
         PublishPlan plan = new PublishPlan(existing.isPresent() ? PublishAction.NO_OP : PublishAction.CREATE, existing.isEmpty(),
                 "<p>rendered</p>", command.effectiveLabels(), List.of());
         if (command.dryRun()) {
-            return new PublishResult(existing.map(Runbook::id).orElse(RunbookId.random()), Optional.empty(), Optional.empty(),
+            return new PublishResult(existing.map(Runbook::id), Optional.empty(), Optional.empty(),
                     PublishOutcome.PLANNED, Optional.empty(), plan, List.of());
         }
         Runbook runbook = existing.orElseGet(() -> {
             Page page = addPage(command.title().value());
             Runbook created = Runbook.create(command.ref().workspace(), command.ref().connection(), command.space(),
-                    command.effectiveParentTitle(), command.title(), new TemplateRef(command.templateId(), "1.0.0"), command.inputs(),
-                    command.effectiveLabels()).published(new PublishedState(page.id(), PageId.of("99"), Version.FIRST,
+                    command.effectiveParentTitle(), command.title(), source(command), command.effectiveLabels()).published(new PublishedState(page.id(), PageId.of("99"), Version.FIRST,
                     ContentHash.of("rendered"), command.title(), command.effectiveLabels(), List.of(), NOW));
             runbooks.put(created.id(), created);
             return created;
         });
-        return new PublishResult(runbook.id(), runbook.pageId(), Optional.of(Version.FIRST),
+        return new PublishResult(Optional.of(runbook.id()), runbook.pageId(), Optional.of(Version.FIRST),
                 existing.isPresent() ? PublishOutcome.UNCHANGED : PublishOutcome.CREATED,
                 Optional.of("https://acme.atlassian.net/wiki/spaces/INFRA/pages/" + runbook.pageId().orElseThrow()), plan, List.of());
+    }
+
+    private static RunbookSource source(PublishRunbookCommand command) {
+        if (command.source() instanceof PublishSource.FromTemplate t) {
+            return new RunbookSource.Template(new TemplateRef(t.templateId(), "1.0.0"), t.inputs());
+        }
+        PageBody body = ((PublishSource.Supplied) command.source()).body();
+        return new RunbookSource.SuppliedBody(body.representation(), RunbookSource.SuppliedBody.hashOf(command.title(), body));
     }
 
     @Override

@@ -130,8 +130,25 @@ class PageRoutesTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("version").asInt()).isEqualTo(2);
         assertThat(answer.json().get("title").asText()).isEqualTo("Renamed");
+        assertThat(answer.json().get("changed").asBoolean()).isTrue();
         UpdatePageCommand command = (UpdatePageCommand) api.fake.calls.get(0);
         assertThat(command.message()).contains("second");
+        assertThat(command.force()).isFalse();
+    }
+
+    @Test
+    void an_update_that_changes_nothing_answers_the_current_page_with_changed_false_and_force_writes_anyway() {
+        Page page = api.fake.addPage("Existing");
+        String same = "{\"title\": \"Existing\", \"body\": {\"value\": \"<p>hello</p>\"}";
+
+        TestServer.Answer unchanged = api.put(base + "/pages/" + page.id(), same + "}");
+        TestServer.Answer forced = api.put(base + "/pages/" + page.id(), same + ", \"force\": true}");
+
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(unchanged.json().get("changed").asBoolean()).isFalse();
+        assertThat(unchanged.json().get("version").asInt()).isEqualTo(1);
+        assertThat(forced.json().get("changed").asBoolean()).isTrue();
+        assertThat(forced.json().get("version").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -9,6 +9,7 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.in.PublishSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -58,13 +59,14 @@ class RunbookRoutesTest {
         api.post(base + "/runbooks", PUBLISH);
 
         PublishRunbookCommand command = (PublishRunbookCommand) api.fake.calls.get(0);
-        assertThat(command.templateId()).isEqualTo("customer-environment");
+        PublishSource.FromTemplate source = (PublishSource.FromTemplate) command.source();
+        assertThat(source.templateId()).isEqualTo("customer-environment");
         assertThat(command.title()).isEqualTo(Title.of("Crestview Production"));
         assertThat(command.effectiveParentTitle()).isEqualTo(PublishRunbookCommand.DEFAULT_PARENT_TITLE);
         assertThat(command.labels()).contains(java.util.Set.of(Label.of("customer-runbook")));
         assertThat(command.onDrift()).isEqualTo(DriftPolicy.OVERWRITE);
         assertThat(command.dryRun()).isFalse();
-        assertThat(command.inputs().values()).containsEntry("customer", "Crestview").containsEntry("replicas", 3L)
+        assertThat(source.inputs().values()).containsEntry("customer", "Crestview").containsEntry("replicas", 3L)
                 .containsEntry("ratio", new BigDecimal("0.25"))
                 .containsEntry("contacts", List.of(Map.of("name", "Ann", "role", "SRE")));
     }
@@ -168,5 +170,38 @@ class RunbookRoutesTest {
         assertThat(answer.json().get("results")).hasSize(2);
         assertThat(answer.json().get("results").get(1).get("connectionId").asText()).isEqualTo(second.id().value());
         assertThat(api.get("/api/v1/drift", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_publish_may_carry_a_body_the_caller_compiled_instead_of_a_template() {
+        TestServer.Answer answer = api.post(base + "/runbooks", """
+                {"spaceKey": "INFRA", "title": "Crestview Production",
+                 "body": {"representation": "storage", "value": "<p>compiled</p><ac:image><ri:attachment ri:filename=\\"d.png\\" /></ac:image>"}}""");
+
+        assertThat(answer.status()).isEqualTo(201);
+        PublishRunbookCommand command = (PublishRunbookCommand) api.fake.calls.get(0);
+        assertThat(command.source()).isInstanceOfSatisfying(PublishSource.Supplied.class,
+                s -> assertThat(s.body().value()).startsWith("<p>compiled</p>"));
+        TestServer.Answer runbook = api.get(base + "/runbooks/" + answer.json().get("id").asText());
+        assertThat(runbook.json().get("source").asText()).isEqualTo("body");
+        assertThat(runbook.json().get("bodyRepresentation").asText()).isEqualTo("storage");
+        assertThat(runbook.json().get("template").isNull()).isTrue();
+    }
+
+    @Test
+    void a_publish_with_both_or_neither_template_and_body_or_a_malformed_body_is_refused_before_any_call() {
+        TestServer.Answer both = api.post(base + "/runbooks", """
+                {"template": "t", "spaceKey": "INFRA", "title": "T", "body": {"value": "<p>x</p>"}, "inputs": {}}""");
+        TestServer.Answer neither = api.post(base + "/runbooks", """
+                {"spaceKey": "INFRA", "title": "T"}""");
+        TestServer.Answer malformed = api.post(base + "/runbooks", """
+                {"spaceKey": "INFRA", "title": "T", "body": {"value": "<p>x&nbsp;</p>"}}""");
+
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().toString()).contains("template").contains("inputs");
+        assertThat(neither.status()).isEqualTo(400);
+        assertThat(neither.json().toString()).contains("template");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(api.fake.calls).isEmpty();
     }
 }

@@ -13,7 +13,9 @@ import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.PublishedState;
+import ai.askel.confluence.domain.BodyRepresentation;
 import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.RunbookId;
 import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.domain.SiteUrl;
@@ -97,8 +99,10 @@ final class PersistenceMapper {
     RunbookRow toRow(Runbook r, long revision) {
         Optional<PublishedState> p = r.published();
         return new RunbookRow(r.id().value(), r.workspace().value(), r.connection().value(), r.space().value(),
-                r.parentTitle().value(), r.title().value(), r.template().id(), r.template().version(),
-                write(r.inputs().values()), labelsJson(r.labels()), r.status().name(),
+                r.parentTitle().value(), r.title().value(), template(r).map(t -> t.template().id()).orElse(null),
+                template(r).map(t -> t.template().version()).orElse(null), write(template(r).map(t -> t.inputs().values()).orElse(Map.of())),
+                supplied(r).map(b -> b.representation().wireName()).orElse(null), supplied(r).map(b -> b.hash().hex()).orElse(null),
+                labelsJson(r.labels()), r.status().name(),
                 p.map(s -> s.pageId().value()).orElse(null), p.map(s -> s.parentId().value()).orElse(null),
                 p.map(s -> s.version().number()).orElse(null), p.map(s -> s.contentHash().hex()).orElse(null),
                 p.map(s -> s.title().value()).orElse(null), p.map(s -> labelsJson(s.labels())).orElse(null),
@@ -116,8 +120,21 @@ final class PersistenceMapper {
                 r.publishedAt()));
         return new Runbook(RunbookId.of(r.id()), WorkspaceId.of(r.workspaceId()), ConnectionId.of(r.connectionId()),
                 SpaceKey.of(r.spaceKey()), Title.of(r.parentTitle()), Title.of(r.title()),
-                new TemplateRef(r.templateId(), r.templateVersion()), new TemplateInputs(read(r.inputsJson(), INPUTS)),
-                labels(r.labelsJson()), published, RunbookStatus.valueOf(r.status()), r.revision());
+                source(r), labels(r.labelsJson()), published, RunbookStatus.valueOf(r.status()), r.revision());
+    }
+
+    private RunbookSource source(RunbookRow r) {
+        return r.bodyRepresentation() != null
+                ? new RunbookSource.SuppliedBody(BodyRepresentation.fromWireName(r.bodyRepresentation()), new ContentHash(r.bodyHash()))
+                : new RunbookSource.Template(new TemplateRef(r.templateId(), r.templateVersion()), new TemplateInputs(read(r.inputsJson(), INPUTS)));
+    }
+
+    private static Optional<RunbookSource.Template> template(Runbook r) {
+        return r.source() instanceof RunbookSource.Template t ? Optional.of(t) : Optional.empty();
+    }
+
+    private static Optional<RunbookSource.SuppliedBody> supplied(Runbook r) {
+        return r.source() instanceof RunbookSource.SuppliedBody b ? Optional.of(b) : Optional.empty();
     }
 
     ManagedPageRow toRow(ManagedPage p) {

@@ -10,17 +10,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(RunbookRow.class)
 interface RunbookDao {
     String COLUMNS = "id, workspace_id, connection_id, space_key, parent_title, title, template_id, template_version,"
-            + " inputs_json, labels_json, status, page_id, parent_page_id, published_version, published_hash, published_title,"
+            + " inputs_json, body_representation, body_hash, labels_json, status, page_id, parent_page_id, published_version, published_hash, published_title,"
             + " published_labels_json, published_attachments_json, published_at, revision";
 
     @SqlUpdate("INSERT INTO runbook (" + COLUMNS + ") VALUES (:id, :workspaceId, :connectionId, :spaceKey, :parentTitle, :title,"
-            + " :templateId, :templateVersion, :inputsJson, :labelsJson, :status, :pageId, :parentPageId, :publishedVersion,"
+            + " :templateId, :templateVersion, :inputsJson, :bodyRepresentation, :bodyHash, :labelsJson, :status, :pageId, :parentPageId, :publishedVersion,"
             + " :publishedHash, :publishedTitle, :publishedLabelsJson, :publishedAttachmentsJson, :publishedAt, :revision)")
     void insert(@BindRow RunbookRow row);
 
     /** Writes the row at {@code row.revision()} only if the stored revision is still {@code expected}. */
     @SqlUpdate("UPDATE runbook SET parent_title = :parentTitle, template_id = :templateId, template_version = :templateVersion,"
-            + " inputs_json = :inputsJson, labels_json = :labelsJson, status = :status, page_id = :pageId,"
+            + " inputs_json = :inputsJson, body_representation = :bodyRepresentation, body_hash = :bodyHash, labels_json = :labelsJson, status = :status, page_id = :pageId,"
             + " parent_page_id = :parentPageId, published_version = :publishedVersion, published_hash = :publishedHash,"
             + " published_title = :publishedTitle, published_labels_json = :publishedLabelsJson,"
             + " published_attachments_json = :publishedAttachmentsJson, published_at = :publishedAt, revision = :revision"

@@ -17,6 +17,7 @@ import ai.askel.confluence.domain.SiteUrl;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.TemplateRef;
+import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.WorkspaceId;
@@ -82,7 +83,7 @@ final class Fixtures {
 
     static Runbook runbook(Connection connection, String title) {
         return Runbook.create(connection.workspace(), connection.id(), SPACE, Title.of("Runbooks"), Title.of(title),
-                new TemplateRef("service-runbook", "1.2.0"), inputs(), Set.of(Label.of("runbook"), Label.of("prod")));
+                new RunbookSource.Template(new TemplateRef("service-runbook", "1.2.0"), inputs()), Set.of(Label.of("runbook"), Label.of("prod")));
     }
 
     static PublishedState published(PageId page) {

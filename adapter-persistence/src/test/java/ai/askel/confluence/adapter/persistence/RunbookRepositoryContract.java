@@ -11,6 +11,9 @@ import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.TemplateRef;
+import ai.askel.confluence.domain.RunbookSource;
+import ai.askel.confluence.domain.BodyRepresentation;
+import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
@@ -53,14 +56,31 @@ abstract class RunbookRepositoryContract extends PersistenceContract {
 
         assertThat(stored.revision()).isEqualTo(1);
         assertSameState(runbooks.find(connection.workspace(), runbook.id()).orElseThrow(), runbook.atRevision(1));
-        assertThat(runbooks.find(connection.workspace(), runbook.id()).orElseThrow().inputs()).isEqualTo(Fixtures.inputs());
+        assertThat(runbooks.find(connection.workspace(), runbook.id()).orElseThrow().source())
+                .isEqualTo(new RunbookSource.Template(new TemplateRef("service-runbook", "1.2.0"), Fixtures.inputs()));
+    }
+
+    @Test
+    void a_runbook_publishing_a_supplied_body_is_stored_with_its_representation_and_hash_and_no_template() {
+        RunbookSource supplied = new RunbookSource.SuppliedBody(BodyRepresentation.WIKI, ContentHash.of("h1. Payments"));
+        Runbook stored = runbooks.insertOrGet(Runbook.create(connection.workspace(), connection.id(), Fixtures.SPACE, Title.of("Runbooks"),
+                Title.of("Payments API"), supplied, Set.of(Label.of("runbook"))));
+
+        Runbook published = runbooks.update(stored.published(Fixtures.published(Fixtures.pageId())));
+        Runbook back = runbooks.update(published.withRequest(published.parentTitle(),
+                new RunbookSource.Template(new TemplateRef("service-runbook", "1.3.0"), Fixtures.inputs()), published.labels()));
+
+        assertThat(runbooks.find(connection.workspace(), stored.id()).orElseThrow().source())
+                .isEqualTo(new RunbookSource.Template(new TemplateRef("service-runbook", "1.3.0"), Fixtures.inputs()));
+        assertThat(runbooks.update(back.withRequest(back.parentTitle(), supplied, back.labels())).source()).isEqualTo(supplied);
+        assertThat(runbooks.find(connection.workspace(), stored.id()).orElseThrow().source()).isEqualTo(supplied);
     }
 
     @Test
     void insert_or_get_answers_the_existing_runbook_for_the_same_target_and_inserts_nothing() {
         Runbook first = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
         Runbook rival = Runbook.create(connection.workspace(), connection.id(), Fixtures.SPACE, Title.of("Elsewhere"),
-                Title.of("Payments API"), new TemplateRef("other-template", "9"), TemplateInputs.empty(), Set.of());
+                Title.of("Payments API"), new RunbookSource.Template(new TemplateRef("other-template", "9"), TemplateInputs.empty()), Set.of());
 
         Runbook answered = runbooks.insertOrGet(rival);
 
@@ -73,8 +93,8 @@ abstract class RunbookRepositoryContract extends PersistenceContract {
     void update_stores_the_published_state_at_the_next_revision() {
         Runbook stored = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
         PageId page = Fixtures.pageId();
-        Runbook published = stored.withRequest(Title.of("Ops runbooks"), new TemplateRef("service-runbook", "1.3.0"),
-                new TemplateInputs(Map.of("service", "payments-api", "nested", List.of(Map.of("k", true)))),
+        Runbook published = stored.withRequest(Title.of("Ops runbooks"), new RunbookSource.Template(new TemplateRef("service-runbook", "1.3.0"),
+                new TemplateInputs(Map.of("service", "payments-api", "nested", List.of(Map.of("k", true))))),
                 Set.of(Label.of("tier-1"))).published(Fixtures.published(page));
 
         Runbook saved = runbooks.update(published);
@@ -90,7 +110,7 @@ abstract class RunbookRepositoryContract extends PersistenceContract {
     @Test
     void an_update_based_on_a_stale_revision_fails_and_changes_nothing() {
         Runbook loaded = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
-        Runbook first = runbooks.update(loaded.withStatus(RunbookStatus.FAILED));
+        Runbook first = runbooks.update(loaded.withRequest(Title.of("Other parent"), loaded.source(), loaded.labels()));
 
         assertThatThrownBy(() -> runbooks.update(loaded.published(Fixtures.published(Fixtures.pageId()))))
                 .isInstanceOf(ConflictException.class)
@@ -104,7 +124,7 @@ abstract class RunbookRepositoryContract extends PersistenceContract {
     @Test
     void of_two_concurrent_updates_from_one_revision_exactly_one_wins() throws Exception {
         Runbook loaded = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
-        List<Runbook> candidates = List.of(loaded.published(Fixtures.published(Fixtures.pageId())), loaded.withStatus(RunbookStatus.FAILED));
+        List<Runbook> candidates = List.of(loaded.published(Fixtures.published(Fixtures.pageId())), loaded.withRequest(Title.of("Other parent"), loaded.source(), loaded.labels()));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(candidates.size());
         List<Future<Runbook>> results = new ArrayList<>();

@@ -357,8 +357,7 @@ public final class CheckDriftService implements CheckDriftUseCase {
          */
         private void checkEdit(ManagedPage managed, Observed seen) {
             Optional<PageId> pageId = Optional.of(managed.pageId());
-            boolean ownContent = !managed.contentHash().equals(ContentFingerprint.of(managed.title(), ""));
-            if (!ownContent || !seen.version().isAfter(managed.version())) {
+            if (!managed.ownsContent() || !managed.baseline().mayBeEditedAt(seen.version())) {
                 scan.resolve(pageId, DriftKind.EDITED_IN_CONFLUENCE);
                 return;
             }
@@ -366,7 +365,7 @@ public final class CheckDriftService implements CheckDriftUseCase {
             if (page == null) {
                 return; // deleted between the listing and the read: the next scan reports it
             }
-            boolean edited = !ContentFingerprint.of(managed.title(), page.body()).equals(managed.contentHash());
+            boolean edited = managed.baseline().isEditedBy(page.version().number(), ContentFingerprint.of(managed.title(), page.body()));
             if (edited) {
                 seen(pageId, DriftKind.EDITED_IN_CONFLUENCE, "page %s '%s' was edited in Confluence: version %s, the connector published version %s%s"
                         .formatted(managed.pageId(), managed.title(), page.version().number(), managed.version(),
@@ -430,7 +429,7 @@ public final class CheckDriftService implements CheckDriftUseCase {
                 boolean settled = runbook.status() == RunbookStatus.PUBLISHED || runbook.status() == RunbookStatus.DRIFTED;
                 if (settled && runbook.status() != wanted) {
                     try {
-                        runbooks.update(runbook.withStatus(wanted));
+                        runbooks.update(runbook.scanned(drift));
                     } catch (ConflictException e) {
                         // a publish saved it meanwhile: its own outcome is the newer truth
                     }

@@ -1,9 +1,9 @@
 package ai.askel.confluence.app.usecase;
 
+import ai.askel.confluence.domain.ContentBaseline;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.Title;
-import ai.askel.confluence.domain.storage.StorageCanonicalForm;
 
 /**
  * The content hash of a managed page: its title and the canonical form of its body. Because the
@@ -20,6 +20,6 @@ final class ContentFingerprint {
     }
 
     static ContentHash of(Title title, String storageBody) {
-        return ContentHash.of(title.value(), StorageCanonicalForm.of(storageBody));
+        return ContentBaseline.fingerprint(title, storageBody);
     }
 }

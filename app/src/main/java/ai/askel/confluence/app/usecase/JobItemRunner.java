@@ -9,6 +9,7 @@ import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
+import ai.askel.confluence.ports.in.PublishSource;
 import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.ClusterSchedulerPort.ItemRun;
 import ai.askel.confluence.ports.out.JobItem;
@@ -64,7 +65,7 @@ public final class JobItemRunner {
         try {
             PublishResult result = publish.publish(command(job, started.get().request()));
             jobs.finish(id, index, new JobItem.Result(JobItemState.SUCCEEDED, Optional.of(result.outcome().name()),
-                    Optional.of(result.runbook()), result.pageId(), Optional.empty()), clock.now());
+                    result.runbook(), result.pageId(), Optional.empty()), clock.now());
             ending = JobMetricsRecorder.Ending.SUCCEEDED;
             return ItemRun.DONE;
         } catch (ConnectorException e) {
@@ -91,7 +92,7 @@ public final class JobItemRunner {
 
     private static PublishRunbookCommand command(Job job, JobItemRequest item) {
         return new PublishRunbookCommand(new ConnectionRef(job.workspace(), job.connection()), item.space(), item.parentTitle(),
-                item.title(), item.templateId(), item.inputs(), item.labels(),
+                item.title(), new PublishSource.FromTemplate(item.templateId(), item.inputs()), item.labels(),
                 item.attachments().stream().map(JobItemRequest.InlineAttachment::upload).toList(), item.onDrift(), false);
     }
 }

@@ -1,17 +1,28 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageRevision;
 import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.in.UpdatePageCommand;
 import ai.askel.confluence.ports.in.UpdatePageUseCase;
+import ai.askel.confluence.ports.in.UpdatedPage;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
-import ai.askel.confluence.ports.out.PageUpdate;
 import jakarta.inject.Inject;
-
 import java.util.Optional;
 
-/** Writes a page's next version; with a base version, a page that moved on is a version conflict. */
+/**
+ * Reads the page, asks it what the update writes ({@link Page#planUpdate}: nothing, the next version, or
+ * a version conflict), and writes it with one PUT: 1 call when nothing changes, 2 otherwise. Without a base
+ * version, a page that moved on between the read and the write is read again, a bounded number of times;
+ * with one, it is a version conflict and nothing is overwritten.
+ */
 public final class UpdatePageService implements UpdatePageUseCase {
+    static final int MAX_CONFLICT_RETRIES = 3;
+    private static final String OPERATION = "page.update";
+
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
     private final AuditTrail audit;
@@ -24,17 +35,35 @@ public final class UpdatePageService implements UpdatePageUseCase {
     }
 
     @Override
-    public Page update(UpdatePageCommand command) {
-        var access = lookup.access(command.ref());
+    public UpdatedPage update(UpdatePageCommand command) {
+        ConfluenceAccess access = lookup.access(command.ref());
         try {
-            Page page = pages.update(access, new PageUpdate(command.page(), command.title(), command.body(), command.baseVersion(),
-                    command.message()));
-            audit.record(command.ref().workspace(), "page.update", Optional.of(command.ref().connection()), Optional.of(page.id()),
-                    "updated to version " + page.version().number());
-            return page;
+            UpdatedPage updated = readModifyWrite(access, command);
+            audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.of(updated.page().id()),
+                    (updated.changed() ? "updated to version " : "unchanged at version ") + updated.page().version().number());
+            return updated;
         } catch (ConnectorException e) {
-            audit.failed(command.ref().workspace(), "page.update", Optional.of(command.ref().connection()), Optional.of(command.page()), e);
+            audit.failed(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.of(command.page()), e);
             throw e;
+        }
+    }
+
+    private UpdatedPage readModifyWrite(ConfluenceAccess access, UpdatePageCommand command) {
+        for (int conflicts = 0; ; conflicts++) {
+            Page current = pages.read(access, command.page()).orElseThrow(() -> new NotFoundException(
+                    "page " + command.page() + " was not found, or the Confluence user may not see it"));
+            Optional<PageRevision> revision = current.planUpdate(command.baseVersion(), command.title(), command.body(),
+                    command.message(), command.force());
+            if (revision.isEmpty()) {
+                return new UpdatedPage(current, false);
+            }
+            try {
+                return new UpdatedPage(current.apply(revision.get(), pages.write(access, revision.get())), true);
+            } catch (VersionConflictException e) {
+                if (command.baseVersion().isPresent() || conflicts >= MAX_CONFLICT_RETRIES) {
+                    throw e;
+                }
+            }
         }
     }
 }

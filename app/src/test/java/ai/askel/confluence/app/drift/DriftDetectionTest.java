@@ -61,7 +61,7 @@ class DriftDetectionTest {
     }
 
     private RunbookStatus runbookStatus() {
-        return site.askel.getRunbook().get(site.ref, published.runbook()).status();
+        return site.askel.getRunbook().get(site.ref, published.runbook().orElseThrow()).status();
     }
 
     private List<DriftFinding> resolvedFindings() {

@@ -8,6 +8,7 @@ import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.TemplateRef;
+import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.in.ConnectionRef;
@@ -47,25 +48,25 @@ class AttachToRunbookServiceTest {
     void a_file_is_attached_and_recorded_and_the_same_content_is_not_uploaded_again() {
         PublishResult published = publish();
 
-        Attachment attached = service.attach(ref, published.runbook(), upload("pdf"), UploadProgressListener.NONE);
-        Attachment again = service.attach(ref, published.runbook(), upload("pdf"), UploadProgressListener.NONE);
+        Attachment attached = service.attach(ref, published.runbook().orElseThrow(), upload("pdf"), UploadProgressListener.NONE);
+        Attachment again = service.attach(ref, published.runbook().orElseThrow(), upload("pdf"), UploadProgressListener.NONE);
 
         assertThat(again.id()).isEqualTo(attached.id());
         assertThat(f.confluence.calls("attachments.upload")).isEqualTo(1);
-        Runbook runbook = new GetRunbookService(f.runbooks).get(ref, published.runbook());
+        Runbook runbook = new GetRunbookService(f.runbooks).get(ref, published.runbook().orElseThrow());
         assertThat(runbook.published().orElseThrow().attachment("runbook.pdf")).hasValueSatisfying(a -> {
             assertThat(a.attachmentId()).isEqualTo(attached.id());
             assertThat(a.hash()).isEqualTo(ContentHash.ofBytes("pdf".getBytes(StandardCharsets.UTF_8)));
         });
 
-        service.attach(ref, published.runbook(), upload("pdf v2"), UploadProgressListener.NONE);
+        service.attach(ref, published.runbook().orElseThrow(), upload("pdf v2"), UploadProgressListener.NONE);
         assertThat(f.confluence.calls("attachments.upload")).isEqualTo(2);
     }
 
     @Test
     void an_unpublished_runbook_takes_no_attachment() {
         Runbook fresh = f.runbooks.insertOrGet(Runbook.create(f.workspace, ref.connection(), SpaceKey.of("OPS"), Title.of("Parent"),
-                Title.of("Draft"), new TemplateRef("test-runbook", "1"), TemplateInputs.empty(), Set.of()));
+                Title.of("Draft"), new RunbookSource.Template(new TemplateRef("test-runbook", "1"), TemplateInputs.empty()), Set.of()));
 
         assertThatThrownBy(() -> service.attach(ref, fresh.id(), upload("pdf"), UploadProgressListener.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not been published");
@@ -77,7 +78,7 @@ class AttachToRunbookServiceTest {
         PublishResult published = publish();
         ConnectionRef other = f.connection();
 
-        assertThatThrownBy(() -> service.attach(other, published.runbook(), upload("pdf"), UploadProgressListener.NONE))
+        assertThatThrownBy(() -> service.attach(other, published.runbook().orElseThrow(), upload("pdf"), UploadProgressListener.NONE))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("runbook");
     }
 }

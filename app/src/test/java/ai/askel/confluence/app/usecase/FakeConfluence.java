@@ -34,7 +34,6 @@ import ai.askel.confluence.ports.out.ConfluenceSpacesPort;
 import ai.askel.confluence.ports.out.ConfluenceUsersPort;
 import ai.askel.confluence.ports.out.ConfluencePermissionsPort;
 import ai.askel.confluence.ports.out.NewPage;
-import ai.askel.confluence.ports.out.PageUpdate;
 import ai.askel.confluence.ports.out.UploadProgressListener;
 
 import java.io.IOException;
@@ -70,7 +69,7 @@ import java.util.stream.Stream;
  */
 final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort, ConfluenceSearchPort, ConfluenceUsersPort,
         ConfluencePermissionsPort {
-    static final Set<String> WRITES = Set.of("pages.create", "pages.update", "labels.add", "labels.remove", "attachments.upload");
+    static final Set<String> WRITES = Set.of("pages.create", "pages.write", "labels.add", "labels.remove", "attachments.upload");
     static final String HUMAN = "557058:human";
 
     /** A page as Confluence stores it. */
@@ -376,33 +375,25 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     }
 
     @Override
-    public Page update(ConfluenceAccess access, PageUpdate update) {
-        enter("pages.update");
+    public PageVersion write(ConfluenceAccess access, PageRevision revision) {
+        enter("pages.write");
         synchronized (this) {
-            return call("pages.update", access, () -> {
-                StoredPage page = stored(update.pageId());
-                int base = update.baseVersion().map(Version::number).orElse(page.version());
+            return call("pages.write", access, () -> {
+                StoredPage page = stored(revision.pageId());
+                int base = revision.version().number() - 1;
                 if (base != page.version()) {
                     throw new VersionConflictException("Version must be incremented: page is at version " + page.version(),
                             OptionalInt.of(page.version()), "trace-409");
                 }
-                update.title().ifPresent(t -> {
-                    if (!t.equals(page.title) && !pagesTitled(page.space.value(), t.value()).isEmpty()) {
-                        throw new ConflictException("A page with this title already exists", "trace-409");
-                    }
-                    page.title = t;
-                });
-                page.write(update.body().value(), accountId, update.message());
-                return page.toPage();
+                Title t = revision.title();
+                if (!t.equals(page.title) && !pagesTitled(page.space.value(), t.value()).isEmpty()) {
+                    throw new ConflictException("A page with this title already exists", "trace-409");
+                }
+                page.title = t;
+                page.write(revision.body().value(), accountId, revision.message());
+                return page.toPage().version();
             });
         }
-    }
-
-    @Override
-    public PageVersion write(ConfluenceAccess access, PageRevision revision) {
-        Page written = update(access, new PageUpdate(revision.pageId(), Optional.of(revision.title()), revision.body(),
-                Optional.of(Version.of(revision.version().number() - 1)), revision.message()));
-        return written.version();
     }
 
     @Override

@@ -31,10 +31,10 @@ class GetRunbookServiceTest {
                 Title.of("Crestview"), "test-runbook", new TemplateInputs(Map.of("environment", "prod", "endpoint", "https://x.example")),
                 Optional.empty(), List.of(), DriftPolicy.FAIL, false));
 
-        assertThat(service.get(ref, published.runbook()).status()).isEqualTo(RunbookStatus.PUBLISHED);
-        assertThat(service.get(ref, published.runbook()).pageId()).isEqualTo(published.pageId());
-        assertThatThrownBy(() -> service.get(f.connection(), published.runbook())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.get(new ConnectionRef(WorkspaceId.random(), ref.connection()), published.runbook()))
+        assertThat(service.get(ref, published.runbook().orElseThrow()).status()).isEqualTo(RunbookStatus.PUBLISHED);
+        assertThat(service.get(ref, published.runbook().orElseThrow()).pageId()).isEqualTo(published.pageId());
+        assertThatThrownBy(() -> service.get(f.connection(), published.runbook().orElseThrow())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.get(new ConnectionRef(WorkspaceId.random(), ref.connection()), published.runbook().orElseThrow()))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.get(ref, RunbookId.random())).isInstanceOf(NotFoundException.class)
                 .hasMessageStartingWith("runbook ");

@@ -19,6 +19,10 @@ import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.PublishOutcome;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.BodyRepresentation;
+import ai.askel.confluence.domain.RunbookSource;
+import ai.askel.confluence.ports.in.PublishSource;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ManagedPage;
@@ -73,9 +77,13 @@ class PublishRunbookServiceTest {
     }
 
     private PublishRunbookCommand changed(DriftPolicy onDrift) {
+        return command(changedInputs(), List.of(), onDrift, false);
+    }
+
+    private Map<String, Object> changedInputs() {
         Map<String, Object> inputs = inputs();
         inputs.put("steps", List.of("drain the queue", "restart"));
-        return command(inputs, List.of(), onDrift, false);
+        return inputs;
     }
 
     private PageId seedParent() {
@@ -159,7 +167,7 @@ class PublishRunbookServiceTest {
         assertThat(second.outcome()).isEqualTo(PublishOutcome.UPDATED);
         assertThat(second.pageId()).isEqualTo(first.pageId());
         assertThat(f.confluence.calls()).as(f.confluence.callLog().toString()).isLessThanOrEqualTo(3);
-        assertThat(f.confluence.callLog()).containsExactly("pages.read", "pages.update");
+        assertThat(f.confluence.callLog()).containsExactly("pages.read", "pages.write");
         FakeConfluence.StoredPage page = onlyRunbookPage();
         assertThat(page.version()).isEqualTo(2);
         assertThat(page.body()).contains("drain the queue");
@@ -266,12 +274,12 @@ class PublishRunbookServiceTest {
     @Test
     void an_update_racing_a_concurrent_publish_of_the_same_content_re_evaluates_instead_of_failing() {
         PublishResult first = publisher.publish(command());
-        String rendered = publisher.publish(command(changed(DriftPolicy.FAIL).inputs().values(), List.of(), DriftPolicy.FAIL, true))
+        String rendered = publisher.publish(command(changedInputs(), List.of(), DriftPolicy.FAIL, true))
                 .plan().renderedBody();
         PageId id = first.pageId().orElseThrow();
         java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
         f.confluence.beforeEachCall(op -> {
-            if (op.equals("pages.update") && raced.compareAndSet(false, true)) {
+            if (op.equals("pages.write") && raced.compareAndSet(false, true)) {
                 f.confluence.editInConfluence(id, rendered); // another instance published the same change first
             }
         });
@@ -362,9 +370,9 @@ class PublishRunbookServiceTest {
         f.confluence.editInConfluence(first.pageId().orElseThrow(), "<p>fixed by hand</p>");
         f.confluence.resetCounts();
 
-        assertThatThrownBy(() -> publisher.publish(command(changed(DriftPolicy.FAIL).inputs().values(), List.of(), DriftPolicy.FAIL, true)))
+        assertThatThrownBy(() -> publisher.publish(command(changedInputs(), List.of(), DriftPolicy.FAIL, true)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DRIFT_DETECTED));
-        PublishResult overwrite = publisher.publish(command(changed(DriftPolicy.FAIL).inputs().values(), List.of(), DriftPolicy.OVERWRITE, true));
+        PublishResult overwrite = publisher.publish(command(changedInputs(), List.of(), DriftPolicy.OVERWRITE, true));
 
         assertThat(overwrite.plan().action()).isEqualTo(PublishAction.UPDATE);
         assertThat(f.confluence.writes()).isZero();
@@ -432,7 +440,7 @@ class PublishRunbookServiceTest {
         int runbookWrites = f.runbooks.writes.get();
         f.confluence.resetCounts();
 
-        PublishResult plan = publisher.publish(command(changed(DriftPolicy.FAIL).inputs().values(), List.of(), DriftPolicy.FAIL, true));
+        PublishResult plan = publisher.publish(command(changedInputs(), List.of(), DriftPolicy.FAIL, true));
 
         assertThat(plan.plan().action()).isEqualTo(PublishAction.UPDATE);
         assertThat(plan.plan().labelsToAdd()).isEmpty();
@@ -587,5 +595,62 @@ class PublishRunbookServiceTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void a_republish_without_resending_an_unchanged_attachment_still_shows_it_and_writes_nothing() {
+        PublishResult first = publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+        PageId page = first.pageId().orElseThrow();
+        assertThat(f.confluence.page(page).orElseThrow().body()).contains("ri:filename=\"diagram.png\"");
+        f.confluence.resetCounts();
+
+        PublishResult again = publisher.publish(command());
+
+        assertThat(again.outcome()).isEqualTo(PublishOutcome.UNCHANGED);
+        assertThat(f.confluence.page(page).orElseThrow().body()).contains("ri:filename=\"diagram.png\"");
+        assertThat(f.confluence.callLog()).containsExactly("pages.read");
+    }
+
+    @Test
+    void a_body_the_caller_compiled_is_published_as_a_managed_runbook_with_its_attachment_shown_and_drift_tracked() {
+        PageBody body = PageBody.storage("<h1>Crestview Production</h1><p>Region: eu-west-1</p>"
+                + "<ac:image><ri:attachment ri:filename=\"diagram.png\" /></ac:image>");
+        PublishRunbookCommand compiled = new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of(TITLE),
+                new PublishSource.Supplied(body), Optional.empty(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false);
+
+        PublishResult created = publisher.publish(compiled);
+
+        assertThat(created.outcome()).isEqualTo(PublishOutcome.CREATED);
+        PageId page = created.pageId().orElseThrow();
+        assertThat(f.confluence.page(page).orElseThrow().body()).contains("ri:filename=\"diagram.png\"");
+        assertThat(f.confluence.page(page).orElseThrow().labels).containsExactlyInAnyOrderElementsOf(PublishRunbookCommand.DEFAULT_LABELS);
+        assertThat(f.confluence.calls("attachments.upload")).isEqualTo(1);
+        Runbook stored = new GetRunbookService(f.runbooks).get(ref, created.runbook().orElseThrow());
+        assertThat(stored.source()).isInstanceOfSatisfying(RunbookSource.SuppliedBody.class,
+                s -> assertThat(s.representation()).isEqualTo(BodyRepresentation.STORAGE));
+
+        f.confluence.resetCounts();
+        PublishResult unchanged = publisher.publish(compiled);
+        assertThat(unchanged.outcome()).isEqualTo(PublishOutcome.UNCHANGED);
+        assertThat(f.confluence.callLog()).containsExactly("pages.read");
+
+        f.confluence.editInConfluence(page, "<p>edited by hand</p>");
+        assertThatThrownBy(() -> publisher.publish(compiled)).isInstanceOfSatisfying(ConnectorException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.DRIFT_DETECTED);
+            assertThat(e.getMessage()).contains("edited").contains("nothing was overwritten");
+        });
+        assertThat(f.confluence.page(page).orElseThrow().body()).isEqualTo("<p>edited by hand</p>");
+    }
+
+    @Test
+    void a_dry_run_of_a_runbook_never_stored_has_no_id_and_stores_nothing() {
+        PublishResult plan = publisher.publish(command(inputs(), List.of(), DriftPolicy.FAIL, true));
+
+        assertThat(plan.runbook()).isEmpty();
+        assertThat(plan.outcome()).isEqualTo(PublishOutcome.PLANNED);
+        assertThat(f.runbooks.listByConnection(ref.connection())).isEmpty();
+
+        PublishResult published = publisher.publish(command());
+        assertThat(publisher.publish(command(inputs(), List.of(), DriftPolicy.FAIL, true)).runbook()).isEqualTo(published.runbook());
     }
 }

@@ -1,12 +1,14 @@
 package ai.askel.confluence.app.usecase;
 
-import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.UpdatePageCommand;
+import ai.askel.confluence.ports.in.UpdatedPage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -21,13 +23,31 @@ class UpdatePageServiceTest {
     private final PageId id = f.confluence.seedPage("OPS", "Notes", Optional.empty(), "<p>v1</p>");
 
     @Test
-    void an_update_writes_the_next_version_and_is_audited() {
-        Page page = service.update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>v2</p>"),
+    void an_update_reads_the_page_writes_the_next_version_and_is_audited() {
+        UpdatedPage updated = service.update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>v2</p>"),
                 Optional.of(Version.of(1)), Optional.of("second")));
 
-        assertThat(page.version().number().number()).isEqualTo(2);
+        assertThat(updated.changed()).isTrue();
+        assertThat(updated.page().version().number().number()).isEqualTo(2);
         assertThat(f.confluence.page(id).orElseThrow().body()).isEqualTo("<p>v2</p>");
+        assertThat(f.confluence.callLog()).containsExactly("pages.read", "pages.write");
         assertThat(f.auditLog.all()).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo("updated to version 2"));
+    }
+
+    @Test
+    void an_update_that_changes_nothing_costs_one_read_and_writes_no_version_unless_forced() {
+        UpdatedPage same = service.update(new UpdatePageCommand(ref, id, Optional.of(Title.of("Notes")), PageBody.storage("<p>v1</p>\n"),
+                Optional.empty(), Optional.empty()));
+
+        assertThat(same.changed()).isFalse();
+        assertThat(same.page().version().number().number()).isEqualTo(1);
+        assertThat(f.confluence.callLog()).containsExactly("pages.read");
+        assertThat(f.auditLog.all()).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo("unchanged at version 1"));
+
+        UpdatedPage forced = service.update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>v1</p>"),
+                Optional.empty(), Optional.empty(), true));
+        assertThat(forced.changed()).isTrue();
+        assertThat(forced.page().version().number().number()).isEqualTo(2);
     }
 
     @Test
@@ -37,9 +57,23 @@ class UpdatePageServiceTest {
         assertThatThrownBy(() -> service.update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>mine</p>"),
                 Optional.of(Version.of(1)), Optional.empty()))).isInstanceOf(VersionConflictException.class);
         assertThat(f.confluence.page(id).orElseThrow().body()).isEqualTo("<p>someone else</p>");
-        assertThat(f.auditLog.all()).singleElement().satisfies(e -> {
-            assertThat(e.outcome()).isEqualTo("failed: VERSION_CONFLICT");
-            assertThat(e.traceId()).contains("trace-409");
+        assertThat(f.confluence.calls("pages.write")).isZero();
+        assertThat(f.auditLog.all()).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo("failed: VERSION_CONFLICT"));
+    }
+
+    @Test
+    void without_a_base_version_a_page_that_moved_between_read_and_write_is_read_again_and_written_on_top() {
+        AtomicBoolean raced = new AtomicBoolean();
+        f.confluence.beforeEachCall(op -> {
+            if (op.equals("pages.write") && raced.compareAndSet(false, true)) {
+                f.confluence.editInConfluence(id, "<p>someone else</p>");
+            }
         });
+
+        UpdatedPage updated = service.update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>mine</p>"),
+                Optional.empty(), Optional.empty()));
+
+        assertThat(updated.page().version().number().number()).isEqualTo(3);
+        assertThat(f.confluence.page(id).orElseThrow().body()).isEqualTo("<p>mine</p>");
     }
 }

@@ -65,8 +65,19 @@ final class UseCaseFixture {
     }
 
     PublishRunbookService publisher() {
-        return new PublishRunbookService(lookup, templates, new TemplateInputValidator(), guard(), confluence, confluence,
-                confluence.labels, confluence.attachments, runbooks, managedPages, findings, clock, audit);
+        return publisher(new PublishLocks());
+    }
+
+    /** A publisher of a connector whose publishes of one runbook take turns on {@code locks}. */
+    PublishRunbookService publisher(PublishLocks locks) {
+        ParentPages parents = new ParentPages(confluence, new PageCreation(confluence), managedPages, clock);
+        return new PublishRunbookService(lookup, preparer(), runbooks, new RunbookPages(confluence, confluence, parents, findings),
+                new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels, confluence.attachments, guard()),
+                new PublishedStates(runbooks, managedPages, findings, clock), locks, audit);
+    }
+
+    RunbookPreparer preparer() {
+        return new RunbookPreparer(templates, new TemplateInputValidator(), guard());
     }
 
     CheckDriftService drift() {

@@ -37,6 +37,6 @@ class UseCaseTestComponentTest {
                 Optional.empty(), List.of(), DriftPolicy.FAIL, false));
 
         assertThat(result.outcome()).isEqualTo(PublishOutcome.CREATED);
-        assertThat(component.getRunbook().get(ref, result.runbook()).pageId()).isEqualTo(result.pageId());
+        assertThat(component.getRunbook().get(ref, result.runbook().orElseThrow()).pageId()).isEqualTo(result.pageId());
     }
 }

@@ -264,7 +264,8 @@ class SecurityTest {
                 }).toList() : v);
         var command = harness.runbook(title);
         var publish = new ai.askel.confluence.ports.in.PublishRunbookCommand(command.ref(), command.space(), command.parentTitle(),
-                command.title(), command.templateId(), new ai.askel.confluence.domain.TemplateInputs(inputs), command.labels(),
+                command.title(), ((ai.askel.confluence.ports.in.PublishSource.FromTemplate) command.source()).templateId(),
+                new ai.askel.confluence.domain.TemplateInputs(inputs), command.labels(),
                 command.attachments(), command.onDrift(), false);
         String pageId = harness.askel.publishRunbook().publish(publish).pageId().orElseThrow().value();
         return sandbox.findPage(pageId).orElseThrow().storage();

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The result of a publish: the runbook, its page and version, what happened, and the plan followed. */
-public record PublishResult(RunbookId runbook, Optional<PageId> pageId, Optional<Version> version, PublishOutcome outcome,
+/**
+ * The result of a publish: the runbook, its page and version, what happened, and the plan followed. A dry
+ * run of a runbook that was never stored has no runbook id (it plans without storing anything).
+ */
+public record PublishResult(Optional<RunbookId> runbook, Optional<PageId> pageId, Optional<Version> version, PublishOutcome outcome,
                             Optional<String> webUrl, PublishPlan plan, List<DriftFinding> driftOverridden) {
     public PublishResult {
         Objects.requireNonNull(runbook, "runbook");

@@ -1,8 +1,9 @@
 package ai.askel.confluence.ports.in;
 
-import ai.askel.confluence.domain.Page;
-
-/** Writes a page's next version, so Confluence keeps the history. */
+/**
+ * Writes a page's next version, so Confluence keeps the history; an update that would change neither
+ * the title nor the (canonical) body writes nothing unless forced.
+ */
 public interface UpdatePageUseCase {
-    Page update(UpdatePageCommand command);
+    UpdatedPage update(UpdatePageCommand command);
 }

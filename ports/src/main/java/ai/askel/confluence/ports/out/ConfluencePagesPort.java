@@ -23,13 +23,12 @@ public interface ConfluencePagesPort {
     /** The page with exactly this title in the space (v2 title lookup, not CQL: the index lags writes). */
     Optional<PageSummary> findByTitle(ConfluenceAccess access, SpaceKey space, Title title);
 
-    /** Writes the next version; see {@link PageUpdate} for how the version is chosen. */
-    Page update(ConfluenceAccess access, PageUpdate update);
-
     /**
      * Writes exactly this revision with one PUT, for a caller that has just read the page and knows its
      * title, labels and version; answers the version written. A page that moved on is a version
-     * conflict, and nothing is overwritten.
+     * conflict, and nothing is overwritten. A PUT whose answer was lost is replayed (its version number
+     * makes a replay harmless); when the replay is refused as a conflict because the first PUT was applied
+     * after all (the page reads as this revision), that is the answer, not a conflict.
      */
     PageVersion write(ConfluenceAccess access, PageRevision revision);
 

@@ -1,6 +1,7 @@
 package ai.askel.confluence.ports.out;
 
 import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.ContentBaseline;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
@@ -20,8 +21,11 @@ import java.util.Set;
 public record ManagedPage(ConnectionId connection, PageId pageId, SpaceKey space, Title title, Optional<PageId> parentId,
                           Role role, Optional<RunbookId> runbook, Version version, ContentHash contentHash,
                           Set<Label> labels, Instant updatedAt) {
-    /** Why the connector manages the page. */
-    public enum Role { RUNBOOK, PARENT }
+    /**
+     * Why the connector manages the page: a runbook page, a parent page it created, or a parent page that
+     * already existed and was adopted (whose content is the customer's, so an edit of it is no drift).
+     */
+    public enum Role { RUNBOOK, PARENT, ADOPTED_PARENT }
 
     public ManagedPage {
         Objects.requireNonNull(connection, "connection");
@@ -35,5 +39,18 @@ public record ManagedPage(ConnectionId connection, PageId pageId, SpaceKey space
         Objects.requireNonNull(contentHash, "contentHash");
         labels = Set.copyOf(labels);
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** What the connector last knew the page to hold, as the drift rule compares it. */
+    public ContentBaseline baseline() {
+        return new ContentBaseline(version, contentHash);
+    }
+
+    /**
+     * Whether the page's content is the connector's, so an edit of it is drift. An adopted parent's is not
+     * (older records marked one as a parent whose content hash is that of an empty body).
+     */
+    public boolean ownsContent() {
+        return role != Role.ADOPTED_PARENT && !contentHash.equals(ContentBaseline.fingerprint(title, ""));
     }
 }

@@ -1,0 +1,90 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.PageSummary;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.Version;
+import ai.askel.confluence.domain.storage.PanelType;
+import ai.askel.confluence.domain.storage.StorageBuilder;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.out.ClockPort;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ConfluencePagesPort;
+import ai.askel.confluence.ports.out.ManagedPage;
+import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
+import ai.askel.confluence.ports.out.NewPage;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+
+/** Finds or creates a runbook's parent page: the managed record, else a page with its title (adopted), else a new page. */
+public final class ParentPages {
+    private static final PageBody NEW_PARENT_BODY = PageBody.storage(StorageBuilder.create()
+            .panel(PanelType.INFO, null, b -> b.paragraph("The pages under this one are published and kept up to date by "
+                    + "the Askel connector. Edits made here may be reported as drift."))
+            .build());
+
+    private final ConfluencePagesPort pages;
+    private final PageCreation creation;
+    private final ManagedPageRepositoryPort managedPages;
+    private final ClockPort clock;
+
+    @Inject
+    public ParentPages(ConfluencePagesPort pages, PageCreation creation, ManagedPageRepositoryPort managedPages, ClockPort clock) {
+        this.pages = pages;
+        this.creation = creation;
+        this.managedPages = managedPages;
+        this.clock = clock;
+    }
+
+    /**
+     * The parent page: its id (empty only in a dry run that would create it), whether this call created
+     * it (or a dry run would), and whether it came from the managed record (so a 404 under it means it was
+     * deleted in Confluence).
+     */
+    record Parent(Optional<PageId> id, boolean created, boolean fromRecord) {
+    }
+
+    /** Finds or creates the parent; in a dry run nothing is created or recorded. */
+    Parent resolve(ConfluenceAccess access, ConnectionRef ref, SpaceKey space, Title title, boolean dryRun) {
+        Optional<ManagedPage> managed = managedPages.findByTitle(ref.connection(), space, title);
+        if (managed.isPresent()) {
+            return new Parent(Optional.of(managed.get().pageId()), false, true);
+        }
+        Optional<PageSummary> existing = pages.findByTitle(access, space, title);
+        if (existing.isPresent()) {
+            if (!dryRun) {
+                // an adopted page's content is the customer's: the role says so, and no content of it is compared
+                record(ref, space, title, existing.get().id(), existing.get().version().number(), ManagedPage.Role.ADOPTED_PARENT,
+                        ContentFingerprint.of(title, ""));
+            }
+            return new Parent(Optional.of(existing.get().id()), false, false);
+        }
+        if (dryRun) {
+            return new Parent(Optional.empty(), true, false);
+        }
+        PageCreation.Outcome outcome = creation.create(access, new NewPage(space, title, Optional.empty(), NEW_PARENT_BODY));
+        ContentHash hash = ContentFingerprint.of(title, NEW_PARENT_BODY);
+        if (outcome.created().isPresent()) {
+            record(ref, space, title, outcome.created().get().id(), outcome.created().get().version().number(), ManagedPage.Role.PARENT, hash);
+            return new Parent(Optional.of(outcome.created().get().id()), true, false);
+        }
+        PageSummary found = outcome.found().orElseThrow();
+        record(ref, space, title, found.id(), found.version().number(), ManagedPage.Role.PARENT, hash);
+        return new Parent(Optional.of(found.id()), false, false);
+    }
+
+    /** Forgets a recorded parent that was deleted in Confluence, so the next attempt finds or creates it again. */
+    void forget(ConnectionRef ref, PageId parent) {
+        managedPages.delete(ref.connection(), parent);
+    }
+
+    private void record(ConnectionRef ref, SpaceKey space, Title title, PageId id, Version version,
+                        ManagedPage.Role role, ContentHash hash) {
+        managedPages.save(new ManagedPage(ref.connection(), id, space, title, Optional.empty(), role, Optional.empty(), version, hash,
+                Set.of(), clock.now()));
+    }
+}

@@ -1,0 +1,83 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.error.ConflictException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes of one runbook in this connector take turns (concurrent first publishes would each find the
+ * new page without its files and upload them, a version each); publishes of other runbooks never wait for
+ * each other. One lock per runbook being published, dropped once nobody holds or waits for it, so the map
+ * is bounded by the publishes in flight. Instance-scoped: two connectors (or two processes) are ordered by
+ * the runbook row's revision in the database, not by this.
+ */
+@Singleton
+public final class PublishLocks {
+    /** How long a publish waits for another publish of the same runbook (an upload of a large file may take minutes). */
+    static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
+
+    private record Key(ConnectionId connection, SpaceKey space, Title title) {
+    }
+
+    private static final class Entry {
+        final ReentrantLock lock = new ReentrantLock();
+        int users;
+    }
+
+    /** A held lock; closing it releases it. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final ConcurrentHashMap<Key, Entry> locks = new ConcurrentHashMap<>();
+    private final Duration wait;
+
+    @Inject
+    public PublishLocks() {
+        this(DEFAULT_WAIT);
+    }
+
+    PublishLocks(Duration wait) {
+        this.wait = wait;
+    }
+
+    Held acquire(ConnectionId connection, SpaceKey space, Title title) {
+        Key key = new Key(connection, space, title);
+        Entry entry = locks.compute(key, (k, e) -> {
+            Entry used = e == null ? new Entry() : e;
+            used.users++;
+            return used;
+        });
+        boolean locked = false;
+        try {
+            locked = entry.lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!locked) {
+            release(key);
+            throw new ConflictException("another publish of runbook '%s' in space %s is still running; try again".formatted(title, space));
+        }
+        return () -> {
+            entry.lock.unlock();
+            release(key);
+        };
+    }
+
+    private void release(Key key) {
+        locks.computeIfPresent(key, (k, e) -> --e.users == 0 ? null : e);
+    }
+
+    /** Runbooks with a publish holding or waiting for their lock (for tests: the map does not grow). */
+    int inFlight() {
+        return locks.size();
+    }
+}

@@ -1,0 +1,108 @@
+package ai.askel.confluence.app.usecase;
+
+import ai.askel.confluence.domain.AttachmentDigest;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookContent;
+import ai.askel.confluence.domain.RunbookSource;
+import ai.askel.confluence.domain.TemplateRef;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
+import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.ports.out.TemplateCatalogPort;
+import ai.askel.confluence.ports.spi.ContentTemplateProvider;
+import ai.askel.confluence.ports.spi.RenderContext;
+import ai.askel.confluence.ports.spi.TemplateHostContext;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a publish can check before its first Confluence call: the template and its inputs (every
+ * problem listed) or the supplied body, the rendered storage format, the labels, and the attachments'
+ * sizes and hashes (streamed). Bad input writes nothing anywhere.
+ */
+public final class RunbookPreparer {
+    private final TemplateCatalogPort templates;
+    private final TemplateInputValidator validator;
+    private final AttachmentGuard guard;
+
+    @Inject
+    public RunbookPreparer(TemplateCatalogPort templates, TemplateInputValidator validator, AttachmentGuard guard) {
+        this.templates = templates;
+        this.validator = validator;
+        this.guard = guard;
+    }
+
+    /** The request checked and rendered; {@code stored} is the runbook as last saved (its page's files show in the render). */
+    PublishRequest prepare(PublishRunbookCommand command, Optional<Runbook> stored) {
+        Map<String, AttachmentUpload> uploads = new LinkedHashMap<>();
+        for (AttachmentUpload upload : command.attachments()) {
+            if (uploads.put(upload.fileName(), upload) != null) {
+                throw InvalidInputException.of("attachments", "'%s' is given more than once".formatted(upload.fileName()));
+            }
+            guard.checkDeclaredSize(upload);
+        }
+        List<String> sent = List.copyOf(uploads.keySet());
+        List<String> onThePage = stored.map(r -> r.attachmentNamesWith(sent)).orElse(sent);
+        Set<Label> labels = new TreeSet<>(command.effectiveLabels());
+        Rendered rendered = command.source() instanceof PublishSource.FromTemplate t
+                ? render(command, t, onThePage, labels)
+                : supplied(command, (PublishSource.Supplied) command.source());
+        List<AttachmentDigest> digests = uploads.values().stream().map(upload -> {
+            AttachmentGuard.Digest digest = guard.digest(upload);
+            return new AttachmentDigest(upload.fileName(), digest.hash(), digest.size());
+        }).toList();
+        return new PublishRequest(command, new RunbookContent(command.title(), rendered.body(), rendered.source(), labels, digests), uploads);
+    }
+
+    private record Rendered(PageBody body, RunbookSource source) {
+    }
+
+    /** A body the caller compiled: published as it is (a storage body was checked when it was made). */
+    private static Rendered supplied(PublishRunbookCommand command, PublishSource.Supplied source) {
+        PageBody body = source.body();
+        return new Rendered(body, new RunbookSource.SuppliedBody(body.representation(), RunbookSource.SuppliedBody.hashOf(command.title(), body)));
+    }
+
+    /** Renders the template; its default labels join the request's ({@code labels} is added to). */
+    private Rendered render(PublishRunbookCommand command, PublishSource.FromTemplate source, List<String> attachmentNames,
+                            Set<Label> labels) {
+        ContentTemplateProvider template = templates.find(source.templateId()).orElseThrow(() -> InvalidInputException.of("templateId",
+                "unknown template '%s'; the loaded templates are %s".formatted(source.templateId(), knownTemplateIds())));
+        validator.validate(template.id(), template.inputs(), source.inputs());
+        template.defaultLabels().forEach(name -> labels.add(Label.of(name)));
+        TemplateRef ref = new TemplateRef(template.id(), template.version());
+        String rendered;
+        try {
+            rendered = template.render(source.inputs(), new RenderContext(TemplateHostContext.CURRENT_SPI_VERSION, command.title(),
+                    command.space(), attachmentNames));
+        } catch (ConnectorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s failed to render: %s".formatted(ref, e.getMessage()), null, e);
+        }
+        if (rendered == null) {
+            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s rendered nothing".formatted(ref));
+        }
+        try {
+            return new Rendered(PageBody.storage(rendered), new RunbookSource.Template(ref, source.inputs()));
+        } catch (InvalidInputException e) {
+            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR,
+                    "template %s rendered a body Confluence would reject: %s".formatted(ref, e.getMessage()), null, e);
+        }
+    }
+
+    private String knownTemplateIds() {
+        List<String> ids = templates.all().stream().map(ContentTemplateProvider::id).toList();
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
+    }
+}
