@@ -7,6 +7,11 @@ import ai.askel.confluence.app.wiring.ConnectorComponent;
 import ai.askel.confluence.app.wiring.ConnectorUseCases;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.domain.Job;
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.JobId;
+import ai.askel.confluence.ports.in.ListJobsUseCase;
+import ai.askel.confluence.ports.in.SubmitRunbookBatchCommand;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
 import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
@@ -271,6 +276,38 @@ public final class AskelConfluence implements AutoCloseable {
         return component.reloadTemplates();
     }
 
+    /** Submits a batch of runbook publishes as a job the cluster runs; answers its handle (the earlier job for a reused idempotency key). */
+    public JobHandle submitRunbookBatch(SubmitRunbookBatchCommand command) {
+        Job job = component.submitRunbookBatch().submit(command);
+        return job(command.ref().workspace(), job.id());
+    }
+
+    /** A handle on a job of the workspace (its existence is checked when it is asked something). */
+    public JobHandle job(WorkspaceId workspace, JobId id) {
+        return new JobHandle(workspace, id, component.getJob(), component.cancelJob());
+    }
+
+    public ListJobsUseCase listJobs() {
+        return component.listJobs();
+    }
+
+    /**
+     * Makes this process one of the cluster's workers until {@link #close()}: it runs job items and, with
+     * {@code recurring}, takes its turn at the periodic drift scan, the token-expiry check and the job
+     * housekeeping (each occurrence runs on exactly one instance).
+     */
+    public void startWorker(boolean recurring) {
+        component.runWorker().start(recurring);
+    }
+
+    /**
+     * Stops this process's share of the cluster's work: no new items are taken, items in flight get
+     * {@code ASKEL_JOB_SHUTDOWN_WAIT} to finish and the rest run again on another instance. {@link #close()} does it too.
+     */
+    public void stopWorker() {
+        component.runWorker().stop();
+    }
+
     /** The use cases as the HTTP server's wiring takes them ({@link AskelHttpApi}). */
     ConnectorUseCases useCases() {
         return component;
@@ -278,6 +315,7 @@ public final class AskelConfluence implements AutoCloseable {
 
     @Override
     public void close() {
+        component.runWorker().stop();
         component.persistence().close();
     }
 

@@ -42,6 +42,8 @@ class HexagonArchitectureTest {
     @ArchTest
     static final ArchRule jdbi_and_flyway_stay_in_persistence = HexagonRules.jdbiAndFlywayStayInPersistence(ROOT);
     @ArchTest
+    static final ArchRule db_scheduler_stays_in_persistence = HexagonRules.dbSchedulerStaysInPersistence(ROOT);
+    @ArchTest
     static final ArchRule javalin_stays_in_http_and_sandbox = HexagonRules.javalinStaysInHttpAndSandbox(ROOT);
     @ArchTest
     static final ArchRule picocli_stays_in_the_cli = HexagonRules.picocliStaysInTheCli(ROOT);

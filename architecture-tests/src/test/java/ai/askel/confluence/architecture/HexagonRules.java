@@ -144,6 +144,11 @@ final class HexagonRules {
         return confined(root, new String[] {"org.jdbi..", "org.flywaydb.."}, root + ".adapter.persistence..");
     }
 
+    /** The cluster's queue (db-scheduler) is one adapter's business: the rest sees {@code ClusterSchedulerPort} only. */
+    static ArchRule dbSchedulerStaysInPersistence(String root) {
+        return confined(root, new String[] {"com.github.kagkarlsson.."}, root + ".adapter.persistence..");
+    }
+
     static ArchRule javalinStaysInHttpAndSandbox(String root) {
         return confined(root, new String[] {"io.javalin.."}, root + ".adapter.http..", root + ".sandbox..");
     }

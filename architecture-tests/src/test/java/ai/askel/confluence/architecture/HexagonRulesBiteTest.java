@@ -55,6 +55,8 @@ class HexagonRulesBiteTest {
                         "ports.out.PortUsesJackson").sparing("adapter.confluence.GoodPortAdapter", "sandbox.SandboxMain", "cli.CliJson"),
                 bites("JDBI and Flyway stay in persistence", HexagonRules::jdbiAndFlywayStayInPersistence, "adapter.confluence.AdapterUsesJdbi")
                         .sparing("adapter.persistence.PersistenceAdapterUsesFlyway"),
+                bites("db-scheduler stays in persistence", HexagonRules::dbSchedulerStaysInPersistence, "adapter.confluence.AdapterUsesDbScheduler")
+                        .sparing("adapter.persistence.PersistenceAdapterUsesDbScheduler"),
                 bites("Javalin stays in http and the sandbox", HexagonRules::javalinStaysInHttpAndSandbox,
                         "adapter.confluence.AdapterUsesJavalin").sparing("adapter.http.HttpRoutes", "sandbox.SandboxMain"),
                 bites("picocli stays in the cli", HexagonRules::picocliStaysInTheCli, "adapter.http.HttpUsesPicocli").sparing("cli.CliMain"),

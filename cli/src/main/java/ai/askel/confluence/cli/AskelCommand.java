@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "Reads and writes customers' Confluence Cloud sites: pages, labels, attachments, runbooks, drift.",
         subcommands = {DemoCommand.class, ServeCommand.class, SandboxCommand.class, WorkspacesCommand.class, ApiKeyCommand.class, ConnectionsCommand.class,
                 SpacesCommand.class, PageCommand.class, LabelsCommand.class, AttachCommand.class, RunbookCommand.class,
-                DriftCommand.class, TemplatesCommand.class, MasterKeyCommand.class, CommandLine.HelpCommand.class})
+                DriftCommand.class, JobsCommand.class, TemplatesCommand.class, MasterKeyCommand.class, CommandLine.HelpCommand.class})
 public final class AskelCommand implements Runnable {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",

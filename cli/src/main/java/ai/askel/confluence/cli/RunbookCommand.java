@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "runbook", description = "Publishes runbook pages from a template or a body you compiled, idempotently.",
-        subcommands = {RunbookCommand.Publish.class, RunbookCommand.Get.class})
+        subcommands = {RunbookCommand.Publish.class, PublishBatchCommand.class, RunbookCommand.Get.class})
 final class RunbookCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

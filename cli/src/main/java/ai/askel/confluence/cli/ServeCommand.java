@@ -1,7 +1,5 @@
 package ai.askel.confluence.cli;
 
-import ai.askel.confluence.domain.DriftKind;
-import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.app.AskelHttpApi;
 import ai.askel.confluence.adapter.http.HttpApiServer;
 import ai.askel.confluence.app.AskelConfluence;
@@ -15,18 +13,14 @@ import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The HTTP API, until the process is stopped. */
@@ -84,8 +78,9 @@ final class ServeCommand extends ConnectorCommand {
     /**
      * Serves until {@link #stop} is counted down (by a signal, or in-process), then stops in this order,
      * logging each step: the HTTP API stops accepting and lets the requests in flight finish within the
-     * grace period; the scheduled scans stop (a running one may finish within what is left of it); the
-     * pool and the database close (try-with-resources) only after both, so no acknowledged write is cut off.
+     * grace period; the job worker stops (items in flight get {@code ASKEL_JOB_SHUTDOWN_WAIT}, the rest run again on
+     * another instance); the pool and the database close (try-with-resources) only after both, so no acknowledged
+     * write is cut off.
      */
     private void serve(AppConfig config, ConfluenceSandbox local, Duration grace, Output out) throws InterruptedException {
         try (AskelConfluence askel = AskelConfluence.from(config)) {
@@ -93,7 +88,6 @@ final class ServeCommand extends ConnectorCommand {
             config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key -> askel.manageApiKeys()
                     .adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, Setting.BOOTSTRAP_API_KEY.environmentVariable())));
             HttpApiServer server = AskelHttpApi.server(askel).start();
-            ScheduledExecutorService scans = null;
             TemplateDirectoryWatcher watcher = null;
             try {
                 String base = "http://" + config.string(Setting.HTTP_HOST) + ":" + server.port();
@@ -109,37 +103,25 @@ final class ServeCommand extends ConnectorCommand {
                 if (out.isJson()) {
                     out.result(started, "");
                 }
-                scans = startDriftScans(askel, config.duration(Setting.DRIFT_SCAN_INTERVAL));
+                // job items and, once per cluster, the drift scan, token-expiry check and job housekeeping
+                askel.startWorker(true);
                 watcher = config.optional(Setting.PLUGINS_DIR)
                         .map(dir -> TemplateDirectoryWatcher.start(Path.of(dir), TEMPLATE_POLL, askel.reloadTemplates(),
                                 result -> result.problems().forEach(problem -> out.line("Template not reloaded: " + problem))))
                         .orElse(null);
                 stop.await();
             } finally {
-                long deadline = System.nanoTime() + grace.toNanos();
                 LOG.info("Stopping: 1/3 the HTTP API stops accepting and drains the requests in flight");
                 server.stop(grace);
                 if (watcher != null) {
                     watcher.close();
                 }
-                LOG.info("Stopping: 2/3 the scheduled drift scans");
-                stopScans(scans, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                LOG.info("Stopping: 2/3 the job worker and its share of the recurring tasks");
+                askel.stopWorker();
                 LOG.info("Stopping: 3/3 closing the connection pool and the database");
             }
         }
         LOG.info("Stopped cleanly: every answered write is in the database");
-    }
-
-    private static void stopScans(ScheduledExecutorService scans, Duration left) throws InterruptedException {
-        if (scans == null) {
-            return;
-        }
-        scans.shutdown();
-        if (!scans.awaitTermination(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)) {
-            LOG.warn("A drift scan was still running at the end of the grace period: interrupting it (its findings so far are stored)");
-            scans.shutdownNow();
-            scans.awaitTermination(5, TimeUnit.SECONDS);
-        }
     }
 
     /** Stopped through a latch (in-process use): the hook is not needed any more; during shutdown it cannot be removed. */
@@ -181,43 +163,5 @@ final class ServeCommand extends ConnectorCommand {
         facts.put("connectionId", connection.id().value());
         facts.put("apiKey", key.reveal());
         return facts;
-    }
-
-    /** The first periodic scan runs this soon after start (or after one interval, if that is shorter). */
-    static final Duration FIRST_SCAN_DELAY = Duration.ofMinutes(1);
-
-    private static ScheduledExecutorService startDriftScans(AskelConfluence askel, Duration interval) {
-        if (interval.isZero()) {
-            LOG.info("periodic drift scan off ({}=PT0S)", Setting.DRIFT_SCAN_INTERVAL.environmentVariable());
-            return null;
-        }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "askel-drift-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        long firstMillis = Math.min(interval.toMillis(), FIRST_SCAN_DELAY.toMillis());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                List<DriftFinding> open = askel.checkDrift().scanAll();
-                long unscanned = open.stream().filter(f -> f.kind() == DriftKind.SCAN_FAILED).count();
-                long attention = open.stream().filter(DriftFinding::needsAttention).count();
-                if (unscanned > 0) {
-                    LOG.warn("drift scan done: {} open findings ({} need attention); {} connections could not be scanned", open.size(),
-                            attention, unscanned);
-                } else {
-                    LOG.info("drift scan done: {} open findings ({} need attention)", open.size(), attention);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("drift scan failed: {}", e.getMessage());
-            } catch (OutOfMemoryError fatal) {
-                throw fatal;
-            } catch (Error e) {
-                // an Error thrown out of a scheduled task would cancel every later scan without a trace
-                LOG.error("drift scan failed with {}; the next scan runs as scheduled", e.getClass().getName());
-            }
-        }, firstMillis, interval.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("drift scan every {} (first in {} s)", interval, firstMillis / 1000);
-        return scheduler;
     }
 }

@@ -14,6 +14,7 @@ import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.out.ApiKeyRecord;
 import java.util.Collection;
+import ai.askel.confluence.domain.Job;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,45 @@ final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("results", results);
         m.put("nextCursor", nextCursor.orElse(null));
+        return m;
+    }
+
+    static Map<String, Object> job(Job j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", j.id().value());
+        m.put("kind", j.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("connectionId", j.connection().value());
+        m.put("state", j.state().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("total", j.total());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("pending", j.counts().pending());
+        counts.put("running", j.counts().running());
+        counts.put("succeeded", j.counts().succeeded());
+        counts.put("failed", j.counts().failed());
+        counts.put("cancelled", j.counts().cancelled());
+        m.put("counts", counts);
+        m.put("submittedAt", j.submittedAt().toString());
+        j.cancelRequestedAt().ifPresent(t -> m.put("cancelRequestedAt", t.toString()));
+        j.finishedAt().ifPresent(t -> m.put("finishedAt", t.toString()));
+        return m;
+    }
+
+    static Map<String, Object> jobView(ai.askel.confluence.ports.in.JobView view) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("job", job(view.job()));
+        m.put("items", view.items().stream().map(i -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("index", i.index());
+            item.put("title", i.title().value());
+            item.put("state", i.state().name().toLowerCase(java.util.Locale.ROOT));
+            item.put("attempts", i.attempts());
+            i.outcome().ifPresent(o -> item.put("outcome", o.toLowerCase(java.util.Locale.ROOT)));
+            i.runbook().ifPresent(r -> item.put("runbookId", r.value()));
+            i.pageId().ifPresent(p -> item.put("pageId", p.value()));
+            i.error().ifPresent(e -> item.put("error", Map.of("code", e.code(), "detail", e.detail())));
+            return item;
+        }).toList());
+        view.nextIndex().ifPresent(n -> m.put("nextFrom", n));
         return m;
     }
 }

@@ -17,8 +17,13 @@ final class Api {
     enum Body {
         NONE, JSON, MULTIPART,
         /** JSON, or multipart/form-data with the JSON as a {@code request} part and files as the other parts. */
-        JSON_OR_MULTIPART
+        JSON_OR_MULTIPART,
+        /** A batch: a JSON array, or NDJSON (one JSON object per line). */
+        BATCH
     }
+
+    /** The largest batch body (a JSON array or NDJSON of up to 10,000 items, attachments inline). */
+    static final long MAX_BATCH_BODY_BYTES = 64L * 1024 * 1024;
 
     /** A route's work: from the request to the reply. Errors are thrown as domain exceptions. */
     @FunctionalInterface
@@ -61,6 +66,11 @@ final class Api {
 
     Api postJson(String path, Handler handler) {
         return add(new Route("POST", path, Optional.of(ApiKeyScope.WRITE), Body.JSON, handler));
+    }
+
+    /** A POST whose body is a batch: a JSON array, or NDJSON (one JSON object per line). */
+    Api postBatch(String path, Handler handler) {
+        return add(new Route("POST", path, Optional.of(ApiKeyScope.WRITE), Body.BATCH, handler));
     }
 
     Api putJson(String path, Handler handler) {

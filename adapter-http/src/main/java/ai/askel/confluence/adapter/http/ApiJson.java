@@ -46,6 +46,14 @@ final class ApiJson {
     record NewApiKeyJson(String name, String scope) {
     }
 
+    /** One runbook of a batch: a single publish's fields (no dry run) and attachments inline as base64. */
+    record BatchItemJson(String template, String spaceKey, String parentTitle, String title, Map<String, Object> inputs,
+                         List<String> labels, String onDrift, List<InlineAttachmentJson> attachments) {
+    }
+
+    record InlineAttachmentJson(String fileName, String mediaType, String contentBase64, String comment) {
+    }
+
     // ---- responses ----
 
     record WorkspaceJson(String id, String name, String createdAt) {
@@ -63,6 +71,22 @@ final class ApiJson {
                           String outcome, String traceId) {
     }
 
+    record JobCountsJson(long pending, long running, long succeeded, long failed, long cancelled) {
+    }
+
+    record JobJson(String id, String kind, String connectionId, String state, int total, JobCountsJson counts, String submittedAt,
+                   String cancelRequestedAt, String finishedAt, String location) {
+    }
+
+    record JobItemErrorJson(String code, String detail) {
+    }
+
+    record JobItemJson(int index, String title, String state, int attempts, String outcome, String runbookId, String pageId,
+                       JobItemErrorJson error, String finishedAt) {
+    }
+
+    record JobDetailJson(JobJson job, List<JobItemJson> items, Integer nextFrom) {
+    }
 
     record ConnectionJson(String id, String name, String siteUrl, String email, String accountId, String status,
                           String cloudId, String tokenExpiresOn, String createdAt, String updatedAt) {

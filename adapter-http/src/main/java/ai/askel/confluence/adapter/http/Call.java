@@ -94,6 +94,16 @@ final class Call {
         return json.read(body, type);
     }
 
+    /** A batch body: JSON array or NDJSON, by the request's content type. */
+    <T> java.util.List<T> batch(Class<T> type, int maxItems) {
+        boolean ndjson = RequestPipeline.mediaType(ctx.contentType()).equals(RequestPipeline.NDJSON);
+        return json.readBatch(body, type, ndjson, maxItems);
+    }
+
+    Optional<String> header(String name) {
+        return Optional.ofNullable(ctx.header(name)).filter(v -> !v.isBlank());
+    }
+
     AttachmentUpload upload() {
         return upload.orElseThrow(() -> new IllegalStateException("route takes no multipart body"));
     }

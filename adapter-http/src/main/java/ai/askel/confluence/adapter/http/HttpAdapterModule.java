@@ -20,9 +20,9 @@ public final class HttpAdapterModule {
     @Singleton
     static HttpApiServer httpApiServer(HttpServerSettings settings, RequestPipeline pipeline, HttpMetrics metrics,
                                        ProblemMapper problems, ConnectionRoutes connections, PageRoutes pages,
-                                       RunbookRoutes runbooks, DriftRoutes drift, AdminRoutes admin, OperationsRoutes operations,
-                                       WebConsole console) {
-        return new HttpApiServer(settings, pipeline, metrics, problems, List.of(connections, pages, runbooks, drift, admin, operations),
-                console);
+                                       RunbookRoutes runbooks, DriftRoutes drift, JobRoutes jobs, AdminRoutes admin,
+                                       OperationsRoutes operations, WebConsole console) {
+        return new HttpApiServer(settings, pipeline, metrics, problems,
+                List.of(connections, pages, runbooks, drift, jobs, admin, operations), console);
     }
 }

@@ -1,6 +1,9 @@
 package ai.askel.confluence.adapter.http;
 
 import ai.askel.confluence.adapter.http.ApiJson.AttachmentJson;
+import ai.askel.confluence.adapter.http.ApiJson.BatchItemJson;
+import ai.askel.confluence.adapter.http.ApiJson.InlineAttachmentJson;
+import ai.askel.confluence.ports.out.JobItemRequest;
 import ai.askel.confluence.adapter.http.ApiJson.BodyJson;
 import ai.askel.confluence.adapter.http.ApiJson.ChildPageJson;
 import ai.askel.confluence.adapter.http.ApiJson.ConnectionJson;
@@ -22,6 +25,8 @@ import ai.askel.confluence.adapter.http.ApiJson.UpdatePageJson;
 import ai.askel.confluence.adapter.http.ApiJson.VersionJson;
 import ai.askel.confluence.adapter.http.ApiJson.UpdatedPageJson;
 import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import java.util.Base64;
 import ai.askel.confluence.domain.BodyRepresentation;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.CqlQuery;
@@ -169,6 +174,47 @@ final class HttpMapper {
         }
         TemplateInputs inputs = json.inputs() == null ? TemplateInputs.empty() : problems.check(() -> new TemplateInputs(json.inputs()));
         return inputs == null ? null : new PublishSource.FromTemplate(json.template(), inputs);
+    }
+
+    /** One batch item as a stored request; problems are named {@code items[index].field}. */
+    JobItemRequest batchItem(int index, BatchItemJson json) {
+        String at = "items[" + index + "].";
+        Problems problems = new Problems();
+        String template = problems.required(at + "template", json.template());
+        SpaceKey space = problems.check(at + "spaceKey", () -> SpaceKey.of(json.spaceKey()));
+        Optional<Title> parentTitle = problems.optional(at + "parentTitle", json.parentTitle(), Title::of);
+        Title title = problems.check(at + "title", () -> Title.of(json.title()));
+        TemplateInputs inputs = json.inputs() == null ? TemplateInputs.empty()
+                : problems.check(at + "inputs", () -> new TemplateInputs(json.inputs()));
+        Optional<Set<Label>> labels = json.labels() == null ? Optional.empty() : Optional.of(labels(problems, json.labels()));
+        DriftPolicy onDrift = problems.check(at + "onDrift", () -> DriftPolicy.parse(json.onDrift()));
+        List<JobItemRequest.InlineAttachment> attachments = new ArrayList<>();
+        List<InlineAttachmentJson> given = json.attachments() == null ? List.of() : json.attachments();
+        for (int i = 0; i < given.size(); i++) {
+            InlineAttachmentJson a = given.get(i);
+            String field = at + "attachments[" + i + "]";
+            byte[] content = problems.check(field + ".contentBase64", () -> decode(a.contentBase64()));
+            JobItemRequest.InlineAttachment attachment = problems.check(field, () -> {
+                new AttachmentUpload(a.fileName(), a.mediaType(), 0, () -> null, Optional.empty(), true); // checks name and type
+                return new JobItemRequest.InlineAttachment(a.fileName(), a.mediaType(), content == null ? new byte[0] : content,
+                        Optional.ofNullable(a.comment()));
+            });
+            attachments.add(attachment);
+        }
+        problems.throwIfAny();
+        return problems.check(at + "attachments", () -> new JobItemRequest(space, parentTitle, title, template, inputs, labels,
+                attachments, onDrift));
+    }
+
+    private static byte[] decode(String base64) {
+        if (base64 == null) {
+            throw InvalidInputException.of("contentBase64", "is required");
+        }
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("contentBase64", "is not base64");
+        }
     }
 
     /** A CQL query from the search parameters: either {@code cql} alone, or typed filters combined with AND. */

@@ -76,6 +76,74 @@ final class JsonCodec {
         }
     }
 
+    /**
+     * A batch: a JSON array of objects, or NDJSON (one object per non-blank line). Each item is read like
+     * a single body; a problem names the item ({@code items[3].title}). More than {@code maxItems} items
+     * is refused without reading the rest.
+     */
+    <T> List<T> readBatch(byte[] body, Class<T> type, boolean ndjson, int maxItems) {
+        if (body.length == 0) {
+            throw HttpProblemException.badRequest("body", "a batch body is required");
+        }
+        List<byte[]> items = ndjson ? lines(body) : arrayItems(body);
+        if (items.size() > maxItems) {
+            throw HttpProblemException.badRequest("items", "a batch holds at most %d items".formatted(maxItems));
+        }
+        List<T> read = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                read.add(read(items.get(i), type));
+            } catch (HttpProblemException e) {
+                String at = "items[" + i + "]";
+                List<Problem> problems = e.problems().stream().map(p -> new Problem(p.field().equals("body") ? at : at + "." + p.field(),
+                        p.message())).toList();
+                throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, problems.stream().map(Problem::toString)
+                        .collect(Collectors.joining("; ")), problems);
+            }
+        }
+        if (read.isEmpty()) {
+            throw HttpProblemException.badRequest("items", "a batch holds at least one item");
+        }
+        return read;
+    }
+
+    private static List<byte[]> lines(byte[] body) {
+        List<byte[]> lines = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '\n') {
+                byte[] line = java.util.Arrays.copyOfRange(body, start, i);
+                if (!new String(line, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+                    lines.add(line);
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    /** The raw bytes of each element of a top-level JSON array, so each is read (and reported) on its own. */
+    private List<byte[]> arrayItems(byte[] body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(body);
+            if (tree == null || !tree.isArray()) {
+                throw HttpProblemException.badRequest("body", "must be a JSON array of runbooks (or NDJSON, one per line)");
+            }
+            List<byte[]> items = new java.util.ArrayList<>(tree.size());
+            for (com.fasterxml.jackson.databind.JsonNode item : tree) {
+                items.add(mapper.writeValueAsBytes(item));
+            }
+            return items;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
+            String message = "is not valid JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, "body " + message, List.of(new Problem("body", message)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String write(Object value) {
         try {
             return mapper.writeValueAsString(value);

@@ -41,6 +41,7 @@ final class RequestPipeline {
     static final String ROUTE_ATTRIBUTE = "askel.route";
     static final String JSON = "application/json";
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String NDJSON = "application/x-ndjson";
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
     private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7e]{1,512})", Pattern.CASE_INSENSITIVE);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
@@ -84,7 +85,9 @@ final class RequestPipeline {
                     : Optional.empty();
             byte[] body = withFiles.isPresent() ? withFiles.get().request()
                     : route.body() == Api.Body.JSON || route.body() == Api.Body.JSON_OR_MULTIPART
-                    ? bounds.readWithin(ctx, bounds.bodyTime(0), () -> readJson(ctx)) : new byte[0];
+                    ? bounds.readWithin(ctx, bounds.bodyTime(0), () -> readJson(ctx, false))
+                    : route.body() == Api.Body.BATCH ? bounds.readWithin(ctx, bounds.bodyTime(length), () -> readJson(ctx, true))
+                    : new byte[0];
             Optional<MultipartReader.Upload> upload = route.body() == Api.Body.MULTIPART
                     ? Optional.of(bounds.readWithin(ctx, bounds.bodyTime(length), () -> multipart.read(ctx))) : Optional.empty();
             Call call = new Call(ctx, caller, body, upload.map(MultipartReader.Upload::attachment),
@@ -127,12 +130,14 @@ final class RequestPipeline {
         return authenticator.authenticate(matcher.group(1));
     }
 
-    private byte[] readJson(Context ctx) {
+    /** The body, bounded: a JSON document, or for a batch also NDJSON (up to {@link Api#MAX_BATCH_BODY_BYTES}). */
+    private byte[] readJson(Context ctx, boolean batch) {
         String contentType = ctx.contentType();
-        if (contentType == null || !mediaType(contentType).equals(JSON)) {
-            throw HttpProblemException.unsupportedMediaType(JSON, contentType);
+        boolean accepted = contentType != null && (mediaType(contentType).equals(JSON) || batch && mediaType(contentType).equals(NDJSON));
+        if (!accepted) {
+            throw HttpProblemException.unsupportedMediaType(batch ? JSON + " or " + NDJSON : JSON, contentType);
         }
-        long limit = settings.maxJsonBodyBytes();
+        long limit = batch ? Api.MAX_BATCH_BODY_BYTES : settings.maxJsonBodyBytes();
         if (ctx.req().getContentLengthLong() > limit) {
             throw HttpProblemException.tooLarge("the request body", limit);
         }

@@ -108,6 +108,12 @@ final class FakeConnector implements UseCases {
     }
 
     private final Map<ConnectionId, Connection> connections = new LinkedHashMap<>();
+    final FakeJobs jobs = new FakeJobs(this::connection);
+
+    @Override
+    public FakeJobs jobs() {
+        return jobs;
+    }
     private final Map<PageId, Page> pages = new LinkedHashMap<>();
     private final Map<RunbookId, Runbook> runbooks = new LinkedHashMap<>();
     private final Map<String, IdempotencyEntry> idempotency = new HashMap<>();

@@ -51,7 +51,8 @@ class HttpApiServerTest {
             String path = template.replace("{connectionId}", "6f1d2c3b-0000-4000-8000-000000000001").replace("{pageId}", "1")
                     .replace("{runbookId}", "6f1d2c3b-0000-4000-8000-000000000002").replace("{label}", "ops")
                     .replace("{workspaceId}", "6f1d2c3b-0000-4000-8000-000000000003").replace("{keyId}", "k")
-                    .replace("{findingId}", "41");
+                    .replace("{findingId}", "41")
+                    .replace("{jobId}", "6f1d2c3b-0000-4000-8000-000000000004");
             TestServer.Answer answer = api.send(api.request(path, null).method(method, HttpRequest.BodyPublishers.noBody()).build());
 
             JsonNode spec = document.get("paths").get(template).get(method.toLowerCase());

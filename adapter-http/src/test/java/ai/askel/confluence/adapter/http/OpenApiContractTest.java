@@ -84,6 +84,17 @@ class OpenApiContractTest {
         }
         conforms(Request.Method.GET, "/api/v1/drift", api.get("/api/v1/drift"));
         conforms(Request.Method.GET, "/api/v1/templates", api.get("/api/v1/templates"));
+        TestServer.Answer submitted = api.send(api.request(base + "/runbooks/batch", FakeConnector.KEY_A).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + JobRoutesTest.item(0) + "," + JobRoutesTest.item(1) + "]")).build());
+        conforms(Request.Method.POST, "/api/v1/connections/{connectionId}/runbooks/batch", submitted);
+        conforms(Request.Method.POST, "/api/v1/connections/{connectionId}/runbooks/batch", api.send(api.request(base + "/runbooks/batch",
+                FakeConnector.KEY_A).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[{}]")).build()));
+        String job = "/api/v1/jobs/" + submitted.json().get("id").asText();
+        conforms(Request.Method.GET, "/api/v1/jobs/{jobId}", api.get(job + "?limit=1"));
+        conforms(Request.Method.GET, "/api/v1/jobs/{jobId}", api.get("/api/v1/jobs/" + java.util.UUID.randomUUID()));
+        conforms(Request.Method.GET, "/api/v1/jobs", api.get("/api/v1/jobs"));
+        conforms(Request.Method.POST, "/api/v1/jobs/{jobId}/cancel", api.send(api.request(job + "/cancel", FakeConnector.KEY_A)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()));
         conforms(Request.Method.GET, "/health/live", api.get("/health/live", null));
         conforms(Request.Method.GET, "/health/ready", api.get("/health/ready", null));
         conforms(Request.Method.DELETE, "/api/v1/connections/{connectionId}", api.delete(base));

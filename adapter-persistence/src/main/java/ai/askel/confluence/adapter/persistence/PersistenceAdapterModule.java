@@ -5,11 +5,13 @@ import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import ai.askel.confluence.ports.out.AuditLogPort;
 import ai.askel.confluence.ports.out.ConnectionPreferencesPort;
+import ai.askel.confluence.ports.out.ClusterSchedulerPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.DriftScanStatusPort;
 import ai.askel.confluence.ports.out.HealthCheckPort;
 import ai.askel.confluence.ports.out.IdempotencyRepositoryPort;
+import ai.askel.confluence.ports.out.JobRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
 import ai.askel.confluence.ports.out.MasterKey;
 import ai.askel.confluence.ports.out.MasterKeyRotationPort;
@@ -35,7 +37,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The persistence adapter: every repository port, the secret cipher, master key rotation and the
- * database health check, over one HikariCP pool. Needs a {@link PersistenceSettings} in the graph.
+ * database health check, and the cluster's job queue and recurring tasks (db-scheduler), over one HikariCP
+ * pool. Needs a {@link PersistenceSettings} and a {@link SchedulerSettings} in the graph.
  * Ask the component for {@link PersistenceLifecycle} at start (it migrates and checks the key) and
  * close it at shutdown.
  */
@@ -83,6 +86,12 @@ public abstract class PersistenceAdapterModule {
 
     @Binds
     abstract DriftScanStatusPort driftScanStatus(DriftScanStatusAdapter adapter);
+
+    @Binds
+    abstract JobRepositoryPort jobs(JobRepositoryAdapter adapter);
+
+    @Binds
+    abstract ClusterSchedulerPort clusterScheduler(DbSchedulerAdapter adapter);
 
     @Binds
     abstract SecretCipherPort secretCipher(AesGcmSecretCipherAdapter cipher);

@@ -19,11 +19,13 @@ public final class PersistenceLifecycle implements AutoCloseable {
     private final boolean ownPool;
     private final DatabaseHealthAdapter healthCheck;
     private final PersistenceSettings settings;
+    private final DbSchedulerAdapter scheduler;
 
     /** {@code migrated} and {@code keyChecked} are asked for only so that getting this object runs the migration and the key check. */
     @Inject
     PersistenceLifecycle(DataSource dataSource, Optional<HostDatabaseSettings> host, Jdbi migrated, AesGcmSecretCipherAdapter keyChecked,
-                         DatabaseHealthAdapter healthCheck, PersistenceSettings settings) {
+                         DatabaseHealthAdapter healthCheck, PersistenceSettings settings, DbSchedulerAdapter scheduler) {
+        this.scheduler = scheduler;
         this.dataSource = dataSource;
         this.ownPool = host.flatMap(HostDatabaseSettings::dataSource).isEmpty();
         this.healthCheck = healthCheck;
@@ -31,11 +33,12 @@ public final class PersistenceLifecycle implements AutoCloseable {
     }
 
     /**
-     * Closes the connection pool the connector opened (a host's own database stays open: it is the host's); the
-     * adapters fail afterwards. Calling it again does nothing.
+     * Stops this instance's job worker (if started), then closes the connection pool the connector opened (a host's
+     * own database stays open: it is the host's); the adapters fail afterwards. Calling it again does nothing.
      */
     @Override
     public void close() {
+        scheduler.stop();
         healthCheck.close();
         if (ownPool && dataSource instanceof HikariDataSource pool) {
             pool.close();

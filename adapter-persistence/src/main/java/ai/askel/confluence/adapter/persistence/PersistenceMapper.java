@@ -43,6 +43,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.Job;
+import ai.askel.confluence.domain.JobCounts;
+import ai.askel.confluence.domain.JobId;
+import ai.askel.confluence.domain.JobItemState;
+import ai.askel.confluence.domain.JobKind;
+import ai.askel.confluence.ports.out.JobItem;
+import ai.askel.confluence.ports.out.JobItemRequest;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +224,53 @@ final class PersistenceMapper {
 
     private Set<Label> labels(String labelsJson) {
         return read(labelsJson, NAMES).stream().map(Label::of).collect(Collectors.toSet());
+    }
+
+    // ---- jobs ----
+
+    /** How a job item's request is written in {@code job_item.request}; attachment bytes are base64. */
+    record JobItemRequestColumn(String space, String parentTitle, String title, String templateId, Map<String, Object> inputs,
+                                List<String> labels, List<InlineAttachmentColumn> attachments, String onDrift) {
+    }
+
+    record InlineAttachmentColumn(String fileName, String mediaType, String contentBase64, String comment) {
+    }
+
+    String toColumn(JobItemRequest r) {
+        return write(new JobItemRequestColumn(r.space().value(), r.parentTitle().map(Title::value).orElse(null), r.title().value(),
+                r.templateId(), r.inputs().values(), r.labels().map(l -> l.stream().map(Label::name).sorted().toList()).orElse(null),
+                r.attachments().stream().map(a -> new InlineAttachmentColumn(a.fileName(), a.mediaType(),
+                        Base64.getEncoder().encodeToString(a.content()), a.comment().orElse(null))).toList(),
+                r.onDrift().name()));
+    }
+
+    JobItemRequest jobItemRequest(String column) {
+        JobItemRequestColumn c = read(column, new TypeReference<JobItemRequestColumn>() { });
+        return new JobItemRequest(SpaceKey.of(c.space()), Optional.ofNullable(c.parentTitle()).map(Title::of), Title.of(c.title()),
+                c.templateId(), new TemplateInputs(c.inputs() == null ? Map.of() : c.inputs()),
+                Optional.ofNullable(c.labels()).map(l -> l.stream().map(Label::of).collect(Collectors.toSet())),
+                c.attachments() == null ? List.of() : c.attachments().stream().map(a -> new JobItemRequest.InlineAttachment(a.fileName(),
+                        a.mediaType(), Base64.getDecoder().decode(a.contentBase64()), Optional.ofNullable(a.comment()))).toList(),
+                DriftPolicy.valueOf(c.onDrift()));
+    }
+
+    JobRow toRow(Job j) {
+        return new JobRow(j.id().value(), j.workspace().value(), j.connection().value(), j.kind().name(), j.total(),
+                j.idempotencyKey().orElse(null), j.submittedAt(), j.cancelRequestedAt().orElse(null), j.finishedAt().orElse(null));
+    }
+
+    Job toDomain(JobRow r, JobCounts counts) {
+        return new Job(JobId.of(r.id()), WorkspaceId.of(r.workspaceId()), ConnectionId.of(r.connectionId()), JobKind.valueOf(r.kind()),
+                r.total(), Optional.ofNullable(r.idempotencyKey()), r.submittedAt(), Optional.ofNullable(r.cancelRequestedAt()),
+                Optional.ofNullable(r.finishedAt()), counts);
+    }
+
+    JobItem toDomain(JobItemRow r) {
+        return new JobItem(r.itemIndex(), Title.of(r.title()), JobItemState.valueOf(r.state()), r.attempts(),
+                Optional.ofNullable(r.outcome()), Optional.ofNullable(r.runbookId()).map(RunbookId::of),
+                Optional.ofNullable(r.pageId()).map(PageId::of),
+                Optional.ofNullable(r.errorCode()).map(code -> new JobItem.ItemError(code, r.errorDetail() == null ? "" : r.errorDetail())),
+                Optional.ofNullable(r.finishedAt()));
     }
 
     private String write(Object value) {

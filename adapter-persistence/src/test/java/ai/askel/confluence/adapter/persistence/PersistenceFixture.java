@@ -55,7 +55,7 @@ final class PersistenceFixture implements AutoCloseable {
 
     /** Starts the adapter as a host would embed it: its database, history table and migration choice. */
     TestPersistenceComponent start(PersistenceSettings with, HostDatabaseSettings host) {
-        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with, host);
+        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with, host, Fixtures.SCHEDULER);
         component.lifecycle();
         started.add(component);
         return component;

@@ -3,6 +3,8 @@ package ai.askel.confluence.adapter.persistence;
 import ai.askel.confluence.ports.out.ApiKeyRepositoryPort;
 import ai.askel.confluence.ports.out.AuditLogPort;
 import ai.askel.confluence.ports.out.ConnectionPreferencesPort;
+import ai.askel.confluence.ports.out.ClusterSchedulerPort;
+import ai.askel.confluence.ports.out.JobRepositoryPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.DriftScanStatusPort;
@@ -51,8 +53,13 @@ interface TestPersistenceComponent {
 
     DataSource dataSource();
 
+    JobRepositoryPort jobs();
+
+    ClusterSchedulerPort clusterScheduler();
+
     @Component.Factory
     interface Factory {
-        TestPersistenceComponent create(@BindsInstance PersistenceSettings settings, @BindsInstance HostDatabaseSettings host);
+        TestPersistenceComponent create(@BindsInstance PersistenceSettings settings, @BindsInstance HostDatabaseSettings host,
+                                        @BindsInstance SchedulerSettings scheduler);
     }
 }

@@ -13,8 +13,6 @@ import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,13 +64,9 @@ final class ConnectionDriftScan {
     }
 
     private void checkTokenExpiry(Connection connection, DriftLedger ledger) {
-        LocalDate today = LocalDate.ofInstant(ledger.now(), ZoneOffset.UTC);
-        LocalDate warnFrom = today.plusDays(settings.tokenExpiryWarning().toDays());
-        Optional<LocalDate> expiry = connection.tokenExpiresOn().filter(date -> !date.isAfter(warnFrom));
-        if (expiry.isPresent()) {
-            String when = expiry.get().isBefore(today) ? "expired on " : "expires on ";
-            ledger.seen(Optional.empty(), DriftKind.TOKEN_EXPIRING, "the API token of connection '%s' %s%s; rotate it"
-                    .formatted(connection.name(), when, expiry.get()));
+        Optional<String> warning = TokenExpiry.warning(connection, ledger.now(), settings.tokenExpiryWarning());
+        if (warning.isPresent()) {
+            ledger.seen(Optional.empty(), DriftKind.TOKEN_EXPIRING, warning.get());
         } else {
             ledger.resolve(Optional.empty(), DriftKind.TOKEN_EXPIRING);
         }

@@ -68,16 +68,24 @@ final class ManageApiKeysService implements ManageApiKeysUseCase {
                 .orElseThrow(() -> InvalidInputException.of("apiKey", "is not an API key of the form ask_<8 characters>_<32 characters>"));
         Optional<ApiKeyRecord> existing = keys.findByPrefix(prefix);
         if (existing.isPresent()) {
-            ApiKeyRecord record = existing.get();
-            if (!record.workspace().equals(workspace) || !record.keyHash().equals(ApiKeyFormat.hash(key.reveal()))) {
-                throw new ConflictException("another API key with prefix " + prefix + " exists already");
-            }
-            return record;
+            return sameKey(existing.get(), workspace, key, prefix);
         }
         ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID().toString(), workspace, cleanName, prefix,
                 ApiKeyFormat.hash(key.reveal()), ApiKeyScope.ADMIN, clock.now(), Optional.empty());
-        keys.insert(record);
+        try {
+            keys.insert(record);
+        } catch (ConflictException raced) {
+            // several instances starting together adopt the same bootstrap key: the first insert wins, the others find it
+            return sameKey(keys.findByPrefix(prefix).orElseThrow(() -> raced), workspace, key, prefix);
+        }
         audit.record(workspace, "api-key.adopt", Optional.empty(), Optional.empty(), "adopted key " + prefix);
+        return record;
+    }
+
+    private static ApiKeyRecord sameKey(ApiKeyRecord record, WorkspaceId workspace, Secret key, String prefix) {
+        if (!record.workspace().equals(workspace) || !record.keyHash().equals(ApiKeyFormat.hash(key.reveal()))) {
+            throw new ConflictException("another API key with prefix " + prefix + " exists already");
+        }
         return record;
     }
 

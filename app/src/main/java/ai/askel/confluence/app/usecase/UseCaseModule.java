@@ -6,6 +6,11 @@ import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
 import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
+import ai.askel.confluence.ports.in.CancelJobUseCase;
+import ai.askel.confluence.ports.in.GetJobUseCase;
+import ai.askel.confluence.ports.in.ListJobsUseCase;
+import ai.askel.confluence.ports.in.RunWorkerUseCase;
+import ai.askel.confluence.ports.in.SubmitRunbookBatchUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -138,6 +143,21 @@ public interface UseCaseModule {
 
     @Binds
     CheckReadinessUseCase checkReadiness(CheckReadinessService service);
+
+    @Binds
+    SubmitRunbookBatchUseCase submitRunbookBatch(SubmitRunbookBatchService service);
+
+    @Binds
+    GetJobUseCase getJob(JobQueryService service);
+
+    @Binds
+    ListJobsUseCase listJobs(JobQueryService service);
+
+    @Binds
+    CancelJobUseCase cancelJob(CancelJobService service);
+
+    @Binds
+    RunWorkerUseCase runWorker(ClusterWorkerService service);
 
     /** Readiness checks every health check in the set; the database's is the only one so far. */
     @Binds

@@ -6,6 +6,11 @@ import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
 import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
+import ai.askel.confluence.ports.in.CancelJobUseCase;
+import ai.askel.confluence.ports.in.GetJobUseCase;
+import ai.askel.confluence.ports.in.ListJobsUseCase;
+import ai.askel.confluence.ports.in.RunWorkerUseCase;
+import ai.askel.confluence.ports.in.SubmitRunbookBatchUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
@@ -109,6 +114,17 @@ public interface ConnectorUseCases {
 
     /** The registry {@code /metrics} serves: every meter of the connector, in the Prometheus text format. */
     PrometheusMeterRegistry prometheusRegistry();
+
+    SubmitRunbookBatchUseCase submitRunbookBatch();
+
+    GetJobUseCase getJob();
+
+    ListJobsUseCase listJobs();
+
+    CancelJobUseCase cancelJob();
+
+    /** This process as a worker of the cluster: job items and the recurring tasks. */
+    RunWorkerUseCase runWorker();
 
     /** Idempotency keys of HTTP requests: a replayed request gets the stored answer. */
     IdempotencyUseCase idempotency();

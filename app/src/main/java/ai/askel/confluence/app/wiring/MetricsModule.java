@@ -2,6 +2,7 @@ package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.ports.out.ConfluenceCallObserver;
 import ai.askel.confluence.ports.out.DriftScanObserver;
+import ai.askel.confluence.ports.out.JobObserver;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
@@ -47,6 +48,9 @@ abstract class MetricsModule {
 
     @Binds
     abstract DriftScanObserver driftScanObserver(DriftScanMeters meters);
+
+    @Binds
+    abstract JobObserver jobObserver(JobMeters meters);
 
     /** The adapter's meters replace the old call counters; nothing else listens to its calls. */
     @Provides

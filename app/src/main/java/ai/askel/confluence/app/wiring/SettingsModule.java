@@ -2,12 +2,14 @@ package ai.askel.confluence.app.wiring;
 
 import ai.askel.confluence.adapter.confluence.ConfluenceClientSettings;
 import ai.askel.confluence.adapter.persistence.PersistenceSettings;
+import ai.askel.confluence.adapter.persistence.SchedulerSettings;
 import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.app.templates.TemplateRegistry;
 import ai.askel.confluence.plugins.declarative.MarkdownToStorage;
 import ai.askel.confluence.ports.out.MarkdownPort;
 import ai.askel.confluence.app.usecase.UseCaseSettings;
+import ai.askel.confluence.app.usecase.WorkerSettings;
 import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.TemplateCatalogPort;
 import dagger.Module;
@@ -58,6 +60,22 @@ final class SettingsModule {
                 .withMaxAttachmentBytes(maxAttachmentBytes(config))
                 .withTokenExpiryWarning(config.duration(Setting.TOKEN_EXPIRY_WARNING))
                 .withIdempotencyLease(config.duration(Setting.IDEMPOTENCY_LEASE));
+    }
+
+    @Provides
+    @Singleton
+    static SchedulerSettings schedulerSettings(AppConfig config) {
+        return new SchedulerSettings(config.integer(Setting.JOB_THREADS, 1, 200), config.duration(Setting.JOB_POLL_INTERVAL),
+                config.duration(Setting.JOB_HEARTBEAT), config.integer(Setting.JOB_MISSED_HEARTBEATS, 2, 100),
+                config.duration(Setting.JOB_SHUTDOWN_WAIT), config.duration(Setting.JOB_RETRY_BACKOFF),
+                SchedulerSettings.defaultInstanceName());
+    }
+
+    @Provides
+    @Singleton
+    static WorkerSettings workerSettings(AppConfig config) {
+        return new WorkerSettings(config.duration(Setting.DRIFT_SCAN_INTERVAL), config.duration(Setting.TOKEN_EXPIRY_CHECK_INTERVAL),
+                config.duration(Setting.JOB_HOUSEKEEPING_INTERVAL), config.duration(Setting.JOB_RETENTION), config.integer(Setting.JOB_MAX_ATTEMPTS, 1, 100));
     }
 
     @Provides

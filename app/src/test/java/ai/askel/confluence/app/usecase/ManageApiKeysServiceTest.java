@@ -1,6 +1,7 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
@@ -33,6 +34,45 @@ class ManageApiKeysServiceTest {
         assertThat(created.toString()).doesNotContain(key);
         assertThat(manage.list(workspace)).containsExactly(created.record());
         assertThat(f.auditLog.all()).singleElement().satisfies(e -> assertThat(e.toString()).doesNotContain(key.substring(13)));
+    }
+
+    @Test
+    void instances_adopting_the_same_bootstrap_key_at_once_all_start() {
+        String key = "ask_bootstrp_0123456789abcdef0123456789abcdef";
+        // the other instance inserts between this one's lookup and its insert
+        ai.askel.confluence.ports.out.ApiKeyRepositoryPort racing = new ai.askel.confluence.ports.out.ApiKeyRepositoryPort() {
+            private boolean first = true;
+
+            @Override
+            public void insert(ai.askel.confluence.ports.out.ApiKeyRecord record) {
+                f.apiKeys.insert(record);
+            }
+
+            @Override
+            public java.util.Optional<ai.askel.confluence.ports.out.ApiKeyRecord> findByPrefix(String prefix) {
+                if (first) {
+                    first = false;
+                    new ManageApiKeysService(f.apiKeys, f.clock, f.audit).adopt(workspace, "bootstrap", Secret.of(key, "key"));
+                    return java.util.Optional.empty();
+                }
+                return f.apiKeys.findByPrefix(prefix);
+            }
+
+            @Override
+            public List<ai.askel.confluence.ports.out.ApiKeyRecord> list(WorkspaceId w) {
+                return f.apiKeys.list(w);
+            }
+
+            @Override
+            public boolean revoke(WorkspaceId w, String keyId, java.time.Instant at) {
+                return f.apiKeys.revoke(w, keyId, at);
+            }
+        };
+
+        var adopted = new ManageApiKeysService(racing, f.clock, f.audit).adopt(workspace, "bootstrap", Secret.of(key, "key"));
+
+        assertThat(adopted.prefix()).isEqualTo("bootstrp");
+        assertThat(manage.list(workspace)).containsExactly(adopted);
     }
 
     @Test

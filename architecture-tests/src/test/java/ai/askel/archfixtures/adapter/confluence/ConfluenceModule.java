@@ -33,6 +33,10 @@ class AdapterUsesJdbi {
     org.jdbi.v3.core.Jdbi jdbi;
 }
 
+class AdapterUsesDbScheduler {
+    com.github.kagkarlsson.scheduler.SchedulerClient scheduler;
+}
+
 class AdapterUsesJavalin {
     io.javalin.Javalin javalin;
 }

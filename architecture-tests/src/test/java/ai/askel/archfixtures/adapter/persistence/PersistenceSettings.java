@@ -8,3 +8,7 @@ class PersistenceAdapterUsesFlyway {
     org.flywaydb.core.Flyway flyway;
     org.jdbi.v3.core.Jdbi jdbi;
 }
+
+class PersistenceAdapterUsesDbScheduler {
+    com.github.kagkarlsson.scheduler.Scheduler scheduler;
+}

@@ -37,4 +37,11 @@ public interface UseCases extends RegisterConnectionUseCase, ListConnectionsUseC
         OverwriteDriftFindingUseCase, AdoptDriftFindingUseCase, AcknowledgeDriftFindingUseCase,
         AuthenticateApiKeyUseCase, IdempotencyUseCase, CheckReadinessUseCase, VerifyConnectionUseCase,
         ListRunbooksUseCase, ChooseDefaultSpaceUseCase {
+    /** The job use cases, in a double of their own. */
+    JobUseCases jobs();
+
+    interface JobUseCases extends ai.askel.confluence.ports.in.SubmitRunbookBatchUseCase, ai.askel.confluence.ports.in.GetJobUseCase,
+            ai.askel.confluence.ports.in.ListJobsUseCase, ai.askel.confluence.ports.in.CancelJobUseCase {
+    }
+
 }

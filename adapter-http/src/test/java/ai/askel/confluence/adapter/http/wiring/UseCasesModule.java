@@ -36,6 +36,26 @@ import dagger.Module;
 /** Binds each use case to the one test double, as the app binds each to its service. */
 @Module
 interface UseCasesModule {
+    @dagger.Provides
+    static ai.askel.confluence.ports.in.SubmitRunbookBatchUseCase submitRunbookBatch(UseCases useCases) {
+        return useCases.jobs();
+    }
+
+    @dagger.Provides
+    static ai.askel.confluence.ports.in.GetJobUseCase getJob(UseCases useCases) {
+        return useCases.jobs();
+    }
+
+    @dagger.Provides
+    static ai.askel.confluence.ports.in.ListJobsUseCase listJobs(UseCases useCases) {
+        return useCases.jobs();
+    }
+
+    @dagger.Provides
+    static ai.askel.confluence.ports.in.CancelJobUseCase cancelJob(UseCases useCases) {
+        return useCases.jobs();
+    }
+
     @Binds
     RegisterConnectionUseCase registerConnection(UseCases useCases);
 
