@@ -27,7 +27,11 @@ public record HttpServerSettings(String host, int port, long maxJsonBodyBytes, l
     public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(20);
     public static final int DEFAULT_MAX_THREADS = 200;
     public static final int DEFAULT_RESERVED_THREADS = 40;
-    public static final int DEFAULT_MAX_MULTIPART_PARTS = 10;
+    /**
+     * Enough for every legitimate multipart body: a runbook publish's {@code request} part and its 20 files, and the
+     * console's publish form (each template input and table cell is a field); a body of thousands of tiny parts is refused.
+     */
+    public static final int DEFAULT_MAX_MULTIPART_PARTS = 256;
     /** The slowest an upload may arrive, or be passed on to Confluence, before it counts as stalled. */
     public static final long MIN_UPLOAD_BYTES_PER_SECOND = 256 * 1024;
 

@@ -91,7 +91,7 @@ final class MultipartReader {
         } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
             if (tooManyParts(e)) {
                 throw HttpProblemException.badRequest("body", "has more than the " + settings.maxMultipartParts()
-                        + " parts allowed; send a 'file' part and an optional 'comment'");
+                        + " parts allowed");
             }
             if (isSizeLimit(e)) {
                 throw HttpProblemException.tooLarge("the attachment", max);

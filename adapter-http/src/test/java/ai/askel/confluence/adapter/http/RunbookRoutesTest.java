@@ -252,6 +252,33 @@ class RunbookRoutesTest {
     }
 
     @Test
+    void a_multipart_publish_takes_the_request_part_and_twenty_files() {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 20; i++) {
+            files.put("file-" + i + ".png", "PNG-" + i);
+        }
+
+        TestServer.Answer answer = multipart(PUBLISH, files);
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(((PublishRunbookCommand) api.fake.calls.get(0)).attachments()).hasSize(20);
+    }
+
+    @Test
+    void a_multipart_publish_with_twenty_one_files_is_400_naming_files() {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 21; i++) {
+            files.put("file-" + i + ".png", "PNG-" + i);
+        }
+
+        TestServer.Answer answer = multipart(PUBLISH, files);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("files");
+        assertThat(api.fake.calls).isEmpty();
+    }
+
+    @Test
     void an_idempotency_key_on_a_multipart_publish_covers_the_files() {
         TestServer.Answer first = multipart(PUBLISH, Map.of("diagram.png", "one"), "Idempotency-Key", "mp-1");
         TestServer.Answer replay = multipart(PUBLISH, Map.of("diagram.png", "one"), "Idempotency-Key", "mp-1");

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Mutes a finding until what the scan sees changes; one database write, no Confluence call. */
-public final class AcknowledgeDriftFindingService implements AcknowledgeDriftFindingUseCase {
+final class AcknowledgeDriftFindingService implements AcknowledgeDriftFindingUseCase {
     static final String OPERATION = "drift.acknowledge";
 
     private final DriftFindingTarget targets;
@@ -19,7 +19,7 @@ public final class AcknowledgeDriftFindingService implements AcknowledgeDriftFin
     private final AuditTrail audit;
 
     @Inject
-    AcknowledgeDriftFindingService(DriftFindingTarget targets, DriftFindingRepositoryPort findings, ClockPort clock, AuditTrail audit) {
+    public AcknowledgeDriftFindingService(DriftFindingTarget targets, DriftFindingRepositoryPort findings, ClockPort clock, AuditTrail audit) {
         this.targets = targets;
         this.findings = findings;
         this.clock = clock;

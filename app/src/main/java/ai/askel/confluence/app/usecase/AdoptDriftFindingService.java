@@ -21,7 +21,7 @@ import java.util.Set;
  * Accepts a page as it is now: one read of the page (or of its attachments), then the baseline moves and the page's
  * findings of that kind resolve. Nothing is written to Confluence.
  */
-public final class AdoptDriftFindingService implements AdoptDriftFindingUseCase {
+final class AdoptDriftFindingService implements AdoptDriftFindingUseCase {
     static final String OPERATION = "drift.adopt";
     /** The findings a page's adopted state (body, title, place, labels) settles. */
     static final Set<DriftKind> PAGE_KINDS = Set.of(DriftKind.EDITED_IN_CONFLUENCE, DriftKind.RENAMED, DriftKind.MOVED, DriftKind.LABELS_REMOVED);
@@ -35,7 +35,7 @@ public final class AdoptDriftFindingService implements AdoptDriftFindingUseCase 
     private final AuditTrail audit;
 
     @Inject
-    AdoptDriftFindingService(DriftFindingTarget targets, ConfluencePagesPort pages, ConfluenceAttachmentsPort attachments,
+    public AdoptDriftFindingService(DriftFindingTarget targets, ConfluencePagesPort pages, ConfluenceAttachmentsPort attachments,
                              DriftBaseline baseline, ClockPort clock, AuditTrail audit) {
         this.targets = targets;
         this.pages = pages;

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Cancels a job as the job decides ({@link Job#cancel}): its pending items become CANCELLED in one
  * transaction, so no worker starts them; items already running finish through the publish, whole.
  */
-public final class CancelJobService implements CancelJobUseCase {
+final class CancelJobService implements CancelJobUseCase {
     private final JobRepositoryPort jobs;
     private final ClockPort clock;
     private final AuditTrail audit;

@@ -39,7 +39,7 @@ final class CheckDriftService implements CheckDriftUseCase {
     private final ClockPort clock;
 
     @Inject
-    CheckDriftService(ConnectionLookup lookup, ConnectionRepositoryPort connections, ConnectionDriftScan connectionScan,
+    public CheckDriftService(ConnectionLookup lookup, ConnectionRepositoryPort connections, ConnectionDriftScan connectionScan,
                       DriftFindingRepositoryPort findings, DriftScanStatusPort scans, DriftScanObserver observer, ClockPort clock) {
         this.lookup = lookup;
         this.connections = connections;

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Remembers a connection's default space once Confluence confirmed its user can see it. */
-public final class ChooseDefaultSpaceService implements ChooseDefaultSpaceUseCase {
+final class ChooseDefaultSpaceService implements ChooseDefaultSpaceUseCase {
     private final ConnectionLookup lookup;
     private final ConfluenceSpacesPort spaces;
     private final ConnectionPreferencesPort preferences;

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * housekeeping (purge jobs past their retention; queue again items a crashed submission left unqueued).
  */
 @Singleton
-public final class ClusterWorkerService implements RunWorkerUseCase {
+final class ClusterWorkerService implements RunWorkerUseCase {
     static final String DRIFT_SCAN = "drift-scan";
     static final String TOKEN_EXPIRY = "token-expiry-check";
     static final String HOUSEKEEPING = "job-housekeeping";

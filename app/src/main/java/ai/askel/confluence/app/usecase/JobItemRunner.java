@@ -28,7 +28,7 @@ import java.util.Set;
  * failure puts it back for a retry with backoff until the attempts run out. Running an item again after
  * a crash is safe: the publish is idempotent (one page, labels and attachments once).
  */
-public final class JobItemRunner {
+final class JobItemRunner {
     /** Failures that may pass: Confluence busy or unreachable, a concurrent publish, a database hiccup. */
     static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.RATE_LIMITED, ErrorCode.CONFLUENCE_UNAVAILABLE, ErrorCode.CONFLICT,
             ErrorCode.INTERNAL);

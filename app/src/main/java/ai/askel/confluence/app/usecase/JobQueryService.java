@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads jobs: one with a page of its items, or the workspace's newest. */
-public final class JobQueryService implements GetJobUseCase, ListJobsUseCase {
+final class JobQueryService implements GetJobUseCase, ListJobsUseCase {
     static final int MAX_ITEMS_PAGE = 1_000;
     static final int MAX_JOBS_PAGE = 250;
 

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A connection's runbooks, sorted by title; another workspace's connection is not found. */
-public final class ListRunbooksService implements ListRunbooksUseCase {
+final class ListRunbooksService implements ListRunbooksUseCase {
     private final ConnectionLookup lookup;
     private final RunbookRepositoryPort runbooks;
 

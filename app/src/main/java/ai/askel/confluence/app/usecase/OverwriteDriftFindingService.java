@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * published again from the runbook's stored inputs (a deleted parent is forgotten, so the next publish finds or creates
  * it). The connector keeps no copy of attachment files, so a missing or replaced one is answered with what to send.
  */
-public final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase {
+final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase {
     static final String OPERATION = "drift.overwrite";
 
     private final DriftFindingTarget targets;
@@ -42,7 +42,7 @@ public final class OverwriteDriftFindingService implements OverwriteDriftFinding
     private final AuditTrail audit;
 
     @Inject
-    OverwriteDriftFindingService(DriftFindingTarget targets, ConfluencePagesPort pages, PageRestorer restorer,
+    public OverwriteDriftFindingService(DriftFindingTarget targets, ConfluencePagesPort pages, PageRestorer restorer,
                                  PublishRunbookUseCase publisher, DriftBaseline baseline, ClockPort clock, AuditTrail audit) {
         this.targets = targets;
         this.pages = pages;

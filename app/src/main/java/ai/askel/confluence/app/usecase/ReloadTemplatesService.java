@@ -6,7 +6,7 @@ import ai.askel.confluence.ports.out.TemplateReloadResult;
 import jakarta.inject.Inject;
 
 /** Asks the template catalog to read its directory again; a broken template keeps its previous version. */
-public final class ReloadTemplatesService implements ReloadTemplatesUseCase {
+final class ReloadTemplatesService implements ReloadTemplatesUseCase {
     private final TemplateCatalogPort catalog;
 
     @Inject

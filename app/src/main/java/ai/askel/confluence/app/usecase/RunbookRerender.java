@@ -28,7 +28,7 @@ import java.util.Optional;
  * refused as a conflict; the next publish reports the drift). A supplied body is the caller's and is never
  * re-rendered.
  */
-public final class RunbookRerender {
+final class RunbookRerender {
     private final RunbookPreparer preparer;
     private final ConfluencePagesPort pages;
     private final RunbookRepositoryPort runbooks;

@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * stores it as a job in one transaction, and queues its items. A crash between storing and queueing
  * leaves the items PENDING; the housekeeping task queues them again.
  */
-public final class SubmitRunbookBatchService implements SubmitRunbookBatchUseCase {
+final class SubmitRunbookBatchService implements SubmitRunbookBatchUseCase {
     /** Problems reported per refused batch; the rest are counted. */
     static final int MAX_PROBLEMS = 50;
 

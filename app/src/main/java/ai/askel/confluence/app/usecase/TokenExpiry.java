@@ -18,7 +18,7 @@ import java.util.Optional;
  * period has an open TOKEN_EXPIRING finding, else none. The drift scan applies it per connection; the
  * cluster's recurring check applies it to every connection without a Confluence call.
  */
-public final class TokenExpiry {
+final class TokenExpiry {
     private final ConnectionRepositoryPort connections;
     private final DriftFindingRepositoryPort findings;
     private final ClockPort clock;

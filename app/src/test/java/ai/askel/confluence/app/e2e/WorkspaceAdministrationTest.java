@@ -142,7 +142,8 @@ class WorkspaceAdministrationTest {
                 }
                 String concrete = path.getKey().replace("{connectionId}", cid).replace("{pageId}", pageId).replace("{label}", "ops")
                         .replace("{runbookId}", "6f1d2c3b-0000-4000-8000-000000000001").replace("{workspaceId}", WorkspaceIds.DEFAULT.value())
-                        .replace("{keyId}", "no-such-key");
+                        .replace("{keyId}", "no-such-key").replace("{findingId}", "1")
+                        .replace("{jobId}", "6f1d2c3b-0000-4000-8000-000000000002");
                 for (String method : List.of("post", "put", "delete")) {
                     if (!path.getValue().has(method)) {
                         continue;
