@@ -51,8 +51,8 @@ final class HexagonRules {
                 .adapter("confluence", root + ".adapter.confluence..")
                 .adapter("persistence", root + ".adapter.persistence..")
                 .adapter("http", root + ".adapter.http..")
-                .adapter("plugins", root + ".plugins..")
-                .adapter("templates", root + ".app.templates..")
+                // the template host, the declarative format it loads and the built-in templates are one adapter: templates
+                .adapter("templates", root + ".app.templates..", root + ".plugins..")
                 .ignoreDependency(compositionRoot(root), DescribedPredicate.alwaysTrue())
                 // the executable sits above everything (it wires the app to a terminal and a port)
                 .ignoreDependency(resideInAPackage(root + ".cli.."), DescribedPredicate.alwaysTrue())
@@ -258,10 +258,12 @@ final class HexagonRules {
         return classes().that().resideInAPackage(root + ".adapter..")
                 .and(describe("are effectively public", HexagonRules::isEffectivelyPublic))
                 .and(DescribedPredicate.not(daggerModuleOrGenerated()))
+                .and(DescribedPredicate.not(describe("compiled console templates (jte generates them public)",
+                        c -> c.getSimpleName().startsWith("Jte") && c.getSimpleName().endsWith("Generated"))))
                 .should(com.tngtech.archunit.lang.conditions.ArchConditions.be(describe(
-                        "a *Settings record or an AutoCloseable *Server/*Lifecycle handle", HexagonRules::isSettingsOrHandle)))
+                        "a *Settings record or an AutoCloseable *Server/*Lifecycle/*Console handle", HexagonRules::isSettingsOrHandle)))
                 .allowEmptyShould(true)
-                .as("public classes in adapters are only Dagger modules, *Settings records and *Server/*Lifecycle handles");
+                .as("public classes in adapters are only Dagger modules, *Settings records and *Server/*Lifecycle/*Console handles");
     }
 
     private static boolean isEffectivelyPublic(JavaClass c) {
@@ -272,7 +274,7 @@ final class HexagonRules {
     private static boolean isSettingsOrHandle(JavaClass c) {
         boolean settings = c.isRecord() && c.getSimpleName().endsWith("Settings");
         boolean handle = c.isAssignableTo(AutoCloseable.class)
-                && (c.getSimpleName().endsWith("Server") || c.getSimpleName().endsWith("Lifecycle"));
+                && (c.getSimpleName().endsWith("Server") || c.getSimpleName().endsWith("Lifecycle") || c.getSimpleName().endsWith("Console"));
         return settings || handle;
     }
 

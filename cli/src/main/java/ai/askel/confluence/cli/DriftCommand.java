@@ -17,10 +17,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "drift", description = {"Scans managed pages and connections for drift; exits 3 when a finding needs attention "
         + "(acknowledged ones do not), 1 when a site could not be scanned. Act on a finding with overwrite, adopt or acknowledge.",
-        "--json: [{connectionId, pageId, kind, detail, firstSeen, lastSeen, resolvedAt}]."},
+        "--json: [{id, connectionId, pageId, kind, detail, firstSeen, lastSeen, resolvedAt, acknowledgedAt}]."},
         subcommands = {DriftCommand.Overwrite.class, DriftCommand.Adopt.class, DriftCommand.Acknowledge.class})
 final class DriftCommand extends ConnectorCommand {
     static final int DRIFT_FOUND = 3;
+    private static final String JSON_FINDING = "--json: the finding as it now stands: {id, connectionId, pageId, kind, detail, firstSeen, lastSeen, resolvedAt, acknowledgedAt}.";
 
     @Mixin
     ConnectionOption connection;
@@ -77,8 +78,8 @@ final class DriftCommand extends ConnectorCommand {
         }
     }
 
-    @Command(name = "overwrite", description = "Puts back what the connector wrote: body, title, labels and place under the parent; "
-            + "a deleted runbook page is published again. Attachments must be sent again (the error says which).")
+    @Command(name = "overwrite", description = {"Puts back what the connector wrote: body, title, labels and place under the parent; "
+            + "a deleted runbook page is published again. Attachments must be sent again (the error says which).", JSON_FINDING})
     static final class Overwrite extends Action {
         @Override
         DriftFinding act(AskelConfluence askel, ConnectionRef ref, DriftFindingId id) {
@@ -86,8 +87,8 @@ final class DriftCommand extends ConnectorCommand {
         }
     }
 
-    @Command(name = "adopt", description = "Accepts the page (or its attachments) as it is now as the new baseline; a publish with "
-            + "the same inputs then leaves it alone.")
+    @Command(name = "adopt", description = {"Accepts the page (or its attachments) as it is now as the new baseline; a publish with "
+            + "the same inputs then leaves it alone.", JSON_FINDING})
     static final class Adopt extends Action {
         @Override
         DriftFinding act(AskelConfluence askel, ConnectionRef ref, DriftFindingId id) {
@@ -95,7 +96,7 @@ final class DriftCommand extends ConnectorCommand {
         }
     }
 
-    @Command(name = "acknowledge", description = "Mutes the finding until the page changes again.")
+    @Command(name = "acknowledge", description = {"Mutes the finding until the page changes again.", JSON_FINDING})
     static final class Acknowledge extends Action {
         @Override
         DriftFinding act(AskelConfluence askel, ConnectionRef ref, DriftFindingId id) {

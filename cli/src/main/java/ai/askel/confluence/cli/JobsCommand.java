@@ -23,7 +23,8 @@ final class JobsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "get", description = "A job's state and counts, and its items' results from --from (at most --limit).")
+    @Command(name = "get", description = {"A job's state and counts, and its items' results from --from (at most --limit).",
+            "--json: {job: " + Views.JOB_JSON + ", items: [{index, title, state, attempts, outcome, runbookId, pageId, error}], nextFrom}."})
     static final class Get extends ConnectorCommand {
         @Parameters(paramLabel = "JOB_ID")
         String jobId;
@@ -45,7 +46,7 @@ final class JobsCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "The newest jobs first.")
+    @Command(name = "list", description = {"The newest jobs first.", "--json: [" + Views.JOB_JSON + "]."})
     static final class ListJobs extends ConnectorCommand {
         @Option(names = "--limit", defaultValue = "20")
         int limit;
@@ -61,7 +62,7 @@ final class JobsCommand implements Runnable {
         }
     }
 
-    @Command(name = "cancel", description = "Items that have not started never start; items in flight finish.")
+    @Command(name = "cancel", description = {"Items that have not started never start; items in flight finish.", "--json: the job, " + Views.JOB_JSON + "."})
     static final class Cancel extends ConnectorCommand {
         @Parameters(paramLabel = "JOB_ID")
         String jobId;

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * publish}, as in the HTTP batch), submitted as one job. This process works on the job with the other
  * instances and shows a progress bar until it is done, then a summary; {@code --detach} only submits.
  */
-@Command(name = "publish-batch", description = "Publishes many runbooks (NDJSON, one per line) as one job, with a progress bar.")
+@Command(name = "publish-batch", description = {"Publishes many runbooks (NDJSON, one per line) as one job, with a progress bar.",
+        "--json: the job, " + Views.JOB_JSON + " (with --detach as submitted, else as it finished)."})
 final class PublishBatchCommand extends ConnectorCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int BAR_WIDTH = 30;

@@ -58,8 +58,9 @@ final class TemplatesCommand extends ConnectorCommand {
         }
     }
 
-    @Command(name = "preview", description = "Renders a template locally, without Confluence: validates the inputs, prints the"
-            + " storage format, and with --html writes an HTML approximation of the page.")
+    @Command(name = "preview", description = {"Renders a template locally, without Confluence: validates the inputs, prints the"
+            + " storage format, and with --html writes an HTML approximation of the page.",
+            "--json: {template, valid: true, title, body}, or {template, valid: false, problems: [...]}."})
     static final class Preview extends ConnectorCommand {
         @Parameters(index = "0", paramLabel = "ID_OR_DIR", description = "A loaded template's id, or a declarative template's folder or zip.")
         String template;
@@ -114,8 +115,9 @@ final class TemplatesCommand extends ConnectorCommand {
         }
     }
 
-    @Command(name = "check", description = "Checks a declarative template folder or zip: the descriptor, the body, the sample inputs,"
-            + " determinism, and hostile inputs fuzzed through every input. Exits 1 on any problem.")
+    @Command(name = "check", description = {"Checks a declarative template folder or zip: the descriptor, the body, the sample inputs,"
+            + " determinism, and hostile inputs fuzzed through every input. Exits 1 on any problem.",
+            "--json: {template, ok, passed: [...], problems: [...]}."})
     static final class Check extends ConnectorCommand {
         @Parameters(index = "0", paramLabel = "DIR", description = "The template's folder (or zip).")
         Path directory;

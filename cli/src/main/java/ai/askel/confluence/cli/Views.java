@@ -189,6 +189,9 @@ final class Views {
         return m;
     }
 
+    /** What {@link #job} prints, for the {@code --json} line of the job commands' help. */
+    static final String JOB_JSON = "{id, kind, connectionId, state, total, counts: {pending, running, succeeded, failed, cancelled}, submittedAt, ...}";
+
     static Map<String, Object> job(Job j) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", j.id().value());

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * be framed and sends referrers only to itself; every form carries the session's CSRF token; a user whose key
  * may only read gets no write buttons and any write it forges is refused.
  */
-public final class WebConsole {
+public final class WebConsole implements AutoCloseable {
     static final String BASE = "/console";
     static final String SESSION_COOKIE = "askel_console";
     static final String SIGN_IN_COOKIE = "askel_console_signin";
@@ -122,6 +122,7 @@ public final class WebConsole {
     }
 
     /** Ends every session (the server stops). */
+    @Override
     public void close() {
         sessions.closeAll();
     }
