@@ -75,7 +75,7 @@ final class OversightPages implements WebConsole.Section {
         console.get("/drift", WebConsole.Access.READ, this::drift);
         console.post("/drift/scan", WebConsole.Access.WRITE, this::scan);
         console.post("/drift/overwrite", WebConsole.Access.WRITE, this::overwrite);
-        console.get("/audit", WebConsole.Access.READ, this::audit);
+        console.get("/audit", WebConsole.Access.ADMIN, this::audit);
     }
 
     private void runbooks(ConsoleRequest r) {

@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.http.console;
 
+import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.ActingApiKey;
@@ -43,7 +44,7 @@ public final class WebConsole implements AutoCloseable {
             "console.js", "text/javascript; charset=utf-8");
 
     /** Who may call a route. */
-    enum Access { PUBLIC, READ, WRITE }
+    enum Access { PUBLIC, READ, WRITE, ADMIN }
 
     /** A page's work for a signed-in user. */
     @FunctionalInterface
@@ -164,6 +165,10 @@ public final class WebConsole implements AutoCloseable {
             refuse(ctx, 403, "Your API key may only read.", "Ask for a key with write access to change anything.");
             return;
         }
+        if (access == Access.ADMIN && !session.caller().scope().allows(ApiKeyScope.ADMIN)) {
+            refuse(ctx, 403, "Only an admin key may see this.", "Sign in with an admin key of this workspace.");
+            return;
+        }
         ConsoleRequest request = new ConsoleRequest(ctx, session, views);
         ActingApiKey.during(session.caller().keyPrefix(), () -> {
             try {
@@ -231,7 +236,7 @@ public final class WebConsole implements AutoCloseable {
                     "That API key was not accepted: it is unknown, revoked or mistyped. Paste the whole key (it starts with ask_).")));
             return;
         }
-        ConsoleSession session = sessions.open(caller, true);
+        ConsoleSession session = sessions.open(caller, caller.scope().allows(ApiKeyScope.WRITE));
         clearCookie(ctx, SIGN_IN_COOKIE);
         setCookie(ctx, SESSION_COOKIE, session.id(), settings.absoluteTimeout());
         ctx.redirect(BASE + "/connections", HttpStatus.SEE_OTHER);

@@ -1,0 +1,106 @@
+package ai.askel.confluence.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The console applies the signed-in key's scope as the API does: a read key looks, a write key acts, an admin key audits. */
+class ConsoleScopeTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final TestServer api = new TestServer();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void a_read_key_sees_the_console_but_every_change_is_403_and_nothing_is_done() throws Exception {
+        Session session = signIn(FakeConnector.READ_KEY_A);
+
+        assertThat(session.get("/console/connections").statusCode()).isEqualTo(200);
+        int readsSoFar = api.fake.calls.size();
+        HttpResponse<String> scan = session.post("/console/drift/scan", "");
+        HttpResponse<String> connect = session.post("/console/connect", "&siteUrl=https%3A%2F%2Fx.atlassian.net&email=a%40b.c&apiToken=t");
+
+        assertThat(scan.statusCode()).isEqualTo(403);
+        assertThat(scan.body()).contains("may only read");
+        assertThat(connect.statusCode()).isEqualTo(403);
+        assertThat(api.fake.calls).as("no use case ran for the refused forms").hasSize(readsSoFar);
+    }
+
+    @Test
+    void the_audit_log_is_for_admin_keys_only() throws Exception {
+        assertThat(signIn(FakeConnector.WRITE_KEY_A).get("/console/audit").statusCode()).isEqualTo(403);
+        assertThat(signIn(FakeConnector.KEY_A).get("/console/audit").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_write_key_may_act() throws Exception {
+        Session session = signIn(FakeConnector.WRITE_KEY_A);
+
+        assertThat(session.post("/console/drift/scan", "").statusCode()).isNotEqualTo(403);
+    }
+
+    private Session signIn(String key) throws IOException, InterruptedException {
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(api.uri("/console/sign-in")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String signInCookie = cookie(form, "askel_console_signin");
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(api.uri("/console/sign-in"))
+                .header("Cookie", "askel_console_signin=" + signInCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf(form.body()) + "&apiKey=" + URLEncoder.encode(key, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as("sign-in answer: %s", signedIn.body()).isEqualTo(303);
+        Session session = new Session(cookie(signedIn, "askel_console"));
+        session.csrf = csrf(session.get("/console/connections").body());
+        return session;
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a form with a CSRF token in %s", html).isTrue();
+        return m.group(1);
+    }
+
+    private final class Session {
+        private final String id;
+        private String csrf;
+
+        Session(String id) {
+            this.id = id;
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+            return client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpRequest.Builder request(String path) {
+            URI uri = api.uri(path);
+            return HttpRequest.newBuilder(uri).header("Cookie", "askel_console=" + id).timeout(Duration.ofSeconds(10));
+        }
+    }
+}
