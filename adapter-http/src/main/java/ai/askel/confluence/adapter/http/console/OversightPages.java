@@ -17,7 +17,10 @@ import ai.askel.confluence.ports.in.ListRunbooksUseCase;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
+import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.ports.out.AuditLogPage;
 import ai.askel.confluence.ports.out.AuditQuery;
 import jakarta.inject.Inject;
@@ -38,10 +41,15 @@ final class OversightPages implements WebConsole.Section {
     private final CheckDriftUseCase drift;
     private final PublishRunbookUseCase publish;
     private final ReadAuditLogUseCase audit;
+    private final AdoptDriftFindingUseCase adopter;
+    private final AcknowledgeDriftFindingUseCase acknowledger;
 
     @Inject
     OversightPages(ListConnectionsUseCase connections, ListRunbooksUseCase runbooks, CheckDriftUseCase drift,
-                   PublishRunbookUseCase publish, ReadAuditLogUseCase audit) {
+                   PublishRunbookUseCase publish, ReadAuditLogUseCase audit, AdoptDriftFindingUseCase adopter,
+                   AcknowledgeDriftFindingUseCase acknowledger) {
+        this.adopter = adopter;
+        this.acknowledger = acknowledger;
         this.connections = connections;
         this.runbooks = runbooks;
         this.drift = drift;
@@ -56,8 +64,13 @@ final class OversightPages implements WebConsole.Section {
     record RunbooksModel(List<RunbookView> runbooks) {
     }
 
-    record FindingView(String connectionId, String connection, String kind, String explanation, String detail, String firstSeen,
-                       String lastSeen, Optional<String> runbookId, Optional<String> runbookTitle, boolean fromTemplate) {
+    record FindingView(Optional<String> id, String connectionId, String connection, String kind, String explanation, String detail,
+                       String firstSeen, String lastSeen, Optional<String> acknowledged, Optional<String> runbookId,
+                       Optional<String> runbookTitle, boolean fromTemplate) {
+        /** A finding about a page (not the whole connection) can be adopted: the page as it is becomes the baseline. */
+        boolean adoptable() {
+            return id.isPresent() && runbookId.isPresent();
+        }
     }
 
     record DriftModel(List<FindingView> findings) {
@@ -75,6 +88,8 @@ final class OversightPages implements WebConsole.Section {
         console.get("/drift", WebConsole.Access.READ, this::drift);
         console.post("/drift/scan", WebConsole.Access.WRITE, this::scan);
         console.post("/drift/overwrite", WebConsole.Access.WRITE, this::overwrite);
+        console.post("/drift/adopt", WebConsole.Access.WRITE, this::adopt);
+        console.post("/drift/acknowledge", WebConsole.Access.WRITE, this::acknowledge);
         console.get("/audit", WebConsole.Access.ADMIN, this::audit);
     }
 
@@ -116,8 +131,9 @@ final class OversightPages implements WebConsole.Section {
             List<Runbook> managed = runbooksByConnection.computeIfAbsent(c.id().value(),
                     id -> runbooks.list(new ConnectionRef(workspace, c.id())));
             Optional<Runbook> runbook = f.pageId().flatMap(p -> managed.stream().filter(rb -> rb.pageId().equals(Optional.of(p))).findFirst());
-            views.add(new FindingView(c.id().value(), c.name(), f.kind().name(), explainKind(f.kind()), f.detail(),
-                    Dates.when(f.firstSeen()), Dates.when(f.lastSeen()), runbook.map(rb -> rb.id().value()),
+            views.add(new FindingView(f.id().map(id -> Long.toString(id.value())), c.id().value(), c.name(), f.kind().name(),
+                    explainKind(f.kind()), f.detail(), Dates.when(f.firstSeen()), Dates.when(f.lastSeen()),
+                    f.acknowledgedAt().map(Dates::when), runbook.map(rb -> rb.id().value()),
                     runbook.map(rb -> rb.title().value()), runbook.flatMap(PublishPages::templateSource).isPresent()));
         }
         return views;
@@ -131,6 +147,20 @@ final class OversightPages implements WebConsole.Section {
         }
         r.redirect(WebConsole.BASE + "/drift", "Scanned %d connection%s: %d open finding%s.".formatted(all.size(), all.size() == 1 ? "" : "s",
                 open, open == 1 ? "" : "s"));
+    }
+
+    /** Accepts the page as it is now as the runbook's new baseline: the finding resolves, the next publish leaves it alone. */
+    private void adopt(ConsoleRequest r) {
+        ConnectionRef ref = r.ref(r.required("connection", "connection"));
+        DriftFinding adopted = adopter.adopt(ref, DriftFindingId.parse(r.required("finding", "finding")));
+        r.redirect(WebConsole.BASE + "/drift", "Adopted: the page as it is now is the baseline (%s).".formatted(explainKind(adopted.kind())));
+    }
+
+    /** Mutes the finding until the page changes again; it stays listed, marked acknowledged. */
+    private void acknowledge(ConsoleRequest r) {
+        ConnectionRef ref = r.ref(r.required("connection", "connection"));
+        acknowledger.acknowledge(ref, DriftFindingId.parse(r.required("finding", "finding")));
+        r.redirect(WebConsole.BASE + "/drift", "Acknowledged: the finding stays listed but no longer marks its runbook drifted.");
     }
 
     /** Publishes the runbook again from its stored inputs, overwriting the hand edit. */

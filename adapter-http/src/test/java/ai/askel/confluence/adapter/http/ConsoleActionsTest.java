@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The console applies the signed-in key's scope as the API does: a read key looks, a write key acts, an admin key audits. */
-class ConsoleScopeTest {
+/**
+ * The console's forms over HTTP: the signed-in key's scope applies as in the API (a read key looks, a write key acts,
+ * an admin key audits), and the drift page's actions reach their use cases.
+ */
+class ConsoleActionsTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TestServer api = new TestServer();
@@ -53,6 +56,23 @@ class ConsoleScopeTest {
         Session session = signIn(FakeConnector.WRITE_KEY_A);
 
         assertThat(session.post("/console/drift/scan", "").statusCode()).isNotEqualTo(403);
+    }
+
+    @Test
+    void the_drift_page_offers_acknowledge_and_adopt_and_each_reaches_its_use_case() throws Exception {
+        var connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        Session session = signIn(FakeConnector.WRITE_KEY_A);
+        String finding = Long.toString(FakeConnector.DRIFT_FINDING.value());
+
+        String page = session.get("/console/drift").body();
+        HttpResponse<String> acknowledged = session.post("/console/drift/acknowledge",
+                "&connection=" + connection.id().value() + "&finding=" + finding);
+        HttpResponse<String> unknown = session.post("/console/drift/adopt", "&connection=" + connection.id().value() + "&finding=999");
+
+        assertThat(page).contains("action=\"/console/drift/acknowledge\"").contains("name=\"finding\" value=\"" + finding + "\"");
+        assertThat(acknowledged.statusCode()).isEqualTo(303);
+        assertThat(api.fake.calls).contains("drift acknowledge");
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     private Session signIn(String key) throws IOException, InterruptedException {
