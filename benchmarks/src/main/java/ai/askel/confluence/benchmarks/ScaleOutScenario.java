@@ -10,7 +10,7 @@ import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.ports.in.PublishSource;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.SubmitRunbookBatchCommand;
 import ai.askel.confluence.ports.out.JobItemRequest;
@@ -126,7 +126,7 @@ final class ScaleOutScenario implements Scenario {
                 try (RequestLogTap tap = new RequestLogTap(sandbox.requestLog())) {
                     long start = System.nanoTime();
                     nodes.forEach(n -> n.startWorker(false));
-                    JobHandle job = nodes.get(0).submitRunbookBatch(new SubmitRunbookBatchCommand(nodes.get(0).ref(connection.id()), items,
+                    JobHandle job = nodes.get(0).submitRunbookBatch(new SubmitRunbookBatchCommand(nodes.get(0).defaultWorkspace().connection(connection.id()), items,
                             Optional.empty()));
                     Job done = job.await(Duration.ofMinutes(30), Duration.ofMillis(100), j -> { });
                     double wall = (System.nanoTime() - start) / 1e9;
@@ -155,7 +155,7 @@ final class ScaleOutScenario implements Scenario {
     }
 
     private static JobItemRequest item(AskelConfluence askel, Connection connection, String space, int i) {
-        PublishRunbookCommand c = Runbooks.minimal(askel.ref(connection.id()), SpaceKey.of(space), title(i));
+        PublishRunbookCommand c = Runbooks.minimal(askel.defaultWorkspace().connection(connection.id()), SpaceKey.of(space), title(i));
         PublishSource.FromTemplate template = (PublishSource.FromTemplate) c.source();
         return new JobItemRequest(c.space(), c.parentTitle(), c.title(), template.templateId(), template.inputs(), c.labels(), List.of(),
                 c.onDrift());
