@@ -17,6 +17,7 @@ import ai.askel.confluence.ports.out.TemplateCatalogPort;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.RenderContext;
 import ai.askel.confluence.ports.spi.TemplateHostContext;
+import ai.askel.confluence.ports.out.MarkdownPort;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +33,13 @@ import java.util.TreeSet;
  */
 final class RunbookPreparer {
     private final TemplateCatalogPort templates;
+    private final MarkdownPort markdown;
     private final TemplateInputValidator validator;
     private final AttachmentGuard guard;
 
     @Inject
-    public RunbookPreparer(TemplateCatalogPort templates, TemplateInputValidator validator, AttachmentGuard guard) {
+    public RunbookPreparer(TemplateCatalogPort templates, TemplateInputValidator validator, AttachmentGuard guard, MarkdownPort markdown) {
+        this.markdown = markdown;
         this.templates = templates;
         this.validator = validator;
         this.guard = guard;
@@ -56,7 +59,7 @@ final class RunbookPreparer {
         Set<Label> labels = new TreeSet<>(command.effectiveLabels());
         Rendered rendered = command.source() instanceof PublishSource.FromTemplate t
                 ? render(command, t, onThePage, labels)
-                : supplied(command, (PublishSource.Supplied) command.source());
+                : supplied(command, (PublishSource.Supplied) command.source(), markdown);
         List<AttachmentDigest> digests = uploads.values().stream().map(upload -> {
             AttachmentGuard.Digest digest = guard.digest(upload);
             return new AttachmentDigest(upload.fileName(), digest.hash(), digest.size());
@@ -67,10 +70,14 @@ final class RunbookPreparer {
     private record Rendered(PageBody body, RunbookSource source) {
     }
 
-    /** A body the caller compiled: published as it is (a storage body was checked when it was made). */
-    private static Rendered supplied(PublishRunbookCommand command, PublishSource.Supplied source) {
-        PageBody body = source.body();
-        return new Rendered(body, new RunbookSource.SuppliedBody(body.representation(), RunbookSource.SuppliedBody.hashOf(command.title(), body)));
+    /**
+     * A body the caller compiled: published as it is (a storage body was checked when it was made), a Markdown body
+     * converted to storage format first. The runbook remembers the representation and the hash the caller sent.
+     */
+    private static Rendered supplied(PublishRunbookCommand command, PublishSource.Supplied source, MarkdownPort markdown) {
+        PageBody sent = source.body();
+        return new Rendered(PageBodies.forConfluence(sent, markdown),
+                new RunbookSource.SuppliedBody(sent.representation(), RunbookSource.SuppliedBody.hashOf(command.title(), sent)));
     }
 
     /** Renders the template; its default labels join the request's ({@code labels} is added to). */

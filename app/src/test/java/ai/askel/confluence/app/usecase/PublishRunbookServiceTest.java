@@ -643,6 +643,24 @@ class PublishRunbookServiceTest {
     }
 
     @Test
+    void a_markdown_body_the_caller_compiled_reaches_confluence_as_storage_format() {
+        PublishRunbookCommand compiled = new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of(TITLE),
+                new PublishSource.Supplied(PageBody.markdown("# Crestview\n\n```bash\ncurl  -fsS https://x\n```\n")), Optional.empty(),
+                List.of(), DriftPolicy.FAIL, false);
+
+        PublishResult created = publisher.publish(compiled);
+
+        assertThat(f.confluence.page(created.pageId().orElseThrow()).orElseThrow().body()).isEqualTo("<h1>Crestview</h1>"
+                + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
+                + "<ac:plain-text-body><![CDATA[curl  -fsS https://x]]></ac:plain-text-body></ac:structured-macro>");
+        Runbook stored = new GetRunbookService(f.runbooks).get(ref, created.runbook().orElseThrow());
+        assertThat(stored.source()).isInstanceOfSatisfying(RunbookSource.SuppliedBody.class,
+                s -> assertThat(s.representation()).isEqualTo(BodyRepresentation.MARKDOWN));
+        f.confluence.resetCounts();
+        assertThat(publisher.publish(compiled).outcome()).as("the same Markdown again").isEqualTo(PublishOutcome.UNCHANGED);
+    }
+
+    @Test
     void a_dry_run_of_a_runbook_never_stored_has_no_id_and_stores_nothing() {
         PublishResult plan = publisher.publish(command(inputs(), List.of(), DriftPolicy.FAIL, true));
 

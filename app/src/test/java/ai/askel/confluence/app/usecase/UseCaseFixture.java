@@ -78,7 +78,7 @@ final class UseCaseFixture {
     }
 
     RunbookPreparer preparer() {
-        return new RunbookPreparer(templates, new TemplateInputValidator(), guard());
+        return new RunbookPreparer(templates, new TemplateInputValidator(), guard(), ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
     }
 
     CheckDriftService drift() {
