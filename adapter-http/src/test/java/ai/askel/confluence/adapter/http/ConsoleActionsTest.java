@@ -47,8 +47,13 @@ class ConsoleActionsTest {
 
     @Test
     void the_audit_log_is_for_admin_keys_only() throws Exception {
-        assertThat(signIn(FakeConnector.WRITE_KEY_A).get("/console/audit").statusCode()).isEqualTo(403);
-        assertThat(signIn(FakeConnector.KEY_A).get("/console/audit").statusCode()).isEqualTo(200);
+        Session writer = signIn(FakeConnector.WRITE_KEY_A);
+        Session admin = signIn(FakeConnector.KEY_A);
+
+        assertThat(writer.get("/console/audit").statusCode()).isEqualTo(403);
+        assertThat(writer.get("/console/connections").body()).doesNotContain("href=\"/console/audit\"");
+        assertThat(admin.get("/console/audit").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/console/connections").body()).contains("href=\"/console/audit\"");
     }
 
     @Test

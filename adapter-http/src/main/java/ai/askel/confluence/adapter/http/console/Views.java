@@ -18,17 +18,17 @@ final class Views {
             Views.class.getClassLoader(), Views.class.getPackageName());
 
     /** What every page shows around its content: title, the active navigation entry, who is signed in. */
-    record Chrome(String title, String nav, boolean signedIn, String keyPrefix, String csrf, boolean canWrite,
+    record Chrome(String title, String nav, boolean signedIn, String keyPrefix, String csrf, boolean canWrite, boolean isAdmin,
                   Optional<String> notice) {
     }
 
     static Chrome chrome(String title, String nav, ConsoleSession session) {
         return new Chrome(title, nav, true, session.caller().keyPrefix(), session.csrfToken(), session.canWrite(),
-                session.takeFlash());
+                session.caller().scope().allows(ai.askel.confluence.domain.ApiKeyScope.ADMIN), session.takeFlash());
     }
 
     static Chrome anonymous(String title) {
-        return new Chrome(title, "", false, "", "", false, Optional.empty());
+        return new Chrome(title, "", false, "", "", false, false, Optional.empty());
     }
 
     void page(Context ctx, String template, Chrome chrome, Object model) {
