@@ -27,6 +27,9 @@ public final class TemplateInputValidator {
     }
 
     /** Throws {@link InvalidInputException} naming every problem, in declaration order, then unknown names. */
+    /** Problems kept in full; beyond them only a count. */
+    static final int MAX_PROBLEMS = 200;
+
     public void validate(String templateId, List<TemplateInput> declared, TemplateInputs inputs) {
         List<Problem> problems = problems(templateId, declared, inputs);
         if (!problems.isEmpty()) {
@@ -35,7 +38,7 @@ public final class TemplateInputValidator {
     }
 
     public List<Problem> problems(String templateId, List<TemplateInput> declared, TemplateInputs inputs) {
-        List<Problem> problems = new ArrayList<>();
+        Collected problems = new Collected();
         Map<String, TemplateInput> byName = new LinkedHashMap<>();
         declared.forEach(input -> byName.put(input.name(), input));
         for (TemplateInput input : declared) {
@@ -55,10 +58,36 @@ public final class TemplateInputValidator {
                         .formatted(templateId, byName.isEmpty() ? "no inputs" : String.join(", ", byName.keySet()))));
             }
         }
-        return problems;
+        return problems.list();
     }
 
-    private static void check(String field, TemplateInput input, Object value, List<Problem> problems) {
+    /**
+     * The problems found, at most {@link #MAX_PROBLEMS} of them kept: an input of a million bad elements must not
+     * make a million problems in memory. The rest are counted in one last problem.
+     */
+    private static final class Collected {
+        private final List<Problem> kept = new ArrayList<>();
+        private int dropped;
+
+        void add(Problem problem) {
+            if (kept.size() < MAX_PROBLEMS) {
+                kept.add(problem);
+            } else {
+                dropped++;
+            }
+        }
+
+        List<Problem> list() {
+            if (dropped == 0) {
+                return kept;
+            }
+            List<Problem> all = new ArrayList<>(kept);
+            all.add(new Problem("inputs", "and %d more problems like those above".formatted(dropped)));
+            return all;
+        }
+    }
+
+    private static void check(String field, TemplateInput input, Object value, Collected problems) {
         switch (input.type()) {
             case STRING -> {
                 if (!(value instanceof String s)) {
@@ -104,7 +133,7 @@ public final class TemplateInputValidator {
         }
     }
 
-    private static void checkTable(String field, TemplateInput input, Object value, List<Problem> problems) {
+    private static void checkTable(String field, TemplateInput input, Object value, Collected problems) {
         if (!(value instanceof List<?> rows)) {
             problems.add(wrongType(field, "a list of rows (" + String.join(", ", input.columns()) + ")", value));
             return;

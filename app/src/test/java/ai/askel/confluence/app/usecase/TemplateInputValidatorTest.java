@@ -56,6 +56,18 @@ class TemplateInputValidatorTest {
     }
 
     @Test
+    void a_list_of_a_million_bad_elements_keeps_two_hundred_problems_and_counts_the_rest() {
+        List<Object> regions = java.util.Collections.nCopies(1_000_000, 7);
+
+        List<Problem> problems = validator.problems("t", DECLARED, new TemplateInputs(Map.of("name", "n", "site", "https://s.example",
+                "contacts", List.of(Map.of("name", "a", "role", "b")), "regions", regions)));
+
+        assertThat(problems).hasSize(TemplateInputValidator.MAX_PROBLEMS + 1);
+        assertThat(problems.get(0).field()).isEqualTo("inputs.regions[0]");
+        assertThat(problems.get(problems.size() - 1).toString()).contains("and " + (1_000_000 - TemplateInputValidator.MAX_PROBLEMS) + " more");
+    }
+
+    @Test
     void missing_and_blank_required_inputs_are_named() {
         assertThat(problems(Map.of("name", "  "))).containsExactly(
                 "inputs.name: is required by template t", "inputs.site: is required by template t", "inputs.contacts: is required by template t");
