@@ -80,6 +80,15 @@ class ConsoleActionsTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void the_connections_page_shows_each_connections_last_drift_scan() throws Exception {
+        api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+
+        String page = signIn(FakeConnector.READ_KEY_A).get("/console/connections").body();
+
+        assertThat(page).contains("Last drift scan").contains("completed, 1 open finding");
+    }
+
     private Session signIn(String key) throws IOException, InterruptedException {
         HttpResponse<String> form = client.send(HttpRequest.newBuilder(api.uri("/console/sign-in")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

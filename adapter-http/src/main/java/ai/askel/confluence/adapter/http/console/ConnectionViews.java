@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.ChooseDefaultSpaceUseCase;
 import ai.askel.confluence.ports.in.ConnectionRef;
@@ -32,7 +33,16 @@ final class ConnectionViews {
 
     /** One connection: who, where, whether it works, and the space it publishes to. */
     record ConnectionView(String id, String name, String site, String email, String health, String healthClass,
-                          List<String> warnings, String tokenExpiry, Optional<String> defaultSpace) {
+                          List<String> warnings, String tokenExpiry, Optional<String> defaultSpace, String lastScan) {
+    }
+
+    /** When the connection was last scanned for drift and how that ended, in words. */
+    static String lastScan(Optional<DriftScanStatus> scan) {
+        return scan.map(s -> Dates.when(s.finishedAt()) + switch (s.outcome()) {
+            case COMPLETED -> ": completed, " + s.openFindings() + " open finding" + (s.openFindings() == 1 ? "" : "s");
+            case CREDENTIALS_REJECTED -> ": Confluence rejected the credentials";
+            case FAILED -> ": failed" + s.problem().map(p -> " (" + p + ")").orElse("") + "; the findings are from an earlier scan";
+        }).orElse("not scanned yet");
     }
 
     ConnectionView view(Connection c) {
@@ -55,6 +65,6 @@ final class ConnectionViews {
                 : bad ? "Needs attention" : expiringSoon || !warnings.isEmpty() ? "Verified, with warnings" : "Verified";
         String healthClass = bad ? "bad" : expiringSoon || !warnings.isEmpty() ? "warn" : "ok";
         return new ConnectionView(c.id().value(), c.name(), c.site().origin(), c.email().value(), health, healthClass,
-                warnings, expiry, defaults.defaultSpace(ref).map(SpaceKey::value));
+                warnings, expiry, defaults.defaultSpace(ref).map(SpaceKey::value), lastScan(drift.lastScan(ref)));
     }
 }
