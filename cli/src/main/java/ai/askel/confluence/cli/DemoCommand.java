@@ -54,7 +54,8 @@ final class DemoCommand extends ConnectorCommand {
             "PUT /wiki/api/v2/pages/{id}", "write the page's next version",
             "GET /wiki/api/v2/pages/{id}/labels", "read the page's labels",
             "POST /wiki/rest/api/content/{id}/label", "add the labels, all in one call",
-            "PUT /wiki/rest/api/content/{id}/child/attachment", "upload the diagram (create, or a new version)");
+            "POST /wiki/rest/api/content/{id}/child/attachment", "attach the diagram (create only: never a second copy)",
+            "PUT /wiki/rest/api/content/{id}/child/attachment", "upload a new version of the diagram");
 
     @Override
     protected int execute() throws IOException {

@@ -235,6 +235,8 @@ class AskelCommandTest {
         assertThat(demo.exit()).as("%s", demo).isZero();
         assertThat(demo.out()).contains("1 page titled \"Crestview Production\"", "Done: running the flow twice made one page.",
                 "Runbook page: http://127.0.0.1:");
+        assertThat(demo.out().lines().filter(line -> line.matches("\\s+\\d{3}\\s+(GET|POST|PUT|DELETE) \\S+\\s*")))
+                .as("every Confluence call the demo prints says what it is for").isEmpty();
         JsonNode summary = json(cli.run("--json", "demo"));
         assertThat(summary.get("pagesWithTitle").asInt()).isEqualTo(1);
         assertThat(summary.get("second").get("outcome").asText()).isEqualTo("UNCHANGED");
