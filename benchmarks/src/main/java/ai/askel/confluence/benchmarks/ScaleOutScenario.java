@@ -52,7 +52,7 @@ final class ScaleOutScenario implements Scenario {
 
     @Override
     public String title() {
-        return "8. Scale-out: one batch job through 1 and 3 instances on one PostgreSQL";
+        return "10. Scale-out: one batch job through 1 and 3 instances on one PostgreSQL";
     }
 
     @Override
