@@ -297,6 +297,16 @@ public final class ServeProcess implements AutoCloseable {
         return send("GET", path, null, "application/json");
     }
 
+    /** A GET with another API key than the one this process was started with. */
+    public Answer getAs(String key, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + key),
+                "GET", HttpRequest.BodyPublishers.noBody());
+    }
+
+    public Answer delete(String path) {
+        return send("DELETE", path, null, "application/json");
+    }
+
     /** A JSON POST; {@code headers} are name, value pairs (an Idempotency-Key, say). */
     public Answer post(String path, String json, String... headers) {
         return send("POST", path, json, "application/json", headers);

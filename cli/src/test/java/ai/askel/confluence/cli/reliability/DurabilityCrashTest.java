@@ -116,17 +116,29 @@ class DurabilityCrashTest {
         String rotating;
         String connection;
 
-        // life 1: register two connections (one idempotent); Cy's is the one whose credentials rotate, Ada's does the page work
+        String keys = "/api/v1/workspaces/" + ai.askel.confluence.domain.WorkspaceIds.DEFAULT.value() + "/api-keys";
+        String keptKey;
+        String revokedKey;
+
+        // life 1: register two connections (one idempotent); Cy's is the one whose credentials rotate, Ada's does the page work;
+        // create two API keys and revoke one of them
         try (ServeProcess first = start(serve)) {
             List<Answer> answers = all(
                     () -> first.post("/api/v1/connections", register, "Idempotency-Key", "register-1"),
                     () -> first.post("/api/v1/connections", json(Map.of("name", "pages", "siteUrl", sandbox.baseUrl(),
                             "email", "ada@example.com", "apiToken", "ada-token"))));
+            Answer kept = first.post(keys, json(Map.of("name", "kept", "scope", "read")));
+            Answer doomed = first.post(keys, json(Map.of("name", "doomed", "scope", "write")));
+            Answer revoked = first.delete(keys + "/" + field(doomed, "id"));
             first.kill9();
             assertThat(answers).extracting(Answer::status).as("%s", answers).containsExactly(201, 201);
+            assertThat(List.of(kept.status(), doomed.status(), revoked.status())).as("%s %s %s", kept, doomed, revoked)
+                    .containsExactly(201, 201, 204);
             registered = answers.get(0);
             rotating = "/api/v1/connections/" + field(registered, "id");
             connection = "/api/v1/connections/" + field(answers.get(1), "id");
+            keptKey = field(kept, "key");
+            revokedKey = field(doomed, "key");
         }
         assertThat(auditOperations(db).stream().filter("connection.register"::equals).count()).isEqualTo(2);
 
@@ -136,6 +148,8 @@ class DurabilityCrashTest {
         Answer pageB;
         Answer published;
         try (ServeProcess second = start(serve)) {
+            assertThat(second.getAs(keptKey, "/api/v1/connections").status()).as("the key created before the kill").isEqualTo(200);
+            assertThat(second.getAs(revokedKey, "/api/v1/connections").status()).as("the key revoked before the kill").isEqualTo(401);
             assertReplayed(second.post("/api/v1/connections", register, "Idempotency-Key", "register-1"), registered);
             assertThat(second.get(connection).status()).isEqualTo(200);
 
