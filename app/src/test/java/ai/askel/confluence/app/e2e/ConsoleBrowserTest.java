@@ -229,7 +229,8 @@ class ConsoleBrowserTest {
         int findingsBefore = connector.askel.checkDrift().openFindings(WorkspaceIds.DEFAULT).size();
         browser.executeScript("document.querySelector('form[action=\"/console/drift/scan\"] input[name=_csrf]').remove()");
         browser.findElement(By.id("scan-now")).click();
-        assertThat(text("h1")).contains("did not carry this session's security token");
+        // the drift page's own h1 is there until the refusal arrives: wait for the refusal's words
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "did not carry this session's security token"));
         assertThat(connector.askel.checkDrift().openFindings(WorkspaceIds.DEFAULT)).hasSize(findingsBefore);
 
         // security headers on every page
@@ -289,9 +290,11 @@ class ConsoleBrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
+    /** The element's text once it is there; an element replaced while it was read (the page moved on) is looked up again. */
     private static String text(String selector) {
         try {
-            return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector))).getText();
+            return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver -> driver.findElement(By.cssSelector(selector)).getText());
         } catch (org.openqa.selenium.TimeoutException e) {
             shot("failure");
             throw new AssertionError("no " + selector + " on " + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("main")).getText(), e);
