@@ -40,15 +40,9 @@ import ai.askel.confluence.ports.in.SearchPagesUseCase;
 import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
 import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
-import ai.askel.confluence.domain.Deadline;
-import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.ports.in.RequestDeadline;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -73,11 +67,11 @@ import javax.sql.DataSource;
  */
 public final class AskelConfluence implements AutoCloseable {
     private final ConnectorComponent component;
-    private final Duration deadline;
+    private final DeadlineBound deadlines;
 
     private AskelConfluence(ConnectorComponent component, AppConfig config) {
         this.component = component;
-        this.deadline = config.duration(Setting.REQUEST_DEADLINE);
+        this.deadlines = new DeadlineBound(config.duration(Setting.REQUEST_DEADLINE));
         component.persistence(); // migrate and check the master key now, not at the first call
     }
 
@@ -95,50 +89,6 @@ public final class AskelConfluence implements AutoCloseable {
         return new AskelConfluence(ConnectorComponent.create(config), config);
     }
 
-    /**
-     * Each call through the returned use case runs under one request deadline ({@code ASKEL_REQUEST_DEADLINE},
-     * unless the caller already set an earlier one with {@link RequestDeadline#during}); a runbook publish gets 1 s
-     * more per 256 KiB of attachments. Uploads and the drift check are not wrapped: an upload's deadline grows
-     * with its size in the adapter, and a drift scan covers many calls, each with its own default deadline.
-     */
-    private <T> T bounded(Class<T> type, T useCase) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return method.invoke(useCase, args);
-            }
-            return RequestDeadline.during(Deadline.after(deadline.plusSeconds(uploadBytes(args) / UPLOAD_BYTES_PER_SECOND)), () -> {
-                try {
-                    return method.invoke(useCase, args);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof RuntimeException unchecked) {
-                        throw unchecked;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        });
-        return type.cast(proxy);
-    }
-
-    /** The slowest an attachment published with a runbook may travel before its deadline counts it as stalled. */
-    private static final long UPLOAD_BYTES_PER_SECOND = 256 * 1024;
-
-    /** Bytes of the attachments a call carries (a runbook publish with its diagram), which lengthen its deadline. */
-    private static long uploadBytes(Object[] args) {
-        long bytes = 0;
-        for (Object arg : args == null ? new Object[0] : args) {
-            if (arg instanceof PublishRunbookCommand publish) {
-                bytes += publish.attachments().stream().mapToLong(a -> a.size()).sum();
-            }
-        }
-        return bytes;
-    }
-
     /** A workspace, to name its connections by: {@code askel.workspace(id).connection(connectionId)}. */
     public AskelWorkspace workspace(WorkspaceId id) {
         return new AskelWorkspace(id, component.listConnections());
@@ -150,55 +100,55 @@ public final class AskelConfluence implements AutoCloseable {
     }
 
     public RegisterConnectionUseCase registerConnection() {
-        return bounded(RegisterConnectionUseCase.class, component.registerConnection());
+        return deadlines.wrap(RegisterConnectionUseCase.class, component.registerConnection());
     }
 
     public ListConnectionsUseCase listConnections() {
-        return bounded(ListConnectionsUseCase.class, component.listConnections());
+        return deadlines.wrap(ListConnectionsUseCase.class, component.listConnections());
     }
 
     public RemoveConnectionUseCase removeConnection() {
-        return bounded(RemoveConnectionUseCase.class, component.removeConnection());
+        return deadlines.wrap(RemoveConnectionUseCase.class, component.removeConnection());
     }
 
     public RotateCredentialsUseCase rotateCredentials() {
-        return bounded(RotateCredentialsUseCase.class, component.rotateCredentials());
+        return deadlines.wrap(RotateCredentialsUseCase.class, component.rotateCredentials());
     }
 
     public VerifyConnectionUseCase verifyConnection() {
-        return bounded(VerifyConnectionUseCase.class, component.verifyConnection());
+        return deadlines.wrap(VerifyConnectionUseCase.class, component.verifyConnection());
     }
 
     public ListSpacesUseCase listSpaces() {
-        return bounded(ListSpacesUseCase.class, component.listSpaces());
+        return deadlines.wrap(ListSpacesUseCase.class, component.listSpaces());
     }
 
     public CreatePageUseCase createPage() {
-        return bounded(CreatePageUseCase.class, component.createPage());
+        return deadlines.wrap(CreatePageUseCase.class, component.createPage());
     }
 
     public ReadPageUseCase readPage() {
-        return bounded(ReadPageUseCase.class, component.readPage());
+        return deadlines.wrap(ReadPageUseCase.class, component.readPage());
     }
 
     public UpdatePageUseCase updatePage() {
-        return bounded(UpdatePageUseCase.class, component.updatePage());
+        return deadlines.wrap(UpdatePageUseCase.class, component.updatePage());
     }
 
     public ListPageVersionsUseCase listPageVersions() {
-        return bounded(ListPageVersionsUseCase.class, component.listPageVersions());
+        return deadlines.wrap(ListPageVersionsUseCase.class, component.listPageVersions());
     }
 
     public ListChildPagesUseCase listChildPages() {
-        return bounded(ListChildPagesUseCase.class, component.listChildPages());
+        return deadlines.wrap(ListChildPagesUseCase.class, component.listChildPages());
     }
 
     public SearchPagesUseCase searchPages() {
-        return bounded(SearchPagesUseCase.class, component.searchPages());
+        return deadlines.wrap(SearchPagesUseCase.class, component.searchPages());
     }
 
     public ManageLabelsUseCase manageLabels() {
-        return bounded(ManageLabelsUseCase.class, component.manageLabels());
+        return deadlines.wrap(ManageLabelsUseCase.class, component.manageLabels());
     }
 
     public UploadAttachmentUseCase uploadAttachment() {
@@ -206,11 +156,11 @@ public final class AskelConfluence implements AutoCloseable {
     }
 
     public PublishRunbookUseCase publishRunbook() {
-        return bounded(PublishRunbookUseCase.class, component.publishRunbook());
+        return deadlines.wrap(PublishRunbookUseCase.class, component.publishRunbook());
     }
 
     public GetRunbookUseCase getRunbook() {
-        return bounded(GetRunbookUseCase.class, component.getRunbook());
+        return deadlines.wrap(GetRunbookUseCase.class, component.getRunbook());
     }
 
     public AttachToRunbookUseCase attachToRunbook() {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Confluence calls per operation, counted by the sandbox, next to the minimum today's API allows and what
- * the peers spend (../shared/confluence/peers-and-user-complaints.md §6.4).
+ * the peers spend (from the team's review of peer tools, its section 6.4).
  */
 final class CallsScenario implements Scenario {
     private static final String SOURCE = "API minimum, peers doc §6.4";

@@ -43,7 +43,7 @@ final class SandboxCommand extends ConnectorCommand {
             Thread hook = new Thread(stop::countDown, "sandbox-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                stop.await();
+                stop.await(); // until a signal or an in-process stop: serving until told otherwise is the command's job
             } finally {
                 ServeCommand.removeShutdownHook(hook);
             }

@@ -109,7 +109,7 @@ final class ServeCommand extends ConnectorCommand {
                         .map(dir -> TemplateDirectoryWatcher.start(Path.of(dir), TEMPLATE_POLL, askel.reloadTemplates(),
                                 result -> result.problems().forEach(problem -> out.line("Template not reloaded: " + problem))))
                         .orElse(null);
-                stop.await();
+                stop.await(); // until a signal or an in-process stop: serving until told otherwise is the command's job
             } finally {
                 LOG.info("Stopping: 1/3 the HTTP API stops accepting and drains the requests in flight");
                 server.stop(grace);

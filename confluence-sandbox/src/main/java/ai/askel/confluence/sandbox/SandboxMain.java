@@ -17,6 +17,7 @@ public final class SandboxMain {
     public static void main(String[] args) throws InterruptedException {
         ConfluenceSandbox sandbox = start(args, new PrintStream(System.out, true, StandardCharsets.UTF_8));
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
+        // runs until the process is stopped (the hook above closes the sandbox): waiting forever is its job
         new CountDownLatch(1).await();
     }
 

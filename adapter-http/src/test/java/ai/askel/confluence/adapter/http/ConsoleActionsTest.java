@@ -58,9 +58,13 @@ class ConsoleActionsTest {
 
     @Test
     void a_write_key_may_act() throws Exception {
+        api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
         Session session = signIn(FakeConnector.WRITE_KEY_A);
 
-        assertThat(session.post("/console/drift/scan", "").statusCode()).isNotEqualTo(403);
+        HttpResponse<String> scan = session.post("/console/drift/scan", "");
+
+        assertThat(scan.statusCode()).as("%s", scan.body()).isEqualTo(303);
+        assertThat(api.fake.calls).contains("scan");
     }
 
     @Test

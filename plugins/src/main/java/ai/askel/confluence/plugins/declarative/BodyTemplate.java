@@ -79,8 +79,8 @@ final class BodyTemplate {
     // ---- containers and their block directives ----------------------------------------------
 
     private List<BlockPart> container(Node parent) {
-        Deque<Opening> open = new ArrayDeque<>();
-        Opening root = new Opening(null, null, null, Position.START);
+        Deque<OpenDirective<BlockPart>> open = new ArrayDeque<>();
+        OpenDirective<BlockPart> root = new OpenDirective<>(null, null, null, Position.START);
         open.push(root);
         for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Paragraph paragraph && templating) {
@@ -96,13 +96,13 @@ final class BodyTemplate {
             }
         }
         while (open.size() > 1) {
-            Opening unclosed = open.pop();
+            OpenDirective<BlockPart> unclosed = open.pop();
             problems.add(unclosed.at(), "{{#%s}} is not closed with {{/%s}}".formatted(unclosed.kind(), unclosed.kind()));
-            if (unclosed.items != null) {
+            if (unclosed.isLoop()) {
                 loopNames.pop();
             }
         }
-        return List.copyOf(root.then);
+        return root.parts();
     }
 
     /** A paragraph split at its directive lines: directives as their Text node, the rest as paragraphs. */
@@ -152,14 +152,14 @@ final class BodyTemplate {
         run.clear();
     }
 
-    private void directive(Text text, Deque<Opening> open) {
+    private void directive(Text text, Deque<OpenDirective<BlockPart>> open) {
         Position at = position(text);
         String inner = text.getLiteral().strip();
         inner = inner.substring(2, inner.length() - 2).strip();
         if (inner.startsWith("#each")) {
             Expr items = Expr.parse(inner.substring(5), at, problems);
             check(items);
-            open.push(new Opening("each", null, items, at));
+            open.push(new OpenDirective<>("each", null, items, at));
             loopNames.push(namesOf(items));
         } else if (inner.startsWith("#")) {
             boolean unless = inner.startsWith("#unless");
@@ -167,17 +167,17 @@ final class BodyTemplate {
             if (condition != null) {
                 condition.exprs().forEach(this::check);
             }
-            open.push(new Opening(unless ? "unless" : "if", condition, null, at));
+            open.push(new OpenDirective<>(unless ? "unless" : "if", condition, null, at));
         } else if (inner.equals("else")) {
-            Opening top = open.peek();
-            if (top.kind() == null || top.kind().equals("each") || top.otherwise != null) {
+            OpenDirective<BlockPart> top = open.peek();
+            if (top.kind() == null || top.kind().equals("each") || top.hasOtherwise()) {
                 problems.add(at, "{{else}} outside an {{#if}}");
             } else {
-                top.otherwise = new ArrayList<>();
+                top.startOtherwise();
             }
         } else {
             String kind = inner.substring(1).strip();
-            Opening top = open.peek();
+            OpenDirective<BlockPart> top = open.peek();
             if (top.kind() == null || !top.kind().equals(kind)) {
                 problems.add(at, top.kind() == null ? "{{%s}} closes nothing".formatted(inner)
                         : "{{%s}} where {{/%s}} (opened at line %d, column %d) was expected"
@@ -185,10 +185,10 @@ final class BodyTemplate {
                 return;
             }
             open.pop();
-            if (top.items != null) {
+            if (top.isLoop()) {
                 loopNames.pop();
             }
-            open.peek().current().add(top.close());
+            open.peek().current().add(top.close(BlockPart.Each::new, BlockPart.If::new));
         }
     }
 
@@ -390,44 +390,6 @@ final class BodyTemplate {
             return node.getParent() == null ? Position.START : position(node.getParent());
         }
         return new Position(spans.get(0).getLineIndex() + 1, spans.get(0).getColumnIndex() + 1);
-    }
-
-    /** A block directive being parsed. */
-    private static final class Opening {
-        private final String kind;
-        private final Condition condition;
-        private final Expr items;
-        private final Position at;
-        private final List<BlockPart> then = new ArrayList<>();
-        private List<BlockPart> otherwise;
-
-        Opening(String kind, Condition condition, Expr items, Position at) {
-            this.kind = kind;
-            this.condition = condition;
-            this.items = items;
-            this.at = at;
-        }
-
-        String kind() {
-            return kind;
-        }
-
-        Position at() {
-            return at;
-        }
-
-        List<BlockPart> current() {
-            return otherwise != null ? otherwise : then;
-        }
-
-        BlockPart close() {
-            List<BlockPart> other = otherwise == null ? List.of() : List.copyOf(otherwise);
-            if (kind.equals("each")) {
-                return new BlockPart.Each(items, List.copyOf(then));
-            }
-            return kind.equals("unless") ? new BlockPart.If(condition, other, List.copyOf(then))
-                    : new BlockPart.If(condition, List.copyOf(then), other);
-        }
     }
 
     static boolean isTableBlock(Node node) {

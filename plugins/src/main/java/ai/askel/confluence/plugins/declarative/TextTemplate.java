@@ -55,8 +55,8 @@ final class TextTemplate {
         if (!text.contains("{{")) {
             return literal(text);
         }
-        Deque<Open> open = new ArrayDeque<>();
-        Open root = new Open("", null, null, at);
+        Deque<OpenDirective<Part>> open = new ArrayDeque<>();
+        OpenDirective<Part> root = new OpenDirective<>("", null, null, at);
         open.push(root);
         int i = 0;
         while (i < text.length()) {
@@ -91,34 +91,34 @@ final class TextTemplate {
             i = next;
         }
         while (open.size() > 1) {
-            Open unclosed = open.pop();
+            OpenDirective<Part> unclosed = open.pop();
             problems.add(unclosed.at(), "{{#%s}} is not closed with {{/%s}}".formatted(unclosed.kind(), unclosed.kind()));
         }
-        return new TextTemplate(root.then);
+        return new TextTemplate(root.parts());
     }
 
     private static boolean isDirective(String inner) {
         return inner.startsWith("#") || inner.startsWith("/") || inner.equals("else");
     }
 
-    private static void directive(String inner, Position where, Deque<Open> open, Problems problems) {
+    private static void directive(String inner, Position where, Deque<OpenDirective<Part>> open, Problems problems) {
         if (inner.startsWith("#if ") || inner.startsWith("#unless ")) {
             boolean unless = inner.startsWith("#unless ");
             Condition condition = Condition.parse(inner.substring(unless ? 8 : 4), where, problems);
-            open.push(new Open(unless ? "unless" : "if", condition, null, where));
+            open.push(new OpenDirective<>(unless ? "unless" : "if", condition, null, where));
         } else if (inner.startsWith("#each ")) {
             Expr items = Expr.parse(inner.substring(6), where, problems);
-            open.push(new Open("each", null, items, where));
+            open.push(new OpenDirective<>("each", null, items, where));
         } else if (inner.equals("else")) {
-            Open top = open.peek();
-            if (!top.kind().equals("if") && !top.kind().equals("unless") || top.otherwise != null) {
+            OpenDirective<Part> top = open.peek();
+            if (!top.kind().equals("if") && !top.kind().equals("unless") || top.hasOtherwise()) {
                 problems.add(where, "{{else}} outside an {{#if}}");
             } else {
-                top.otherwise = new ArrayList<>();
+                top.startOtherwise();
             }
         } else if (inner.startsWith("/")) {
             String kind = inner.substring(1).strip();
-            Open top = open.peek();
+            OpenDirective<Part> top = open.peek();
             if (open.size() == 1 || !top.kind().equals(kind)) {
                 problems.add(where, open.size() == 1 ? "{{%s}} closes nothing".formatted(inner)
                         : "{{%s}} where {{/%s}} (opened at line %d, column %d) was expected"
@@ -126,7 +126,9 @@ final class TextTemplate {
                 return;
             }
             open.pop();
-            open.peek().current().add(top.close());
+            // a directive that failed to parse (its problem is recorded) stands for nothing
+            open.peek().current().add(top.close((items, body) -> items == null ? new Literal("") : new Each(items, body),
+                    (condition, whenTrue, whenFalse) -> condition == null ? new Literal("") : new If(condition, whenTrue, whenFalse)));
         } else if (inner.startsWith("#")) {
             problems.add(where, "{{%s}} is not a directive; use #if, #unless or #each".formatted(inner));
         } else {
@@ -134,46 +136,6 @@ final class TextTemplate {
             if (expr != null) {
                 open.peek().current().add(new Value(expr));
             }
-        }
-    }
-
-    /** A directive being parsed: its parts so far. */
-    private static final class Open {
-        private final String kind;
-        private final Condition condition;
-        private final Expr items;
-        private final Position at;
-        private final List<Part> then = new ArrayList<>();
-        private List<Part> otherwise;
-
-        Open(String kind, Condition condition, Expr items, Position at) {
-            this.kind = kind;
-            this.condition = condition;
-            this.items = items;
-            this.at = at;
-        }
-
-        String kind() {
-            return kind;
-        }
-
-        Position at() {
-            return at;
-        }
-
-        List<Part> current() {
-            return otherwise != null ? otherwise : then;
-        }
-
-        Part close() {
-            List<Part> other = otherwise == null ? List.of() : List.copyOf(otherwise);
-            if (kind.equals("each")) {
-                return items == null ? new Literal("") : new Each(items, List.copyOf(then));
-            }
-            if (condition == null) {
-                return new Literal("");
-            }
-            return kind.equals("unless") ? new If(condition, other, List.copyOf(then)) : new If(condition, List.copyOf(then), other);
         }
     }
 }
