@@ -22,7 +22,7 @@ record BenchConfig(Path out, Path peerDir, Path appJar, Set<String> scenarios, i
                 Integer.getInteger("bench.bulk.runbooks", 1000),
                 Integer.getInteger("bench.bulk.connections", 10),
                 Duration.ofMillis(Integer.getInteger("bench.bulk.latency-ms", 50)),
-                Integer.getInteger("bench.bulk.rate-limit", 300),
+                Integer.getInteger("bench.bulk.rate-limit", 3000),
                 Duration.ofSeconds(Integer.getInteger("bench.bulk.rate-window-s", 10)),
                 Integer.getInteger("bench.search.results", 10_000),
                 Integer.getInteger("bench.drift.pages", 1000));

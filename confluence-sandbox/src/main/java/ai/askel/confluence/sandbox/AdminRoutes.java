@@ -140,8 +140,13 @@ final class AdminRoutes {
     private void setRateLimit(Context ctx) {
         JsonNode b = Http.body(ctx, V1);
         if (b.path("enabled").asBoolean(true)) {
-            sandbox.rateLimits().budget(b.path("requests").asInt(0),
-                    Duration.ofSeconds(b.path("windowSeconds").asLong(60)));
+            int requests = b.path("requests").asInt(0);
+            Duration window = Duration.ofSeconds(b.path("windowSeconds").asLong(60));
+            if ("site".equals(b.path("scope").asText("user"))) {
+                sandbox.rateLimits().siteBudget(requests, window);
+            } else {
+                sandbox.rateLimits().budget(requests, window);
+            }
         } else {
             sandbox.rateLimits().disable();
         }

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A burst budget per user and fixed window, as Confluence applies to API-token traffic: past the budget a request
  * answers 429 with {@code Retry-After} (seconds until the window resets); every limited response carries
  * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining}, {@code X-RateLimit-Reset} (ISO 8601) and
- * {@code X-RateLimit-NearLimit: true} when less than 20% of the budget is left. Off until a budget is set.
+ * {@code X-RateLimit-NearLimit: true} when less than 20% of the budget is left. Off until a budget is set. The
+ * budget is each user's ({@link #budget}) or, as Confluence's tenant-based quota, one for the whole site that every
+ * user's calls draw on ({@link #siteBudget}).
  */
 public final class RateLimits {
 
@@ -31,6 +33,7 @@ public final class RateLimits {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private volatile int budget;
     private volatile Duration window = Duration.ofMinutes(1);
+    private volatile boolean perSite;
 
     RateLimits(Clock clock) {
         this.clock = clock;
@@ -43,7 +46,15 @@ public final class RateLimits {
         }
         this.window = window;
         this.budget = requests;
+        this.perSite = false;
         windows.clear();
+        return this;
+    }
+
+    /** Allows {@code requests} per {@code window} to all users of the site together; the counts start afresh. */
+    public RateLimits siteBudget(int requests, Duration window) {
+        budget(requests, window);
+        this.perSite = true;
         return this;
     }
 
@@ -64,14 +75,15 @@ public final class RateLimits {
         out.put("enabled", enabled());
         out.put("requests", budget);
         out.put("windowSeconds", window.toSeconds());
+        out.put("scope", perSite ? "site" : "user");
         return out;
     }
 
-    /** Counts one request of {@code user} (an account id, or a client address for anonymous callers). */
+    /** Counts one request of {@code user} (an account id, or a client address for anonymous callers) against its budget. */
     Decision check(String user) {
         int limit = budget;
         Instant now = clock.instant();
-        Window w = windows.computeIfAbsent(user, k -> new Window());
+        Window w = windows.computeIfAbsent(perSite ? "" : user, k -> new Window());
         synchronized (w) {
             if (w.start == null || !now.isBefore(w.start.plus(window))) {
                 w.start = now;

@@ -76,6 +76,23 @@ class AdminRoutesTest {
     }
 
     @Test
+    void a_site_wide_budget_is_shared_by_every_user_of_the_site() {
+        TestClient bob = TestClient.as(sandbox, "bob@example.com", "bob-token");
+        assertThat(admin.put("/__sandbox/rate-limit", Map.of("requests", 2, "windowSeconds", 60, "scope", "site")).json()
+                .get("scope").asText()).isEqualTo("site");
+
+        assertThat(ada.get("/wiki/api/v2/spaces").status()).isEqualTo(200);
+        assertThat(bob.get("/wiki/api/v2/spaces").status()).isEqualTo(200);
+        assertThat(bob.get("/wiki/api/v2/spaces").status()).isEqualTo(429);
+        assertThat(ada.get("/wiki/api/v2/spaces").status()).isEqualTo(429);
+
+        admin.put("/__sandbox/rate-limit", Map.of("requests", 1, "windowSeconds", 60));
+        assertThat(ada.get("/wiki/api/v2/spaces").status()).isEqualTo(200);
+        assertThat(bob.get("/wiki/api/v2/spaces").status()).as("a per-user budget counts each user apart").isEqualTo(200);
+        admin.delete("/__sandbox/rate-limit");
+    }
+
+    @Test
     void person_like_actions_change_the_site_as_someone_in_confluence_would() {
         String restart = sandbox.findPageId("INFRA", "Restart the ingest cluster").orElseThrow();
         String eng = sandbox.homepageId("INFRA");

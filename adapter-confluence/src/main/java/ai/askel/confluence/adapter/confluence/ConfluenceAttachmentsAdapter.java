@@ -102,8 +102,8 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
         try {
             response = c.exchange(route, deadline -> BoundedExchange.send(c.http(), request, route,
                             Routes.maxResponseBytes(route, clients.settings()), timeout, deadline),
-                    r -> new ConnectionClient.Outcome(r.statusCode(), r.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null),
-                            r.headers().firstValue(ConfluenceResponses.NEAR_LIMIT).map("true"::equalsIgnoreCase).orElse(false)));
+                    r -> new ConnectionClient.Outcome(r.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null),
+                            RateSignal.of(r.statusCode(), name -> r.headers().firstValue(name).orElse(null), Clock.systemUTC())));
         } catch (IOException e) {
             String kind = e instanceof java.net.http.HttpTimeoutException ? "timed out" : "I/O error";
             throw new HttpFailure(0, route, null, null, kind + " (" + e.getClass().getSimpleName() + ")", e);

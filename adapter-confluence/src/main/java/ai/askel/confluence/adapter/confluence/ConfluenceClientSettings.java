@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param baseBackoff             first backoff; doubled per attempt, with jitter
  * @param maxWait                 cap on any single wait, including an absurd {@code Retry-After}
  * @param concurrencyPerConnection requests in flight per connection, shared by all callers
- * @param nearLimitDelay          pause before each request while Confluence says the quota is nearly used
+ * @param nearLimitDelay          pause before each request to a site while Confluence says its quota is nearly used without giving counts
  * @param maxAttachmentBytes      largest attachment accepted (at most {@link #MAX_REQUEST_BYTES})
  * @param maxConflictRetries      re-reads on a 409 when an update has no base version
  * @param slotWait                longest wait for one of the connection's {@code concurrencyPerConnection} slots

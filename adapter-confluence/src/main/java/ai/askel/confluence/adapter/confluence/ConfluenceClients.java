@@ -24,10 +24,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The per-connection clients, keyed by connection id and replaced when the connection's site or
- * credentials change (so a rotated token never reuses stale state). Also holds the retry policy.
+ * credentials change (so a rotated token never reuses stale state), each connection's bulkhead, each site's rate
+ * pacer, and the retry policy.
  */
 @Singleton
 final class ConfluenceClients {
@@ -39,17 +41,24 @@ final class ConfluenceClients {
     private final HttpClient plainHttp;
     private final Map<ConnectionId, ConnectionClient> clients = new ConcurrentHashMap<>();
     private final Map<ConnectionId, Bulkhead> bulkheads = new ConcurrentHashMap<>();
+    /** One rate budget per site (origin, or gateway and cloud id): every connection to a site shares it. */
+    private final Map<String, SitePacer> pacers = new ConcurrentHashMap<>();
     private final ConfluenceMeters meters;
+    private final CallPolicy.Sleeper sleeper;
+    private final LongSupplier ticker;
 
     @Inject
     ConfluenceClients(ConfluenceClientSettings settings, ConfluenceCallObserver observer, @Named(ConfluenceAdapterModule.JSON) ObjectMapper mapper,
                       MeterRegistry registry) {
-        this(settings, observer, mapper, registry, d -> Thread.sleep(d.toMillis()));
+        this(settings, observer, mapper, registry, d -> Thread.sleep(d.toMillis()), System::nanoTime);
     }
 
+    /** With the given way to wait (retry pauses and pacing) and to read the time that waiting moves on. */
     ConfluenceClients(ConfluenceClientSettings settings, ConfluenceCallObserver observer, ObjectMapper mapper, MeterRegistry registry,
-                      CallPolicy.Sleeper sleeper) {
+                      CallPolicy.Sleeper sleeper, LongSupplier ticker) {
         this.settings = settings;
+        this.sleeper = sleeper;
+        this.ticker = ticker;
         this.observer = observer;
         this.mapper = mapper;
         this.meters = new ConfluenceMeters(registry);
@@ -89,8 +98,9 @@ final class ConfluenceClients {
         HttpClient http = "https".equalsIgnoreCase(base.getScheme()) ? https : plainHttp;
         Bulkhead bulkhead = bulkheads.computeIfAbsent(access.connection(), id -> new Bulkhead(id.value(),
                 settings.concurrencyPerConnection(), settings.maxWaitersPerConnection(), settings.slotWait(), meters));
+        SitePacer pacer = pacers.computeIfAbsent(base.toString(), site -> new SitePacer(settings.nearLimitDelay(), settings.maxWait(), ticker));
         ConnectionClient connection = new ConnectionClient(fingerprint, base, URI.create(access.site().wikiBase()), authorization, http,
-                settings, observer, bulkhead);
+                settings, observer, bulkhead, pacer, sleeper);
         ConfluenceApi api = Feign.builder()
                 .client(new JdkFeignClient(connection, settings))
                 .encoder(new JacksonEncoder(mapper))

@@ -6,6 +6,8 @@ import ai.askel.confluence.domain.SpaceId;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
 import ai.askel.confluence.domain.error.DeadlineExceededException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.error.RetryLaterException;
 import ai.askel.confluence.ports.in.RequestDeadline;
 import ai.askel.confluence.ports.out.ConfluenceCallObserver;
 import java.net.URI;
@@ -23,16 +25,16 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionClient {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionClient.class);
-    /** How long one {@code X-RateLimit-NearLimit: true} keeps the connection slowed down. */
-    private static final Duration NEAR_LIMIT_WINDOW = Duration.ofSeconds(10);
-
     /** An HTTP exchange to meter: runs with a slot, within the request's deadline. */
     interface Exchange<T> {
         T run(Deadline deadline) throws java.io.IOException;
     }
 
-    /** What an exchange answered, for the meter. */
-    record Outcome(int status, String traceId, boolean nearLimit) {
+    /** What an exchange answered, for the meter and the site's pacer. */
+    record Outcome(String traceId, RateSignal rate) {
+        int status() {
+            return rate.status();
+        }
     }
 
     private final String fingerprint;
@@ -41,15 +43,17 @@ final class ConnectionClient {
     private final String authorization;
     private final HttpClient http;
     private final Bulkhead bulkhead;
+    private final SitePacer pacer;
+    private final CallPolicy.Sleeper sleeper;
     private final ConfluenceClientSettings settings;
     private final ConfluenceCallObserver observer;
     private final Map<SpaceKey, Space> spacesByKey = new ConcurrentHashMap<>();
     private final Map<SpaceId, SpaceKey> keysById = new ConcurrentHashMap<>();
-    private volatile long nearLimitUntil;
     private volatile ConfluenceApi api;
 
     ConnectionClient(String fingerprint, URI base, URI wikiBase, String authorization, HttpClient http,
-                     ConfluenceClientSettings settings, ConfluenceCallObserver observer, Bulkhead bulkhead) {
+                     ConfluenceClientSettings settings, ConfluenceCallObserver observer, Bulkhead bulkhead, SitePacer pacer,
+                     CallPolicy.Sleeper sleeper) {
         this.fingerprint = fingerprint;
         this.base = base;
         this.wikiBase = wikiBase;
@@ -58,7 +62,8 @@ final class ConnectionClient {
         this.settings = settings;
         this.observer = observer;
         this.bulkhead = bulkhead;
-        this.nearLimitUntil = System.nanoTime(); // nanoTime may be negative: start "already expired"
+        this.pacer = pacer;
+        this.sleeper = sleeper;
     }
 
     void attach(ConfluenceApi api) {
@@ -92,9 +97,10 @@ final class ConnectionClient {
     }
 
     /**
-     * Runs one HTTP exchange under the connection's limits and reports it: takes a slot from the
-     * bulkhead (bounded wait, bounded queue, never past the request's deadline), pauses while near the
-     * rate limit, then logs and observes method, route, status, duration and trace id.
+     * Runs one HTTP exchange under the connection's limits and reports it: waits for its turn in the site's
+     * rate budget (refused with {@code RATE_LIMITED} when that turn comes after the request's deadline), takes a
+     * slot from the bulkhead (bounded wait, bounded queue, never past the request's deadline), then tells the
+     * pacer what Confluence said about the budget and logs and observes method, route, status, duration and trace id.
      */
     <T> T exchange(String route, Exchange<T> exchange, java.util.function.Function<T, Outcome> outcome) throws java.io.IOException {
         Deadline deadline = deadline(settings);
@@ -103,8 +109,13 @@ final class ConnectionClient {
             throw new DeadlineExceededException("the request's deadline of " + Bulkhead.seconds(deadline.budget())
                     + " passed before " + route + " could be sent", null);
         }
-        if (System.nanoTime() - nearLimitUntil < 0 && !settings.nearLimitDelay().isZero()) {
-            pause(route, settings.nearLimitDelay().compareTo(deadline.remaining()) < 0 ? settings.nearLimitDelay() : deadline.remaining());
+        Duration turn = pacer.reserve();
+        if (!turn.isZero()) {
+            if (turn.compareTo(deadline.remaining()) >= 0) {
+                throw new RetryLaterException(ErrorCode.RATE_LIMITED, "Confluence's rate budget for this site leaves no turn for "
+                        + route + " within the request's deadline; nothing was sent", turn);
+            }
+            pause(route, turn);
         }
         bulkhead.acquire(route, deadline);
         long start = System.nanoTime();
@@ -116,10 +127,7 @@ final class ConnectionClient {
             Outcome o = outcome.apply(result);
             status = o.status();
             trace = o.traceId();
-            if (o.nearLimit()) {
-                nearLimitUntil = System.nanoTime() + NEAR_LIMIT_WINDOW.toNanos();
-                LOG.info("Confluence reports the rate limit is near for {}; slowing down", route);
-            }
+            pacer.observe(o.rate());
             return result;
         } catch (DeadlineExceededException e) {
             bulkhead.meters().deadlineExpired();
@@ -146,9 +154,9 @@ final class ConnectionClient {
         return bulkhead;
     }
 
-    private static void pause(String route, Duration d) {
+    private void pause(String route, Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            sleeper.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfluenceUnavailableException("interrupted while waiting to call Confluence (" + route + ")", null, e);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,8 @@ final class JdkFeignClient implements Client {
             HttpResponse<byte[]> answer = BoundedExchange.send(connection.http(), toJdk(request), route,
                     Routes.maxResponseBytes(route, settings), settings.requestTimeout(), deadline);
             return toFeign(answer, request);
-        }, r -> new ConnectionClient.Outcome(r.status(), ConfluenceErrorDecoder.header(r, ConfluenceResponses.TRACE_ID),
-                "true".equalsIgnoreCase(ConfluenceErrorDecoder.header(r, ConfluenceResponses.NEAR_LIMIT))));
+        }, r -> new ConnectionClient.Outcome(ConfluenceErrorDecoder.header(r, ConfluenceResponses.TRACE_ID),
+                RateSignal.of(r.status(), name -> ConfluenceErrorDecoder.header(r, name), Clock.systemUTC())));
     }
 
     private HttpRequest toJdk(Request request) {

@@ -35,7 +35,9 @@ abstract class WireMockConfluence {
             .build();
 
     final RecordingObserver observer = new RecordingObserver();
+    /** Every pause the adapter took (retries and pacing): recorded, not waited, and added to the adapter's clock. */
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong slept = new java.util.concurrent.atomic.AtomicLong();
     final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     ConfluenceClientSettings settings;
     ConfluenceClients clients;
@@ -59,7 +61,10 @@ abstract class WireMockConfluence {
 
     void rewire(ConfluenceClientSettings newSettings) {
         settings = newSettings;
-        clients = new ConfluenceClients(settings, observer, ConfluenceAdapterModule.newMapper(), registry, d -> sleeps.add(d));
+        clients = new ConfluenceClients(settings, observer, ConfluenceAdapterModule.newMapper(), registry, d -> {
+            sleeps.add(d);
+            slept.addAndGet(d.toNanos());
+        }, () -> System.nanoTime() + slept.get());
         SpaceDirectory directory = new SpaceDirectory(clients);
         PageLabelReader labelReader = new PageLabelReader(clients);
         spaces = new ConfluenceSpacesAdapter(clients, directory);

@@ -17,18 +17,27 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
     private final PersistenceMapper mapper;
     private final AesGcmSecretCipherAdapter cipher;
     private final SecretScrubber scrubber;
+    private final ConnectionCache cache;
 
     @Inject
-    ConnectionRepositoryAdapter(Database db, PersistenceMapper mapper, AesGcmSecretCipherAdapter cipher, SecretScrubber scrubber) {
+    ConnectionRepositoryAdapter(Database db, PersistenceMapper mapper, AesGcmSecretCipherAdapter cipher, SecretScrubber scrubber,
+                                PersistenceSettings settings) {
         this.db = db;
         this.mapper = mapper;
         this.cipher = cipher;
         this.scrubber = scrubber;
+        this.cache = new ConnectionCache(settings.connectionCacheTtl());
     }
 
     @Override
     public void save(Connection connection) {
-        boolean tokenReplaced = cipher.underCurrentKey(() -> write(connection));
+        cache.forget(connection.workspace(), connection.id());
+        boolean tokenReplaced;
+        try {
+            tokenReplaced = cipher.underCurrentKey(() -> write(connection));
+        } finally {
+            cache.forget(connection.workspace(), connection.id());
+        }
         if (tokenReplaced) {
             scrubber.afterSecretChange();
         }
@@ -59,8 +68,8 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
     // reads decrypt under the read lock too, so none sees rows a rotation just committed with the old key still current
     @Override
     public Optional<Connection> find(WorkspaceId workspace, ConnectionId id) {
-        return cipher.underCurrentKey(() -> db.with(ConnectionDao.class, dao -> dao.find(workspace.value(), id.value()))
-                .map(mapper::toDomain));
+        return cache.find(workspace, id, () -> cipher.underCurrentKey(() -> db.with(ConnectionDao.class,
+                dao -> dao.find(workspace.value(), id.value())).map(mapper::toDomain)));
     }
 
     @Override
@@ -78,7 +87,13 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
     /** Runbooks, managed pages and drift findings go with it (ON DELETE CASCADE), in the same statement. */
     @Override
     public boolean delete(WorkspaceId workspace, ConnectionId id) {
-        boolean deleted = db.with(ConnectionDao.class, dao -> dao.delete(workspace.value(), id.value())) > 0;
+        cache.forget(workspace, id);
+        boolean deleted;
+        try {
+            deleted = db.with(ConnectionDao.class, dao -> dao.delete(workspace.value(), id.value())) > 0;
+        } finally {
+            cache.forget(workspace, id);
+        }
         if (deleted) {
             scrubber.afterSecretChange();
         }

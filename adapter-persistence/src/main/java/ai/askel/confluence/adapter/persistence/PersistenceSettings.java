@@ -2,6 +2,7 @@ package ai.askel.confluence.adapter.persistence;
 
 import ai.askel.confluence.domain.error.InvalidInputException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,9 +21,13 @@ import java.util.Optional;
  * @param password        the database password, for {@code jdbcUrl} (never printed)
  * @param masterKeyBase64 a base64-encoded 32-byte AES key (never printed)
  * @param poolSize        the most database connections this instance holds open
+ * @param connectionCacheTtl how long a connection read from the database is served from memory; a change made
+ *                        through this instance takes effect at once, one made by another instance sharing the
+ *                        database within this time ({@code Duration.ZERO}: every lookup reads the database)
  */
 public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, Optional<String> user,
-                                  Optional<String> password, Optional<String> masterKeyBase64, int poolSize) {
+                                  Optional<String> password, Optional<String> masterKeyBase64, int poolSize,
+                                  Duration connectionCacheTtl) {
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("askel-data");
     /**
      * Transactions here are short (single-digit milliseconds) and never span a Confluence call, so a
@@ -30,6 +35,13 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
      */
     public static final int DEFAULT_POOL_SIZE = 8;
     public static final int MAX_POOL_SIZE = 100;
+    /**
+     * A lookup of the connection costs a database round trip and a token decryption on every call; five seconds
+     * makes that once per connection per five seconds under load, and bounds how long another instance's change
+     * (credentials rotated, connection removed) goes unseen here.
+     */
+    public static final Duration DEFAULT_CONNECTION_CACHE_TTL = Duration.ofSeconds(5);
+    public static final Duration MAX_CONNECTION_CACHE_TTL = Duration.ofMinutes(5);
     /** The embedded database's files are {@code <name>.mv.db} (and {@code <name>.trace.db}) in the data directory. */
     public static final String EMBEDDED_DATABASE_NAME = "askel";
     /** The H2 setting that writes every commit to the file before the commit returns. */
@@ -44,6 +56,11 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
             throw InvalidInputException.of("poolSize", "must be between 1 and %d, was %d".formatted(MAX_POOL_SIZE, poolSize));
         }
+        Objects.requireNonNull(connectionCacheTtl, "connectionCacheTtl");
+        if (connectionCacheTtl.isNegative() || connectionCacheTtl.compareTo(MAX_CONNECTION_CACHE_TTL) > 0) {
+            throw InvalidInputException.of("connectionCacheTtl", "must be between PT0S and %s, was %s"
+                    .formatted(MAX_CONNECTION_CACHE_TTL, connectionCacheTtl));
+        }
         if (jdbcUrl.isPresent() && !jdbcUrl.get().startsWith("jdbc:")) {
             throw InvalidInputException.of("jdbcUrl", "must start with 'jdbc:' (for example jdbc:postgresql://db:5432/askel)");
         }
@@ -52,24 +69,28 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
     /** The embedded H2 database in {@code ./askel-data}, with the key file beside it. */
     public static PersistenceSettings defaults() {
         return new PersistenceSettings(DEFAULT_DATA_DIRECTORY, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_POOL_SIZE);
+                Optional.empty(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_CACHE_TTL);
     }
 
     public PersistenceSettings withDataDirectory(Path directory) {
-        return new PersistenceSettings(directory, jdbcUrl, user, password, masterKeyBase64, poolSize);
+        return new PersistenceSettings(directory, jdbcUrl, user, password, masterKeyBase64, poolSize, connectionCacheTtl);
     }
 
     public PersistenceSettings withDatabase(String url, String newUser, String newPassword) {
         return new PersistenceSettings(dataDirectory, Optional.of(url), Optional.ofNullable(newUser),
-                Optional.ofNullable(newPassword), masterKeyBase64, poolSize);
+                Optional.ofNullable(newPassword), masterKeyBase64, poolSize, connectionCacheTtl);
     }
 
     public PersistenceSettings withMasterKeyBase64(String keyBase64) {
-        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, Optional.of(keyBase64), poolSize);
+        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, Optional.of(keyBase64), poolSize, connectionCacheTtl);
     }
 
     public PersistenceSettings withPoolSize(int size) {
-        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, size);
+        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, size, connectionCacheTtl);
+    }
+
+    public PersistenceSettings withConnectionCacheTtl(Duration ttl) {
+        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, poolSize, ttl);
     }
 
     /**
@@ -97,7 +118,7 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
     public String toString() {
         return "PersistenceSettings[dataDirectory=" + dataDirectory + ", jdbcUrl=" + jdbcUrl.map(PersistenceSettings::withoutQuery)
                 .orElse("(embedded H2)") + ", user=" + user.orElse("(none)") + ", password=" + password.map(p -> "****").orElse("(none)")
-                + ", masterKey=" + masterKeyBase64.map(k -> "****").orElse("(key file)") + ", poolSize=" + poolSize + "]";
+                + ", masterKey=" + masterKeyBase64.map(k -> "****").orElse("(key file)") + ", poolSize=" + poolSize + ", connectionCacheTtl=" + connectionCacheTtl + "]";
     }
 
     /** A JDBC URL may carry a password in its parameters; only the part before them is shown. */

@@ -12,6 +12,7 @@ import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,7 @@ abstract class ConnectionRepositoryContract extends PersistenceContract {
     void saving_again_replaces_the_connection() {
         Connection original = Fixtures.connection(workspace);
         connections.save(original);
+        assertThat(connections.find(workspace, original.id())).contains(original);
         Connection rotated = original.withCredentials(EmailAddress.of("new@acme.example"), Fixtures.token(),
                 Optional.of(LocalDate.of(2027, 6, 30)), Fixtures.NOW.plusSeconds(3600)).rejected(Fixtures.NOW.plusSeconds(7200));
 
@@ -92,6 +94,7 @@ abstract class ConnectionRepositoryContract extends PersistenceContract {
         Connection kept = Fixtures.connection(workspace);
         connections.save(kept);
         persistence.managedPages().save(Fixtures.managedPage(kept.id(), Fixtures.pageId(), "Kept"));
+        assertThat(connections.find(workspace, connection.id())).contains(connection);
 
         assertThat(connections.delete(workspace, connection.id())).isTrue();
 
@@ -101,5 +104,49 @@ abstract class ConnectionRepositoryContract extends PersistenceContract {
         assertThat(persistence.driftFindings().listOpen(connection.id())).isEmpty();
         assertThat(persistence.managedPages().listByConnection(kept.id())).hasSize(1);
         assertThat(connections.delete(workspace, connection.id())).isFalse();
+    }
+
+    @Test
+    void a_connection_is_served_from_memory_and_a_change_made_elsewhere_is_seen_once_the_ttl_passed() {
+        TestPersistenceComponent shortLived = fixture.start(fixture.settings().withConnectionCacheTtl(Duration.ofSeconds(2)));
+        Connection connection = Fixtures.connection(workspace);
+        shortLived.connections().save(connection);
+        assertThat(shortLived.connections().find(workspace, connection.id())).contains(connection);
+
+        renameBehindTheAdapter(connection, "renamed by another instance");
+
+        assertThat(shortLived.connections().find(workspace, connection.id()).orElseThrow().name()).isEqualTo(connection.name());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!shortLived.connections().find(workspace, connection.id()).orElseThrow().name().equals("renamed by another instance")) {
+            assertThat(System.nanoTime()).as("the other instance's change is seen within the TTL").isLessThan(deadline);
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    @Test
+    void with_no_ttl_every_lookup_reads_the_database() {
+        TestPersistenceComponent uncached = fixture.start(fixture.settings().withConnectionCacheTtl(Duration.ZERO));
+        Connection connection = Fixtures.connection(workspace);
+        uncached.connections().save(connection);
+        assertThat(uncached.connections().find(workspace, connection.id())).contains(connection);
+
+        renameBehindTheAdapter(connection, "renamed by another instance");
+
+        assertThat(uncached.connections().find(workspace, connection.id()).orElseThrow().name()).isEqualTo("renamed by another instance");
+    }
+
+    private void renameBehindTheAdapter(Connection connection, String name) {
+        int updated = fixture.raw().withHandle(h -> h.createUpdate("UPDATE connection SET name = :name WHERE id = :id")
+                .bind("name", name).bind("id", connection.id().value()).execute());
+        assertThat(updated).isEqualTo(1);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -16,6 +16,8 @@ public enum Setting {
             "Database password (PostgreSQL). Secret: never logged."),
     DATABASE_POOL_SIZE("ASKEL_DATABASE_POOL_SIZE", "askel.database.pool-size", "10",
             "Maximum database connections in the pool."),
+    CONNECTION_CACHE_TTL("ASKEL_CONNECTION_CACHE_TTL", "askel.database.connection-cache-ttl", "PT5S",
+            "How long a connection read from the database is served from memory (ISO-8601 duration, at most PT5M; PT0S: read it on every call). Changes made through this instance take effect at once; changes made by another instance sharing the database within this time."),
     MASTER_KEY("ASKEL_MASTER_KEY", "askel.master-key", "",
             "Base64 of a 32-byte AES-256 key that encrypts API tokens at rest. Empty: a key file created on first start in the data directory (owner-only permissions). Secret: never logged."),
     HTTP_HOST("ASKEL_HTTP_HOST", "askel.http.host", "127.0.0.1",

@@ -41,7 +41,8 @@ final class SettingsModule {
     static PersistenceSettings persistenceSettings(AppConfig config) {
         PersistenceSettings settings = PersistenceSettings.defaults()
                 .withDataDirectory(config.path(Setting.DATA_DIR))
-                .withPoolSize(config.integer(Setting.DATABASE_POOL_SIZE, 1, PersistenceSettings.MAX_POOL_SIZE));
+                .withPoolSize(config.integer(Setting.DATABASE_POOL_SIZE, 1, PersistenceSettings.MAX_POOL_SIZE))
+                .withConnectionCacheTtl(config.duration(Setting.CONNECTION_CACHE_TTL));
         if (config.optional(Setting.DATABASE_URL).isPresent()) {
             settings = settings.withDatabase(config.string(Setting.DATABASE_URL), config.string(Setting.DATABASE_USER),
                     config.string(Setting.DATABASE_PASSWORD));

@@ -1,14 +1,12 @@
 package ai.askel.confluence.domain.storage;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -59,7 +57,7 @@ public final class StorageCanonicalForm {
     public static String of(String body) {
         Canonicaliser handler = new Canonicaliser();
         try {
-            StorageXml.newParser().parse(new InputSource(new StringReader(StorageXml.wrap(body))), handler);
+            StorageXml.parse(body, handler);
             return handler.result();
         } catch (SAXException | IOException e) {
             return body.strip().replaceAll("\\s+", " ");

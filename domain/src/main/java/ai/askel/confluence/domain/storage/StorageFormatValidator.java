@@ -1,10 +1,8 @@
 package ai.askel.confluence.domain.storage;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -31,7 +29,7 @@ public final class StorageFormatValidator {
             throw new InvalidStorageFormatException(at[0], at[1], "a DOCTYPE or entity declaration is not allowed in storage format");
         }
         try {
-            StorageXml.newParser().parse(new InputSource(new StringReader(StorageXml.wrap(body))), new DefaultHandler());
+            StorageXml.parse(body, new DefaultHandler());
         } catch (SAXParseException e) {
             int line = Math.max(e.getLineNumber(), 1);
             int column = Math.max(e.getColumnNumber(), 1);

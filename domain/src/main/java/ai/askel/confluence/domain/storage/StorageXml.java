@@ -1,10 +1,14 @@
 package ai.askel.confluence.domain.storage;
 
+import java.io.IOException;
+import java.io.StringReader;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The JDK's SAX parser, hardened: no DOCTYPE, no external entities or DTDs, secure processing.
@@ -18,11 +22,29 @@ final class StorageXml {
     static final String ROOT_CLOSE = "</askel-root>";
 
     private static final SAXParserFactory FACTORY = newFactory();
+    /**
+     * A parser per thread, reset before each use: building one costs more than parsing a typical page body. A
+     * thread takes its parser out while it parses, so a parse started from within a handler builds its own.
+     */
+    private static final ThreadLocal<SAXParser> IDLE = new ThreadLocal<>();
 
     private StorageXml() {
     }
 
-    static SAXParser newParser() {
+    /** Parses a storage fragment (wrapped in the root that binds Confluence's namespaces) into {@code handler}. */
+    static void parse(String fragment, DefaultHandler handler) throws SAXException, IOException {
+        SAXParser parser = IDLE.get();
+        IDLE.remove();
+        if (parser == null) {
+            parser = newParser();
+        } else {
+            parser.reset();
+        }
+        parser.parse(new InputSource(new StringReader(wrap(fragment))), handler);
+        IDLE.set(parser);
+    }
+
+    private static SAXParser newParser() {
         try {
             return FACTORY.newSAXParser();
         } catch (ParserConfigurationException | SAXException e) {

@@ -1,6 +1,5 @@
 package ai.askel.confluence.domain.storage;
 
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.helpers.DefaultHandler;
 
 /** A storage body parsed back into a small tree, to check what the builder wrote says what was asked. */
@@ -52,7 +50,7 @@ final class ParsedStorage {
         Deque<Element> open = new ArrayDeque<>();
         Element[] root = new Element[1];
         try {
-            StorageXml.newParser().parse(new InputSource(new StringReader(StorageXml.wrap(fragment))), new DefaultHandler() {
+            StorageXml.parse(fragment, new DefaultHandler() {
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes attributes) {
                     Map<String, String> attrs = new LinkedHashMap<>();

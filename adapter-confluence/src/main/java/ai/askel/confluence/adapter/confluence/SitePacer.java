@@ -1,0 +1,102 @@
+package ai.askel.confluence.adapter.confluence;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * One Confluence site's rate budget, shared by every connection to that site in this process (Confluence counts
+ * API-token traffic per site, so two connections of one customer spend one budget). It paces from what Confluence
+ * reports rather than from a guessed limit:
+ * <ul>
+ *   <li>While more than a fifth of the window's budget is left, calls go at once.</li>
+ *   <li>Below that (Confluence's own "near limit"), the calls left are spread evenly until the window resets, so the
+ *       budget lasts the window instead of running out in a burst that ends in 429s.</li>
+ *   <li>After a 429 (or a 503 with {@code Retry-After}) nobody calls the site until the pause has passed.</li>
+ *   <li>A near-limit flag without counts slows each call by {@code nearLimitDelay} for ten seconds.</li>
+ * </ul>
+ * Several instances sharing a database are not coordinated here: each paces from the counts Confluence reports,
+ * which fall by every instance's calls, so together they slow down as the budget shrinks rather than spending it
+ * once each. All times are clamped to {@code maxWait}, so an absurd reset or {@code Retry-After} cannot park callers.
+ */
+final class SitePacer {
+    /** Confluence's own threshold for {@code X-RateLimit-NearLimit}: less than 20 % of the budget left. */
+    private static final double NEAR_SHARE = 0.2;
+    private static final long NEAR_LIMIT_WINDOW = Duration.ofSeconds(10).toNanos();
+
+    private final long nearLimitDelay;
+    private final long maxWait;
+    private final LongSupplier ticker;
+
+    // the window as last reported, in this process's nanoTime
+    private boolean known;
+    private long resetAt;
+    private int remaining;
+    private int limit;
+    private boolean near;
+    private long nextStart;
+    // a 429's pause, and a count-less near-limit flag
+    private long pausedUntil;
+    private long slowUntil;
+
+    SitePacer(Duration nearLimitDelay, Duration maxWait, LongSupplier ticker) {
+        this.nearLimitDelay = nearLimitDelay.toNanos();
+        this.maxWait = maxWait.toNanos();
+        this.ticker = ticker;
+        long now = ticker.getAsLong();
+        this.pausedUntil = now;
+        this.slowUntil = now;
+        this.nextStart = now;
+    }
+
+    /** Books the next call's start and answers how long the caller must wait for it (zero: go now). */
+    synchronized Duration reserve() {
+        long now = ticker.getAsLong();
+        long start = after(now, pausedUntil);
+        if (known && now - resetAt >= 0) {
+            known = false; // the window has reset: calls go at once until Confluence reports the new one
+        }
+        if (known) {
+            if (remaining <= 0) {
+                start = after(start, resetAt);
+            } else if (near || remaining < limit * NEAR_SHARE) {
+                start = after(start, nextStart);
+                nextStart = start + Math.max(0, resetAt - start) / remaining;
+            }
+            remaining--;
+        } else if (now - slowUntil < 0) {
+            start = after(start, now + nearLimitDelay);
+        }
+        return Duration.ofNanos(start - now);
+    }
+
+    /** Learns from an answer: the window's counts, a near-limit flag, a pause asked for by a 429 or 503. */
+    synchronized void observe(RateSignal signal) {
+        long now = ticker.getAsLong();
+        signal.retryAfter().ifPresent(pause -> pausedUntil = after(pausedUntil, now + clamp(pause)));
+        if (signal.remaining().isPresent() && signal.resetIn().isPresent()) {
+            long reset = now + clamp(signal.resetIn().get());
+            int reported = signal.status() == 429 ? 0 : signal.remaining().getAsInt();
+            boolean sameWindow = known && Math.abs(reset - resetAt) < Duration.ofSeconds(1).toNanos();
+            // within one window the lower count wins: it includes calls this process started since, and other callers'
+            remaining = sameWindow ? Math.min(remaining, reported) : reported;
+            resetAt = sameWindow ? resetAt : reset;
+            limit = signal.limit().orElse(0);
+            near = signal.nearLimit();
+            known = reset - now > 0;
+            if (!sameWindow) {
+                nextStart = now;
+            }
+        } else if (signal.nearLimit()) {
+            slowUntil = now + NEAR_LIMIT_WINDOW;
+        }
+    }
+
+    private long clamp(Duration d) {
+        long nanos = d.isNegative() ? 0 : d.compareTo(Duration.ofNanos(maxWait)) > 0 ? maxWait : d.toNanos();
+        return nanos;
+    }
+
+    private static long after(long a, long b) {
+        return b - a > 0 ? b : a;
+    }
+}

@@ -1,0 +1,113 @@
+package ai.askel.confluence.adapter.confluence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SitePacerTest {
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private long nanos = 1_000_000_000L;
+    private final SitePacer pacer = new SitePacer(Duration.ofMillis(250), Duration.ofSeconds(60), () -> nanos);
+
+    @Test
+    void calls_go_at_once_while_confluence_reports_a_comfortable_budget() {
+        pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "80",
+                "X-RateLimit-Reset", NOW.plusSeconds(10).toString())));
+
+        for (int i = 0; i < 59; i++) {
+            assertThat(pacer.reserve()).isZero();
+        }
+    }
+
+    @Test
+    void below_a_fifth_of_the_budget_the_calls_left_are_spread_until_the_window_resets() {
+        pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "10",
+                "X-RateLimit-Reset", NOW.plusSeconds(10).toString())));
+
+        List<Duration> turns = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            turns.add(pacer.reserve());
+        }
+
+        assertThat(turns.get(0)).isZero();
+        assertThat(turns.get(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(turns.get(9)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+        assertThat(pacer.reserve()).as("the budget is spent: the next call waits for the reset").isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void once_the_window_has_reset_calls_go_at_once_again() {
+        pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "0",
+                "X-RateLimit-Reset", NOW.plusSeconds(2).toString())));
+        assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(2));
+
+        nanos += Duration.ofSeconds(2).toNanos();
+
+        assertThat(pacer.reserve()).isZero();
+    }
+
+    @Test
+    void a_429_holds_every_caller_of_the_site_for_its_retry_after_clamped_to_the_longest_wait() {
+        pacer.observe(answer(429, Map.of("Retry-After", "3")));
+        assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(3));
+
+        pacer.observe(answer(429, Map.of("Retry-After", "9223372036854775807")));
+        assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void beta_headers_alone_never_slow_anything_down() {
+        pacer.observe(answer(429, Map.of("Beta-Retry-After", "30", "X-Beta-RateLimit-Remaining", "0",
+                "X-Beta-RateLimit-Reset", NOW.plusSeconds(30).toString())));
+        pacer.observe(answer(200, Map.of("Beta-RateLimit", "r=0", "X-Beta-RateLimit-NearLimit", "true")));
+
+        assertThat(pacer.reserve()).isZero();
+    }
+
+    @Test
+    void a_near_limit_flag_without_counts_slows_each_call_for_ten_seconds() {
+        pacer.observe(answer(200, Map.of("X-RateLimit-NearLimit", "true")));
+        assertThat(pacer.reserve()).isEqualTo(Duration.ofMillis(250));
+
+        nanos += Duration.ofSeconds(10).toNanos();
+
+        assertThat(pacer.reserve()).isZero();
+    }
+
+    @Test
+    void within_one_window_the_lower_count_wins_so_a_late_answer_does_not_reopen_the_budget() {
+        pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "1",
+                "X-RateLimit-Reset", NOW.plusSeconds(10).toString())));
+        pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "50",
+                "X-RateLimit-Reset", NOW.plusSeconds(10).toString())));
+
+        assertThat(pacer.reserve()).isZero();
+        assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_reset_written_to_the_minute_and_unreadable_counts_are_handled() {
+        pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "0",
+                "X-RateLimit-Reset", "2026-12-03T10:01Z")));
+        assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(60));
+
+        SitePacer other = new SitePacer(Duration.ofMillis(250), Duration.ofSeconds(60), () -> nanos);
+        other.observe(answer(200, Map.of("X-RateLimit-Remaining", "-5", "X-RateLimit-Reset", "soon")));
+        assertThat(other.reserve()).isZero();
+    }
+
+    private static RateSignal answer(int status, Map<String, String> headers) {
+        return RateSignal.of(status, name -> headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null), CLOCK);
+    }
+}
