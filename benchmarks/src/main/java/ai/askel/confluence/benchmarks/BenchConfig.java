@@ -25,7 +25,7 @@ record BenchConfig(Path out, Path peerDir, Path appJar, Set<String> scenarios, i
                 Integer.getInteger("bench.bulk.rate-limit", 3000),
                 Duration.ofSeconds(Integer.getInteger("bench.bulk.rate-window-s", 10)),
                 Integer.getInteger("bench.search.results", 10_000),
-                Integer.getInteger("bench.drift.pages", 1000));
+                Integer.getInteger("bench.drift.pages", 10000));
     }
 
     boolean runs(String scenarioId) {
