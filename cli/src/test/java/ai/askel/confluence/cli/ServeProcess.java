@@ -318,8 +318,21 @@ public final class ServeProcess implements AutoCloseable {
 
     /** A multipart upload of one file (the attachment routes). */
     public Answer upload(String path, String fileName, String mediaType, byte[] content, String... headers) {
+        return multipart(path, null, fileName, mediaType, content, headers);
+    }
+
+    /** A multipart POST of a JSON {@code request} part and one file part (a runbook published with its diagram). */
+    public Answer postWithFile(String path, String requestJson, String fileName, String mediaType, byte[] content, String... headers) {
+        return multipart(path, requestJson, fileName, mediaType, content, headers);
+    }
+
+    private Answer multipart(String path, String requestJson, String fileName, String mediaType, byte[] content, String... headers) {
         String boundary = "serve-process-" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (requestJson != null) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\nContent-Type: application/json\r\n\r\n"
+                    + requestJson + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The adapter's meters, per connection: calls in flight and waiting for a slot, refusals, deadline
@@ -41,6 +43,8 @@ final class ConfluenceMeters {
         private final String connection;
         private final Counter rejections;
         private final Counter deadlineExpiries;
+        /** The timers by endpoint and outcome, both from closed sets; kept so a call does not rebuild its meter's id. */
+        private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
         private PerConnection(String connection, Counter rejections, Counter deadlineExpiries) {
             this.connection = connection;
@@ -58,9 +62,10 @@ final class ConfluenceMeters {
 
         /** One exchange with Confluence; {@code status} 0 when no answer came. */
         void call(String route, int status, Duration took) {
-            Timer.builder("askel.confluence.call.duration").description("Confluence calls, by endpoint and outcome")
-                    .tag("connection", connection).tag("endpoint", route).tag("outcome", outcome(status))
-                    .serviceLevelObjectives(BUCKETS).register(registry).record(took);
+            String outcome = outcome(status);
+            timers.computeIfAbsent(route + ' ' + outcome, key -> Timer.builder("askel.confluence.call.duration")
+                    .description("Confluence calls, by endpoint and outcome").tag("connection", connection).tag("endpoint", route)
+                    .tag("outcome", outcome).serviceLevelObjectives(BUCKETS).register(registry)).record(took);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.askel.confluence.app.AskelConfluence;
 import ai.askel.confluence.app.reliability.Harness;
+import ai.askel.confluence.cli.ServeProcess;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceIds;
@@ -15,10 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +55,6 @@ class ScaleOutTest {
     private static final String ATTACH_NEW = "POST /wiki/rest/api/content/{id}/child/attachment";
     private static final String ATTACH_VERSION = "PUT /wiki/rest/api/content/{id}/child/attachment";
     private static final Duration SCAN_INTERVAL = Duration.ofSeconds(2);
-    private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/api/v1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Created in {@link #startCluster()}: a {@code @TempDir} field is not injected before a per-class {@code @BeforeAll}. */
@@ -68,18 +62,8 @@ class ScaleOutTest {
 
     private EmbeddedPostgres postgres;
     private ConfluenceSandbox sandbox;
-    private String apiKey;
     private String connectionId;
-    private final List<Instance> instances = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** One forked {@code serve}, its port and its output. */
-    private record Instance(int number, Process process, Path log, int port) {
-        String base() {
-            return "http://127.0.0.1:" + port;
-        }
-    }
+    private final List<ServeProcess> instances = new ArrayList<>();
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -93,7 +77,6 @@ class ScaleOutTest {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String masterKey = Base64.getEncoder().encodeToString(key);
-        apiKey = "ask_" + "scaleout" + "_" + "0123456789abcdef0123456789abcdef";
 
         // the connection, registered once (it migrates the schema too); the instances share it through the database
         try (AskelConfluence admin = AskelConfluence.builder().dataDirectory(dir.resolve("admin")).database(url, "postgres", "")
@@ -103,39 +86,31 @@ class ScaleOutTest {
             connectionId = connection.id().value();
         }
 
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("ASKEL_DATABASE_URL", url);
-        env.put("ASKEL_DATABASE_USER", "postgres");
-        env.put("ASKEL_DATABASE_POOL_SIZE", "6");
-        env.put("ASKEL_MASTER_KEY", masterKey);
-        env.put("ASKEL_ALLOWED_SITE_ORIGINS", sandbox.baseUrl());
-        env.put("ASKEL_BOOTSTRAP_API_KEY", apiKey);
-        env.put("ASKEL_HTTP_PORT", "0");
-        env.put("ASKEL_DRIFT_SCAN_INTERVAL", SCAN_INTERVAL.toString());
-        env.put("ASKEL_JOB_THREADS", "4");
-        env.put("ASKEL_JOB_POLL_INTERVAL", "PT0.1S");
-        env.put("ASKEL_JOB_HEARTBEAT", "PT0.5S");
-        env.put("ASKEL_JOB_MISSED_HEARTBEATS", "4"); // a dead instance's items run elsewhere after about 2 s
-        env.put("ASKEL_JOB_RETRY_BACKOFF", "PT0.2S");
-        env.put("ASKEL_JOB_SHUTDOWN_WAIT", "PT2S");
-        env.put("ASKEL_CONFLUENCE_TIMEOUT", "PT5S");
-        List<Process> started = new ArrayList<>();
+        ServeProcess.Builder instance = ServeProcess.builder().jvmOption("-XX:TieredStopAtLevel=1").jvmOption("-Xmx256m")
+                .logDirectory(dir).database(url, "postgres", "", masterKey)
+                .setting("ASKEL_DATABASE_POOL_SIZE", "6")
+                .setting("ASKEL_ALLOWED_SITE_ORIGINS", sandbox.baseUrl())
+                .setting("ASKEL_DRIFT_SCAN_INTERVAL", SCAN_INTERVAL.toString())
+                .setting("ASKEL_JOB_THREADS", "4")
+                .setting("ASKEL_JOB_POLL_INTERVAL", "PT0.1S")
+                .setting("ASKEL_JOB_HEARTBEAT", "PT0.5S")
+                .setting("ASKEL_JOB_MISSED_HEARTBEATS", "4") // a dead instance's items run elsewhere after about 2 s
+                .setting("ASKEL_JOB_RETRY_BACKOFF", "PT0.2S")
+                .setting("ASKEL_JOB_SHUTDOWN_WAIT", "PT2S")
+                .setting("ASKEL_CONFLUENCE_TIMEOUT", "PT5S");
         for (int i = 1; i <= 3; i++) {
-            started.add(fork(i, env));
-        }
-        for (int i = 1; i <= 3; i++) {
-            instances.add(awaitServing(i, started.get(i - 1)));
+            instances.add(instance.copy().setting("ASKEL_DATA_DIR", dir.resolve("data-" + i).toString()).start());
         }
     }
 
     @AfterAll
     void stopCluster() throws Exception {
-        for (Instance instance : instances) {
-            instance.process().destroy();
-        }
-        for (Instance instance : instances) {
-            if (!instance.process().waitFor(15, TimeUnit.SECONDS)) {
-                instance.process().destroyForcibly();
+        instances.forEach(ServeProcess::sigterm);
+        for (ServeProcess instance : instances) {
+            try {
+                instance.awaitExit(Duration.ofSeconds(15));
+            } catch (IllegalStateException stillRunning) {
+                instance.kill9();
             }
         }
         if (sandbox != null) {
@@ -149,53 +124,9 @@ class ScaleOutTest {
         }
     }
 
-    private Process fork(int number, Map<String, String> env) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = dir.resolve("serve-" + number + ".log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "ai.askel.confluence.cli.Main", "--data-dir",
-                dir.resolve("data-" + number).toString(), "serve")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private Instance awaitServing(int number, Process process) throws Exception {
-        Path log = dir.resolve("serve-" + number + ".log");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("serve %d ended early: %s", number, read(log)).isTrue();
-            Matcher m = SERVING.matcher(read(log));
-            if (m.find()) {
-                return new Instance(number, process, log, Integer.parseInt(m.group(1)));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("serve " + number + " did not start in time: " + read(log));
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private HttpResponse<String> send(Instance to, String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to.base() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + apiKey);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode job(Instance from, String id, int limit) throws Exception {
-        HttpResponse<String> answer = send(from, "GET", "/api/v1/jobs/" + id + "?limit=" + limit, null, null);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    private JsonNode job(ServeProcess from, String id, int limit) throws Exception {
+        ServeProcess.Answer answer = from.get("/api/v1/jobs/" + id + "?limit=" + limit);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
     }
 
@@ -216,22 +147,20 @@ class ScaleOutTest {
         }).collect(Collectors.joining("\n"));
     }
 
-    private String submit(Instance to, String body, String idempotencyKey) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(to.base() + "/api/v1/connections/" + connectionId + "/runbooks/batch"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/x-ndjson")
-                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+    private String submit(ServeProcess to, String body, String idempotencyKey) throws Exception {
+        ServeProcess.Answer answer = to.send("POST", "/api/v1/connections/" + connectionId + "/runbooks/batch", body,
+                "application/x-ndjson", "Idempotency-Key", idempotencyKey);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
         JsonNode job = JSON.readTree(answer.body());
         String id = job.get("id").asText();
         assertThat(job.get("location").asText()).isEqualTo("/api/v1/jobs/" + id);
-        if (answer.headers().firstValue("Idempotency-Replayed").isEmpty()) {
-            assertThat(answer.headers().firstValue("Location")).contains("/api/v1/jobs/" + id); // a replay carries the stored body only
+        if (answer.header("Idempotency-Replayed").isEmpty()) {
+            assertThat(answer.header("Location")).contains("/api/v1/jobs/" + id); // a replay carries the stored body only
         }
         return id;
     }
 
-    private JsonNode awaitFinal(Instance from, String id, Duration timeout) throws Exception {
+    private JsonNode awaitFinal(ServeProcess from, String id, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode job = job(from, id, 1).get("job");
@@ -276,8 +205,8 @@ class ScaleOutTest {
         int size = 300;
         sandbox.faults().latency(Duration.ofMillis(5));
         sandbox.resetCounters();
-        Instance receiver = instances.get(0);
-        Instance victim = instances.get(1);
+        ServeProcess receiver = instances.get(0);
+        ServeProcess victim = instances.get(1);
         String body = ndjson("Scale", size);
 
         String id = submit(receiver, body, "scale-batch-1");
@@ -287,9 +216,8 @@ class ScaleOutTest {
             assertThat(System.nanoTime()).as("the batch got going").isLessThan(deadline);
             Thread.sleep(50);
         }
-        victim.process().destroyForcibly(); // SIGKILL: no shutdown hook; its items in flight are left RUNNING in the queue
-        assertThat(victim.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(read(victim.log())).as("the victim had taken part").isNotEmpty();
+        victim.kill9(); // SIGKILL: no shutdown hook; its items in flight are left RUNNING in the queue
+        assertThat(victim.output()).as("the victim had taken part").isNotEmpty();
 
         JsonNode done = awaitFinal(receiver, id, Duration.ofSeconds(180));
         assertThat(done.get("state").asText()).isEqualTo("completed");
@@ -319,7 +247,7 @@ class ScaleOutTest {
     void cancel_stops_new_items_and_leaves_no_half_written_page() throws Exception {
         int size = 120;
         sandbox.faults().latency(Duration.ofMillis(30));
-        Instance receiver = instances.get(2);
+        ServeProcess receiver = instances.get(2);
         String id = submit(receiver, ndjson("Cancel", size), "scale-cancel-1");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (job(receiver, id, 1).get("job").get("counts").get("succeeded").asInt() < 10) {
@@ -327,8 +255,8 @@ class ScaleOutTest {
             Thread.sleep(20);
         }
 
-        HttpResponse<String> cancelled = send(instances.get(0), "POST", "/api/v1/jobs/" + id + "/cancel", null, null);
-        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        ServeProcess.Answer cancelled = instances.get(0).post("/api/v1/jobs/" + id + "/cancel", null);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         JsonNode done = awaitFinal(receiver, id, Duration.ofSeconds(60));
 
         assertThat(done.get("state").asText()).isEqualTo("cancelled");
