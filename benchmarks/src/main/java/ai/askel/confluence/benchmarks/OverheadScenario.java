@@ -64,5 +64,4 @@ final class OverheadScenario implements Scenario {
                 + " template and Jackson's mapping about a fifth together, java.time parsing the version's date about a tenth,"
                 + " the rest the JDK client's exchange and the bulkhead, pacer and meters around it.");
     }
-    }
 }
