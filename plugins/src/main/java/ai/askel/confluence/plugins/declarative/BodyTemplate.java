@@ -37,7 +37,7 @@ import org.commonmark.parser.Parser;
  * {@code {{/each}}}) stand on a line of their own; a list item or table row that starts with
  * {@code {{#each x}}} repeats for every item of {@code x}.
  */
-final class BodyTemplate {
+final class BodyTemplate implements TemplateBody {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private static final Pattern DIRECTIVE_LINE = Pattern.compile("\\s*\\{\\{\\s*(#(if|unless|each)\\s[^{}]*|else|/(if|unless|each))\\s*}}\\s*");
@@ -69,6 +69,11 @@ final class BodyTemplate {
     /** A Markdown page body: every piece of text is literal. */
     static BodyTemplate page(String markdown) {
         return new BodyTemplate(markdown, false, List.of(), new Problems("markdown"));
+    }
+
+    @Override
+    public String render(Scope scope) {
+        return new StorageRenderer(this, scope).render();
     }
 
     // ---- containers and their block directives ----------------------------------------------
