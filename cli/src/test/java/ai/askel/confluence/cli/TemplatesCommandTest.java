@@ -15,6 +15,7 @@ class TemplatesCommandTest {
     static Path temp;
     private static CliRunner cli;
     private static Path template;
+    private static Path storageTemplate;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -44,6 +45,25 @@ class TemplatesCommandTest {
                 > | --- | --- |
                 > | {{#each owners}}{{name}} | {{email \\| link}} |
                 """);
+        storageTemplate = Files.createDirectories(temp.resolve("templates/service-note-xml"));
+        Files.copy(template.resolve("template.yaml"), storageTemplate.resolve("template.yaml"));
+        Files.writeString(storageTemplate.resolve("body.xml"), """
+                <h1>{{service}}</h1>
+                <ac:structured-macro ac:name="info">
+                  <ac:parameter ac:name="title">Owners</ac:parameter>
+                  <ac:rich-text-body>
+                    <table><tbody>
+                      <tr><th>Name</th><th>E-mail</th></tr>
+                      {{#each owners}}
+                      <tr><td title="{{name}}">{{name}}</td><td>{{email | link}}</td></tr>
+                      {{/each}}
+                    </tbody></table>
+                  </ac:rich-text-body>
+                </ac:structured-macro>
+                <ac:structured-macro ac:name="code">
+                  <ac:plain-text-body><![CDATA[open {{service | shell}}]]></ac:plain-text-body>
+                </ac:structured-macro>
+                """);
     }
 
     @Test
@@ -55,6 +75,19 @@ class TemplatesCommandTest {
         assertThat(result.exit()).as("%s", result).isZero();
         assertThat(result.out()).contains("input validation: ok", "title: Service Checkout", "<h1>Checkout</h1>",
                 "<a href=\"mailto:ada@example.com\">ada@example.com</a>");
+        assertThat(html).content().contains("<h1>Checkout</h1>", "class=\"panel info\"", "<strong>Owners</strong>");
+    }
+
+    @Test
+    void preview_renders_a_storage_format_body_and_writes_html() {
+        Path html = temp.resolve("preview-xml.html");
+
+        CliRunner.Result result = cli.run("templates", "preview", storageTemplate.toString(), "--html", html.toString());
+
+        assertThat(result.exit()).as("%s", result).isZero();
+        assertThat(result.out()).contains("input validation: ok", "title: Service Checkout", "<h1>Checkout</h1>",
+                "<td title=\"Ada\">Ada</td>", "<a href=\"mailto:ada@example.com\">ada@example.com</a>",
+                "<![CDATA[open 'Checkout']]>");
         assertThat(html).content().contains("<h1>Checkout</h1>", "class=\"panel info\"", "<strong>Owners</strong>");
     }
 
@@ -90,5 +123,22 @@ class TemplatesCommandTest {
 
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.out()).contains("FAIL  " + broken.toAbsolutePath() + "/body.md:3:1: 'owner' is not an input of this template");
+    }
+
+    @Test
+    void check_passes_a_good_storage_format_body_and_fails_a_broken_one_naming_file_line_and_column() throws IOException {
+        CliRunner.Result good = cli.run("templates", "check", storageTemplate.toString(), "--rounds", "30");
+
+        assertThat(good.exit()).as("%s", good).isZero();
+        assertThat(good.out()).contains("ok    descriptor", "ok    sample inputs", "ok    deterministic", "ok    hostile inputs: 30 rounds");
+
+        Path broken = Files.createDirectories(temp.resolve("broken-xml"));
+        Files.copy(template.resolve("template.yaml"), broken.resolve("template.yaml"));
+        Files.writeString(broken.resolve("body.xml"), "<h1>{{service}}</h1>\n<p class=\"x\" {{service}}>y</p>\n");
+        CliRunner.Result bad = cli.run("templates", "check", broken.toString());
+
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains("FAIL  " + broken.toAbsolutePath()
+                + "/body.xml:2:14: a placeholder cannot stand between attributes: it would write markup, not a value");
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the walk-through of docs/writing-a-template.md exactly as written: it writes every code block
- * marked {@code file=PATH}, then runs every {@code $ askel-confluence ...} line of the blocks marked
+ * marked {@code file=PATH} (the Markdown template of the walk-through and the storage-format one of
+ * the reference), then runs every {@code $ askel-confluence ...} line of the blocks marked
  * {@code walkthrough}, in order, against a local Confluence sandbox. If the guide drifts from what
  * the connector does, this fails.
  */
@@ -63,8 +64,9 @@ class WritingATemplateGuideTest {
                 block.group(4).lines().filter(line -> line.startsWith("$ askel-confluence ")).forEach(commands::add);
             }
         }
-        assertThat(written).containsExactly("templates/service-overview/template.yaml", "templates/service-overview/body.md", "inputs.json");
-        assertThat(commands).hasSize(4);
+        assertThat(written).containsExactly("templates/service-overview/template.yaml", "templates/service-overview/body.md", "inputs.json",
+                "templates/deploy-note/template.yaml", "templates/deploy-note/body.xml");
+        assertThat(commands).hasSize(6);
 
         List<CliRunner.Result> results = new ArrayList<>();
         for (String command : commands) {
@@ -79,6 +81,11 @@ class WritingATemplateGuideTest {
         assertThat(work.resolve("preview.html")).content().contains("Checkout &lt;EU&gt;");
         assertThat(results.get(2).out()).contains("service-overview 1.0.0 - Service overview");
         assertThat(results.get(3).out()).contains("CREATED");
+        assertThat(results.get(4).out()).contains("ok    descriptor", "ok    sample inputs", "ok    hostile inputs");
+        assertThat(results.get(5).out()).contains("input validation: ok", "title: Deploy Checkout", "<h1>Deploy Checkout</h1>",
+                "<li>Deploy the canary</li>", "<![CDATA[make deploy ENV=prod]]>",
+                "<ac:parameter ac:name=\"title\">Rolling Checkout back</ac:parameter>",
+                "and watch <a href=\"https://grafana.example/d/deploys\">the dashboard</a>.</p>");
     }
 
     /** Splits a command line as a shell would (double quotes group), resolving the walk-through's relative paths in the work folder. */

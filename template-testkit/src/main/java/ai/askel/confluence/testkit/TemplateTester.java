@@ -47,7 +47,7 @@ public final class TemplateTester {
         return new TemplateTester(TemplateCheck.of(Objects.requireNonNull(template, "template")), context("Test page", List.of()));
     }
 
-    /** A declarative template: a folder (or zip) holding {@code template.yaml} and its Markdown body. */
+    /** A declarative template: a folder (or zip) holding {@code template.yaml} and its body ({@code body.md} or {@code body.xml}). */
     public static TemplateTester forDirectory(Path directory) {
         ContentTemplateProvider template;
         try {

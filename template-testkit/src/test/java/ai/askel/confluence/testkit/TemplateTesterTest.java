@@ -125,6 +125,30 @@ class TemplateTesterTest {
     }
 
     @Test
+    void tests_a_declarative_template_folder_with_a_storage_format_body(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("template.yaml"), """
+                id: diagram-page
+                version: 1.0.0
+                inputs:
+                  - name: diagram
+                    type: string
+                    required: true
+                    description: The attached diagram's file name
+                    example: arch.png
+                """);
+        Files.writeString(dir.resolve("body.xml"),
+                "{{#if diagram | attached}}<ac:image ac:alt=\"Diagram\"><ri:attachment ri:filename=\"{{diagram}}\" /></ac:image>"
+                        + "{{else}}<p>Attach {{diagram | code}}.</p>{{/if}}");
+
+        TemplateTester tester = TemplateTester.forDirectory(dir);
+
+        assertThat(tester.render(Map.of("diagram", "arch.png"))).isEqualTo("<p>Attach <code>arch.png</code>.</p>");
+        assertThat(tester.withAttachments("a\"b.png").render(Map.of("diagram", "a\"b.png")))
+                .isEqualTo("<ac:image ac:alt=\"Diagram\"><ri:attachment ri:filename=\"a&quot;b.png\" /></ac:image>");
+        tester.assertPassesAllChecks();
+    }
+
+    @Test
     void a_declarative_template_that_does_not_load_fails_with_file_line_and_column(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("template.yaml"), "id: x\nversion: 1\ninputs:\n  - name: a\n    type: strin\n");
         Files.writeString(dir.resolve("body.md"), "{{a}}\n");

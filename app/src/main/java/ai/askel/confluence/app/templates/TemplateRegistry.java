@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The content templates this connector can render: the built-in ones on its class path, the Java
  * template jars in the templates (plugins) directory, each in its own {@link PluginClassLoader}
  * (so a plugin sees the SPI, the domain and the JDK, nothing else), and the declarative templates
- * there (a folder, zip or jar holding {@code template.yaml} and a Markdown body).
+ * there (a folder, zip or jar holding {@code template.yaml} and a Markdown or storage-format body).
  *
  * <p>Start-up fails, listing every problem with its source, when a template cannot be loaded,
  * refuses this host's SPI version, declares an invalid id, version, title pattern or a repeated

@@ -134,6 +134,35 @@ class TemplateIsolationAndReloadTest {
     }
 
     @Test
+    void a_storage_format_body_reloads_too_and_a_broken_edit_keeps_the_old_version_serving_with_its_error() throws IOException {
+        Path dir = Files.createDirectory(temp.resolve("templates"));
+        Path folder = Files.createDirectories(dir.resolve("service-note"));
+        Files.writeString(folder.resolve("template.yaml"), DESCRIPTOR);
+        Files.writeString(folder.resolve("body.xml"), "<h1>{{service}}</h1>");
+        TemplateRegistry registry = TemplateRegistry.load(Optional.of(dir));
+        TemplateInputs inputs = new TemplateInputs(Map.of("service", "<Pay>"));
+        assertThat(registry.find("service-note").orElseThrow().render(inputs, CONTEXT)).isEqualTo("<h1>&lt;Pay&gt;</h1>");
+
+        Files.writeString(folder.resolve("body.xml"), "<h2 title=\"{{service}}\">Service {{service}}</h2>");
+        assertThat(registry.reload().loaded()).hasSize(1);
+        assertThat(registry.find("service-note").orElseThrow().render(inputs, CONTEXT))
+                .isEqualTo("<h2 title=\"&lt;Pay&gt;\">Service &lt;Pay&gt;</h2>");
+
+        Files.writeString(folder.resolve("body.xml"), "<h2>Service {{service}}</h2>\n<p>{{state | status}}</p>");
+        assertThat(registry.reload().problems())
+                .containsExactly(folder.toAbsolutePath() + "/body.xml:2:4: 'state' is not an input of this template");
+        Files.writeString(folder.resolve("body.xml"), "<h2>Service {{service}}</h3>");
+        assertThat(registry.reload().problems()).singleElement().asString()
+                .startsWith(folder.toAbsolutePath() + "/body.xml:1:").contains("not well-formed storage format");
+        Files.writeString(folder.resolve("body.xml"), "<{{service}}>Service</h2>");
+        assertThat(registry.reload().problems())
+                .containsExactly(folder.toAbsolutePath() + "/body.xml:1:2: a placeholder cannot stand in a tag name");
+
+        assertThat(registry.find("service-note").orElseThrow().render(inputs, CONTEXT))
+                .isEqualTo("<h2 title=\"&lt;Pay&gt;\">Service &lt;Pay&gt;</h2>");
+    }
+
+    @Test
     void the_watcher_reloads_when_a_file_changes() throws Exception {
         Path dir = Files.createDirectory(temp.resolve("templates"));
         Path folder = dir.resolve("service-note");

@@ -1,15 +1,12 @@
 package ai.askel.confluence.plugins.declarative;
 
-import ai.askel.confluence.ports.spi.InputType;
 import ai.askel.confluence.ports.spi.TemplateInput;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -40,7 +37,7 @@ import org.commonmark.parser.Parser;
  * {@code {{/each}}}) stand on a line of their own; a list item or table row that starts with
  * {@code {{#each x}}} repeats for every item of {@code x}.
  */
-final class BodyTemplate {
+final class BodyTemplate implements TemplateBody {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private static final Pattern DIRECTIVE_LINE = Pattern.compile("\\s*\\{\\{\\s*(#(if|unless|each)\\s[^{}]*|else|/(if|unless|each))\\s*}}\\s*");
@@ -54,14 +51,12 @@ final class BodyTemplate {
     final Document document;
 
     private final transient Problems problems;
-    private final Map<String, TemplateInput> inputs;
-    private final Deque<Set<String>> loopNames = new ArrayDeque<>();
+    private final Names names;
 
     private BodyTemplate(String markdown, boolean templating, List<TemplateInput> inputs, Problems problems) {
         this.templating = templating;
         this.problems = problems;
-        this.inputs = new java.util.LinkedHashMap<>();
-        inputs.forEach(input -> this.inputs.put(input.name(), input));
+        this.names = new Names(inputs, problems, "stand alone in its own paragraph");
         this.document = (Document) PARSER.parse(markdown);
         blocks.put(document, container(document));
     }
@@ -74,6 +69,11 @@ final class BodyTemplate {
     /** A Markdown page body: every piece of text is literal. */
     static BodyTemplate page(String markdown) {
         return new BodyTemplate(markdown, false, List.of(), new Problems("markdown"));
+    }
+
+    @Override
+    public String render(Scope scope) {
+        return new StorageRenderer(this, scope).render();
     }
 
     // ---- containers and their block directives ----------------------------------------------
@@ -99,7 +99,7 @@ final class BodyTemplate {
             OpenDirective<BlockPart> unclosed = open.pop();
             problems.add(unclosed.at(), "{{#%s}} is not closed with {{/%s}}".formatted(unclosed.kind(), unclosed.kind()));
             if (unclosed.isLoop()) {
-                loopNames.pop();
+                names.leaveLoop();
             }
         }
         return root.parts();
@@ -158,15 +158,13 @@ final class BodyTemplate {
         inner = inner.substring(2, inner.length() - 2).strip();
         if (inner.startsWith("#each")) {
             Expr items = Expr.parse(inner.substring(5), at, problems);
-            check(items);
+            names.check(items);
             open.push(new OpenDirective<>("each", null, items, at));
-            loopNames.push(namesOf(items));
+            names.enterLoop(items);
         } else if (inner.startsWith("#")) {
             boolean unless = inner.startsWith("#unless");
             Condition condition = Condition.parse(inner.substring(unless ? 7 : 3), at, problems);
-            if (condition != null) {
-                condition.exprs().forEach(this::check);
-            }
+            names.check(condition);
             open.push(new OpenDirective<>(unless ? "unless" : "if", condition, null, at));
         } else if (inner.equals("else")) {
             OpenDirective<BlockPart> top = open.peek();
@@ -186,7 +184,7 @@ final class BodyTemplate {
             }
             open.pop();
             if (top.isLoop()) {
-                loopNames.pop();
+                names.leaveLoop();
             }
             open.peek().current().add(top.close(BlockPart.Each::new, BlockPart.If::new));
         }
@@ -198,7 +196,7 @@ final class BodyTemplate {
             TextTemplate probe = TextTemplate.parse(text.getLiteral(), position(text), false, new Problems(problems.file()));
             Expr lone = probe.loneValue();
             if (lone != null && lone.endsInBlockFilter() && lone.filters().stream().filter(Filters::isBlock).count() == 1) {
-                check(lone);
+                names.check(lone);
                 into.add(new BlockPart.Paragraphs(lone));
                 return;
             }
@@ -262,13 +260,13 @@ final class BodyTemplate {
             java.util.regex.Matcher each = LEADING_EACH.matcher(text.getLiteral());
             if (each.find()) {
                 items = Expr.parse(each.group(1), position(text), problems);
-                check(items);
+                names.check(items);
                 text.setLiteral(text.getLiteral().substring(each.end()));
             }
         }
         if (items != null) {
             repeats.put(item, items);
-            loopNames.push(namesOf(items));
+            names.enterLoop(items);
         }
         if (item instanceof ListItem) {
             blocks.put(item, container(item));
@@ -278,7 +276,7 @@ final class BodyTemplate {
             }
         }
         if (items != null) {
-            loopNames.pop();
+            names.leaveLoop();
         }
     }
 
@@ -333,55 +331,8 @@ final class BodyTemplate {
             return TextTemplate.literal(literal);
         }
         TextTemplate template = TextTemplate.parse(literal, at, code, problems);
-        check(template.parts());
+        names.check(template.parts());
         return template;
-    }
-
-    // ---- names ----------------------------------------------------------------------------------
-
-    private void check(List<TextTemplate.Part> parts) {
-        for (TextTemplate.Part part : parts) {
-            if (part instanceof TextTemplate.Value value) {
-                check(value.expr());
-                if (value.expr().filters().stream().anyMatch(Filters::isBlock)) {
-                    problems.add(value.expr().at(), "{{%s}} makes paragraphs: it must stand alone in its own paragraph"
-                            .formatted(value.expr()));
-                }
-            } else if (part instanceof TextTemplate.If branch) {
-                branch.condition().exprs().forEach(this::check);
-                check(branch.then());
-                check(branch.otherwise());
-            } else if (part instanceof TextTemplate.Each each) {
-                check(each.items());
-                loopNames.push(namesOf(each.items()));
-                check(each.body());
-                loopNames.pop();
-            }
-        }
-    }
-
-    private void check(Expr expr) {
-        if (expr == null || expr.literal() != null) {
-            return;
-        }
-        String head = expr.head();
-        boolean known = inputs.containsKey(head) || head.equals("page") || head.equals("template")
-                || loopNames.stream().anyMatch(names -> names.contains(head));
-        if (!known) {
-            problems.add(expr.at(), head.equals("this") ? "'this' is only defined inside {{#each}}"
-                    : "'%s' is not an input of this template%s".formatted(head, loopNames.isEmpty() ? "" : " nor a column of the rows looped over"));
-        }
-    }
-
-    private Set<String> namesOf(Expr items) {
-        Set<String> names = new HashSet<>(Set.of("this"));
-        if (items != null && items.literal() == null && items.path().size() == 1 && items.filters().isEmpty()) {
-            TemplateInput input = inputs.get(items.head());
-            if (input != null && input.type() == InputType.TABLE) {
-                names.addAll(input.columns());
-            }
-        }
-        return names;
     }
 
     static Position position(Node node) {

@@ -15,19 +15,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A template written as a descriptor and a Markdown body, no Java. It is a
+ * A template written as a descriptor and a body (Markdown or storage format), no Java. It is a
  * {@link ContentTemplateProvider} like any other: the host validates the caller's inputs against
- * {@link #inputs()}, then this applies the descriptor's defaults and rules and walks the parsed
- * body, inserting every value through the escaping storage builder.
+ * {@link #inputs()}, then this applies the descriptor's defaults and rules and renders the parsed
+ * body, every value escaped for the place it stands in.
  */
 public final class DeclarativeTemplate implements ContentTemplateProvider {
     private final Descriptor descriptor;
-    private final BodyTemplate body;
+    private final TemplateBody body;
     private final String source;
     private final String digest;
     private final Map<String, List<String>> tableColumns = new HashMap<>();
 
-    DeclarativeTemplate(Descriptor descriptor, BodyTemplate body, String source, String digest) {
+    DeclarativeTemplate(Descriptor descriptor, TemplateBody body, String source, String digest) {
         this.descriptor = descriptor;
         this.body = body;
         this.source = source;
@@ -105,7 +105,7 @@ public final class DeclarativeTemplate implements ContentTemplateProvider {
         root.put("page", Map.of("title", context.pageTitle().value(), "space", context.space().value()));
         root.put("template", Map.of("id", id(), "version", version(), "name", displayName()));
         Scope scope = new Scope(root, new HashSet<>(context.attachmentFileNames()), descriptor.statusColours(), tableColumns);
-        return new StorageRenderer(body, scope).render();
+        return body.render(scope);
     }
 
     private static Object value(TemplateInput input, TemplateInputs inputs) {

@@ -15,12 +15,14 @@ import java.util.zip.ZipFile;
 
 /**
  * Loads declarative templates: a folder holding {@code template.yaml} (or {@code .yml},
- * {@code .json}) and its Markdown body, the same files at the root of a {@code .zip} or
- * {@code .jar}, or the same files as class-path resources. Every problem is reported at once, each
- * naming its file, line and column.
+ * {@code .json}) and its body, Markdown ({@code .md}) or storage format ({@code .xml}), the same
+ * files at the root of a {@code .zip} or {@code .jar}, or the same files as class-path resources.
+ * Without a {@code body} in the descriptor, the body is {@code body.md}, else {@code body.xml}.
+ * Every problem is reported at once, each naming its file, line and column.
  */
 public final class DeclarativeTemplates {
     static final List<String> DESCRIPTORS = List.of("template.yaml", "template.yml", "template.json");
+    private static final List<String> DEFAULT_BODIES = List.of("body.md", "body.xml");
     private static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private DeclarativeTemplates() {
@@ -76,9 +78,13 @@ public final class DeclarativeTemplates {
         }, "classpath:" + folder + "/");
     }
 
-    /** A descriptor and a body given as text (for tools that hold them in memory). */
+    /**
+     * A descriptor and a body given as text (for tools that hold them in memory), under the file names they
+     * would have in a folder: the body's name ({@code body.md}, {@code body.xml}) says its format.
+     */
     public static DeclarativeTemplate fromText(String descriptorName, String descriptor, String bodyName, String body) {
-        return parse(descriptorName, name -> Optional.of(name.equals(descriptorName) ? descriptor : body), "") ;
+        return parse(descriptorName, name -> name.equals(descriptorName) ? Optional.of(descriptor)
+                : name.equals(bodyName) ? Optional.of(body) : Optional.empty(), "");
     }
 
     private interface Files2 {
@@ -108,14 +114,21 @@ public final class DeclarativeTemplates {
             if (descriptor.isEmpty()) {
                 throw new TemplateDefinitionException(problems);
             }
-            String bodyName = descriptor.get().bodyFile();
-            Optional<String> bodyText = files.read(bodyName);
+            List<String> bodyNames = descriptor.get().bodyFile().map(List::of).orElse(DEFAULT_BODIES);
+            String bodyName = null;
+            Optional<String> bodyText = Optional.empty();
+            for (int i = 0; i < bodyNames.size() && bodyText.isEmpty(); i++) {
+                bodyName = bodyNames.get(i);
+                bodyText = files.read(bodyName);
+            }
             if (bodyText.isEmpty()) {
                 throw new TemplateDefinitionException(List.of(new TemplateProblem(prefix + descriptorName, 1, 1,
-                        "its body file %s is missing".formatted(bodyName))));
+                        "its body file %s is missing".formatted(String.join(" or ", bodyNames)))));
             }
             Problems bodyProblems = new Problems(prefix + bodyName);
-            BodyTemplate body = BodyTemplate.template(bodyText.get(), descriptor.get().inputs(), bodyProblems);
+            TemplateBody body = bodyName.endsWith(".xml")
+                    ? StorageTemplate.parse(bodyText.get(), descriptor.get().inputs(), bodyProblems)
+                    : BodyTemplate.template(bodyText.get(), descriptor.get().inputs(), bodyProblems);
             bodyProblems.throwIfAny();
             return new DeclarativeTemplate(descriptor.get(), body, source, digest(descriptorText + "\u0000" + bodyText.get()));
         } catch (IOException e) {

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 /**
  * What a template's descriptor ({@code template.yaml} or {@code template.json}) declares: its id,
  * version and names, its inputs with their rules and defaults, the labels it suggests, the inputs
- * that name attachments it can show, the status colours, and the body file.
+ * that name attachments it can show, the status colours, and the body file (when it names one).
  */
 record Descriptor(String id, String version, String name, String description, List<TemplateInput> inputs,
                   Map<String, Rules> rules, Map<String, Object> defaults, Set<String> labels, Optional<String> titlePattern,
-                  Map<String, StatusColour> statusColours, List<String> attachmentInputs, String bodyFile) {
+                  Map<String, StatusColour> statusColours, List<String> attachmentInputs, Optional<String> bodyFile) {
 
     /** The constraints on one input, beyond its type. */
     record Rules(Optional<Integer> maxLength, Optional<Pattern> pattern, List<String> allowed, Optional<BigDecimal> min,

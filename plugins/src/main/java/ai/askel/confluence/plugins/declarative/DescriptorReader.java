@@ -94,9 +94,10 @@ final class DescriptorReader {
         List<String> attachments = attachments(fields.get("attachments"), inputs);
         Optional<String> title = Optional.ofNullable(scalar(fields, "title", top, false));
         title.ifPresent(pattern -> titlePattern(pattern, inputs, fields.get("title")));
-        String body = Optional.ofNullable(scalar(fields, "body", top, false)).orElse("body.md");
-        if (!body.matches("[A-Za-z0-9._-]+\\.(md|markdown)")) {
-            problems.add(at(fields.getOrDefault("body", top)), "body must name a Markdown file (.md) beside the descriptor, not '%s'".formatted(body));
+        Optional<String> body = Optional.ofNullable(scalar(fields, "body", top, false));
+        if (body.isPresent() && !body.get().matches("[A-Za-z0-9._-]+\\.(md|markdown|xml)")) {
+            problems.add(at(fields.get("body")), "body must name a Markdown file (.md) or a storage-format file (.xml) beside the descriptor, not '%s'"
+                    .formatted(body.get()));
         }
         if (!problems.isEmpty()) {
             return Optional.empty();

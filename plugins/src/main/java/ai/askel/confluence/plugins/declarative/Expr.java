@@ -47,6 +47,11 @@ record Expr(String literal, List<String> path, List<String> filters, Position at
         return new Expr(literal, path, filters, at);
     }
 
+    /** The same expression with another quoted text (a literal written escaped, then unescaped). */
+    Expr withLiteral(String text) {
+        return new Expr(text, path, filters, at);
+    }
+
     /** The name the value starts from ({@code endpoints} in {@code endpoints.url}), or empty for a literal. */
     String head() {
         return path.isEmpty() ? "" : path.get(0);

@@ -24,6 +24,6 @@ public final class MarkdownToStorage {
             throw ai.askel.confluence.domain.error.InvalidInputException.of("body.value", "is longer than 5 MB");
         }
         BodyTemplate body = BodyTemplate.page(markdown);
-        return new StorageRenderer(body, new Scope(Map.of(), Set.of(), Map.of(), Map.of())).render();
+        return body.render(new Scope(Map.of(), Set.of(), Map.of(), Map.of()));
     }
 }

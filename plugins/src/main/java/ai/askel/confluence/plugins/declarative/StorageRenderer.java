@@ -1,56 +1,47 @@
 package ai.askel.confluence.plugins.declarative;
 
-import ai.askel.confluence.domain.AttachmentName;
-import ai.askel.confluence.domain.error.ConnectorException;
-import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.storage.Inline;
 import ai.askel.confluence.domain.storage.StorageBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.Code;
-import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 
 /**
- * Walks a parsed body and writes storage format with {@link StorageBuilder}: every piece of text,
- * every value and every URL goes through the builder's escaping, so neither the Markdown nor a
- * value can add markup the walk did not choose. Raw HTML in the Markdown is shown as text.
+ * Walks a parsed Markdown body and writes storage format with {@link StorageBuilder}: every piece of
+ * text, every value and every URL goes through the builder's escaping, so neither the Markdown nor a
+ * value can add markup the walk did not choose. Raw HTML in the Markdown is shown as text. This is
+ * the block half (paragraphs, headings, panels, lists, code, tables, repeated items); the text
+ * inside blocks is {@link InlineRenderer}'s, and values and loops are {@link TextRenderer}'s.
  */
 final class StorageRenderer {
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9#+.-]{1,32}");
     private static final Pattern TASK = Pattern.compile("^\\[([ xX])] ");
-    private static final int MAX_REPEATS = 10_000;
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     private final BodyTemplate body;
     private final Scope scope;
-    private int repeats;
+    private final TextRenderer text;
+    private final InlineRenderer inline;
 
     StorageRenderer(BodyTemplate body, Scope scope) {
         this.body = body;
         this.scope = scope;
+        this.text = new TextRenderer(scope);
+        this.inline = new InlineRenderer(body, text);
     }
 
     String render() {
@@ -68,11 +59,7 @@ final class StorageRenderer {
             } else if (part instanceof BlockPart.If branch) {
                 parts(branch.condition().test(scope) ? branch.then() : branch.otherwise(), out, tight);
             } else if (part instanceof BlockPart.Each each) {
-                for (Object item : items(each.items())) {
-                    scope.enter(item, columnsOf(each.items()));
-                    parts(each.body(), out, tight);
-                    scope.leave();
-                }
+                text.forEach(each.items(), () -> parts(each.body(), out, tight));
             } else if (part instanceof BlockPart.Paragraphs paragraphs) {
                 paragraphs(paragraphs.expr().evaluate(scope), out);
             }
@@ -83,8 +70,8 @@ final class StorageRenderer {
         if (node instanceof Paragraph) {
             paragraph(node, out, tight);
         } else if (node instanceof Heading heading) {
-            List<Inline> content = inlines(heading);
-            if (!isBlank(content)) {
+            List<Inline> content = inline.inlines(heading);
+            if (!InlineRenderer.isBlank(content)) {
                 out.heading(heading.getLevel(), content.toArray(Inline[]::new));
             }
         } else if (node instanceof BlockQuote quote) {
@@ -93,7 +80,7 @@ final class StorageRenderer {
             if (panel == null) {
                 out.blockQuote(content);
             } else {
-                out.panel(panel.type(), text(panel.title()), content);
+                out.panel(panel.type(), text.text(panel.title()), content);
             }
         } else if (node instanceof ListBlock list) {
             list(list, out);
@@ -111,8 +98,8 @@ final class StorageRenderer {
     }
 
     private void paragraph(Node paragraph, StorageBuilder out, boolean tight) {
-        List<Inline> content = inlines(paragraph);
-        if (isBlank(content)) {
+        List<Inline> content = inline.inlines(paragraph);
+        if (InlineRenderer.isBlank(content)) {
             return;
         }
         if (content.size() == 1 && content.get(0) instanceof Inline.Image image) {
@@ -126,7 +113,8 @@ final class StorageRenderer {
         }
     }
 
-    private void paragraphs(Object value, StorageBuilder out) {
+    /** The paragraphs of a {@code paragraphs} value: blank lines part them, line breaks are kept. */
+    static void paragraphs(Object value, StorageBuilder out) {
         if (!Scope.truthy(value)) {
             return;
         }
@@ -171,7 +159,7 @@ final class StorageRenderer {
             done.add(first.getLiteral().charAt(1) != ' ');
         }
         for (Node item : items) {
-            List<Inline> content = new ArrayList<>(inlines(item.getFirstChild()));
+            List<Inline> content = new ArrayList<>(inline.inlines(item.getFirstChild()));
             if (!content.isEmpty() && content.get(0) instanceof Inline.Text first && TASK.matcher(first.text()).find()) {
                 content.set(0, Inline.text(first.text().substring(4)));
             }
@@ -181,10 +169,10 @@ final class StorageRenderer {
         return true;
     }
 
-    private void code(String language, Node code, StorageBuilder out) {
-        String text = text(body.texts.get(code)).replaceAll("\\n+\\z", "");
-        if (!text.isBlank() || !body.templating) {
-            out.codeBlock(language, text);
+    private void code(String language, Node node, StorageBuilder out) {
+        String code = text.text(body.texts.get(node)).replaceAll("\\n+\\z", "");
+        if (!code.isBlank() || !body.templating) {
+            out.codeBlock(language, code);
         }
     }
 
@@ -194,7 +182,7 @@ final class StorageRenderer {
         for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
             if (section instanceof TableHead head && head.getFirstChild() != null) {
                 for (Node cell = head.getFirstChild().getFirstChild(); cell != null; cell = cell.getNext()) {
-                    headers.add(Inline.group(inlines(cell)));
+                    headers.add(Inline.group(inline.inlines(cell)));
                 }
             } else if (section instanceof TableBody rowsNode) {
                 List<Node> expanded = repeated(rowsNode);
@@ -204,7 +192,7 @@ final class StorageRenderer {
                     within(row, bound.get(i), () -> {
                         List<Inline> cells = new ArrayList<>();
                         for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-                            cells.add(Inline.group(inlines(cell)));
+                            cells.add(Inline.group(inline.inlines(cell)));
                         }
                         while (cells.size() < headers.size()) {
                             cells.add(Inline.text(""));
@@ -232,7 +220,7 @@ final class StorageRenderer {
                 nodes.add(child);
                 bound.add(NO_ITEM);
             } else {
-                for (Object item : items(each)) {
+                for (Object item : text.items(each)) {
                     nodes.add(child);
                     bound.add(item);
                 }
@@ -247,156 +235,7 @@ final class StorageRenderer {
             action.run();
             return;
         }
-        scope.enter(item, columnsOf(body.repeats.get(node)));
-        try {
-            action.run();
-        } finally {
-            scope.leave();
-        }
-    }
-
-    private List<?> items(Expr expr) {
-        Object value = expr.evaluate(scope);
-        List<?> items = value == null ? List.of() : value instanceof List<?> list ? list : List.of(value);
-        repeats += items.size();
-        if (repeats > MAX_REPEATS) {
-            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "the template repeats more than %d items in one page".formatted(MAX_REPEATS));
-        }
-        return items;
-    }
-
-    private List<String> columnsOf(Expr expr) {
-        return scope.columnsOf(expr);
-    }
-
-    // ---- inlines --------------------------------------------------------------------------------
-
-    private List<Inline> inlines(Node parent) {
-        List<Inline> out = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-            inline(node, out);
-        }
-        return out;
-    }
-
-    private void inline(Node node, List<Inline> out) {
-        if (node instanceof Text text) {
-            pieces(body.texts.get(text).parts(), out);
-        } else if (node instanceof Code code) {
-            out.add(Inline.code(text(body.texts.get(code))));
-        } else if (node instanceof StrongEmphasis) {
-            out.add(Inline.strong(inlines(node).toArray(Inline[]::new)));
-        } else if (node instanceof Emphasis) {
-            out.add(Inline.emphasis(inlines(node).toArray(Inline[]::new)));
-        } else if (node instanceof SoftLineBreak) {
-            out.add(Inline.text(" "));
-        } else if (node instanceof HardLineBreak) {
-            out.add(Inline.lineBreak());
-        } else if (node instanceof Link link) {
-            TextTemplate target = body.texts.get(link);
-            out.add(link(text(target).strip(), inlines(link), !target.isLiteral()));
-        } else if (node instanceof Image image) {
-            TextTemplate target = body.texts.get(image);
-            out.add(image(text(target).strip(), plain(inlines(image)), !target.isLiteral()));
-        } else if (node instanceof HtmlInline html) {
-            out.add(Inline.text(html.getLiteral()));
-        } else {
-            out.addAll(inlines(node));
-        }
-    }
-
-    /** A link: http, https or mailto; else a file name (a value, or written without a scheme) links to that attachment; else just its text. */
-    private static Inline link(String url, List<Inline> content, boolean fromValue) {
-        Inline text = Inline.group(content);
-        String scheme = url.contains(":") ? url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT) : "";
-        if (url.isEmpty()) {
-            return text;
-        }
-        if (scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto")) {
-            try {
-                return Inline.link(url, content.isEmpty() ? new Inline[] {Inline.text(url)} : content.toArray(Inline[]::new));
-            } catch (ConnectorException e) {
-                return text;
-            }
-        }
-        return (fromValue || !SCHEME.matcher(url).find()) && isAttachmentName(url) ? Inline.attachmentLink(url, plain(content)) : text;
-    }
-
-    /** An image from an http(s) URL, or of an attachment (a value, or a file name written without a scheme); else its alt text. */
-    private static Inline image(String url, String alt, boolean fromValue) {
-        if (Filters.isWebUrl(url)) {
-            return Inline.externalImage(url, alt);
-        }
-        return (fromValue || !SCHEME.matcher(url).find()) && isAttachmentName(url) ? Inline.attachedImage(url, alt) : Inline.text(alt);
-    }
-
-    private static boolean isAttachmentName(String name) {
-        if (name.startsWith("#")) {
-            return false;
-        }
-        try {
-            AttachmentName.require(name);
-            return true;
-        } catch (ConnectorException e) {
-            return false;
-        }
-    }
-
-    private void pieces(List<TextTemplate.Part> parts, List<Inline> out) {
-        for (TextTemplate.Part part : parts) {
-            if (part instanceof TextTemplate.Literal literal) {
-                out.add(Inline.text(literal.text()));
-            } else if (part instanceof TextTemplate.Value value) {
-                Object v = value.expr().evaluate(scope);
-                if (v instanceof Inline piece) {
-                    out.add(piece);
-                } else if (v != null) {
-                    out.add(Inline.text(Filters.text(v)));
-                }
-            } else if (part instanceof TextTemplate.If branch) {
-                pieces(branch.condition().test(scope) ? branch.then() : branch.otherwise(), out);
-            } else if (part instanceof TextTemplate.Each each) {
-                for (Object item : items(each.items())) {
-                    scope.enter(item, columnsOf(each.items()));
-                    pieces(each.body(), out);
-                    scope.leave();
-                }
-            }
-        }
-    }
-
-    /** The text a template gives where only text may stand (code, a URL, a panel title). */
-    private String text(TextTemplate template) {
-        List<Inline> pieces = new ArrayList<>();
-        pieces(template.parts(), pieces);
-        StringBuilder text = new StringBuilder();
-        for (Inline piece : pieces) {
-            if (!(piece instanceof Inline.Text t)) {
-                throw new ConnectorException(ErrorCode.TEMPLATE_ERROR,
-                        "a filter that makes rich content (status, link, code...) was used where only text can stand: " + piece);
-            }
-            text.append(t.text());
-        }
-        return text.toString();
-    }
-
-    private static String plain(List<Inline> content) {
-        StringBuilder text = new StringBuilder();
-        for (Inline piece : content) {
-            if (piece instanceof Inline.Text t) {
-                text.append(t.text());
-            } else if (piece instanceof Inline.Styled styled) {
-                text.append(plain(styled.content()));
-            } else if (piece instanceof Inline.Code c) {
-                text.append(c.text());
-            }
-        }
-        return text.toString();
-    }
-
-    private static boolean isBlank(List<Inline> content) {
-        return content.stream().allMatch(piece -> piece instanceof Inline.Text t && t.text().isBlank()
-                || piece instanceof Inline.Styled s && isBlank(s.content()));
+        text.within(item, scope.columnsOf(body.repeats.get(node)), action);
     }
 
     private static String language(String info) {

@@ -1,9 +1,7 @@
 package ai.askel.confluence.plugins.declarative;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A run of text with {@code {{value}}} placeholders, {@code {{#if}}...{{else}}...{{/if}}},
@@ -52,90 +50,41 @@ final class TextTemplate {
 
     /** Parses {@code text}, which starts at {@code at}; problems are recorded, not thrown. */
     static TextTemplate parse(String text, Position at, boolean standaloneLines, Problems problems) {
+        return parse(text, at, standaloneLines, problems, UnaryOperator.identity());
+    }
+
+    /**
+     * Parses {@code text} written in an escaped form (such as XML's entity references): {@code unescape}
+     * gives the text of its literal pieces and of its {@code "quoted"} values.
+     */
+    static TextTemplate parse(String text, Position at, boolean standaloneLines, Problems problems, UnaryOperator<String> unescape) {
         if (!text.contains("{{")) {
-            return literal(text);
+            return literal(unescape.apply(text));
         }
-        Deque<OpenDirective<Part>> open = new ArrayDeque<>();
-        OpenDirective<Part> root = new OpenDirective<>("", null, null, at);
-        open.push(root);
-        int i = 0;
-        while (i < text.length()) {
-            int start = text.indexOf("{{", i);
-            if (start < 0) {
-                open.peek().current().add(new Literal(text.substring(i)));
-                break;
+        Directives<Part> directives = new Directives<>(new Directives.Parts<>() {
+            @Override
+            public Part literal(String literal) {
+                return new Literal(unescape.apply(literal));
             }
-            Position where = at.advance(text, start);
-            int end = text.indexOf("}}", start + 2);
-            if (end < 0) {
-                problems.add(where, "'{{' is not closed with '}}'");
-                return literal(text);
-            }
-            String inner = text.substring(start + 2, end).strip();
-            int next = end + 2;
-            String before = text.substring(i, start);
-            if (standaloneLines && isDirective(inner)) {
-                int lineStart = before.lastIndexOf('\n') + 1;
-                int lineEnd = text.indexOf('\n', next);
-                boolean alone = before.substring(lineStart).isBlank()
-                        && text.substring(next, lineEnd < 0 ? text.length() : lineEnd).isBlank();
-                if (alone) {
-                    before = before.substring(0, lineStart);
-                    next = lineEnd < 0 ? text.length() : lineEnd + 1;
-                }
-            }
-            if (!before.isEmpty()) {
-                open.peek().current().add(new Literal(before));
-            }
-            directive(inner, where, open, problems);
-            i = next;
-        }
-        while (open.size() > 1) {
-            OpenDirective<Part> unclosed = open.pop();
-            problems.add(unclosed.at(), "{{#%s}} is not closed with {{/%s}}".formatted(unclosed.kind(), unclosed.kind()));
-        }
-        return new TextTemplate(root.parts());
-    }
 
-    private static boolean isDirective(String inner) {
-        return inner.startsWith("#") || inner.startsWith("/") || inner.equals("else");
-    }
+            @Override
+            public Part value(Expr expr, boolean aloneOnLine) {
+                return new Value(expr.literal() == null ? expr : expr.withLiteral(unescape.apply(expr.literal())));
+            }
 
-    private static void directive(String inner, Position where, Deque<OpenDirective<Part>> open, Problems problems) {
-        if (inner.startsWith("#if ") || inner.startsWith("#unless ")) {
-            boolean unless = inner.startsWith("#unless ");
-            Condition condition = Condition.parse(inner.substring(unless ? 8 : 4), where, problems);
-            open.push(new OpenDirective<>(unless ? "unless" : "if", condition, null, where));
-        } else if (inner.startsWith("#each ")) {
-            Expr items = Expr.parse(inner.substring(6), where, problems);
-            open.push(new OpenDirective<>("each", null, items, where));
-        } else if (inner.equals("else")) {
-            OpenDirective<Part> top = open.peek();
-            if (!top.kind().equals("if") && !top.kind().equals("unless") || top.hasOtherwise()) {
-                problems.add(where, "{{else}} outside an {{#if}}");
-            } else {
-                top.startOtherwise();
+            @Override
+            public Part loop(Expr items, List<Part> body) {
+                return new Each(items, body);
             }
-        } else if (inner.startsWith("/")) {
-            String kind = inner.substring(1).strip();
-            OpenDirective<Part> top = open.peek();
-            if (open.size() == 1 || !top.kind().equals(kind)) {
-                problems.add(where, open.size() == 1 ? "{{%s}} closes nothing".formatted(inner)
-                        : "{{%s}} where {{/%s}} (opened at line %d, column %d) was expected"
-                        .formatted(inner, top.kind(), top.at().line(), top.at().column()));
-                return;
+
+            @Override
+            public Part choice(Condition condition, List<Part> whenTrue, List<Part> whenFalse) {
+                return new If(condition, whenTrue, whenFalse);
             }
-            open.pop();
-            // a directive that failed to parse (its problem is recorded) stands for nothing
-            open.peek().current().add(top.close((items, body) -> items == null ? new Literal("") : new Each(items, body),
-                    (condition, whenTrue, whenFalse) -> condition == null ? new Literal("") : new If(condition, whenTrue, whenFalse)));
-        } else if (inner.startsWith("#")) {
-            problems.add(where, "{{%s}} is not a directive; use #if, #unless or #each".formatted(inner));
-        } else {
-            Expr expr = Expr.parse(inner, where, problems);
-            if (expr != null) {
-                open.peek().current().add(new Value(expr));
-            }
+        }, at, problems);
+        if (!directives.text(text, at, standaloneLines)) {
+            return literal(unescape.apply(text));
         }
+        return new TextTemplate(directives.finish());
     }
 }

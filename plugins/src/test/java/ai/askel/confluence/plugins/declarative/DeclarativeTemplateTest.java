@@ -109,38 +109,43 @@ class DeclarativeTemplateTest {
             > Do not edit by hand. Page {{page.title}} in {{page.space}}, {{template.id}} {{template.version}}.
             """;
 
-    private static final RenderContext CONTEXT = new RenderContext(1, Title.of("Checkout"), SpaceKey.of("OPS"), List.of("d.png"));
+    static final RenderContext CONTEXT = new RenderContext(1, Title.of("Checkout"), SpaceKey.of("OPS"), List.of("d.png"));
+
+    /** Values for every construct of {@link #BODY}: blanks among them, and characters that need escaping. */
+    static final TemplateInputs EVERY_VALUE = new TemplateInputs(Map.of("service", "Checkout & Pay", "replicas", 3,
+            "dashboard", "https://grafana.example/d/1", "regions", List.of("eu-west-1", " ", "us-east-1"),
+            "owners", List.of(Map.of("name", "Ada", "email", "ada@example.com"), Map.of("name", " ")),
+            "diagram", "d.png", "runCommand", "make run\n"));
+
+    /** What {@link #BODY} renders for {@link #EVERY_VALUE}. */
+    static final String EVERY_CONSTRUCT_RENDERED = "<ac:structured-macro ac:name=\"toc\" />"
+            + "<h1>Checkout &amp; Pay</h1>"
+            + "<ac:structured-macro ac:name=\"info\"><ac:parameter ac:name=\"title\">Summary of Checkout &amp; Pay</ac:parameter>"
+            + "<ac:rich-text-body><p><strong>State:</strong> <ac:structured-macro ac:name=\"status\">"
+            + "<ac:parameter ac:name=\"colour\">Green</ac:parameter><ac:parameter ac:name=\"title\">HEALTHY</ac:parameter>"
+            + "</ac:structured-macro></p><p>Replicas: 3</p></ac:rich-text-body></ac:structured-macro>"
+            + "<p>See <a href=\"https://grafana.example/d/1\">the dashboard</a> or"
+            + " <a href=\"https://status.example\">status</a>.</p>"
+            + "<p>Runs in eu-west-1, us-east-1; first step:</p>"
+            + "<ul><li><code>eu-west-1</code>, <em>EU-WEST-1</em></li><li><code>us-east-1</code>, <em>US-EAST-1</em></li></ul>"
+            + "<table><tbody><tr><th>Name</th><th>E-mail</th></tr>"
+            + "<tr><td><strong>Ada</strong></td><td><a href=\"mailto:ada@example.com\">ada@example.com</a></td></tr>"
+            + "</tbody></table>"
+            + "<h2>Owner Ada</h2>"
+            + "<ac:image ac:alt=\"Diagram of Checkout &amp; Pay\"><ri:attachment ri:filename=\"d.png\" /></ac:image>"
+            + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
+            + "<ac:plain-text-body><![CDATA[make run]]></ac:plain-text-body></ac:structured-macro>"
+            + "<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Do not edit by hand. Page Checkout in OPS,"
+            + " service-overview 1.2.0.</p></ac:rich-text-body></ac:structured-macro>";
 
     @Test
     void a_template_with_every_construct_renders_the_expected_storage() {
         DeclarativeTemplate template = DeclarativeTemplates.fromText("template.yaml", DESCRIPTOR, "body.md", BODY);
 
-        String body = template.render(new TemplateInputs(Map.of("service", "Checkout & Pay", "replicas", 3,
-                "dashboard", "https://grafana.example/d/1", "regions", List.of("eu-west-1", " ", "us-east-1"),
-                "owners", List.of(Map.of("name", "Ada", "email", "ada@example.com"), Map.of("name", " ")),
-                "diagram", "d.png", "runCommand", "make run\n")), CONTEXT);
+        String body = template.render(EVERY_VALUE, CONTEXT);
 
         StorageFormatValidator.validate(body);
-        assertThat(StorageCanonicalForm.of(body)).isEqualTo(StorageCanonicalForm.of(
-                "<ac:structured-macro ac:name=\"toc\" />"
-                + "<h1>Checkout &amp; Pay</h1>"
-                + "<ac:structured-macro ac:name=\"info\"><ac:parameter ac:name=\"title\">Summary of Checkout &amp; Pay</ac:parameter>"
-                + "<ac:rich-text-body><p><strong>State:</strong> <ac:structured-macro ac:name=\"status\">"
-                + "<ac:parameter ac:name=\"colour\">Green</ac:parameter><ac:parameter ac:name=\"title\">HEALTHY</ac:parameter>"
-                + "</ac:structured-macro></p><p>Replicas: 3</p></ac:rich-text-body></ac:structured-macro>"
-                + "<p>See <a href=\"https://grafana.example/d/1\">the dashboard</a> or"
-                + " <a href=\"https://status.example\">status</a>.</p>"
-                + "<p>Runs in eu-west-1, us-east-1; first step:</p>"
-                + "<ul><li><code>eu-west-1</code>, <em>EU-WEST-1</em></li><li><code>us-east-1</code>, <em>US-EAST-1</em></li></ul>"
-                + "<table><tbody><tr><th>Name</th><th>E-mail</th></tr>"
-                + "<tr><td><strong>Ada</strong></td><td><a href=\"mailto:ada@example.com\">ada@example.com</a></td></tr>"
-                + "</tbody></table>"
-                + "<h2>Owner Ada</h2>"
-                + "<ac:image ac:alt=\"Diagram of Checkout &amp; Pay\"><ri:attachment ri:filename=\"d.png\" /></ac:image>"
-                + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
-                + "<ac:plain-text-body><![CDATA[make run]]></ac:plain-text-body></ac:structured-macro>"
-                + "<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Do not edit by hand. Page Checkout in OPS,"
-                + " service-overview 1.2.0.</p></ac:rich-text-body></ac:structured-macro>"));
+        assertThat(StorageCanonicalForm.of(body)).isEqualTo(StorageCanonicalForm.of(EVERY_CONSTRUCT_RENDERED));
     }
 
     @Test
