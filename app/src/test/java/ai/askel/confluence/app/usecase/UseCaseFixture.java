@@ -77,6 +77,10 @@ final class UseCaseFixture {
                 new PublishedStates(runbooks, managedPages, findings, clock), locks, audit);
     }
 
+    CreatePageService createPages() {
+        return new CreatePageService(lookup, new PageCreation(confluence), confluence.labels, audit, ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
+    }
+
     RunbookPreparer preparer() {
         return new RunbookPreparer(templates, new TemplateInputValidator(), guard(), ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
     }
