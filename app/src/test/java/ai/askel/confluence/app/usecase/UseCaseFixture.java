@@ -77,6 +77,10 @@ final class UseCaseFixture {
                 new PublishedStates(runbooks, managedPages, findings, clock), locks, audit);
     }
 
+    UpdatePageService updatePages() {
+        return new UpdatePageService(lookup, confluence, audit, ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert, settings);
+    }
+
     CreatePageService createPages() {
         return new CreatePageService(lookup, new PageCreation(confluence), confluence.labels, audit, ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
     }
