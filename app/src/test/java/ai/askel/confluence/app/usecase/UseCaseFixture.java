@@ -73,7 +73,8 @@ final class UseCaseFixture {
     PublishRunbookService publisher(PublishLocks locks) {
         ParentPages parents = new ParentPages(confluence, new PageCreation(confluence), managedPages, findings, clock);
         return new PublishRunbookService(lookup, preparer(), runbooks, new RunbookPages(confluence, confluence, parents, findings),
-                new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels, confluence.attachments, guard()),
+                new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels,
+                        new RunbookAttachments(confluence.attachments, guard())),
                 new PublishedStates(runbooks, managedPages, findings, clock), locks, audit);
     }
 
