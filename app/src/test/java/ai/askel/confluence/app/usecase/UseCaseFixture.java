@@ -72,10 +72,11 @@ final class UseCaseFixture {
     /** A publisher of a connector whose publishes of one runbook take turns on {@code locks}. */
     PublishRunbookService publisher(PublishLocks locks) {
         ParentPages parents = new ParentPages(confluence, new PageCreation(confluence), managedPages, findings, clock);
-        return new PublishRunbookService(lookup, preparer(), runbooks, new RunbookPages(confluence, confluence, parents, findings),
+        RunbookPublication publication = new RunbookPublication(runbooks, new RunbookPages(confluence, confluence, parents, findings),
                 new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels,
                         new RunbookAttachments(confluence.attachments, guard())),
-                new PublishedStates(runbooks, managedPages, findings, clock), locks, audit);
+                new PublishedStates(runbooks, managedPages, findings, clock));
+        return new PublishRunbookService(lookup, preparer(), runbooks, publication, locks, audit);
     }
 
     UpdatePageService updatePages() {
