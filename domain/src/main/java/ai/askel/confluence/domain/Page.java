@@ -74,6 +74,17 @@ public final class Page {
         return revision.pageId().equals(id) && version.number().equals(revision.version()) && holds(revision.title(), revision.body());
     }
 
+    /**
+     * Whether this page is what creating a page with this title, parent and body left: its first version,
+     * there, with that title and (canonically) that body. A wiki body is converted by Confluence, so for one
+     * the version, title and place decide. A create whose answer was lost is recovered only when the page
+     * with its title reads like this; any other page is someone else's.
+     */
+    public boolean isCreatedAs(Title createdTitle, Optional<PageId> createdUnder, PageBody createdBody) {
+        boolean sameBody = createdBody.representation() == BodyRepresentation.WIKI || holds(createdTitle, createdBody);
+        return version.number().equals(Version.FIRST) && parentId.equals(createdUnder) && title.equals(createdTitle) && sameBody;
+    }
+
     /** The same title and, for a storage body, the same canonical form (a wiki body is converted by Confluence, so never equal). */
     private boolean holds(Title otherTitle, PageBody otherBody) {
         return title.equals(otherTitle) && otherBody.representation() == BodyRepresentation.STORAGE

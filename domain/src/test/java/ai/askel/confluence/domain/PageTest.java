@@ -144,4 +144,17 @@ class PageTest {
         assertThat(pageAt(5).isResultOf(revision)).as("another body at that version").isFalse();
         assertThat(pageAt(6).isResultOf(revision)).isFalse();
     }
+
+    @Test
+    void a_page_is_what_its_create_left_only_at_its_first_version_under_its_parent_with_its_title_and_body() {
+        Optional<PageId> parent = Optional.of(PageId.of("100"));
+        Title title = Title.of("Crestview");
+
+        assertThat(pageAt(1).isCreatedAs(title, parent, PageBody.storage("<p>old</p>\n"))).isTrue();
+        assertThat(pageAt(1).isCreatedAs(title, parent, PageBody.wiki("h1. Converted by Confluence"))).isTrue();
+        assertThat(pageAt(2).isCreatedAs(title, parent, OLD_BODY)).isFalse();
+        assertThat(pageAt(1).isCreatedAs(title, Optional.empty(), OLD_BODY)).isFalse();
+        assertThat(pageAt(1).isCreatedAs(Title.of("Other"), parent, OLD_BODY)).isFalse();
+        assertThat(pageAt(1).isCreatedAs(title, parent, NEW_BODY)).isFalse();
+    }
 }

@@ -16,7 +16,6 @@ import java.util.Objects;
  * @param concurrencyPerConnection requests in flight per connection, shared by all callers
  * @param nearLimitDelay          pause before each request to a site while Confluence says its quota is nearly used without giving counts
  * @param maxAttachmentBytes      largest attachment accepted (at most {@link #MAX_REQUEST_BYTES})
- * @param maxConflictRetries      re-reads on a 409 when an update has no base version
  * @param slotWait                longest wait for one of the connection's {@code concurrencyPerConnection} slots
  *                                (also bounded by the request's deadline); then {@code CONNECTION_BUSY}
  * @param maxWaitersPerConnection callers that may wait for a slot at once; one more is refused with {@code CONNECTION_BUSY} at once
@@ -26,7 +25,7 @@ import java.util.Objects;
  */
 public record ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
                                        Duration baseBackoff, Duration maxWait, int concurrencyPerConnection,
-                                       Duration nearLimitDelay, long maxAttachmentBytes, int maxConflictRetries,
+                                       Duration nearLimitDelay, long maxAttachmentBytes,
                                        Duration slotWait, int maxWaitersPerConnection, long maxResponseBytes,
                                        Duration defaultDeadline) {
     /** Confluence Cloud refuses REST requests over 2 GB. */
@@ -40,9 +39,9 @@ public record ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeou
     /** The settings without the isolation knobs, which take their defaults. */
     public ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
                                     Duration baseBackoff, Duration maxWait, int concurrencyPerConnection,
-                                    Duration nearLimitDelay, long maxAttachmentBytes, int maxConflictRetries) {
+                                    Duration nearLimitDelay, long maxAttachmentBytes) {
         this(gatewayOrigin, connectTimeout, requestTimeout, maxAttempts, baseBackoff, maxWait, concurrencyPerConnection, nearLimitDelay,
-                maxAttachmentBytes, maxConflictRetries, DEFAULT_SLOT_WAIT, DEFAULT_MAX_WAITERS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_DEADLINE);
+                maxAttachmentBytes, DEFAULT_SLOT_WAIT, DEFAULT_MAX_WAITERS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_DEADLINE);
     }
 
     public ConfluenceClientSettings {
@@ -67,9 +66,6 @@ public record ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeou
         if (maxAttachmentBytes < 1 || maxAttachmentBytes > MAX_REQUEST_BYTES) {
             throw new IllegalArgumentException("maxAttachmentBytes must be 1.." + MAX_REQUEST_BYTES);
         }
-        if (maxConflictRetries < 0) {
-            throw new IllegalArgumentException("maxConflictRetries must not be negative");
-        }
         positive(slotWait, "slotWait");
         positive(defaultDeadline, "defaultDeadline");
         if (maxWaitersPerConnection < 0) {
@@ -83,14 +79,14 @@ public record ConfluenceClientSettings(URI gatewayOrigin, Duration connectTimeou
     /** The same settings with other isolation limits. */
     public ConfluenceClientSettings withIsolation(Duration newSlotWait, int newMaxWaiters, long newMaxResponseBytes, Duration newDefaultDeadline) {
         return new ConfluenceClientSettings(gatewayOrigin, connectTimeout, requestTimeout, maxAttempts, baseBackoff, maxWait,
-                concurrencyPerConnection, nearLimitDelay, maxAttachmentBytes, maxConflictRetries, newSlotWait, newMaxWaiters,
+                concurrencyPerConnection, nearLimitDelay, maxAttachmentBytes, newSlotWait, newMaxWaiters,
                 newMaxResponseBytes, newDefaultDeadline);
     }
 
     /** Production defaults: Atlassian's gateway, 4 attempts from 1 s backoff, 60 s cap, 10 in flight per connection. */
     public static ConfluenceClientSettings defaults() {
         return new ConfluenceClientSettings(URI.create("https://api.atlassian.com"), Duration.ofSeconds(10), Duration.ofSeconds(60), 4,
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 10, Duration.ofMillis(500), MAX_REQUEST_BYTES, 3);
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 10, Duration.ofMillis(500), MAX_REQUEST_BYTES);
     }
 
     private static void positive(Duration d, String name) {

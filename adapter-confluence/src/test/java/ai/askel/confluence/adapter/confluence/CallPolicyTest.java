@@ -74,7 +74,7 @@ class CallPolicyTest extends WireMockConfluence {
     void backoff_grows_with_jitter_and_attempts_are_bounded_then_rate_limited() {
         wm.stubFor(get(urlPathEqualTo(SPACES)).willReturn(aResponse().withStatus(429).withHeader("atl-traceid", "rl1")));
         rewire(new ConfluenceClientSettings(URI.create(wm.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
-                Duration.ofMillis(100), Duration.ofSeconds(10), 10, Duration.ZERO, 1024, 3));
+                Duration.ofMillis(100), Duration.ofSeconds(10), 10, Duration.ZERO, 1024));
 
         assertThatThrownBy(() -> spaces.listSpaces(access, 25, Optional.empty()))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.traceId()).contains("rl1"));
@@ -120,7 +120,7 @@ class CallPolicyTest extends WireMockConfluence {
     void a_timeout_is_confluence_unavailable() {
         wm.stubFor(get(urlPathEqualTo(SPACES)).willReturn(okJson(results(null)).withFixedDelay(1500)));
         rewire(new ConfluenceClientSettings(URI.create(wm.baseUrl()), Duration.ofSeconds(1), Duration.ofMillis(300), 2,
-                Duration.ofMillis(1), Duration.ofMillis(5), 10, Duration.ZERO, 1024, 3));
+                Duration.ofMillis(1), Duration.ofMillis(5), 10, Duration.ZERO, 1024));
 
         assertThatThrownBy(() -> spaces.listSpaces(access, 25, Optional.empty()))
                 .isInstanceOf(ConfluenceUnavailableException.class).hasMessageContaining("timed out");
@@ -168,7 +168,7 @@ class CallPolicyTest extends WireMockConfluence {
         wm.stubFor(get(urlPathEqualTo(SPACES)).willReturn(okJson(results(null)).withFixedDelay(200)));
         // callers wait for a slot long enough here: the bounded wait has its own test (ConnectionIsolationTest)
         rewire(new ConfluenceClientSettings(URI.create(wm.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5), 1,
-                Duration.ofMillis(1), Duration.ofMillis(5), 2, Duration.ZERO, 1024, 3)
+                Duration.ofMillis(1), Duration.ofMillis(5), 2, Duration.ZERO, 1024)
                 .withIsolation(Duration.ofSeconds(10), 20, ConfluenceClientSettings.DEFAULT_MAX_RESPONSE_BYTES, Duration.ofSeconds(30)));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -227,6 +227,6 @@ class CallPolicyTest extends WireMockConfluence {
 
     private ConfluenceClientSettings withMaxWait(Duration maxWait) {
         return new ConfluenceClientSettings(URI.create(wm.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
-                Duration.ofMillis(10), maxWait, 10, Duration.ZERO, 1024, 3);
+                Duration.ofMillis(10), maxWait, 10, Duration.ZERO, 1024);
     }
 }

@@ -22,12 +22,12 @@ class ConfluenceClientSettingsTest {
     void refuses_settings_that_cannot_work() {
         ConfluenceClientSettings d = ConfluenceClientSettings.defaults();
         assertThatThrownBy(() -> new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), d.requestTimeout(), 0, d.baseBackoff(),
-                d.maxWait(), 10, d.nearLimitDelay(), 1, 3)).hasMessageContaining("maxAttempts");
+                d.maxWait(), 10, d.nearLimitDelay(), 1)).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), d.requestTimeout(), 4, d.baseBackoff(),
-                d.maxWait(), 10, d.nearLimitDelay(), ConfluenceClientSettings.MAX_REQUEST_BYTES + 1, 3)).hasMessageContaining("maxAttachmentBytes");
+                d.maxWait(), 10, d.nearLimitDelay(), ConfluenceClientSettings.MAX_REQUEST_BYTES + 1)).hasMessageContaining("maxAttachmentBytes");
         assertThatThrownBy(() -> new ConfluenceClientSettings(URI.create("/relative"), d.connectTimeout(), d.requestTimeout(), 4, d.baseBackoff(),
-                d.maxWait(), 10, d.nearLimitDelay(), 1, 3)).hasMessageContaining("gatewayOrigin");
+                d.maxWait(), 10, d.nearLimitDelay(), 1)).hasMessageContaining("gatewayOrigin");
         assertThatThrownBy(() -> new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), d.requestTimeout(), 4, d.baseBackoff(),
-                Duration.ZERO, 10, d.nearLimitDelay(), 1, 3)).hasMessageContaining("maxWait");
+                Duration.ZERO, 10, d.nearLimitDelay(), 1)).hasMessageContaining("maxWait");
     }
 }

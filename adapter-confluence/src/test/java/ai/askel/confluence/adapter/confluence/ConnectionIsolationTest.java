@@ -38,7 +38,7 @@ class ConnectionIsolationTest extends WireMockConfluence {
 
     private ConfluenceClientSettings isolation(int slots, int waiters, Duration slotWait, Duration attemptTimeout, long maxResponseBytes) {
         return new ConfluenceClientSettings(URI.create(wm.baseUrl()), Duration.ofSeconds(1), attemptTimeout, 4,
-                Duration.ofMillis(10), Duration.ofSeconds(60), slots, Duration.ZERO, 10L * 1024 * 1024, 3,
+                Duration.ofMillis(10), Duration.ofSeconds(60), slots, Duration.ZERO, 10L * 1024 * 1024,
                 slotWait, waiters, maxResponseBytes, Duration.ofSeconds(30));
     }
 

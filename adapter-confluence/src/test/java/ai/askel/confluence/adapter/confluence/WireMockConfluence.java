@@ -54,7 +54,7 @@ abstract class WireMockConfluence {
     @BeforeEach
     void wireAdapters() {
         settings = new ConfluenceClientSettings(URI.create(wm.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
-                Duration.ofMillis(10), Duration.ofMillis(200), 10, Duration.ofMillis(150), 10L * 1024 * 1024, 3);
+                Duration.ofMillis(10), Duration.ofMillis(200), 10, Duration.ofMillis(150), 10L * 1024 * 1024);
         rewire(settings);
         access = siteAccess(TOKEN);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The HTTP API's wire records, named as the API documents them. Requests hold plain JSON types
- * (strings, numbers, lists), so {@link HttpMapper} can name every invalid field itself; responses
+ * (strings, numbers, lists), so {@link RequestMapper} can name every invalid field itself; responses
  * carry absent values as {@code null}, so every documented field is always there.
  */
 final class ApiJson {

@@ -113,7 +113,7 @@ final class Call {
     }
 
     int limit() {
-        return HttpMapper.limit(query("limit"));
+        return RequestMapper.limit(query("limit"));
     }
 
     Optional<String> cursor() {

@@ -18,29 +18,28 @@ final class ConnectionRoutes implements Api.Group {
     private final ListConnectionsUseCase list;
     private final RemoveConnectionUseCase remove;
     private final RotateCredentialsUseCase rotate;
-    private final HttpMapper mapper;
 
     @Inject
     ConnectionRoutes(RegisterConnectionUseCase register, ListConnectionsUseCase list, RemoveConnectionUseCase remove,
-                     RotateCredentialsUseCase rotate, HttpMapper mapper) {
+                     RotateCredentialsUseCase rotate) {
         this.register = register;
         this.list = list;
         this.remove = remove;
         this.rotate = rotate;
-        this.mapper = mapper;
     }
 
     @Override
     public void register(Api api) {
-        api.postJson(CONNECTIONS, call -> Reply.created(mapper.connection(
-                register.register(mapper.registerCommand(call.workspace(), call.body(RegisterConnectionJson.class))))));
-        api.get(CONNECTIONS, call -> Reply.ok(new ListJson<>(list.list(call.workspace()).stream().map(mapper::connection).toList())));
-        api.get(CONNECTION, call -> Reply.ok(mapper.connection(list.get(call.connection()))));
+        api.postJson(CONNECTIONS, call -> Reply.created(ResponseMapper.connection(
+                register.register(RequestMapper.registerCommand(call.workspace(), call.body(RegisterConnectionJson.class))))));
+        api.get(CONNECTIONS, call -> Reply.ok(new ListJson<>(
+                list.list(call.workspace()).stream().map(ResponseMapper::connection).toList())));
+        api.get(CONNECTION, call -> Reply.ok(ResponseMapper.connection(list.get(call.connection()))));
         api.delete(CONNECTION, call -> {
             remove.remove(call.connection());
             return Reply.noContent();
         });
-        api.putJson(CONNECTION + "/credentials", call -> Reply.ok(mapper.connection(
-                rotate.rotate(mapper.rotateCommand(call.connection(), call.body(RotateCredentialsJson.class))))));
+        api.putJson(CONNECTION + "/credentials", call -> Reply.ok(ResponseMapper.connection(
+                rotate.rotate(RequestMapper.rotateCommand(call.connection(), call.body(RotateCredentialsJson.class))))));
     }
 }

@@ -20,16 +20,14 @@ final class DriftRoutes implements Api.Group {
     private final OverwriteDriftFindingUseCase overwrite;
     private final AdoptDriftFindingUseCase adopt;
     private final AcknowledgeDriftFindingUseCase acknowledge;
-    private final HttpMapper mapper;
 
     @Inject
     DriftRoutes(CheckDriftUseCase drift, OverwriteDriftFindingUseCase overwrite, AdoptDriftFindingUseCase adopt,
-                AcknowledgeDriftFindingUseCase acknowledge, HttpMapper mapper) {
+                AcknowledgeDriftFindingUseCase acknowledge) {
         this.drift = drift;
         this.overwrite = overwrite;
         this.adopt = adopt;
         this.acknowledge = acknowledge;
-        this.mapper = mapper;
     }
 
     @Override
@@ -40,12 +38,15 @@ final class DriftRoutes implements Api.Group {
             List<DriftFinding> open = drift.scan(call.connection());
             return Reply.ok(list(open, drift.lastScan(call.connection()).stream().toList()));
         });
-        api.post(FINDING + "/overwrite", call -> Reply.ok(mapper.driftFinding(overwrite.overwrite(call.connection(), call.findingId()))));
-        api.post(FINDING + "/adopt", call -> Reply.ok(mapper.driftFinding(adopt.adopt(call.connection(), call.findingId()))));
-        api.post(FINDING + "/acknowledge", call -> Reply.ok(mapper.driftFinding(acknowledge.acknowledge(call.connection(), call.findingId()))));
+        api.post(FINDING + "/overwrite", call -> Reply.ok(ResponseMapper.driftFinding(
+                overwrite.overwrite(call.connection(), call.findingId()))));
+        api.post(FINDING + "/adopt", call -> Reply.ok(ResponseMapper.driftFinding(adopt.adopt(call.connection(), call.findingId()))));
+        api.post(FINDING + "/acknowledge", call -> Reply.ok(ResponseMapper.driftFinding(
+                acknowledge.acknowledge(call.connection(), call.findingId()))));
     }
 
     private DriftListJson list(List<DriftFinding> findings, List<DriftScanStatus> scans) {
-        return new DriftListJson(findings.stream().map(mapper::driftFinding).toList(), scans.stream().map(mapper::driftScan).toList());
+        return new DriftListJson(findings.stream().map(ResponseMapper::driftFinding).toList(),
+                scans.stream().map(ResponseMapper::driftScan).toList());
     }
 }

@@ -39,15 +39,13 @@ final class JobRoutes implements Api.Group {
     private final GetJobUseCase get;
     private final ListJobsUseCase list;
     private final CancelJobUseCase cancel;
-    private final HttpMapper mapper;
 
     @Inject
-    JobRoutes(SubmitRunbookBatchUseCase submit, GetJobUseCase get, ListJobsUseCase list, CancelJobUseCase cancel, HttpMapper mapper) {
+    JobRoutes(SubmitRunbookBatchUseCase submit, GetJobUseCase get, ListJobsUseCase list, CancelJobUseCase cancel) {
         this.submit = submit;
         this.get = get;
         this.list = list;
         this.cancel = cancel;
-        this.mapper = mapper;
     }
 
     @Override
@@ -56,7 +54,7 @@ final class JobRoutes implements Api.Group {
             List<BatchItemJson> json = call.batch(BatchItemJson.class, Job.MAX_ITEMS);
             List<JobItemRequest> items = new ArrayList<>(json.size());
             for (int i = 0; i < json.size(); i++) {
-                items.add(mapper.batchItem(i, json.get(i)));
+                items.add(RequestMapper.batchItem(i, json.get(i)));
             }
             Job job = submit.submit(new SubmitRunbookBatchCommand(call.connection(), items, call.header("Idempotency-Key")));
             JobJson body = job(job);

@@ -32,12 +32,11 @@ final class PageRoutes implements Api.Group {
     private final SearchPagesUseCase search;
     private final ManageLabelsUseCase labels;
     private final UploadAttachmentUseCase attachments;
-    private final HttpMapper mapper;
 
     @Inject
     PageRoutes(ListSpacesUseCase spaces, CreatePageUseCase create, ReadPageUseCase read, UpdatePageUseCase update,
                ListPageVersionsUseCase versions, ListChildPagesUseCase children, SearchPagesUseCase search,
-               ManageLabelsUseCase labels, UploadAttachmentUseCase attachments, HttpMapper mapper) {
+               ManageLabelsUseCase labels, UploadAttachmentUseCase attachments) {
         this.spaces = spaces;
         this.create = create;
         this.read = read;
@@ -47,37 +46,37 @@ final class PageRoutes implements Api.Group {
         this.search = search;
         this.labels = labels;
         this.attachments = attachments;
-        this.mapper = mapper;
     }
 
     @Override
     public void register(Api api) {
-        api.get(SPACES, call -> Reply.ok(mapper.slice(spaces.listSpaces(call.connection(), call.limit(), call.cursor()), mapper::space)));
-        api.postJson(PAGES, call -> Reply.created(mapper.page(
-                create.create(mapper.createPageCommand(call.connection(), call.body(CreatePageJson.class))))));
+        api.get(SPACES, call -> Reply.ok(ResponseMapper.slice(
+                spaces.listSpaces(call.connection(), call.limit(), call.cursor()), ResponseMapper::space)));
+        api.postJson(PAGES, call -> Reply.created(ResponseMapper.page(
+                create.create(RequestMapper.createPageCommand(call.connection(), call.body(CreatePageJson.class))))));
         api.get(PAGES, call -> {
             ConnectionRef ref = call.connection();
             Map<String, String> filters = call.queries("spaceKey", "title", "titleContains", "label", "modifiedSince", "cql");
-            return Reply.ok(mapper.slice(search.search(ref, mapper.searchQuery(filters), call.limit(), call.cursor()),
-                    mapper::searchResult));
+            return Reply.ok(ResponseMapper.slice(search.search(ref, RequestMapper.searchQuery(filters), call.limit(), call.cursor()),
+                    ResponseMapper::searchResult));
         });
-        api.get(PAGE, call -> Reply.ok(mapper.page(read.read(call.connection(), call.pageId()))));
-        api.putJson(PAGE, call -> Reply.ok(mapper.updatedPage(
-                update.update(mapper.updatePageCommand(call.connection(), call.pageId(), call.body(UpdatePageJson.class))))));
-        api.get(PAGE + "/versions", call -> Reply.ok(mapper.slice(
-                versions.versions(call.connection(), call.pageId(), call.limit(), call.cursor()), mapper::version)));
-        api.get(PAGE + "/children", call -> Reply.ok(mapper.slice(
-                children.children(call.connection(), call.pageId(), call.limit(), call.cursor()), mapper::child)));
+        api.get(PAGE, call -> Reply.ok(ResponseMapper.page(read.read(call.connection(), call.pageId()))));
+        api.putJson(PAGE, call -> Reply.ok(ResponseMapper.updatedPage(
+                update.update(RequestMapper.updatePageCommand(call.connection(), call.pageId(), call.body(UpdatePageJson.class))))));
+        api.get(PAGE + "/versions", call -> Reply.ok(ResponseMapper.slice(
+                versions.versions(call.connection(), call.pageId(), call.limit(), call.cursor()), ResponseMapper::version)));
+        api.get(PAGE + "/children", call -> Reply.ok(ResponseMapper.slice(
+                children.children(call.connection(), call.pageId(), call.limit(), call.cursor()), ResponseMapper::child)));
         api.postJson(PAGE + "/labels", call -> {
             ConnectionRef ref = call.connection();
-            var toAdd = mapper.labelsToAdd(call.body(LabelsJson.class).labels());
-            return Reply.ok(new LabelsJson(mapper.labelNames(labels.add(ref, call.pageId(), toAdd))));
+            var toAdd = RequestMapper.labelsToAdd(call.body(LabelsJson.class).labels());
+            return Reply.ok(new LabelsJson(ResponseMapper.labelNames(labels.add(ref, call.pageId(), toAdd))));
         });
         api.delete(PAGE + "/labels/{label}", call -> {
             labels.remove(call.connection(), call.pageId(), call.label());
             return Reply.noContent();
         });
-        api.postMultipart(PAGE + "/attachments", call -> Reply.created(mapper.attachment(
+        api.postMultipart(PAGE + "/attachments", call -> Reply.created(ResponseMapper.attachment(
                 attachments.upload(call.connection(), call.pageId(), call.upload(), UploadProgressListener.NONE))));
     }
 }

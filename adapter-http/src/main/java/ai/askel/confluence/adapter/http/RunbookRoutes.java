@@ -19,28 +19,26 @@ final class RunbookRoutes implements Api.Group {
     private final GetRunbookUseCase get;
     private final AttachToRunbookUseCase attach;
     private final ListTemplatesUseCase templates;
-    private final HttpMapper mapper;
 
     @Inject
     RunbookRoutes(PublishRunbookUseCase publish, GetRunbookUseCase get, AttachToRunbookUseCase attach,
-                  ListTemplatesUseCase templates, HttpMapper mapper) {
+                  ListTemplatesUseCase templates) {
         this.publish = publish;
         this.get = get;
         this.attach = attach;
         this.templates = templates;
-        this.mapper = mapper;
     }
 
     @Override
     public void register(Api api) {
         api.postJsonWithFiles(RUNBOOKS, call -> {
-            PublishResult result = publish.publish(mapper.publishCommand(call.connection(), call.body(PublishRunbookJson.class),
+            PublishResult result = publish.publish(RequestMapper.publishCommand(call.connection(), call.body(PublishRunbookJson.class),
                     call.files()));
-            return Reply.status(result.outcome() == PublishOutcome.CREATED ? 201 : 200, mapper.publishResult(result));
+            return Reply.status(result.outcome() == PublishOutcome.CREATED ? 201 : 200, ResponseMapper.publishResult(result));
         });
-        api.get(RUNBOOK, call -> Reply.ok(mapper.runbook(get.get(call.connection(), call.runbookId()))));
-        api.postMultipart(RUNBOOK + "/attachments", call -> Reply.created(mapper.attachment(
+        api.get(RUNBOOK, call -> Reply.ok(ResponseMapper.runbook(get.get(call.connection(), call.runbookId()))));
+        api.postMultipart(RUNBOOK + "/attachments", call -> Reply.created(ResponseMapper.attachment(
                 attach.attach(call.connection(), call.runbookId(), call.upload(), UploadProgressListener.NONE))));
-        api.get("/api/v1/templates", call -> Reply.ok(templates.list().stream().map(mapper::template).toList()));
+        api.get("/api/v1/templates", call -> Reply.ok(templates.list().stream().map(ResponseMapper::template).toList()));
     }
 }

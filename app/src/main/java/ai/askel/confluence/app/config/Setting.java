@@ -42,6 +42,8 @@ public enum Setting {
             "Calls that may wait for a slot on one connection at once; one more is refused at once with 503 CONNECTION_BUSY."),
     CONFLUENCE_MAX_RESPONSE_BYTES("ASKEL_CONFLUENCE_MAX_RESPONSE_BYTES", "askel.confluence.max-response-bytes", "16777216",
             "Most bytes read of a Confluence answer carrying a page body (other answers: half of it); a larger answer is CONFLUENCE_RESPONSE_TOO_LARGE, never read whole."),
+    PAGE_UPDATE_CONFLICT_RETRIES("ASKEL_PAGE_UPDATE_CONFLICT_RETRIES", "askel.page-update.conflict-retries", "3",
+            "Times a page update without a base version reads the page again and retries when the page moved on between its read and its write (0 to 10); then 409 VERSION_CONFLICT. An update with a base version never retries."),
     HTTP_BODY_READ_TIMEOUT("ASKEL_HTTP_BODY_READ_TIMEOUT", "askel.http.body-read-timeout", "PT20S",
             "Time a JSON request body has to arrive whole (an upload: 1 s more per 256 KiB); a slower sender's connection is closed (408)."),
     HTTP_MAX_THREADS("ASKEL_HTTP_MAX_THREADS", "askel.http.max-threads", "200",

@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.AttachmentId;
 import ai.askel.confluence.domain.CqlQuery;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageLabels;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PageSummary;
@@ -238,8 +239,7 @@ final class PageDriftScan {
             ledger.check(pageId, DriftKind.MOVED, !movedWithItsParent && page.parentId().isPresent() && !seen.parentId().equals(page.parentId()),
                     () -> "%s was moved from under %s to %s%s".formatted(DriftMessages.page(page), parent(page.parentId().orElseThrow()),
                             seen.parentId().map(p -> "under " + parent(p)).orElse("the top of the space"), DriftMessages.at(seen.webUrl())));
-            Set<Label> removed = new TreeSet<>(page.labels());
-            removed.removeAll(seen.labels());
+            Set<Label> removed = PageLabels.of(seen.labels()).missing(page.labels());
             ledger.check(pageId, DriftKind.LABELS_REMOVED, !removed.isEmpty(), () -> "labels removed from %s: %s"
                     .formatted(DriftMessages.page(page), removed.stream().map(Label::name).collect(Collectors.joining(", "))));
             checkEdit(page, seen);

@@ -1,6 +1,7 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageLabels;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.PageRevision;
@@ -60,8 +61,7 @@ final class PageRestorer {
             }
             written = current.apply(revision, pages.write(access, revision));
         }
-        Set<Label> missing = new TreeSet<>(managed.labels());
-        missing.removeAll(current.labels());
+        Set<Label> missing = PageLabels.of(current.labels()).missing(managed.labels());
         if (!missing.isEmpty()) {
             labels.add(access, managed.pageId(), missing);
             restored.add("labels " + missing.stream().map(Label::name).toList());

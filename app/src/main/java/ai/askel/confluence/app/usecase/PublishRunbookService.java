@@ -1,36 +1,23 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Connection;
-import ai.askel.confluence.domain.DriftFinding;
-import ai.askel.confluence.domain.PageId;
-import ai.askel.confluence.domain.PublishDecision;
-import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Runbook;
-import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.ConnectorException;
-import ai.askel.confluence.ports.in.PublishOutcome;
-import ai.askel.confluence.ports.in.PublishPlan;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Publishes a runbook page, idempotently: prepares the request locally ({@link RunbookPreparer}), finds
- * what Confluence holds ({@link RunbookPages}), asks the runbook what to do ({@link Runbook#plan}), carries
- * it out ({@link PublishSteps}) and saves the outcome ({@link PublishedStates}). A dry run asks the same
- * question with reads only.
- *
- * <p>The runbook's identity is its stored page id. Before the first create the runbook row is claimed (a
- * revision bump), so a concurrent publisher in another process re-evaluates; publishes of one runbook in
- * this connector take turns ({@link PublishLocks}).
+ * Publishes a runbook page, idempotently: prepares the request locally ({@link RunbookPreparer}), takes this
+ * runbook's turn (publishes of one runbook in this connector take turns, {@link PublishLocks}), has
+ * {@link RunbookPublication} find what Confluence holds, ask the runbook what to do ({@link Runbook#plan}),
+ * carry it out and save the outcome, and audits the result. A dry run asks the same question with reads
+ * only, and is not audited.
  *
  * <p>Calls once the space is cached: a first publish with the parent recorded, one attachment and two
  * labels, 4 (title lookup, create, labels, upload); unchanged, 1 (a read) and no write; changed body, 2
@@ -42,21 +29,17 @@ final class PublishRunbookService implements PublishRunbookUseCase {
     private final ConnectionLookup lookup;
     private final RunbookPreparer preparer;
     private final RunbookRepositoryPort runbooks;
-    private final RunbookPages located;
-    private final PublishSteps steps;
-    private final PublishedStates states;
+    private final RunbookPublication publication;
     private final PublishLocks locks;
     private final AuditTrail audit;
 
     @Inject
-    public PublishRunbookService(ConnectionLookup lookup, RunbookPreparer preparer, RunbookRepositoryPort runbooks, RunbookPages located,
-                                 PublishSteps steps, PublishedStates states, PublishLocks locks, AuditTrail audit) {
+    public PublishRunbookService(ConnectionLookup lookup, RunbookPreparer preparer, RunbookRepositoryPort runbooks,
+                                 RunbookPublication publication, PublishLocks locks, AuditTrail audit) {
         this.lookup = lookup;
         this.preparer = preparer;
         this.runbooks = runbooks;
-        this.located = located;
-        this.steps = steps;
-        this.states = states;
+        this.publication = publication;
         this.locks = locks;
         this.audit = audit;
     }
@@ -67,12 +50,12 @@ final class PublishRunbookService implements PublishRunbookUseCase {
         Optional<Runbook> stored = runbooks.findByTarget(connection.id(), command.space(), command.title());
         PublishRequest request = preparer.prepare(command, stored);
         ConfluenceAccess access = ConfluenceAccess.of(connection);
-        located.requireSpace(access, request);
+        publication.requireSpace(access, request);
         if (command.dryRun()) {
-            return dryRun(access, request, stored);
+            return publication.dryRun(access, request, stored);
         }
         try (PublishLocks.Held held = locks.acquire(connection.id(), command.space(), command.title())) {
-            PublishResult result = publishWithRetries(access, request);
+            PublishResult result = publication.publish(access, request);
             audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), result.pageId(),
                     result.outcome().name().toLowerCase(Locale.ROOT)
                             + (result.driftOverridden().isEmpty() ? "" : " (overwrote an edit made in Confluence)"));
@@ -80,88 +63,6 @@ final class PublishRunbookService implements PublishRunbookUseCase {
         } catch (ConnectorException e) {
             audit.failed(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.empty(), e);
             throw e;
-        }
-    }
-
-    /** Re-evaluates from the stored runbook whenever a concurrent publisher got there first. */
-    private PublishResult publishWithRetries(ConfluenceAccess access, PublishRequest request) {
-        Runbook runbook = runbooks.insertOrGet(request.newRunbook());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return attempt(access, request, runbook);
-            } catch (StaleRunbookException e) {
-                if (attempt == PublishedStates.ATTEMPTS) {
-                    throw new ConflictException("runbook '%s' in space %s kept being changed by concurrent publishes; try again"
-                            .formatted(request.title(), request.space()));
-                }
-                backOff(attempt);
-                runbook = runbooks.findByTarget(request.ref().connection(), request.space(), request.title())
-                        .orElseThrow(() -> new ConflictException("runbook '%s' was removed during the publish".formatted(request.title())));
-            }
-        }
-    }
-
-    private PublishResult attempt(ConfluenceAccess access, PublishRequest request, Runbook stored) {
-        Runbook runbook = stored.published().isPresent() ? request.applyTo(stored) : states.claim(request.applyTo(stored));
-        RunbookPages.Located where = located.locate(access, request, stored, false);
-        PublishDecision decision = stored.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
-        Optional<PageId> pageId = stored.pageId();
-        switch (decision.step()) {
-            case REFUSE -> throw decision.refusal();
-            case SKIP -> {
-                return new PublishResult(Optional.of(stored.id()), pageId, where.page().map(p -> p.version().number()),
-                        PublishOutcome.SKIPPED, where.page().flatMap(p -> p.webUrl()), plan(request, decision, false, Set.of(), List.of()),
-                        List.of());
-            }
-            case RECREATE -> {
-                states.forgetPage(runbook, pageId.orElseThrow());
-                PublishResult again = attempt(access, request, runbook.forgetDeletedPage());
-                List<DriftFinding> overridden = states.resolveOverridden(runbook, pageId.get(), decision.drift());
-                return new PublishResult(again.runbook(), again.pageId(), again.version(), again.outcome(), again.webUrl(), again.plan(),
-                        overridden);
-            }
-            default -> {
-                PublishSteps.Written written = steps.carryOut(access, request, runbook, where, decision);
-                states.record(request, stored, runbook, written);
-                List<DriftFinding> overridden = states.resolveOverridden(runbook, written.page().id(), decision.drift());
-                return new PublishResult(Optional.of(runbook.id()), Optional.of(written.page().id()),
-                        Optional.of(written.page().version().number()), written.outcome(), written.page().webUrl(),
-                        new PublishPlan(written.action(), where.createsParent(), request.content().body().value(), written.labelsAdded(),
-                                written.uploaded()), overridden);
-            }
-        }
-    }
-
-    /**
-     * Plans a publish with reads only: no Confluence write, no row, no audit event. A runbook never stored
-     * is reported without an id (there is nothing to fetch yet); drift under {@code fail} is refused as the
-     * publish would refuse it.
-     */
-    private PublishResult dryRun(ConfluenceAccess access, PublishRequest request, Optional<Runbook> stored) {
-        Runbook runbook = stored.orElseGet(request::newRunbook);
-        RunbookPages.Located where = located.locate(access, request, runbook, true);
-        PublishDecision decision = runbook.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
-        if (decision.step() == PublishDecision.Step.REFUSE) {
-            throw decision.refusal();
-        }
-        Optional<PageId> pageId = runbook.pageId().or(() -> where.page().map(p -> p.id()));
-        return new PublishResult(stored.map(Runbook::id), pageId, runbook.published().map(PublishedState::version), PublishOutcome.PLANNED,
-                Optional.empty(), plan(request, decision, where.createsParent(), decision.labelsToAdd(), decision.attachmentsToUpload()),
-                List.of());
-    }
-
-    private static PublishPlan plan(PublishRequest request, PublishDecision decision, boolean createsParent,
-                                    Set<ai.askel.confluence.domain.Label> labels, List<String> uploads) {
-        return new PublishPlan(decision.action(), createsParent, request.content().body().value(), labels, uploads);
-    }
-
-    /** Gives a concurrent publisher that holds the claim a moment to finish (with jitter, so contenders spread out). */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConflictException("the publish was interrupted while waiting for a concurrent publish");
         }
     }
 }

@@ -1,7 +1,5 @@
 package ai.askel.confluence.app.usecase;
 
-import ai.askel.confluence.domain.Attachment;
-import ai.askel.confluence.domain.AttachmentDigest;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
@@ -16,13 +14,10 @@ import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.in.PublishOutcome;
-import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
-import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
 import ai.askel.confluence.ports.out.ConfluenceLabelsPort;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.NewPage;
-import ai.askel.confluence.ports.out.UploadProgressListener;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,25 +28,23 @@ import java.util.Set;
  * Carries out a {@link PublishDecision} in Confluence: creates the page (a lost or refused create is
  * recovered by the title lookup), or writes the next version on top of the version just read (one PUT, no
  * extra GET), or leaves it; then adds the missing labels (one call) and uploads the files the decision
- * names. It decides nothing itself.
+ * names ({@link RunbookAttachments}). It decides nothing itself.
  */
 final class PublishSteps {
     private final ConfluencePagesPort pages;
     private final PageCreation creation;
     private final ParentPages parents;
     private final ConfluenceLabelsPort labels;
-    private final ConfluenceAttachmentsPort attachments;
-    private final AttachmentGuard guard;
+    private final RunbookAttachments attachments;
 
     @Inject
     public PublishSteps(ConfluencePagesPort pages, PageCreation creation, ParentPages parents, ConfluenceLabelsPort labels,
-                        ConfluenceAttachmentsPort attachments, AttachmentGuard guard) {
+                        RunbookAttachments attachments) {
         this.pages = pages;
         this.creation = creation;
         this.parents = parents;
         this.labels = labels;
         this.attachments = attachments;
-        this.guard = guard;
     }
 
     /** What a publish wrote: the page as it now is, the outcome, and the extras written. */
@@ -74,7 +67,7 @@ final class PublishSteps {
             labels.add(access, page.id(), labelsAdded);
         }
         List<PublishedAttachment> written = new ArrayList<>(runbook.published().map(PublishedState::attachments).orElse(List.of()));
-        List<String> uploaded = upload(access, request, runbook, placed, written);
+        List<String> uploaded = attachments.upload(access, request, runbook, page.id(), placed.decision().attachmentsToUpload(), written);
         ContentHash hash = request.content().expectedHash().orElseGet(() -> ContentFingerprint.of(request.title(),
                 (placed.wroteBody() ? pages.read(access, page.id()).orElse(page) : page).body()));
         return new Written(page, parentId, placed.outcome(), decision.action(), hash, labelsAdded, uploaded, written);
@@ -120,39 +113,5 @@ final class PublishSteps {
         } catch (VersionConflictException e) {
             throw new StaleRunbookException("page " + remote.id() + " moved on while it was being published");
         }
-    }
-
-    /**
-     * Uploads the files the decision names. A file this runbook never wrote is added create-only
-     * ({@code uploadNew}): when the page has a file by that name already (an upload whose answer was lost,
-     * or a concurrent publisher's, in this process or another) and it is the same file (size, type,
-     * comment), that one is adopted; Confluence decides atomically, so racing publishers make one version.
-     * A changed file, or another file under the name, gets a new version.
-     */
-    private List<String> upload(ConfluenceAccess access, PublishRequest request, Runbook runbook, Placed placed,
-                                List<PublishedAttachment> written) {
-        List<String> names = placed.decision().attachmentsToUpload();
-        List<String> uploaded = new ArrayList<>();
-        for (AttachmentDigest digest : request.content().attachments()) {
-            if (!names.contains(digest.fileName())) {
-                continue;
-            }
-            AttachmentUpload upload = guard.limited(request.upload(digest.fileName()));
-            PageId page = placed.page().id();
-            boolean firstTime = runbook.published().flatMap(s -> s.attachment(digest.fileName())).isEmpty();
-            Optional<Attachment> added = firstTime ? attachments.uploadNew(access, page, upload, UploadProgressListener.NONE) : Optional.empty();
-            Optional<Attachment> same = firstTime && added.isEmpty()
-                    ? attachments.list(access, page).stream().filter(a -> a.fileName().equals(upload.fileName()) && a.size() == digest.size()
-                    && a.mediaType().equalsIgnoreCase(upload.mediaType()) && a.comment().equals(upload.comment())).findFirst()
-                    : Optional.empty();
-            Attachment attachment = added.or(() -> same)
-                    .orElseGet(() -> attachments.upload(access, page, upload, UploadProgressListener.NONE));
-            if (same.isEmpty()) {
-                uploaded.add(digest.fileName());
-            }
-            written.removeIf(a -> a.fileName().equals(digest.fileName()));
-            written.add(PublishedAttachment.written(digest.fileName(), digest.hash(), attachment, digest.size()));
-        }
-        return uploaded;
     }
 }

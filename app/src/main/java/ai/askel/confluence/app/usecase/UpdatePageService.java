@@ -17,24 +17,26 @@ import java.util.Optional;
 /**
  * Reads the page, asks it what the update writes ({@link Page#planUpdate}: nothing, the next version, or
  * a version conflict), and writes it with one PUT: 1 call when nothing changes, 2 otherwise. Without a base
- * version, a page that moved on between the read and the write is read again, a bounded number of times;
- * with one, it is a version conflict and nothing is overwritten.
+ * version, a page that moved on between the read and the write is read again and written on top, up to
+ * {@link UseCaseSettings#maxConflictRetries} times; with one, it is a version conflict and nothing is overwritten.
  */
 final class UpdatePageService implements UpdatePageUseCase {
-    static final int MAX_CONFLICT_RETRIES = 3;
     private static final String OPERATION = "page.update";
 
     private final ConnectionLookup lookup;
     private final ConfluencePagesPort pages;
     private final AuditTrail audit;
     private final MarkdownPort markdown;
+    private final int maxConflictRetries;
 
     @Inject
-    public UpdatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, AuditTrail audit, MarkdownPort markdown) {
-        this.markdown = markdown;
+    public UpdatePageService(ConnectionLookup lookup, ConfluencePagesPort pages, AuditTrail audit, MarkdownPort markdown,
+                             UseCaseSettings settings) {
         this.lookup = lookup;
         this.pages = pages;
         this.audit = audit;
+        this.markdown = markdown;
+        this.maxConflictRetries = settings.maxConflictRetries();
     }
 
     @Override
@@ -64,7 +66,7 @@ final class UpdatePageService implements UpdatePageUseCase {
             try {
                 return new UpdatedPage(current.apply(revision.get(), pages.write(access, revision.get())), true);
             } catch (VersionConflictException e) {
-                if (command.baseVersion().isPresent() || conflicts >= MAX_CONFLICT_RETRIES) {
+                if (command.baseVersion().isPresent() || conflicts >= maxConflictRetries) {
                     throw e;
                 }
             }

@@ -30,7 +30,7 @@ final class SettingsModule {
         return new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), config.duration(Setting.CONFLUENCE_TIMEOUT),
                 config.integer(Setting.CONFLUENCE_MAX_ATTEMPTS, 1, 20), d.baseBackoff(),
                 config.duration(Setting.CONFLUENCE_MAX_RETRY_WAIT), config.integer(Setting.CONFLUENCE_MAX_CONCURRENCY, 1, 1000),
-                d.nearLimitDelay(), maxAttachmentBytes(config), d.maxConflictRetries())
+                d.nearLimitDelay(), maxAttachmentBytes(config))
                 .withIsolation(positive(config, Setting.CONFLUENCE_SLOT_WAIT), config.integer(Setting.CONFLUENCE_MAX_WAITERS, 0, 10_000),
                         config.longValue(Setting.CONFLUENCE_MAX_RESPONSE_BYTES, 64 * 1024, 1024L * 1024 * 1024),
                         positive(config, Setting.REQUEST_DEADLINE));
@@ -60,7 +60,8 @@ final class SettingsModule {
                 .withAllowedSiteOrigins(config.list(Setting.ALLOWED_SITE_ORIGINS))
                 .withMaxAttachmentBytes(maxAttachmentBytes(config))
                 .withTokenExpiryWarning(config.duration(Setting.TOKEN_EXPIRY_WARNING))
-                .withIdempotencyLease(config.duration(Setting.IDEMPOTENCY_LEASE));
+                .withIdempotencyLease(config.duration(Setting.IDEMPOTENCY_LEASE))
+                .withMaxConflictRetries(config.integer(Setting.PAGE_UPDATE_CONFLICT_RETRIES, 0, UseCaseSettings.MAX_CONFLICT_RETRIES));
     }
 
     @Provides

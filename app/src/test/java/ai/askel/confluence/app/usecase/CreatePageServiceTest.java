@@ -3,9 +3,11 @@ package ai.askel.confluence.app.usecase;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
+import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.CreatePageCommand;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CreatePageServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ConnectionRef ref = f.connection();
-    private final CreatePageService service = new CreatePageService(f.lookup, f.confluence, f.confluence.labels, f.audit,
-            ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
+    private final CreatePageService service = f.createPages();
 
     @Test
     void a_page_is_created_and_its_labels_added_in_one_call() {
@@ -63,5 +64,37 @@ class CreatePageServiceTest {
 
         assertThatThrownBy(() -> service.create(new CreatePageCommand(ref, SpaceKey.of("OPS"), Title.of("Notes"), Optional.empty(),
                 PageBody.storage("<p/>"), Set.of()))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void a_create_whose_answer_was_lost_answers_the_page_it_made_without_creating_a_second() {
+        f.confluence.loseNextResponse("pages.create");
+
+        Page page = service.create(new CreatePageCommand(ref, SpaceKey.of("OPS"), Title.of("Notes"), Optional.empty(),
+                PageBody.storage("<p>hi</p>"), Set.of(Label.of("one"))));
+
+        assertThat(f.confluence.pagesTitled("OPS", "Notes")).singleElement().satisfies(p -> assertThat(p.id).isEqualTo(page.id()));
+        assertThat(page.labels()).extracting(Label::name).containsExactly("one");
+        assertThat(f.confluence.callLog()).containsExactly("pages.create", "pages.findByTitle", "pages.read", "labels.add");
+    }
+
+    @Test
+    void a_lost_answer_after_which_the_title_belongs_to_another_page_is_a_conflict_naming_that_page() {
+        PageId theirs = f.confluence.seedPage("OPS", "Notes", Optional.empty(), "<p>theirs</p>");
+        f.confluence.failNext("pages.create", new ConfluenceUnavailableException("Confluence did not answer in time", null, null));
+
+        assertThatThrownBy(() -> service.create(new CreatePageCommand(ref, SpaceKey.of("OPS"), Title.of("Notes"), Optional.empty(),
+                PageBody.storage("<p>mine</p>"), Set.of()))).isInstanceOf(ConflictException.class).hasMessageContaining(theirs.value());
+        assertThat(f.confluence.page(theirs).orElseThrow().body()).isEqualTo("<p>theirs</p>");
+        assertThat(f.confluence.pageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_taken_title_refused_as_a_bad_request_is_a_conflict_naming_the_page_that_holds_it() {
+        PageId theirs = f.confluence.seedPage("OPS", "Notes", Optional.empty(), "<p/>");
+        f.confluence.refuseDuplicateTitlesAsBadRequest();
+
+        assertThatThrownBy(() -> service.create(new CreatePageCommand(ref, SpaceKey.of("OPS"), Title.of("Notes"), Optional.empty(),
+                PageBody.storage("<p/>"), Set.of()))).isInstanceOf(ConflictException.class).hasMessageContaining(theirs.value());
     }
 }

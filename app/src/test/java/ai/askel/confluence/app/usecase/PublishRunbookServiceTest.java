@@ -141,6 +141,18 @@ class PublishRunbookServiceTest {
     }
 
     @Test
+    void first_publish_under_a_recorded_parent_with_one_attachment_and_labels_takes_four_calls() {
+        seedParent();
+        publisher.publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Another Production"),
+                "test-runbook", new TemplateInputs(inputs()), Optional.empty(), List.of(), DriftPolicy.FAIL, false));
+        warmSpaceCache();
+
+        publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+
+        assertThat(f.confluence.callLog()).containsExactly("pages.findByTitle", "pages.create", "labels.add", "attachments.upload");
+    }
+
+    @Test
     void republishing_unchanged_content_makes_no_write_and_at_most_two_calls() {
         publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
         f.confluence.resetCounts();

@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UpdatePageServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ConnectionRef ref = f.connection();
-    private final UpdatePageService service = new UpdatePageService(f.lookup, f.confluence, f.audit,
-            ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
+    private final UpdatePageService service = f.updatePages();
     private final PageId id = f.confluence.seedPage("OPS", "Notes", Optional.empty(), "<p>v1</p>");
 
     @Test
@@ -76,6 +75,29 @@ class UpdatePageServiceTest {
 
         assertThat(updated.page().version().number().number()).isEqualTo(3);
         assertThat(f.confluence.page(id).orElseThrow().body()).isEqualTo("<p>mine</p>");
+    }
+
+    @Test
+    void without_a_base_version_a_page_that_keeps_moving_is_retried_as_often_as_configured_then_a_version_conflict() {
+        for (int retries : new int[] {0, 1, 5}) {
+            UseCaseFixture busy = new UseCaseFixture(UseCaseSettings.defaults().withMaxConflictRetries(retries));
+            PageId page = busy.confluence.seedPage("OPS", "Busy", Optional.empty(), "<p>v1</p>");
+            busy.confluence.beforeEachCall(op -> {
+                if (op.equals("pages.write")) {
+                    busy.confluence.editInConfluence(page, "<p>someone else</p>");
+                }
+            });
+
+            assertThatThrownBy(() -> busy.updatePages().update(new UpdatePageCommand(busy.connection(), page, Optional.empty(),
+                    PageBody.storage("<p>mine</p>"), Optional.empty(), Optional.empty()))).isInstanceOf(VersionConflictException.class);
+            assertThat(busy.confluence.calls("pages.write")).as("writes with %d retries", retries).isEqualTo(retries + 1);
+            assertThat(busy.confluence.calls("pages.read")).as("reads with %d retries", retries).isEqualTo(retries + 1);
+        }
+    }
+
+    @Test
+    void the_default_retries_three_times() {
+        assertThat(UseCaseSettings.defaults().maxConflictRetries()).isEqualTo(3);
     }
 
     @Test

@@ -72,9 +72,19 @@ final class UseCaseFixture {
     /** A publisher of a connector whose publishes of one runbook take turns on {@code locks}. */
     PublishRunbookService publisher(PublishLocks locks) {
         ParentPages parents = new ParentPages(confluence, new PageCreation(confluence), managedPages, findings, clock);
-        return new PublishRunbookService(lookup, preparer(), runbooks, new RunbookPages(confluence, confluence, parents, findings),
-                new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels, confluence.attachments, guard()),
-                new PublishedStates(runbooks, managedPages, findings, clock), locks, audit);
+        RunbookPublication publication = new RunbookPublication(runbooks, new RunbookPages(confluence, confluence, parents, findings),
+                new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels,
+                        new RunbookAttachments(confluence.attachments, guard())),
+                new PublishedStates(runbooks, managedPages, findings, clock));
+        return new PublishRunbookService(lookup, preparer(), runbooks, publication, locks, audit);
+    }
+
+    UpdatePageService updatePages() {
+        return new UpdatePageService(lookup, confluence, audit, ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert, settings);
+    }
+
+    CreatePageService createPages() {
+        return new CreatePageService(lookup, new PageCreation(confluence), confluence.labels, audit, ai.askel.confluence.plugins.declarative.MarkdownToStorage::convert);
     }
 
     RunbookPreparer preparer() {

@@ -1,49 +1,21 @@
 package ai.askel.confluence.adapter.http;
 
-import ai.askel.confluence.adapter.http.ApiJson.AttachmentJson;
 import ai.askel.confluence.adapter.http.ApiJson.BatchItemJson;
-import ai.askel.confluence.adapter.http.ApiJson.InlineAttachmentJson;
-import ai.askel.confluence.ports.out.JobItemRequest;
 import ai.askel.confluence.adapter.http.ApiJson.BodyJson;
-import ai.askel.confluence.adapter.http.ApiJson.ChildPageJson;
-import ai.askel.confluence.adapter.http.ApiJson.ConnectionJson;
 import ai.askel.confluence.adapter.http.ApiJson.CreatePageJson;
-import ai.askel.confluence.adapter.http.ApiJson.DriftFindingJson;
-import ai.askel.confluence.adapter.http.ApiJson.PageJson;
-import ai.askel.confluence.adapter.http.ApiJson.PlanJson;
-import ai.askel.confluence.adapter.http.ApiJson.PublishResultJson;
+import ai.askel.confluence.adapter.http.ApiJson.InlineAttachmentJson;
 import ai.askel.confluence.adapter.http.ApiJson.PublishRunbookJson;
 import ai.askel.confluence.adapter.http.ApiJson.RegisterConnectionJson;
 import ai.askel.confluence.adapter.http.ApiJson.RotateCredentialsJson;
-import ai.askel.confluence.adapter.http.ApiJson.RunbookJson;
-import ai.askel.confluence.adapter.http.ApiJson.SearchResultJson;
-import ai.askel.confluence.adapter.http.ApiJson.SliceJson;
-import ai.askel.confluence.adapter.http.ApiJson.SpaceJson;
-import ai.askel.confluence.adapter.http.ApiJson.TemplateInputJson;
-import ai.askel.confluence.adapter.http.ApiJson.TemplateJson;
 import ai.askel.confluence.adapter.http.ApiJson.UpdatePageJson;
-import ai.askel.confluence.adapter.http.ApiJson.VersionJson;
-import ai.askel.confluence.adapter.http.ApiJson.UpdatedPageJson;
-import ai.askel.confluence.domain.Attachment;
-import ai.askel.confluence.ports.out.AttachmentUpload;
-import java.util.Base64;
 import ai.askel.confluence.domain.BodyRepresentation;
-import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.CqlQuery;
-import ai.askel.confluence.domain.DriftFinding;
-import ai.askel.confluence.domain.DriftFindingId;
-import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
-import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.PageId;
-import ai.askel.confluence.domain.PageSummary;
-import ai.askel.confluence.domain.PageVersion;
-import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.domain.Secret;
-import ai.askel.confluence.domain.Slice;
-import ai.askel.confluence.domain.Space;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -52,66 +24,58 @@ import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.CreatePageCommand;
-import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.ports.out.AttachmentUpload;
-import ai.askel.confluence.domain.RunbookId;
-import ai.askel.confluence.domain.RunbookSource;
-import ai.askel.confluence.ports.in.UpdatedPage;
-import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.RotateCredentialsCommand;
-import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.in.UpdatePageCommand;
-import ai.askel.confluence.ports.spi.TemplateInput;
-import jakarta.inject.Inject;
-import java.time.Instant;
+import ai.askel.confluence.ports.out.AttachmentUpload;
+import ai.askel.confluence.ports.out.JobItemRequest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
-/** The one place that turns wire records into commands and domain objects into wire records. */
-final class HttpMapper {
+/**
+ * Turns request wire records and query parameters into commands. Every invalid field is collected
+ * ({@link Problems}) and reported at once, named as the request names it.
+ */
+final class RequestMapper {
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 250;
 
-    @Inject
-    HttpMapper() {
+    private RequestMapper() {
     }
 
-    // ---- requests ----
 
-    RegisterConnectionCommand registerCommand(WorkspaceId workspace, RegisterConnectionJson json) {
+    static RegisterConnectionCommand registerCommand(WorkspaceId workspace, RegisterConnectionJson json) {
         Problems problems = new Problems();
         String name = problems.required("name", json.name());
         String siteUrl = problems.required("siteUrl", json.siteUrl());
         String email = problems.required("email", json.email());
         Secret token = problems.check("apiToken", () -> Secret.of(json.apiToken(), "apiToken"));
         Optional<String> cloudId = Optional.ofNullable(json.cloudId()).filter(s -> !s.isBlank());
-        Optional<LocalDate> expires = problems.optional("tokenExpiresOn", json.tokenExpiresOn(), HttpMapper::date);
+        Optional<LocalDate> expires = problems.optional("tokenExpiresOn", json.tokenExpiresOn(), RequestMapper::date);
         problems.throwIfAny();
         return new RegisterConnectionCommand(workspace, name, siteUrl, email, token, cloudId, expires);
     }
 
-    RotateCredentialsCommand rotateCommand(ConnectionRef ref, RotateCredentialsJson json) {
+    static RotateCredentialsCommand rotateCommand(ConnectionRef ref, RotateCredentialsJson json) {
         Problems problems = new Problems();
         Secret token = problems.check("apiToken", () -> Secret.of(json.apiToken(), "apiToken"));
-        Optional<LocalDate> expires = problems.optional("tokenExpiresOn", json.tokenExpiresOn(), HttpMapper::date);
+        Optional<LocalDate> expires = problems.optional("tokenExpiresOn", json.tokenExpiresOn(), RequestMapper::date);
         problems.throwIfAny();
         return new RotateCredentialsCommand(ref, Optional.ofNullable(json.email()).filter(s -> !s.isBlank()), token, expires);
     }
 
-    CreatePageCommand createPageCommand(ConnectionRef ref, CreatePageJson json) {
+    static CreatePageCommand createPageCommand(ConnectionRef ref, CreatePageJson json) {
         Problems problems = new Problems();
         SpaceKey space = problems.check("spaceKey", () -> SpaceKey.of(json.spaceKey()));
         Title title = problems.check("title", () -> Title.of(json.title()));
@@ -122,7 +86,7 @@ final class HttpMapper {
         return new CreatePageCommand(ref, space, title, parent, body, labels);
     }
 
-    UpdatePageCommand updatePageCommand(ConnectionRef ref, PageId page, UpdatePageJson json) {
+    static UpdatePageCommand updatePageCommand(ConnectionRef ref, PageId page, UpdatePageJson json) {
         Problems problems = new Problems();
         Optional<Title> title = problems.optional("title", json.title(), Title::of);
         PageBody body = body(problems, json.body());
@@ -132,7 +96,7 @@ final class HttpMapper {
         return new UpdatePageCommand(ref, page, title, body, base, Optional.ofNullable(json.message()), Boolean.TRUE.equals(json.force()));
     }
 
-    Set<Label> labelsToAdd(List<String> labels) {
+    static Set<Label> labelsToAdd(List<String> labels) {
         Problems problems = new Problems();
         problems.required("labels", labels);
         Set<Label> result = labels(problems, labels);
@@ -144,7 +108,7 @@ final class HttpMapper {
     }
 
     /** The publish command, with the files of a multipart request (none for a JSON one). */
-    PublishRunbookCommand publishCommand(ConnectionRef ref, PublishRunbookJson json, List<AttachmentUpload> files) {
+    static PublishRunbookCommand publishCommand(ConnectionRef ref, PublishRunbookJson json, List<AttachmentUpload> files) {
         Problems problems = new Problems();
         PublishSource source = publishSource(problems, json);
         SpaceKey space = problems.check("spaceKey", () -> SpaceKey.of(json.spaceKey()));
@@ -177,7 +141,7 @@ final class HttpMapper {
     }
 
     /** One batch item as a stored request; problems are named {@code items[index].field}. */
-    JobItemRequest batchItem(int index, BatchItemJson json) {
+    static JobItemRequest batchItem(int index, BatchItemJson json) {
         String at = "items[" + index + "].";
         Problems problems = new Problems();
         String template = problems.required(at + "template", json.template());
@@ -218,7 +182,7 @@ final class HttpMapper {
     }
 
     /** A CQL query from the search parameters: either {@code cql} alone, or typed filters combined with AND. */
-    CqlQuery searchQuery(Map<String, String> params) {
+    static CqlQuery searchQuery(Map<String, String> params) {
         Problems problems = new Problems();
         String cql = params.get("cql");
         if (cql != null) {
@@ -309,94 +273,5 @@ final class HttpMapper {
 
     private static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 37) + "...";
-    }
-
-    // ---- responses ----
-
-    ConnectionJson connection(Connection c) {
-        return new ConnectionJson(c.id().value(), c.name(), c.site().origin(), c.email().value(), c.accountId().orElse(null),
-                c.status().name(), c.cloudId().map(Object::toString).orElse(null),
-                c.tokenExpiresOn().map(LocalDate::toString).orElse(null), c.createdAt().toString(), c.updatedAt().toString());
-    }
-
-    SpaceJson space(Space s) {
-        return new SpaceJson(s.id().value(), s.key().value(), s.name(), s.type());
-    }
-
-    UpdatedPageJson updatedPage(UpdatedPage u) {
-        return new UpdatedPageJson(page(u.page()), u.changed());
-    }
-
-    PageJson page(Page p) {
-        return new PageJson(p.id().value(), p.space().value(), p.title().value(), p.parentId().map(PageId::value).orElse(null),
-                p.version().number().number(), labelNames(p.labels()),
-                new BodyJson(p.body().representation().wireName(), p.body().value()), p.webUrl().orElse(null));
-    }
-
-    VersionJson version(PageVersion v) {
-        return new VersionJson(v.number().number(), v.authorId().orElse(null), v.message().orElse(null),
-                v.createdAt().map(Instant::toString).orElse(null));
-    }
-
-    ChildPageJson child(PageSummary s) {
-        return new ChildPageJson(s.id().value(), s.title().value(), s.version().number().number(), s.webUrl().orElse(null));
-    }
-
-    SearchResultJson searchResult(PageSummary s) {
-        return new SearchResultJson(s.id().value(), s.space().map(SpaceKey::value).orElse(null), s.title().value(),
-                s.version().number().number(), s.version().createdAt().map(Instant::toString).orElse(null),
-                s.webUrl().orElse(null));
-    }
-
-    <T, R> SliceJson<R> slice(Slice<T> slice, Function<T, R> mapper) {
-        return new SliceJson<>(slice.items().stream().map(mapper).toList(), slice.nextCursor().orElse(null));
-    }
-
-    List<String> labelNames(Set<Label> labels) {
-        return labels.stream().map(Label::name).sorted().toList();
-    }
-
-    AttachmentJson attachment(Attachment a) {
-        return new AttachmentJson(a.id().value(), a.fileName(), a.size(), a.mediaType(), a.version().number(),
-                a.downloadUrl().orElse(null), a.comment().orElse(null));
-    }
-
-    PublishResultJson publishResult(PublishResult r) {
-        PlanJson plan = new PlanJson(r.plan().action().name(), r.plan().createParent(), labelNames(r.plan().labelsToAdd()),
-                r.plan().attachmentsToUpload());
-        return new PublishResultJson(r.runbook().map(RunbookId::value).orElse(null), r.pageId().map(PageId::value).orElse(null),
-                r.version().map(Version::number).orElse(null), r.outcome().name(), r.webUrl().orElse(null), plan,
-                r.driftOverridden().stream().map(this::driftFinding).toList());
-    }
-
-    DriftFindingJson driftFinding(DriftFinding f) {
-        return new DriftFindingJson(f.id().map(DriftFindingId::toString).orElse(null), f.connection().value(),
-                f.pageId().map(PageId::value).orElse(null), f.kind().name(), f.detail(), f.firstSeen().toString(), f.lastSeen().toString(),
-                f.resolvedAt().map(Instant::toString).orElse(null), f.acknowledgedAt().map(Instant::toString).orElse(null));
-    }
-
-    ApiJson.DriftScanJson driftScan(DriftScanStatus s) {
-        return new ApiJson.DriftScanJson(s.connection().value(), s.startedAt().toString(), s.finishedAt().toString(), s.outcome().name(),
-                s.problem().orElse(null), s.openFindings());
-    }
-
-    RunbookJson runbook(Runbook r) {
-        Optional<RunbookSource.Template> template = r.source() instanceof RunbookSource.Template t ? Optional.of(t) : Optional.empty();
-        Optional<RunbookSource.SuppliedBody> body = r.source() instanceof RunbookSource.SuppliedBody b ? Optional.of(b) : Optional.empty();
-        return new RunbookJson(r.id().value(), r.connection().value(), r.space().value(), r.parentTitle().value(),
-                r.title().value(), template.isPresent() ? "template" : "body", template.map(t -> t.template().id()).orElse(null),
-                template.map(t -> t.template().version()).orElse(null), template.map(t -> t.inputs().values()).orElse(null),
-                body.map(b -> b.representation().wireName()).orElse(null), labelNames(r.labels()), r.status().name(), r.pageId().map(PageId::value).orElse(null),
-                r.published().map(p -> p.version().number()).orElse(null),
-                r.published().map(p -> p.publishedAt().toString()).orElse(null));
-    }
-
-    TemplateJson template(TemplateDescriptor t) {
-        List<TemplateInputJson> inputs = new ArrayList<>();
-        for (TemplateInput in : t.inputs()) {
-            inputs.add(new TemplateInputJson(in.name(), in.type().name().toLowerCase(Locale.ROOT), in.required(),
-                    in.description(), in.example().orElse(null), in.columns()));
-        }
-        return new TemplateJson(t.id(), t.version(), t.name(), t.description(), inputs, t.defaultLabels().stream().sorted().toList());
     }
 }
