@@ -85,6 +85,21 @@ class DriftCommandTest {
         assertThat(cli("drift", "adopt", "nope").exit).as("not a finding id").isEqualTo(2);
     }
 
+    @Test
+    void a_publish_to_a_page_the_user_may_no_longer_edit_prints_permission_lost() throws Exception {
+        site.sandbox.restrictEditing(page, DriftSandbox.BOB);
+        site.askel.close();
+        site.askel = null;
+        Path inputs = dataDir.resolve("inputs.json");
+        java.nio.file.Files.writeString(inputs, "{\"environment\":\"Crestview Production\",\"customer\":\"Crestview Health\","
+                + "\"status\":\"LIVE\",\"notes\":\"Changed in the CLI\"}");
+
+        Cli refused = cli("runbook", "publish", "--space", "INFRA", "--title", "Crestview Production", "--inputs-file", inputs.toString());
+
+        assertThat(refused.exit).as(refused.out).isEqualTo(1);
+        assertThat(refused.err).contains("error [PERMISSION_LOST]").contains("'Crestview Production' (page " + page);
+    }
+
     private record Cli(int exit, String out, String err) {
     }
 

@@ -58,12 +58,16 @@ final class PageRestorer {
                 revision = revision.under(managed.parentId().get());
                 restored.add("place under page " + managed.parentId().get());
             }
-            written = current.apply(revision, pages.write(access, revision));
+            PageRevision toWrite = revision;
+            written = current.apply(revision, WriteRefusals.onReadablePage(access, current, () -> pages.write(access, toWrite)));
         }
         Set<Label> missing = new TreeSet<>(managed.labels());
         missing.removeAll(current.labels());
         if (!missing.isEmpty()) {
-            labels.add(access, managed.pageId(), missing);
+            WriteRefusals.onReadablePage(access, current, () -> {
+                labels.add(access, managed.pageId(), missing);
+                return current;
+            });
             restored.add("labels " + missing.stream().map(Label::name).toList());
         }
         if (written != current) {

@@ -71,10 +71,13 @@ final class PublishSteps {
         Page page = placed.page();
         Set<Label> labelsAdded = placed.decision().labelsToAdd();
         if (!labelsAdded.isEmpty()) {
-            labels.add(access, page.id(), labelsAdded);
+            WriteRefusals.onReadablePage(access, page, () -> {
+                labels.add(access, page.id(), labelsAdded);
+                return page;
+            });
         }
         List<PublishedAttachment> written = new ArrayList<>(runbook.published().map(PublishedState::attachments).orElse(List.of()));
-        List<String> uploaded = upload(access, request, runbook, placed, written);
+        List<String> uploaded = WriteRefusals.onReadablePage(access, page, () -> upload(access, request, runbook, placed, written));
         ContentHash hash = request.content().expectedHash().orElseGet(() -> ContentFingerprint.of(request.title(),
                 (placed.wroteBody() ? pages.read(access, page.id()).orElse(page) : page).body()));
         return new Written(page, parentId, placed.outcome(), decision.action(), hash, labelsAdded, uploaded, written);
@@ -90,9 +93,15 @@ final class PublishSteps {
         PageCreation.Outcome outcome;
         try {
             outcome = creation.create(access, new NewPage(request.space(), request.title(), Optional.of(parentId), request.content().body()));
-        } catch (NotFoundException parentGone) {
+        } catch (NotFoundException refused) {
+            // Confluence answers 404 both for a parent that is gone and for a space where the user may only view
+            Optional<Page> parent = pages.read(access, parentId);
+            if (parent.isPresent()) {
+                throw WriteRefusals.lost(access, parent.get().title(), parentId, parent.get().space(), parent.get().webUrl(),
+                        "add pages under it", refused);
+            }
             if (!located.parentFromRecord()) {
-                throw parentGone;
+                throw refused;
             }
             // the recorded parent was deleted in Confluence: forget it, and find or create it again
             parents.forget(request.ref(), parentId);
@@ -116,7 +125,7 @@ final class PublishSteps {
         PageRevision revision = remote.revise(Optional.of(request.title()), request.content().body(),
                 Optional.of("Published by Askel from " + request.content().source().describe()));
         try {
-            return remote.apply(revision, pages.write(access, revision));
+            return remote.apply(revision, WriteRefusals.onReadablePage(access, remote, () -> pages.write(access, revision)));
         } catch (VersionConflictException e) {
             throw new StaleRunbookException("page " + remote.id() + " moved on while it was being published");
         }

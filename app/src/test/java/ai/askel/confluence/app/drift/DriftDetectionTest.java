@@ -300,6 +300,35 @@ class DriftDetectionTest {
     }
 
     @Test
+    void a_publish_that_may_read_the_page_but_no_longer_write_it_fails_with_permission_lost_not_not_found() {
+        site.sandbox.setPermission(DriftSandbox.ADA, "INFRA", Permission.READ);
+
+        // v2 answers 404 to the PUT of a page the user may only view
+        assertThatThrownBy(() -> site.publishFull("Crestview Production", DriftPolicy.FAIL))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_LOST);
+                    assertThat(e.getMessage()).contains("'Crestview Production' (page " + page).contains(DriftSandbox.ADA)
+                            .contains("space INFRA").contains("no longer change it");
+                });
+        // and to the POST of a page under a parent the user may only view
+        assertThatThrownBy(() -> site.publish("Crestview Staging", DriftPolicy.FAIL, false))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_LOST);
+                    assertThat(e.getMessage()).contains("'Customer Environments'").contains("add pages under it");
+                });
+        site.sandbox.setPermission(DriftSandbox.ADA, "INFRA", Permission.WRITE);
+
+        // a page restriction: Confluence answers 403 to the PUT
+        site.sandbox.restrictEditing(page, DriftSandbox.BOB);
+        assertThatThrownBy(() -> site.publishFull("Crestview Production", DriftPolicy.FAIL))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_LOST));
+        assertThat(site.sandbox.findPage(page).orElseThrow().version()).as("nothing was written").isEqualTo(1);
+
+        site.sandbox.restrictEditing(page);
+        assertThat(site.publishFull("Crestview Production", DriftPolicy.FAIL).outcome()).isEqualTo(PublishOutcome.UPDATED);
+    }
+
+    @Test
     void a_page_not_in_the_search_index_yet_is_read_directly_and_not_reported_deleted() {
         site.sandbox.indexDelay(Duration.ofMinutes(10));
         PublishResult fresh = site.publish("Crestview Staging", DriftPolicy.FAIL, false);
