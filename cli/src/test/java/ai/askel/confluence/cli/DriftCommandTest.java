@@ -44,7 +44,7 @@ class DriftCommandTest {
 
         Cli first = cli("drift");
         assertThat(first.exit).as(first.err).isEqualTo(3);
-        assertThat(first.out).contains("EDITED_IN_CONFLUENCE").contains(page).contains(DriftSandbox.BOB_ACCOUNT);
+        assertThat(first.out).contains("EDITED_IN_CONFLUENCE").contains(page).contains("last edit by Bob");
 
         Cli one = cli("drift", "--connection", "crestview");
         assertThat(one.exit).as(one.err).isEqualTo(3);

@@ -6,20 +6,31 @@ import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The findings of one connection's scan: opened (or renewed) while their cause is seen, resolved once it
- * went away. Remembers which pages it saw drift on, so their runbooks' statuses can follow.
+ * went away. Remembers which pages it saw drift on, so their runbooks' statuses can follow. A finding whose words name a
+ * person waits until the scan has looked up the names of all of them at once ({@link #recordNamed}).
  */
 final class DriftLedger {
     private final DriftFindingRepositoryPort findings;
     private final ConnectionId connection;
     private final Instant now;
     private final Set<PageId> drifted = new HashSet<>();
+    private final List<Named> toName = new ArrayList<>();
+
+    /** A finding seen, whose detail names the person behind an account id. */
+    private record Named(Optional<PageId> page, DriftKind kind, String accountId, Function<String, String> detail) {
+    }
 
     DriftLedger(DriftFindingRepositoryPort findings, ConnectionId connection, Instant now) {
         this.findings = findings;
@@ -48,6 +59,24 @@ final class DriftLedger {
         if (stored.needsAttention()) {
             page.ifPresent(drifted::add);
         }
+    }
+
+    /** Seen, with words that name the account's owner: recorded by {@link #recordNamed}, once the names are known. */
+    void seenBy(Optional<PageId> page, DriftKind kind, String accountId, Function<String, String> detail) {
+        toName.add(new Named(page, kind, accountId, detail));
+    }
+
+    /** The accounts whose owners the findings waiting for names name. */
+    Set<String> accountsToName() {
+        Set<String> ids = new TreeSet<>();
+        toName.forEach(n -> ids.add(n.accountId()));
+        return ids;
+    }
+
+    /** Records the findings that waited for names, calling each account as {@code names} says. */
+    void recordNamed(UnaryOperator<String> names) {
+        toName.forEach(n -> seen(n.page(), n.kind(), n.detail().apply(names.apply(n.accountId()))));
+        toName.clear();
     }
 
     void resolve(Optional<PageId> page, DriftKind kind) {

@@ -57,10 +57,13 @@ final class PageDriftScan {
     private final ManagedPageRepositoryPort managedPages;
     private final RunbookRepositoryPort runbooks;
     private final SpaceAccessCheck spaceAccess;
+    private final AccountNames names;
 
     @Inject
     PageDriftScan(ConfluencePagesPort pages, ConfluenceSearchPort search, ConfluenceAttachmentsPort attachments,
-                  ManagedPageRepositoryPort managedPages, RunbookRepositoryPort runbooks, SpaceAccessCheck spaceAccess) {
+                  ManagedPageRepositoryPort managedPages, RunbookRepositoryPort runbooks, SpaceAccessCheck spaceAccess,
+                  AccountNames names) {
+        this.names = names;
         this.pages = pages;
         this.search = search;
         this.attachments = attachments;
@@ -142,9 +145,9 @@ final class PageDriftScan {
                 return;
             }
             runbooks.listByConnection(ledger.connection()).forEach(r -> r.pageId().ifPresent(p -> runbooksByPage.put(p, r)));
-            // parents first: a trashed parent explains why its children moved
+            // parents (created or adopted) first: a trashed parent explains why its children moved
             List<ManagedPage> visible = managed.stream().filter(m -> !missingSpaces.contains(m.space()))
-                    .sorted(Comparator.comparing((ManagedPage m) -> m.role() != ManagedPage.Role.PARENT)).toList();
+                    .sorted(Comparator.comparing((ManagedPage m) -> m.role() == ManagedPage.Role.RUNBOOK)).toList();
             Map<PageId, PageSummary> listed = list(visible);
             for (ManagedPage page : visible) {
                 try {
@@ -154,6 +157,8 @@ final class PageDriftScan {
                     unreadableSpaces.add(page.space());
                 }
             }
+            // one lookup names the people of every finding that names one (none needed, no call)
+            ledger.recordNamed(names.lookUp(access, ledger.accountsToName()));
             goneParents.forEach((parent, children) -> ledger.seen(Optional.of(parent), DriftKind.DELETED, parentGone(managedById.get(parent),
                     children)));
             Set<SpaceKey> readOnly = spaceAccess.readOnlySpaces(access, presentBySpace);
@@ -226,6 +231,26 @@ final class PageDriftScan {
             }
             ledger.resolve(pageId, DriftKind.DELETED);
             presentBySpace.putIfAbsent(page.space(), page.pageId());
+            compare(placed(page, seen), seen);
+        }
+
+        /**
+         * A parent recorded before the connector kept where parents live has no place to compare: where it is now becomes its
+         * place from here on (no finding).
+         */
+        private ManagedPage placed(ManagedPage page, Observed seen) {
+            if (page.role() == ManagedPage.Role.RUNBOOK || page.parentId().isPresent() || seen.parentId().isEmpty()) {
+                return page;
+            }
+            ManagedPage placed = new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), seen.parentId(), page.role(),
+                    page.runbook(), page.version(), page.contentHash(), page.labels(), page.updatedAt());
+            managedPages.save(placed);
+            managedById.put(placed.pageId(), placed);
+            return placed;
+        }
+
+        private void compare(ManagedPage page, Observed seen) {
+            Optional<PageId> pageId = Optional.of(page.pageId());
 
             ledger.check(pageId, DriftKind.RENAMED, !seen.title().equals(page.title()),
                     () -> "%s was renamed to '%s'%s".formatted(DriftMessages.page(page), seen.title().value(), DriftMessages.at(seen.webUrl())));
@@ -279,10 +304,15 @@ final class PageDriftScan {
             }
             boolean edited = page.baseline().isEditedBy(read.version().number(), ContentFingerprint.of(page.title(), read.body()));
             if (edited) {
-                ledger.seen(pageId, DriftKind.EDITED_IN_CONFLUENCE, "%s was edited in Confluence: version %s, the connector published version %s%s%s"
+                Function<String, String> words = by -> "%s was edited in Confluence: version %s, the connector published version %s%s%s"
                         .formatted(DriftMessages.page(page), read.version().number(), page.version(),
-                                read.version().authorId().map(a -> " (last edit by account " + a + ")").orElse(""),
-                                DriftMessages.at(read.webUrl())));
+                                by == null ? "" : " (last edit by " + by + ")", DriftMessages.at(read.webUrl()));
+                Optional<String> author = read.version().authorId();
+                if (author.isPresent()) {
+                    ledger.seenBy(pageId, DriftKind.EDITED_IN_CONFLUENCE, author.get(), words);
+                } else {
+                    ledger.seen(pageId, DriftKind.EDITED_IN_CONFLUENCE, words.apply(null));
+                }
             } else {
                 ledger.resolve(pageId, DriftKind.EDITED_IN_CONFLUENCE);
                 managedPages.save(new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), page.parentId(),

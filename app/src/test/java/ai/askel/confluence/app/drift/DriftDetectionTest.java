@@ -86,7 +86,8 @@ class DriftDetectionTest {
                 JsonNode finding = answer.get("results").get(0);
                 assertThat(finding.get("kind").asText()).isEqualTo("EDITED_IN_CONFLUENCE");
                 assertThat(finding.get("pageId").asText()).isEqualTo(page);
-                assertThat(finding.get("detail").asText()).contains("version 2").contains(DriftSandbox.BOB_ACCOUNT);
+                assertThat(finding.get("detail").asText()).contains("version 2").contains("(last edit by Bob)")
+                        .doesNotContain(DriftSandbox.BOB_ACCOUNT);
                 assertThat(finding.get("connectionId").asText()).isEqualTo(site.connection.id().value());
             }
         } finally {
@@ -118,6 +119,21 @@ class DriftDetectionTest {
                 .send(request.header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    void a_failed_name_lookup_never_fails_the_scan_the_finding_names_the_account_id_instead() {
+        site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's own procedure</p>");
+        // Confluence answers 404 to a user who may not view profiles
+        site.sandbox.faults().failNext("POST", "/wiki/api/v2/users-bulk", 404, 1);
+
+        List<DriftFinding> found = site.scan();
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(DriftKind.EDITED_IN_CONFLUENCE);
+            assertThat(f.detail()).contains("(last edit by account " + DriftSandbox.BOB_ACCOUNT + ")");
+        });
+        assertThat(site.scan()).singleElement().satisfies(f -> assertThat(f.detail()).contains("(last edit by Bob)"));
     }
 
     @Test
@@ -179,6 +195,41 @@ class DriftDetectionTest {
         String newParent = site.sandbox.findPage(next.pageId().orElseThrow().value()).orElseThrow().parentId().orElseThrow();
         assertThat(newParent).isNotEqualTo(parent);
         assertThat(site.sandbox.findPage(newParent).orElseThrow().status()).isEqualTo("current");
+    }
+
+    @Test
+    void a_moved_parent_is_one_moved_finding_on_the_parent_and_overwrite_puts_it_back() {
+        String parent = site.sandbox.findPage(page).orElseThrow().parentId().orElseThrow();
+        String home = site.sandbox.homepageId("INFRA");
+        assertThat(site.sandbox.findPage(parent).orElseThrow().parentId()).contains(home);
+        String archive = site.sandbox.createPage("INFRA", home, "Archive", "<p>Old things</p>", DriftSandbox.BOB);
+        site.sandbox.movePage(parent, archive, DriftSandbox.BOB);
+
+        List<DriftFinding> found = site.scan();
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(DriftKind.MOVED);
+            assertThat(f.pageId()).contains(PageId.of(parent));
+            assertThat(f.detail()).contains("parent page 'Customer Environments' (page " + parent + ") was moved");
+        });
+        site.askel.overwriteDriftFinding().overwrite(site.ref, found.get(0).id().orElseThrow());
+        assertThat(site.sandbox.findPage(parent).orElseThrow().parentId()).contains(home);
+        assertThat(site.scan()).isEmpty();
+    }
+
+    @Test
+    void a_parent_trashed_since_the_last_scan_is_never_published_under() {
+        String parent = site.sandbox.findPage(page).orElseThrow().parentId().orElseThrow();
+        site.sandbox.trashPage(parent, DriftSandbox.BOB);
+
+        PublishResult next = site.publish("Crestview Staging", DriftPolicy.FAIL, false);
+
+        String newParent = site.sandbox.findPage(next.pageId().orElseThrow().value()).orElseThrow().parentId().orElseThrow();
+        assertThat(newParent).isNotEqualTo(parent);
+        assertThat(site.sandbox.findPage(newParent).orElseThrow()).satisfies(p -> {
+            assertThat(p.status()).isEqualTo("current");
+            assertThat(p.title()).isEqualTo("Customer Environments");
+        });
     }
 
     @Test
