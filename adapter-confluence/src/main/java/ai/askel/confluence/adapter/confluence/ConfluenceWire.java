@@ -116,7 +116,7 @@ final class ConfluenceWire {
     record V1Extensions(String mediaType, Long fileSize, String comment) {
     }
 
-    record V1Ancestor(String id) {
+    record V1Ancestor(String id, String title) {
     }
 
     record V1Content(String id, String type, String status, String title, V1Space space, V1Version version, V1Metadata metadata,

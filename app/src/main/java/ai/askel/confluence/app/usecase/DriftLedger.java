@@ -24,22 +24,29 @@ import java.util.function.UnaryOperator;
 final class DriftLedger {
     private final DriftFindingRepositoryPort findings;
     private final ConnectionId connection;
+    private final String connectionName;
     private final Instant now;
     private final Set<PageId> drifted = new HashSet<>();
     private final List<Named> toName = new ArrayList<>();
 
-    /** A finding seen, whose detail names the person behind an account id. */
-    private record Named(Optional<PageId> page, DriftKind kind, String accountId, Function<String, String> detail) {
+    /** A finding seen, whose detail names the people behind account ids. */
+    private record Named(Optional<PageId> page, DriftKind kind, Set<String> accountIds, Function<UnaryOperator<String>, String> detail) {
     }
 
-    DriftLedger(DriftFindingRepositoryPort findings, ConnectionId connection, Instant now) {
+    DriftLedger(DriftFindingRepositoryPort findings, ConnectionId connection, String connectionName, Instant now) {
         this.findings = findings;
         this.connection = connection;
+        this.connectionName = connectionName;
         this.now = now;
     }
 
     ConnectionId connection() {
         return connection;
+    }
+
+    /** How connection-level findings name the connection: "connection 'acme'". */
+    String connectionLabel() {
+        return "connection '" + connectionName + "'";
     }
 
     Instant now() {
@@ -63,19 +70,28 @@ final class DriftLedger {
 
     /** Seen, with words that name the account's owner: recorded by {@link #recordNamed}, once the names are known. */
     void seenBy(Optional<PageId> page, DriftKind kind, String accountId, Function<String, String> detail) {
-        toName.add(new Named(page, kind, accountId, detail));
+        seenBy(page, kind, Set.of(accountId), names -> detail.apply(names.apply(accountId)));
+    }
+
+    /** Seen, with words that name the owners of these accounts (given how to call each). */
+    void seenBy(Optional<PageId> page, DriftKind kind, Set<String> accountIds, Function<UnaryOperator<String>, String> detail) {
+        if (accountIds.isEmpty()) {
+            seen(page, kind, detail.apply(UnaryOperator.identity()));
+        } else {
+            toName.add(new Named(page, kind, Set.copyOf(accountIds), detail));
+        }
     }
 
     /** The accounts whose owners the findings waiting for names name. */
     Set<String> accountsToName() {
         Set<String> ids = new TreeSet<>();
-        toName.forEach(n -> ids.add(n.accountId()));
+        toName.forEach(n -> ids.addAll(n.accountIds()));
         return ids;
     }
 
     /** Records the findings that waited for names, calling each account as {@code names} says. */
     void recordNamed(UnaryOperator<String> names) {
-        toName.forEach(n -> seen(n.page(), n.kind(), n.detail().apply(names.apply(n.accountId()))));
+        toName.forEach(n -> seen(n.page(), n.kind(), n.detail().apply(names)));
         toName.clear();
     }
 

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -98,14 +99,16 @@ final class PageDriftScan {
     }
 
     /** What Confluence shows of a managed page: from the CQL listing, or from a direct read. */
-    private record Observed(Title title, Optional<PageId> parentId, Set<Label> labels, Version version, Optional<Page> page,
-                            Optional<List<Attachment>> attachments, Optional<String> webUrl) {
+    private record Observed(Title title, Optional<PageId> parentId, Optional<Title> parentTitle, Set<Label> labels, Version version,
+                            Optional<Page> page, Optional<List<Attachment>> attachments, Optional<String> webUrl) {
         static Observed of(PageSummary s) {
-            return new Observed(s.title(), s.parentId(), s.labels(), s.version().number(), Optional.empty(), s.attachments(), s.webUrl());
+            return new Observed(s.title(), s.parentId(), s.parentTitle(), s.labels(), s.version().number(), Optional.empty(), s.attachments(),
+                    s.webUrl());
         }
 
         static Observed of(Page p) {
-            return new Observed(p.title(), p.parentId(), p.labels(), p.version().number(), Optional.of(p), Optional.empty(), p.webUrl());
+            return new Observed(p.title(), p.parentId(), Optional.empty(), p.labels(), p.version().number(), Optional.of(p), Optional.empty(),
+                    p.webUrl());
         }
     }
 
@@ -135,9 +138,9 @@ final class PageDriftScan {
             Set<SpaceKey> managedSpaces = managed.stream().map(ManagedPage::space).collect(Collectors.toCollection(LinkedHashSet::new));
             Set<SpaceKey> missingSpaces = managedSpaces.isEmpty() ? Set.of() : spaceAccess.missingSpaces(access, managedSpaces);
             long unchecked = managed.stream().filter(m -> missingSpaces.contains(m.space())).count();
-            ledger.check(Optional.empty(), DriftKind.SPACE_MISSING, !missingSpaces.isEmpty(), () -> ("%s: deleted, or no longer visible to %s "
-                    + "(Confluence answers both the same way); %d managed pages there cannot be checked")
-                    .formatted(keys(missingSpaces), access.email(), unchecked));
+            ledger.check(Optional.empty(), DriftKind.SPACE_MISSING, !missingSpaces.isEmpty(), () -> ("%s: %s deleted, or no longer visible "
+                    + "to %s (Confluence answers both the same way); %d managed pages there cannot be checked")
+                    .formatted(ledger.connectionLabel(), keys(missingSpaces), access.email(), unchecked));
             // a page the connector no longer manages (a deleted runbook page created again elsewhere) has no drift left
             openPageFindings.stream().filter(p -> !managedById.containsKey(p)).forEach(this::resolveAll);
             if (managed.isEmpty()) {
@@ -171,7 +174,7 @@ final class PageDriftScan {
                 lost.add("may read but no longer edit managed pages in " + keys(readOnly));
             }
             ledger.check(Optional.empty(), DriftKind.PERMISSION_LOST, !lost.isEmpty(),
-                    () -> "%s %s; publishing there will fail".formatted(access.email(), String.join(", and ", lost)));
+                    () -> "%s: %s %s; publishing there will fail".formatted(ledger.connectionLabel(), access.email(), String.join(", and ", lost)));
             updateRunbookStatuses();
         }
 
@@ -261,8 +264,9 @@ final class PageDriftScan {
                 goneParents.get(page.parentId().get()).add("'%s' (page %s)".formatted(page.title().value(), page.pageId()));
             }
             ledger.check(pageId, DriftKind.MOVED, !movedWithItsParent && page.parentId().isPresent() && !seen.parentId().equals(page.parentId()),
-                    () -> "%s was moved from under %s to %s%s".formatted(DriftMessages.page(page), parent(page.parentId().orElseThrow()),
-                            seen.parentId().map(p -> "under " + parent(p)).orElse("the top of the space"), DriftMessages.at(seen.webUrl())));
+                    () -> "%s was moved from under %s to %s%s".formatted(DriftMessages.page(page), place(page.parentId().orElseThrow(),
+                            Optional.empty()), seen.parentId().map(p -> "under " + place(p, seen.parentTitle())).orElse("the top of the space"),
+                            DriftMessages.at(seen.webUrl())));
             Set<Label> removed = new TreeSet<>(page.labels());
             removed.removeAll(seen.labels());
             ledger.check(pageId, DriftKind.LABELS_REMOVED, !removed.isEmpty(), () -> "labels removed from %s: %s"
@@ -281,9 +285,15 @@ final class PageDriftScan {
                             String.join(", ", children)));
         }
 
-        private String parent(PageId id) {
+        /**
+         * A page a managed page was or now is under, by title: a managed page's is known, a search names the parent it lists a
+         * page under; any other is read (one call, only for a page found moved).
+         */
+        private String place(PageId id, Optional<Title> listed) {
             ManagedPage known = managedById.get(id);
-            return known == null ? "page " + id : "'%s' (page %s)".formatted(known.title().value(), id);
+            Optional<Title> title = known != null ? Optional.of(known.title())
+                    : listed.or(() -> pages.read(access, id).map(Page::title));
+            return title.map(t -> "'%s' (page %s)".formatted(t.value(), id)).orElse("page " + id);
         }
 
         /**
@@ -330,27 +340,40 @@ final class PageDriftScan {
             Map<AttachmentId, Attachment> present = now.stream().collect(Collectors.toMap(Attachment::id, a -> a, (a, b) -> a));
             Map<String, Attachment> byName = now.stream().collect(Collectors.toMap(Attachment::fileName, a -> a, (a, b) -> a));
             List<String> missing = new ArrayList<>();
-            List<String> replaced = new ArrayList<>();
+            List<Function<UnaryOperator<String>, String>> replaced = new ArrayList<>();
+            Set<String> uploaders = new TreeSet<>();
             for (PublishedAttachment written : state.attachments()) {
                 Attachment current = present.get(written.attachmentId());
                 if (current == null) {
                     Attachment other = byName.get(written.fileName());
                     if (other != null) {
-                        replaced.add("%s (deleted, and another file uploaded under its name: attachment %s version %s, %d bytes)"
-                                .formatted(written.fileName(), other.id().value(), other.version(), other.size()));
+                        other.authorId().ifPresent(uploaders::add);
+                        replaced.add(names -> "%s (deleted, and another file uploaded under its name: attachment %s version %s, %d bytes%s)"
+                                .formatted(written.fileName(), other.id().value(), other.version(), other.size(), by(other, names)));
                     } else {
                         missing.add(written.fileName());
                     }
                 } else if (replacedSince(written, current)) {
-                    replaced.add("%s (the connector uploaded version %s, %d bytes; Confluence now holds version %s%s, %d bytes)".formatted(
+                    current.authorId().ifPresent(uploaders::add);
+                    replaced.add(names -> "%s (the connector uploaded version %s, %d bytes; Confluence now holds version %s%s, %d bytes%s)".formatted(
                             written.fileName(), written.version().map(Version::toString).orElse("?"), written.size(), current.version(),
-                            current.fileName().equals(written.fileName()) ? "" : " named '" + current.fileName() + "'", current.size()));
+                            current.fileName().equals(written.fileName()) ? "" : " named '" + current.fileName() + "'", current.size(),
+                            by(current, names)));
                 }
             }
             ledger.check(pageId, DriftKind.ATTACHMENT_MISSING, !missing.isEmpty(),
                     () -> "attachments gone from %s: %s".formatted(DriftMessages.page(page), String.join(", ", missing)));
-            ledger.check(pageId, DriftKind.ATTACHMENT_REPLACED, !replaced.isEmpty(),
-                    () -> "attachments replaced on %s: %s".formatted(DriftMessages.page(page), String.join(", ", replaced)));
+            if (replaced.isEmpty()) {
+                ledger.resolve(pageId, DriftKind.ATTACHMENT_REPLACED);
+            } else {
+                ledger.seenBy(pageId, DriftKind.ATTACHMENT_REPLACED, uploaders, names -> "attachments replaced on %s: %s".formatted(
+                        DriftMessages.page(page), replaced.stream().map(r -> r.apply(names)).collect(Collectors.joining(", "))));
+            }
+        }
+
+        /** ", uploaded by Bob Smith" when Confluence said who uploaded the attachment's current version. */
+        private static String by(Attachment attachment, UnaryOperator<String> names) {
+            return attachment.authorId().map(a -> ", uploaded by " + names.apply(a)).orElse("");
         }
 
         /** The version tells (a same-size replacement too); a record without one falls back to the size. */

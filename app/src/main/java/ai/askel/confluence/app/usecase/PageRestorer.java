@@ -58,8 +58,7 @@ final class PageRestorer {
                 revision = revision.under(managed.parentId().get());
                 restored.add("place under page " + managed.parentId().get());
             }
-            PageRevision toWrite = revision;
-            written = current.apply(revision, WriteRefusals.onReadablePage(access, current, () -> pages.write(access, toWrite)));
+            written = current.apply(revision, WriteRefusals.revise(access, pages, current, revision));
         }
         Set<Label> missing = new TreeSet<>(managed.labels());
         missing.removeAll(current.labels());

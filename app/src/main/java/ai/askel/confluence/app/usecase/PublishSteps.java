@@ -125,7 +125,7 @@ final class PublishSteps {
         PageRevision revision = remote.revise(Optional.of(request.title()), request.content().body(),
                 Optional.of("Published by Askel from " + request.content().source().describe()));
         try {
-            return remote.apply(revision, WriteRefusals.onReadablePage(access, remote, () -> pages.write(access, revision)));
+            return remote.apply(revision, WriteRefusals.revise(access, pages, remote, revision));
         } catch (VersionConflictException e) {
             throw new StaleRunbookException("page " + remote.id() + " moved on while it was being published");
         }

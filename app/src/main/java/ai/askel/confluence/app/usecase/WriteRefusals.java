@@ -2,12 +2,18 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.PageRevision;
+import ai.askel.confluence.domain.PageSummary;
+import ai.askel.confluence.domain.PageVersion;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.PermissionDeniedException;
 import ai.askel.confluence.domain.error.PermissionLostException;
+import ai.askel.confluence.domain.error.VersionConflictException;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,6 +33,29 @@ final class WriteRefusals {
             return write.get();
         } catch (PermissionDeniedException | ai.askel.confluence.domain.error.NotFoundException e) {
             throw lost(access, page.title(), page.id(), page.space(), page.webUrl(), "change it", e);
+        }
+    }
+
+    /**
+     * Writes a revision of a page just read; when Confluence refuses its title because another page of the space took it (a
+     * page renamed in Confluence, then another created with its old title), the conflict names that page.
+     */
+    static PageVersion revise(ConfluenceAccess access, ConfluencePagesPort pages, Page page, PageRevision revision) {
+        try {
+            return onReadablePage(access, page, () -> pages.write(access, revision));
+        } catch (VersionConflictException e) {
+            throw e;
+        } catch (ConflictException titleTaken) {
+            Optional<PageSummary> holder = pages.findByTitle(access, page.space(), revision.title())
+                    .filter(other -> !other.id().equals(page.id()));
+            if (holder.isEmpty()) {
+                throw titleTaken;
+            }
+            PageSummary other = holder.get();
+            throw new ConflictException(("'%s' (page %s) cannot take the title '%s' back: page %s%s in space %s has it now. Rename or move "
+                    + "that page in Confluence, or adopt the new title; nothing was written").formatted(page.title().value(), page.id(),
+                    revision.title().value(), other.id(), other.webUrl().map(u -> " (" + u + ")").orElse(""), page.space().value()),
+                    titleTaken.traceId().orElse(null));
         }
     }
 

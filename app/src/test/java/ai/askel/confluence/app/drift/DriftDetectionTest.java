@@ -210,11 +210,28 @@ class DriftDetectionTest {
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(DriftKind.MOVED);
             assertThat(f.pageId()).contains(PageId.of(parent));
-            assertThat(f.detail()).contains("parent page 'Customer Environments' (page " + parent + ") was moved");
+            assertThat(f.detail()).contains("parent page 'Customer Environments' (page " + parent + ") was moved")
+                    .contains("from under 'Infrastructure Home' (page " + home + ")").contains("to under 'Archive' (page " + archive + ")");
         });
         site.askel.overwriteDriftFinding().overwrite(site.ref, found.get(0).id().orElseThrow());
         assertThat(site.sandbox.findPage(parent).orElseThrow().parentId()).contains(home);
         assertThat(site.scan()).isEmpty();
+    }
+
+    @Test
+    void putting_back_a_title_another_page_took_is_a_conflict_naming_that_page() {
+        site.sandbox.renamePage(page, DriftSandbox.BOB, "Crestview Production (old)");
+        String taker = site.sandbox.createPage("INFRA", "Crestview Production", "<p>Bob's page</p>", DriftSandbox.BOB);
+
+        assertThatThrownBy(() -> site.publish("Crestview Production", DriftPolicy.OVERWRITE, true))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("'Crestview Production (old)' (page " + page + ")")
+                            .contains("page " + taker + " (http").contains("has it now");
+                });
+        DriftFinding renamed = site.scan().stream().filter(f -> f.kind() == DriftKind.RENAMED).findFirst().orElseThrow();
+        assertThatThrownBy(() -> site.askel.overwriteDriftFinding().overwrite(site.ref, renamed.id().orElseThrow()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getMessage()).contains("page " + taker));
     }
 
     @Test
@@ -342,7 +359,7 @@ class DriftDetectionTest {
 
         assertThat(site.scan()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(DriftKind.PERMISSION_LOST);
-            assertThat(f.detail()).contains("no longer edit").contains("INFRA");
+            assertThat(f.detail()).contains("no longer edit").contains("INFRA").contains("connection 'crestview'");
         });
         assertThat(site.sandbox.requestLog().recent()).allSatisfy(call -> assertThat(call.method()).isEqualTo("GET"));
 

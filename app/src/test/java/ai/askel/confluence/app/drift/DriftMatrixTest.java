@@ -80,8 +80,11 @@ class DriftMatrixTest {
             });
             assertThat(finding(found, page, "joined").detail()).contains("version 2").contains("(last edit by Bob)").contains("http")
                     .doesNotContain(DriftSandbox.BOB_ACCOUNT);
-            assertThat(finding(found, page, "moved").detail()).contains("from under 'Customer Environments' (page " + parent + ")");
-            assertThat(finding(found, page, "replaced").detail()).contains("uploaded version 1").contains("now holds version 2");
+            assertThat(finding(found, page, "moved").detail()).contains("from under 'Customer Environments' (page " + parent + ")")
+                    .as("the new place by its title, which the search's ancestors carry")
+                    .contains("to under 'Infrastructure Home' (page " + site.sandbox.homepageId("INFRA") + ")");
+            assertThat(finding(found, page, "replaced").detail()).contains("uploaded version 1").contains("now holds version 2")
+                    .contains("uploaded by Bob");
             // one search (attachments ride along), a read of each page whose version moved and of the parent, one lookup of the
             // names of every person the findings name, and 3 more
             List<String> reads = site.sandbox.requestLog().recent().stream()
@@ -148,6 +151,13 @@ class DriftMatrixTest {
             assertThat(audited)
                     .filteredOn(e -> e.operation().equals("drift.overwrite") && e.page().equals(Optional.of(trashed))).singleElement()
                     .satisfies(e -> assertThat(e.outcome()).contains("published the runbook again").contains(DriftSandbox.DIAGRAM));
+            assertThat(audited).as("what an overwrite replaced")
+                    .filteredOn(e -> e.operation().equals("drift.overwrite") && e.page().equals(Optional.of(PageId.of(page.get("joined")))))
+                    .singleElement().satisfies(e -> assertThat(e.outcome()).contains("put back the connector's body")
+                            .contains("EDITED_IN_CONFLUENCE").contains("last edit by Bob"));
+            assertThat(audited).filteredOn(e -> e.operation().equals("runbook.publish") && e.page().equals(Optional.of(PageId.of(page.get("inline")))))
+                    .anySatisfy(e -> assertThat(e.outcome()).contains("updated (overwrote what changed in Confluence: EDITED_IN_CONFLUENCE")
+                            .contains("'Crestview inline'"));
         }
     }
 
