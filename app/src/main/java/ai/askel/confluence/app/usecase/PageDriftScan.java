@@ -1,24 +1,21 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Attachment;
-import ai.askel.confluence.domain.AttachmentId;
 import ai.askel.confluence.domain.CqlQuery;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PageSummary;
-import ai.askel.confluence.domain.PublishedAttachment;
-import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.PermissionDeniedException;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
-import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ManagedPage;
@@ -36,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,23 +50,23 @@ final class PageDriftScan {
 
     private final ConfluencePagesPort pages;
     private final ConfluenceSearchPort search;
-    private final ConfluenceAttachmentsPort attachments;
+    private final AttachmentDriftCheck attachmentDrift;
     private final ManagedPageRepositoryPort managedPages;
     private final RunbookRepositoryPort runbooks;
     private final SpaceAccessCheck spaceAccess;
     private final AccountNames names;
 
     @Inject
-    PageDriftScan(ConfluencePagesPort pages, ConfluenceSearchPort search, ConfluenceAttachmentsPort attachments,
+    PageDriftScan(ConfluencePagesPort pages, ConfluenceSearchPort search, AttachmentDriftCheck attachmentDrift,
                   ManagedPageRepositoryPort managedPages, RunbookRepositoryPort runbooks, SpaceAccessCheck spaceAccess,
                   AccountNames names) {
-        this.names = names;
         this.pages = pages;
         this.search = search;
-        this.attachments = attachments;
+        this.attachmentDrift = attachmentDrift;
         this.managedPages = managedPages;
         this.runbooks = runbooks;
         this.spaceAccess = spaceAccess;
+        this.names = names;
     }
 
     void run(ConfluenceAccess access, DriftLedger ledger, List<ManagedPage> managed, Set<PageId> openPageFindings) {
@@ -274,7 +270,7 @@ final class PageDriftScan {
             checkEdit(page, seen);
             Runbook runbook = runbooksByPage.get(page.pageId());
             if (page.role() == ManagedPage.Role.RUNBOOK && runbook != null) {
-                runbook.published().filter(p -> !p.attachments().isEmpty()).ifPresent(state -> checkAttachments(page, state, seen));
+                runbook.published().filter(p -> !p.attachments().isEmpty()).ifPresent(state -> attachmentDrift.check(access, ledger, page, state, seen.attachments()));
             }
         }
 
@@ -291,9 +287,17 @@ final class PageDriftScan {
          */
         private String place(PageId id, Optional<Title> listed) {
             ManagedPage known = managedById.get(id);
-            Optional<Title> title = known != null ? Optional.of(known.title())
-                    : listed.or(() -> pages.read(access, id).map(Page::title));
+            Optional<Title> title = known != null ? Optional.of(known.title()) : listed.or(() -> titleOf(id));
             return title.map(t -> "'%s' (page %s)".formatted(t.value(), id)).orElse("page " + id);
+        }
+
+        /** Only to name a place in a message: a page that cannot be read is named by its id, and the scan goes on. */
+        private Optional<Title> titleOf(PageId id) {
+            try {
+                return pages.read(access, id).map(Page::title);
+            } catch (ConnectorException e) {
+                return Optional.empty();
+            }
         }
 
         /**
@@ -328,60 +332,6 @@ final class PageDriftScan {
                 managedPages.save(new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), page.parentId(),
                         page.role(), page.runbook(), read.version().number(), page.contentHash(), page.labels(), ledger.now()));
             }
-        }
-
-        /**
-         * The attachments the connector wrote: gone (by id and name), or replaced (the same id at a later version than the
-         * one uploaded, or another file under the name). The listing carries them; a page it lacked costs one listing.
-         */
-        private void checkAttachments(ManagedPage page, PublishedState state, Observed seen) {
-            Optional<PageId> pageId = Optional.of(state.pageId());
-            List<Attachment> now = seen.attachments().orElseGet(() -> attachments.list(access, state.pageId()));
-            Map<AttachmentId, Attachment> present = now.stream().collect(Collectors.toMap(Attachment::id, a -> a, (a, b) -> a));
-            Map<String, Attachment> byName = now.stream().collect(Collectors.toMap(Attachment::fileName, a -> a, (a, b) -> a));
-            List<String> missing = new ArrayList<>();
-            List<Function<UnaryOperator<String>, String>> replaced = new ArrayList<>();
-            Set<String> uploaders = new TreeSet<>();
-            for (PublishedAttachment written : state.attachments()) {
-                Attachment current = present.get(written.attachmentId());
-                if (current == null) {
-                    Attachment other = byName.get(written.fileName());
-                    if (other != null) {
-                        other.authorId().ifPresent(uploaders::add);
-                        replaced.add(names -> "%s (deleted, and another file uploaded under its name: attachment %s version %s, %d bytes%s)"
-                                .formatted(written.fileName(), other.id().value(), other.version(), other.size(), by(other, names)));
-                    } else {
-                        missing.add(written.fileName());
-                    }
-                } else if (replacedSince(written, current)) {
-                    current.authorId().ifPresent(uploaders::add);
-                    replaced.add(names -> "%s (the connector uploaded version %s, %d bytes; Confluence now holds version %s%s, %d bytes%s)".formatted(
-                            written.fileName(), written.version().map(Version::toString).orElse("?"), written.size(), current.version(),
-                            current.fileName().equals(written.fileName()) ? "" : " named '" + current.fileName() + "'", current.size(),
-                            by(current, names)));
-                }
-            }
-            ledger.check(pageId, DriftKind.ATTACHMENT_MISSING, !missing.isEmpty(),
-                    () -> "attachments gone from %s: %s".formatted(DriftMessages.page(page), String.join(", ", missing)));
-            if (replaced.isEmpty()) {
-                ledger.resolve(pageId, DriftKind.ATTACHMENT_REPLACED);
-            } else {
-                ledger.seenBy(pageId, DriftKind.ATTACHMENT_REPLACED, uploaders, names -> "attachments replaced on %s: %s".formatted(
-                        DriftMessages.page(page), replaced.stream().map(r -> r.apply(names)).collect(Collectors.joining(", "))));
-            }
-        }
-
-        /** ", uploaded by Bob Smith" when Confluence said who uploaded the attachment's current version. */
-        private static String by(Attachment attachment, UnaryOperator<String> names) {
-            return attachment.authorId().map(a -> ", uploaded by " + names.apply(a)).orElse("");
-        }
-
-        /** The version tells (a same-size replacement too); a record without one falls back to the size. */
-        private static boolean replacedSince(PublishedAttachment written, Attachment current) {
-            if (!current.fileName().equals(written.fileName())) {
-                return true;
-            }
-            return written.version().map(v -> !current.version().equals(v)).orElse(current.size() != written.size());
         }
 
         /** DRIFTED while a runbook's page has findings nobody acknowledged, PUBLISHED again once they resolved. */

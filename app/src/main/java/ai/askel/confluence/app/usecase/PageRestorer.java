@@ -63,7 +63,7 @@ final class PageRestorer {
         Set<Label> missing = new TreeSet<>(managed.labels());
         missing.removeAll(current.labels());
         if (!missing.isEmpty()) {
-            WriteRefusals.onReadablePage(access, current, () -> {
+            WriteRefusals.onPageContent(access, current, () -> {
                 labels.add(access, managed.pageId(), missing);
                 return current;
             });

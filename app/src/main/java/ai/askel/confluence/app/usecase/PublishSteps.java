@@ -71,13 +71,13 @@ final class PublishSteps {
         Page page = placed.page();
         Set<Label> labelsAdded = placed.decision().labelsToAdd();
         if (!labelsAdded.isEmpty()) {
-            WriteRefusals.onReadablePage(access, page, () -> {
+            WriteRefusals.onPageContent(access, page, () -> {
                 labels.add(access, page.id(), labelsAdded);
                 return page;
             });
         }
         List<PublishedAttachment> written = new ArrayList<>(runbook.published().map(PublishedState::attachments).orElse(List.of()));
-        List<String> uploaded = WriteRefusals.onReadablePage(access, page, () -> upload(access, request, runbook, placed, written));
+        List<String> uploaded = WriteRefusals.onPageContent(access, page, () -> upload(access, request, runbook, placed, written));
         ContentHash hash = request.content().expectedHash().orElseGet(() -> ContentFingerprint.of(request.title(),
                 (placed.wroteBody() ? pages.read(access, page.id()).orElse(page) : page).body()));
         return new Written(page, parentId, placed.outcome(), decision.action(), hash, labelsAdded, uploaded, written);

@@ -9,6 +9,7 @@ import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.domain.error.PermissionDeniedException;
 import ai.askel.confluence.domain.error.PermissionLostException;
 import ai.askel.confluence.domain.error.VersionConflictException;
@@ -27,12 +28,24 @@ final class WriteRefusals {
     private WriteRefusals() {
     }
 
-    /** Runs a write on a page just read; a 403, or a 404 for a page that was just there, is a lost permission. */
+    /** Runs a v2 write of a page just read; a 403, or a 404 for a page that was just there, is a lost permission. */
     static <T> T onReadablePage(ConfluenceAccess access, Page page, Supplier<T> write) {
         try {
             return write.get();
-        } catch (PermissionDeniedException | ai.askel.confluence.domain.error.NotFoundException e) {
+        } catch (PermissionDeniedException | NotFoundException e) {
             throw lost(access, page.title(), page.id(), page.space(), page.webUrl(), "change it", e);
+        }
+    }
+
+    /**
+     * Runs a v1 write on a page just read (labels, attachments): v1 answers 403 when the user can view but not edit; its 404s
+     * mean other things (an attachment too large), so they pass unchanged.
+     */
+    static <T> T onPageContent(ConfluenceAccess access, Page page, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (PermissionDeniedException e) {
+            throw lost(access, page.title(), page.id(), page.space(), page.webUrl(), "change its labels or attachments", e);
         }
     }
 
