@@ -44,7 +44,7 @@ class DriftCommandTest {
 
         Cli first = cli("drift");
         assertThat(first.exit).as(first.err).isEqualTo(3);
-        assertThat(first.out).contains("EDITED_IN_CONFLUENCE").contains(page).contains(DriftSandbox.BOB_ACCOUNT);
+        assertThat(first.out).contains("EDITED_IN_CONFLUENCE").contains(page).contains("last edit by Bob");
 
         Cli one = cli("drift", "--connection", "crestview");
         assertThat(one.exit).as(one.err).isEqualTo(3);
@@ -83,6 +83,21 @@ class DriftCommandTest {
         Cli clean = cli("drift");
         assertThat(clean.exit).as(clean.out).isZero();
         assertThat(cli("drift", "adopt", "nope").exit).as("not a finding id").isEqualTo(2);
+    }
+
+    @Test
+    void a_publish_to_a_page_the_user_may_no_longer_edit_prints_permission_lost() throws Exception {
+        site.sandbox.restrictEditing(page, DriftSandbox.BOB);
+        site.askel.close();
+        site.askel = null;
+        Path inputs = dataDir.resolve("inputs.json");
+        java.nio.file.Files.writeString(inputs, "{\"environment\":\"Crestview Production\",\"customer\":\"Crestview Health\","
+                + "\"status\":\"LIVE\",\"notes\":\"Changed in the CLI\"}");
+
+        Cli refused = cli("runbook", "publish", "--space", "INFRA", "--title", "Crestview Production", "--inputs-file", inputs.toString());
+
+        assertThat(refused.exit).as(refused.out).isEqualTo(1);
+        assertThat(refused.err).contains("error [PERMISSION_LOST]").contains("'Crestview Production' (page " + page);
     }
 
     private record Cli(int exit, String out, String err) {

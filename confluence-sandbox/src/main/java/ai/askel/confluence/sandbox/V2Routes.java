@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 final class V2Routes {
 
     static final String PREFIX = "/wiki/api/v2";
+    /** The {@code maxItems} of {@code POST /users-bulk}'s {@code accountIds}. */
+    static final int MAX_BULK_USERS = 250;
     private static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
     private static final int INCLUDED_LABELS = 50;
     private static final ApiError.Style V2 = ApiError.Style.V2;
@@ -48,6 +50,7 @@ final class V2Routes {
         routes.get(PREFIX + "/pages/{id}/children", Http.locked(store, ctx -> children(ctx, false)));
         routes.get(PREFIX + "/pages/{id}/ancestors", Http.locked(store, this::ancestors));
         routes.get(PREFIX + "/pages/{id}/operations", Http.locked(store, this::operations));
+        routes.post(PREFIX + "/users-bulk", Http.locked(store, this::usersBulk));
     }
 
     // ---- errors
@@ -493,6 +496,32 @@ final class V2Routes {
             operations.add(map("operation", "delete", "targetType", "page"));
         }
         Http.json(ctx, 200, map("operations", operations));
+    }
+
+    // ---- users
+
+    /**
+     * {@code POST /users-bulk}: the users with these account ids ({@code accountIds}, 1 to 250 as the spec bounds it); ids of
+     * nobody are left out of {@code results}, as Confluence does.
+     */
+    private void usersBulk(Context ctx) {
+        JsonNode ids = Http.body(ctx, V2).get("accountIds");
+        if (ids == null || !ids.isArray() || ids.isEmpty()) {
+            throw Http.bad(V2, "accountIds is required: a list of 1 to " + MAX_BULK_USERS + " account ids");
+        }
+        if (ids.size() > MAX_BULK_USERS) {
+            throw Http.bad(V2, "accountIds holds " + ids.size() + " account ids; at most " + MAX_BULK_USERS + " are allowed");
+        }
+        Set<String> asked = new java.util.LinkedHashSet<>();
+        ids.forEach(id -> asked.add(id.asText()));
+        List<Object> results = new ArrayList<>();
+        for (String id : asked) {
+            store.accountById(id).ifPresent(a -> results.add(map("accountId", a.accountId, "accountType", "atlassian",
+                    "accountStatus", "active", "email", a.email, "publicName", a.displayName, "displayName", a.displayName,
+                    "timeZone", "UTC", "isExternalCollaborator", false,
+                    "profilePicture", map("path", "/wiki/aa-avatar/default.png", "isDefault", true))));
+        }
+        Http.json(ctx, 200, map("results", results, "_links", map("base", site.get() + "/wiki")));
     }
 
     // ---- helpers

@@ -155,6 +155,13 @@ class SpecConformanceTest {
         check(Request.Method.DELETE, "/wiki/api/v2/pages/" + doomed, ada.delete("/wiki/api/v2/pages/" + doomed));
         get(ada, "/wiki/rest/api/user/current");
         get(TestClient.anonymous(sandbox), "/wiki/rest/api/user/current");
+        String adaAccount = ada.get("/wiki/rest/api/user/current").json().get("accountId").asText();
+        TestClient.Response named = check(Request.Method.POST, "/wiki/api/v2/users-bulk", ada.post("/wiki/api/v2/users-bulk",
+                Map.of("accountIds", List.of(adaAccount, "557058:nobody"))));
+        assertThat(named.json().get("results")).as("the unknown id is left out").hasSize(1);
+        assertThat(named.json().at("/results/0/accountId").asText()).isEqualTo(adaAccount);
+        check(Request.Method.POST, "/wiki/api/v2/users-bulk", ada.post("/wiki/api/v2/users-bulk",
+                Map.of("accountIds", java.util.stream.IntStream.range(0, 251).mapToObj(i -> "557058:" + i).toList())));
 
         assertThat(validated).isGreaterThanOrEqualTo(30);
         assertThat(violations).as("responses that break Atlassian's OpenAPI documents").isEmpty();

@@ -95,4 +95,9 @@ interface ConfluenceApi {
 
     @RequestLine("GET /wiki/rest/api/user/current")
     CurrentUser currentUser();
+
+    /** A read, though a POST: the ids go in the body ({@code accountIds}, at most 250). */
+    @RequestLine("POST /wiki/api/v2/users-bulk")
+    @Headers("Content-Type: application/json")
+    Results<ConfluenceWire.User> usersBulk(ConfluenceWire.UsersBulk request);
 }

@@ -97,13 +97,16 @@ final class ConfluenceMapper {
         PageVersion version = new PageVersion(Version.of(v.number()),
                 Optional.ofNullable(v.by()).flatMap(by -> text(by.accountId())), instant(v.when()), text(v.message()));
         Set<Label> labels = c.metadata() == null || c.metadata().labels() == null ? Set.of() : v1Labels(c.metadata().labels().items());
-        Optional<PageId> parent = c.ancestors() == null || c.ancestors().isEmpty()
-                ? Optional.empty() : Optional.ofNullable(c.ancestors().get(c.ancestors().size() - 1).id()).map(PageId::of);
+        Optional<ConfluenceWire.V1Ancestor> direct = c.ancestors() == null || c.ancestors().isEmpty()
+                ? Optional.empty() : Optional.ofNullable(c.ancestors().get(c.ancestors().size() - 1));
+        Optional<PageId> parent = direct.map(ConfluenceWire.V1Ancestor::id).filter(id -> !id.isBlank()).map(PageId::of);
+        Optional<Title> parentTitle = direct.flatMap(a -> text(a.title())).flatMap(ConfluenceMapper::title);
         String base = c.links() != null && c.links().base() != null ? c.links().base() : wikiBase.toString();
         Optional<String> web = c.links() == null ? Optional.empty() : text(c.links().webui()).map(w -> join(base, w));
         return new PageSummary(PageId.of(required(c.id(), "content id")),
                 Optional.ofNullable(c.space()).map(ConfluenceWire.V1Space::key).filter(k -> !k.isBlank()).map(SpaceKey::of),
-                Title.of(required(c.title(), "content title")), parent, version, labels, web, expandedAttachments(c, wikiBase));
+                Title.of(required(c.title(), "content title")), parent, version, labels, web, expandedAttachments(c, wikiBase),
+                parentTitle);
     }
 
     /** The attachments the {@code children.attachment} expansion carried, only when it carried them all (no next link). */
@@ -128,7 +131,8 @@ final class ConfluenceMapper {
         int version = c.version() != null && c.version().number() != null ? c.version().number() : 1;
         String base = c.links() != null && c.links().base() != null ? c.links().base() : wikiBase.toString();
         return new Attachment(new AttachmentId(required(c.id(), "attachment id")), required(c.title(), "attachment title"), size, mediaType,
-                Version.of(version), comment, c.links() == null ? Optional.empty() : text(c.links().download()).map(d -> join(base, d)));
+                Version.of(version), comment, c.links() == null ? Optional.empty() : text(c.links().download()).map(d -> join(base, d)),
+                Optional.ofNullable(c.version()).map(ConfluenceWire.V1Version::by).flatMap(by -> text(by.accountId())));
     }
 
     static Attachment attachment(ConfluenceWire.Attachment a, URI wikiBase) {
@@ -136,7 +140,7 @@ final class ConfluenceMapper {
         return new Attachment(new AttachmentId(required(a.id(), "attachment id")), required(a.title(), "attachment title"),
                 a.fileSize() == null ? 0 : a.fileSize(), a.mediaType() == null ? "application/octet-stream" : a.mediaType(),
                 Version.of(a.version() == null || a.version().number() == null ? 1 : a.version().number()), text(a.comment()),
-                download.map(d -> join(wikiBase.toString(), d)));
+                download.map(d -> join(wikiBase.toString(), d)), Optional.ofNullable(a.version()).flatMap(v -> text(v.authorId())));
     }
 
     static Optional<String> webUrl(ConfluenceWire.Links links, URI wikiBase) {
@@ -172,6 +176,15 @@ final class ConfluenceMapper {
 
     static boolean isGlobal(String prefix) {
         return prefix == null || prefix.isBlank() || "global".equals(prefix.toLowerCase(Locale.ROOT));
+    }
+
+    /** A title Confluence sent that the connector would refuse (an odd length, say) is left out rather than failing the listing. */
+    private static Optional<Title> title(String value) {
+        try {
+            return Optional.of(Title.of(value));
+        } catch (ai.askel.confluence.domain.error.InvalidInputException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<String> text(String s) {

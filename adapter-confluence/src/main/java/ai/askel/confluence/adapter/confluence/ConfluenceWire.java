@@ -66,6 +66,14 @@ final class ConfluenceWire {
                       Version version, @JsonProperty("_links") Links links) {
     }
 
+    /** v2 {@code User}, as {@code POST /users-bulk} answers it. */
+    record User(String accountId, String displayName, String publicName, String accountStatus) {
+    }
+
+    /** The body of v2 {@code POST /users-bulk}. */
+    record UsersBulk(List<String> accountIds) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NewPage(String spaceId, String status, String title, String parentId, BodyValue body) {
     }
@@ -108,7 +116,7 @@ final class ConfluenceWire {
     record V1Extensions(String mediaType, Long fileSize, String comment) {
     }
 
-    record V1Ancestor(String id) {
+    record V1Ancestor(String id, String title) {
     }
 
     record V1Content(String id, String type, String status, String title, V1Space space, V1Version version, V1Metadata metadata,

@@ -2,6 +2,7 @@ package ai.askel.confluence.adapter.confluence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.askel.confluence.domain.ConfluenceUser;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
@@ -91,6 +92,15 @@ public final class ConfluencePortContracts {
         @Test
         public void the_current_user_is_the_account_of_the_credentials() {
             assertThat(port().currentUser(world().access())).isEqualTo(world().currentUser());
+        }
+
+        @Test
+        public void display_names_are_answered_for_known_accounts_and_unknown_ones_are_left_out() {
+            ConfluenceUser me = world().currentUser();
+
+            assertThat(port().displayNames(world().access(), java.util.Set.of(me.accountId(), "557058:nobody-at-all")))
+                    .containsExactly(java.util.Map.entry(me.accountId(), me.displayName()));
+            assertThat(port().displayNames(world().access(), java.util.Set.of())).isEmpty();
         }
     }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import ai.askel.confluence.domain.ConfluenceUser;
@@ -27,6 +28,12 @@ final class WireMockConfluenceWorld implements ConfluenceWorld {
     WireMockConfluenceWorld(ConfluenceAccess access) {
         this.access = access;
         WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/rest/api/user/current")).willReturn(okJson(ConfluenceFixtures.CURRENT_USER)));
+        // v2 POST /users-bulk leaves out ids of nobody: only the known account is answered
+        WireMockConfluence.wm.stubFor(post(urlPathEqualTo("/wiki/api/v2/users-bulk")).willReturn(okJson("""
+                {"results":[{"accountId":"557058:048d7c01-8b68-440d-964f-07ce58d92aeb","accountType":"app","accountStatus":"active",
+                "email":"","publicName":"Ops Bot","displayName":"Ops Bot","timeZone":"UTC","isExternalCollaborator":false,
+                "profilePicture":{"path":"/wiki/aa-avatar/default.png","isDefault":true}}],
+                "_links":{"base":"https://example.atlassian.net/wiki"}}""")));
         WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/spaces")).atPriority(10).willReturn(okJson(ConfluenceFixtures.results(null))));
         WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/" + absentPage().value()))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(ConfluenceFixtures.V2_404)));

@@ -28,7 +28,7 @@ final class ProblemMapper {
             case INVALID_INPUT, INVALID_STORAGE_FORMAT, SITE_NOT_ALLOWED -> 400;
             case UNAUTHENTICATED -> 401;
             case FORBIDDEN -> 403;
-            case PERMISSION_DENIED -> 403;
+            case PERMISSION_DENIED, PERMISSION_LOST -> 403;
             case NOT_FOUND -> 404;
             case VERSION_CONFLICT, CONFLICT, DRIFT_DETECTED -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
@@ -102,6 +102,7 @@ final class ProblemMapper {
             case SERVER_BUSY -> "Server busy";
             case DEADLINE_EXCEEDED -> "Deadline exceeded";
             case DRIFT_DETECTED -> "Page changed in Confluence";
+            case PERMISSION_LOST -> "Write permission lost in Confluence";
             case IDEMPOTENCY_KEY_REUSED -> "Idempotency key reused";
             case TEMPLATE_ERROR -> "Template error";
             case SECRET_KEY_MISMATCH -> "Secret key mismatch";

@@ -24,6 +24,7 @@ class ProblemMapperTest {
             Map.entry(ErrorCode.INVALID_INPUT, 400), Map.entry(ErrorCode.INVALID_STORAGE_FORMAT, 400),
             Map.entry(ErrorCode.NOT_FOUND, 404), Map.entry(ErrorCode.VERSION_CONFLICT, 409), Map.entry(ErrorCode.CONFLICT, 409),
             Map.entry(ErrorCode.CREDENTIALS_REJECTED, 422), Map.entry(ErrorCode.PERMISSION_DENIED, 403),
+            Map.entry(ErrorCode.PERMISSION_LOST, 403),
             Map.entry(ErrorCode.UNAUTHENTICATED, 401), Map.entry(ErrorCode.FORBIDDEN, 403), Map.entry(ErrorCode.RATE_LIMITED, 429),
             Map.entry(ErrorCode.PAYLOAD_TOO_LARGE, 413), Map.entry(ErrorCode.SITE_NOT_ALLOWED, 400),
             Map.entry(ErrorCode.ENDPOINT_REMOVED, 502), Map.entry(ErrorCode.CONFLUENCE_UNAVAILABLE, 503),

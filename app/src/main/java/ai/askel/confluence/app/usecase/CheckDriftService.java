@@ -57,7 +57,7 @@ final class CheckDriftService implements CheckDriftUseCase {
 
     private List<DriftFinding> scan(Connection connection) {
         Instant started = clock.now();
-        DriftLedger ledger = new DriftLedger(findings, connection.id(), started);
+        DriftLedger ledger = new DriftLedger(findings, connection.id(), connection.name(), started);
         try {
             DriftScanStatus.Outcome outcome = connectionScan.scan(connection, ledger);
             ledger.resolve(Optional.empty(), DriftKind.SCAN_FAILED);

@@ -90,7 +90,7 @@ final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase
             targets.resolve(target, Set.of(DriftKind.values()), now);
         }
         audit.record(ref.workspace(), OPERATION, Optional.of(ref.connection()), page,
-                "%s for finding %s %s".formatted(outcome, id, kind));
+                "%s for finding %s%s".formatted(outcome, id, DriftMessages.overridden(List.of(target.finding())).replace(" (overwrote", " (it overwrote")));
         return targets.reload(target);
     }
 

@@ -1,7 +1,6 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Attachment;
-import ai.askel.confluence.domain.AttachmentId;
 import ai.askel.confluence.domain.CqlQuery;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.Label;
@@ -9,17 +8,15 @@ import ai.askel.confluence.domain.PageLabels;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PageSummary;
-import ai.askel.confluence.domain.PublishedAttachment;
-import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.PermissionDeniedException;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
-import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ManagedPage;
@@ -54,20 +51,23 @@ final class PageDriftScan {
 
     private final ConfluencePagesPort pages;
     private final ConfluenceSearchPort search;
-    private final ConfluenceAttachmentsPort attachments;
+    private final AttachmentDriftCheck attachmentDrift;
     private final ManagedPageRepositoryPort managedPages;
     private final RunbookRepositoryPort runbooks;
     private final SpaceAccessCheck spaceAccess;
+    private final AccountNames names;
 
     @Inject
-    PageDriftScan(ConfluencePagesPort pages, ConfluenceSearchPort search, ConfluenceAttachmentsPort attachments,
-                  ManagedPageRepositoryPort managedPages, RunbookRepositoryPort runbooks, SpaceAccessCheck spaceAccess) {
+    PageDriftScan(ConfluencePagesPort pages, ConfluenceSearchPort search, AttachmentDriftCheck attachmentDrift,
+                  ManagedPageRepositoryPort managedPages, RunbookRepositoryPort runbooks, SpaceAccessCheck spaceAccess,
+                  AccountNames names) {
         this.pages = pages;
         this.search = search;
-        this.attachments = attachments;
+        this.attachmentDrift = attachmentDrift;
         this.managedPages = managedPages;
         this.runbooks = runbooks;
         this.spaceAccess = spaceAccess;
+        this.names = names;
     }
 
     void run(ConfluenceAccess access, DriftLedger ledger, List<ManagedPage> managed, Set<PageId> openPageFindings) {
@@ -96,14 +96,16 @@ final class PageDriftScan {
     }
 
     /** What Confluence shows of a managed page: from the CQL listing, or from a direct read. */
-    private record Observed(Title title, Optional<PageId> parentId, Set<Label> labels, Version version, Optional<Page> page,
-                            Optional<List<Attachment>> attachments, Optional<String> webUrl) {
+    private record Observed(Title title, Optional<PageId> parentId, Optional<Title> parentTitle, Set<Label> labels, Version version,
+                            Optional<Page> page, Optional<List<Attachment>> attachments, Optional<String> webUrl) {
         static Observed of(PageSummary s) {
-            return new Observed(s.title(), s.parentId(), s.labels(), s.version().number(), Optional.empty(), s.attachments(), s.webUrl());
+            return new Observed(s.title(), s.parentId(), s.parentTitle(), s.labels(), s.version().number(), Optional.empty(), s.attachments(),
+                    s.webUrl());
         }
 
         static Observed of(Page p) {
-            return new Observed(p.title(), p.parentId(), p.labels(), p.version().number(), Optional.of(p), Optional.empty(), p.webUrl());
+            return new Observed(p.title(), p.parentId(), Optional.empty(), p.labels(), p.version().number(), Optional.of(p), Optional.empty(),
+                    p.webUrl());
         }
     }
 
@@ -133,9 +135,9 @@ final class PageDriftScan {
             Set<SpaceKey> managedSpaces = managed.stream().map(ManagedPage::space).collect(Collectors.toCollection(LinkedHashSet::new));
             Set<SpaceKey> missingSpaces = managedSpaces.isEmpty() ? Set.of() : spaceAccess.missingSpaces(access, managedSpaces);
             long unchecked = managed.stream().filter(m -> missingSpaces.contains(m.space())).count();
-            ledger.check(Optional.empty(), DriftKind.SPACE_MISSING, !missingSpaces.isEmpty(), () -> ("%s: deleted, or no longer visible to %s "
-                    + "(Confluence answers both the same way); %d managed pages there cannot be checked")
-                    .formatted(keys(missingSpaces), access.email(), unchecked));
+            ledger.check(Optional.empty(), DriftKind.SPACE_MISSING, !missingSpaces.isEmpty(), () -> ("%s: %s deleted, or no longer visible "
+                    + "to %s (Confluence answers both the same way); %d managed pages there cannot be checked")
+                    .formatted(ledger.connectionLabel(), keys(missingSpaces), access.email(), unchecked));
             // a page the connector no longer manages (a deleted runbook page created again elsewhere) has no drift left
             openPageFindings.stream().filter(p -> !managedById.containsKey(p)).forEach(this::resolveAll);
             if (managed.isEmpty()) {
@@ -143,9 +145,9 @@ final class PageDriftScan {
                 return;
             }
             runbooks.listByConnection(ledger.connection()).forEach(r -> r.pageId().ifPresent(p -> runbooksByPage.put(p, r)));
-            // parents first: a trashed parent explains why its children moved
+            // parents (created or adopted) first: a trashed parent explains why its children moved
             List<ManagedPage> visible = managed.stream().filter(m -> !missingSpaces.contains(m.space()))
-                    .sorted(Comparator.comparing((ManagedPage m) -> m.role() != ManagedPage.Role.PARENT)).toList();
+                    .sorted(Comparator.comparing((ManagedPage m) -> m.role() == ManagedPage.Role.RUNBOOK)).toList();
             Map<PageId, PageSummary> listed = list(visible);
             for (ManagedPage page : visible) {
                 try {
@@ -155,6 +157,8 @@ final class PageDriftScan {
                     unreadableSpaces.add(page.space());
                 }
             }
+            // one lookup names the people of every finding that names one (none needed, no call)
+            ledger.recordNamed(names.lookUp(access, ledger.accountsToName()));
             goneParents.forEach((parent, children) -> ledger.seen(Optional.of(parent), DriftKind.DELETED, parentGone(managedById.get(parent),
                     children)));
             Set<SpaceKey> readOnly = spaceAccess.readOnlySpaces(access, presentBySpace);
@@ -167,7 +171,7 @@ final class PageDriftScan {
                 lost.add("may read but no longer edit managed pages in " + keys(readOnly));
             }
             ledger.check(Optional.empty(), DriftKind.PERMISSION_LOST, !lost.isEmpty(),
-                    () -> "%s %s; publishing there will fail".formatted(access.email(), String.join(", and ", lost)));
+                    () -> "%s: %s %s; publishing there will fail".formatted(ledger.connectionLabel(), access.email(), String.join(", and ", lost)));
             updateRunbookStatuses();
         }
 
@@ -227,6 +231,26 @@ final class PageDriftScan {
             }
             ledger.resolve(pageId, DriftKind.DELETED);
             presentBySpace.putIfAbsent(page.space(), page.pageId());
+            compare(placed(page, seen), seen);
+        }
+
+        /**
+         * A parent recorded before the connector kept where parents live has no place to compare: where it is now becomes its
+         * place from here on (no finding).
+         */
+        private ManagedPage placed(ManagedPage page, Observed seen) {
+            if (page.role() == ManagedPage.Role.RUNBOOK || page.parentId().isPresent() || seen.parentId().isEmpty()) {
+                return page;
+            }
+            ManagedPage placed = new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), seen.parentId(), page.role(),
+                    page.runbook(), page.version(), page.contentHash(), page.labels(), page.updatedAt());
+            managedPages.save(placed);
+            managedById.put(placed.pageId(), placed);
+            return placed;
+        }
+
+        private void compare(ManagedPage page, Observed seen) {
+            Optional<PageId> pageId = Optional.of(page.pageId());
 
             ledger.check(pageId, DriftKind.RENAMED, !seen.title().equals(page.title()),
                     () -> "%s was renamed to '%s'%s".formatted(DriftMessages.page(page), seen.title().value(), DriftMessages.at(seen.webUrl())));
@@ -237,15 +261,16 @@ final class PageDriftScan {
                 goneParents.get(page.parentId().get()).add("'%s' (page %s)".formatted(page.title().value(), page.pageId()));
             }
             ledger.check(pageId, DriftKind.MOVED, !movedWithItsParent && page.parentId().isPresent() && !seen.parentId().equals(page.parentId()),
-                    () -> "%s was moved from under %s to %s%s".formatted(DriftMessages.page(page), parent(page.parentId().orElseThrow()),
-                            seen.parentId().map(p -> "under " + parent(p)).orElse("the top of the space"), DriftMessages.at(seen.webUrl())));
+                    () -> "%s was moved from under %s to %s%s".formatted(DriftMessages.page(page), place(page.parentId().orElseThrow(),
+                            Optional.empty()), seen.parentId().map(p -> "under " + place(p, seen.parentTitle())).orElse("the top of the space"),
+                            DriftMessages.at(seen.webUrl())));
             Set<Label> removed = PageLabels.of(seen.labels()).missing(page.labels());
             ledger.check(pageId, DriftKind.LABELS_REMOVED, !removed.isEmpty(), () -> "labels removed from %s: %s"
                     .formatted(DriftMessages.page(page), removed.stream().map(Label::name).collect(Collectors.joining(", "))));
             checkEdit(page, seen);
             Runbook runbook = runbooksByPage.get(page.pageId());
             if (page.role() == ManagedPage.Role.RUNBOOK && runbook != null) {
-                runbook.published().filter(p -> !p.attachments().isEmpty()).ifPresent(state -> checkAttachments(page, state, seen));
+                runbook.published().filter(p -> !p.attachments().isEmpty()).ifPresent(state -> attachmentDrift.check(access, ledger, page, state, seen.attachments()));
             }
         }
 
@@ -256,9 +281,23 @@ final class PageDriftScan {
                             String.join(", ", children)));
         }
 
-        private String parent(PageId id) {
+        /**
+         * A page a managed page was or now is under, by title: a managed page's is known, a search names the parent it lists a
+         * page under; any other is read (one call, only for a page found moved).
+         */
+        private String place(PageId id, Optional<Title> listed) {
             ManagedPage known = managedById.get(id);
-            return known == null ? "page " + id : "'%s' (page %s)".formatted(known.title().value(), id);
+            Optional<Title> title = known != null ? Optional.of(known.title()) : listed.or(() -> titleOf(id));
+            return title.map(t -> "'%s' (page %s)".formatted(t.value(), id)).orElse("page " + id);
+        }
+
+        /** Only to name a place in a message: a page that cannot be read is named by its id, and the scan goes on. */
+        private Optional<Title> titleOf(PageId id) {
+            try {
+                return pages.read(access, id).map(Page::title);
+            } catch (ConnectorException e) {
+                return Optional.empty();
+            }
         }
 
         /**
@@ -279,56 +318,20 @@ final class PageDriftScan {
             }
             boolean edited = page.baseline().isEditedBy(read.version().number(), ContentFingerprint.of(page.title(), read.body()));
             if (edited) {
-                ledger.seen(pageId, DriftKind.EDITED_IN_CONFLUENCE, "%s was edited in Confluence: version %s, the connector published version %s%s%s"
+                Function<String, String> words = by -> "%s was edited in Confluence: version %s, the connector published version %s%s%s"
                         .formatted(DriftMessages.page(page), read.version().number(), page.version(),
-                                read.version().authorId().map(a -> " (last edit by account " + a + ")").orElse(""),
-                                DriftMessages.at(read.webUrl())));
+                                by == null ? "" : " (last edit by " + by + ")", DriftMessages.at(read.webUrl()));
+                Optional<String> author = read.version().authorId();
+                if (author.isPresent()) {
+                    ledger.seenBy(pageId, DriftKind.EDITED_IN_CONFLUENCE, author.get(), words);
+                } else {
+                    ledger.seen(pageId, DriftKind.EDITED_IN_CONFLUENCE, words.apply(null));
+                }
             } else {
                 ledger.resolve(pageId, DriftKind.EDITED_IN_CONFLUENCE);
                 managedPages.save(new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), page.parentId(),
                         page.role(), page.runbook(), read.version().number(), page.contentHash(), page.labels(), ledger.now()));
             }
-        }
-
-        /**
-         * The attachments the connector wrote: gone (by id and name), or replaced (the same id at a later version than the
-         * one uploaded, or another file under the name). The listing carries them; a page it lacked costs one listing.
-         */
-        private void checkAttachments(ManagedPage page, PublishedState state, Observed seen) {
-            Optional<PageId> pageId = Optional.of(state.pageId());
-            List<Attachment> now = seen.attachments().orElseGet(() -> attachments.list(access, state.pageId()));
-            Map<AttachmentId, Attachment> present = now.stream().collect(Collectors.toMap(Attachment::id, a -> a, (a, b) -> a));
-            Map<String, Attachment> byName = now.stream().collect(Collectors.toMap(Attachment::fileName, a -> a, (a, b) -> a));
-            List<String> missing = new ArrayList<>();
-            List<String> replaced = new ArrayList<>();
-            for (PublishedAttachment written : state.attachments()) {
-                Attachment current = present.get(written.attachmentId());
-                if (current == null) {
-                    Attachment other = byName.get(written.fileName());
-                    if (other != null) {
-                        replaced.add("%s (deleted, and another file uploaded under its name: attachment %s version %s, %d bytes)"
-                                .formatted(written.fileName(), other.id().value(), other.version(), other.size()));
-                    } else {
-                        missing.add(written.fileName());
-                    }
-                } else if (replacedSince(written, current)) {
-                    replaced.add("%s (the connector uploaded version %s, %d bytes; Confluence now holds version %s%s, %d bytes)".formatted(
-                            written.fileName(), written.version().map(Version::toString).orElse("?"), written.size(), current.version(),
-                            current.fileName().equals(written.fileName()) ? "" : " named '" + current.fileName() + "'", current.size()));
-                }
-            }
-            ledger.check(pageId, DriftKind.ATTACHMENT_MISSING, !missing.isEmpty(),
-                    () -> "attachments gone from %s: %s".formatted(DriftMessages.page(page), String.join(", ", missing)));
-            ledger.check(pageId, DriftKind.ATTACHMENT_REPLACED, !replaced.isEmpty(),
-                    () -> "attachments replaced on %s: %s".formatted(DriftMessages.page(page), String.join(", ", replaced)));
-        }
-
-        /** The version tells (a same-size replacement too); a record without one falls back to the size. */
-        private static boolean replacedSince(PublishedAttachment written, Attachment current) {
-            if (!current.fileName().equals(written.fileName())) {
-                return true;
-            }
-            return written.version().map(v -> !current.version().equals(v)).orElse(current.size() != written.size());
         }
 
         /** DRIFTED while a runbook's page has findings nobody acknowledged, PUBLISHED again once they resolved. */

@@ -59,11 +59,14 @@ final class PageRestorer {
                 revision = revision.under(managed.parentId().get());
                 restored.add("place under page " + managed.parentId().get());
             }
-            written = current.apply(revision, pages.write(access, revision));
+            written = current.apply(revision, WriteRefusals.revise(access, pages, current, revision));
         }
         Set<Label> missing = PageLabels.of(current.labels()).missing(managed.labels());
         if (!missing.isEmpty()) {
-            labels.add(access, managed.pageId(), missing);
+            WriteRefusals.onPageContent(access, current, () -> {
+                labels.add(access, managed.pageId(), missing);
+                return current;
+            });
             restored.add("labels " + missing.stream().map(Label::name).toList());
         }
         if (written != current) {

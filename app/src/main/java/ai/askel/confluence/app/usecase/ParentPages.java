@@ -1,6 +1,7 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PageSummary;
@@ -65,8 +66,8 @@ final class ParentPages {
         if (existing.isPresent()) {
             if (!dryRun) {
                 // an adopted page's content is the customer's: the role says so, and no content of it is compared
-                record(ref, space, title, existing.get().id(), existing.get().version().number(), ManagedPage.Role.ADOPTED_PARENT,
-                        ContentFingerprint.of(title, ""));
+                record(ref, space, title, existing.get().id(), existing.get().parentId(), existing.get().version().number(),
+                        ManagedPage.Role.ADOPTED_PARENT, ContentFingerprint.of(title, ""));
             }
             return new Parent(Optional.of(existing.get().id()), false, false);
         }
@@ -76,12 +77,21 @@ final class ParentPages {
         PageCreation.Outcome outcome = creation.create(access, new NewPage(space, title, Optional.empty(), NEW_PARENT_BODY));
         ContentHash hash = ContentFingerprint.of(title, NEW_PARENT_BODY);
         if (outcome.created().isPresent()) {
-            record(ref, space, title, outcome.created().get().id(), outcome.created().get().version().number(), ManagedPage.Role.PARENT, hash);
+            Page created = outcome.created().get();
+            record(ref, space, title, created.id(), created.parentId(), created.version().number(), ManagedPage.Role.PARENT, hash);
             return new Parent(Optional.of(outcome.created().get().id()), true, false);
         }
         PageSummary found = outcome.found().orElseThrow();
-        record(ref, space, title, found.id(), found.version().number(), ManagedPage.Role.PARENT, hash);
+        record(ref, space, title, found.id(), found.parentId(), found.version().number(), ManagedPage.Role.PARENT, hash);
         return new Parent(Optional.of(found.id()), false, false);
+    }
+
+    /**
+     * Whether a recorded parent is still a current page: Confluence accepts a new page under a parent in the trash, where
+     * nobody would see it, so this is asked (one read) before a page is created under a recorded parent.
+     */
+    boolean isCurrent(ConfluenceAccess access, PageId parent) {
+        return pages.read(access, parent).isPresent();
     }
 
     /** Forgets a recorded parent that was deleted in Confluence, so the next attempt finds or creates it again. */
@@ -89,9 +99,10 @@ final class ParentPages {
         managedPages.delete(ref.connection(), parent);
     }
 
-    private void record(ConnectionRef ref, SpaceKey space, Title title, PageId id, Version version,
+    /** Records the parent with where it lives (its own parent), so a drift scan sees it moved. */
+    private void record(ConnectionRef ref, SpaceKey space, Title title, PageId id, Optional<PageId> parentId, Version version,
                         ManagedPage.Role role, ContentHash hash) {
-        managedPages.save(new ManagedPage(ref.connection(), id, space, title, Optional.empty(), role, Optional.empty(), version, hash,
+        managedPages.save(new ManagedPage(ref.connection(), id, space, title, parentId, role, Optional.empty(), version, hash,
                 Set.of(), clock.now()));
     }
 }

@@ -58,7 +58,7 @@ final class PublishRunbookService implements PublishRunbookUseCase {
             PublishResult result = publication.publish(access, request);
             audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), result.pageId(),
                     result.outcome().name().toLowerCase(Locale.ROOT)
-                            + (result.driftOverridden().isEmpty() ? "" : " (overwrote an edit made in Confluence)"));
+                            + DriftMessages.overridden(result.driftOverridden()));
             return result;
         } catch (ConnectorException e) {
             audit.failed(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.empty(), e);

@@ -64,10 +64,14 @@ final class PublishSteps {
         Page page = placed.page();
         Set<Label> labelsAdded = placed.decision().labelsToAdd();
         if (!labelsAdded.isEmpty()) {
-            labels.add(access, page.id(), labelsAdded);
+            WriteRefusals.onPageContent(access, page, () -> {
+                labels.add(access, page.id(), labelsAdded);
+                return page;
+            });
         }
         List<PublishedAttachment> written = new ArrayList<>(runbook.published().map(PublishedState::attachments).orElse(List.of()));
-        List<String> uploaded = attachments.upload(access, request, runbook, page.id(), placed.decision().attachmentsToUpload(), written);
+        List<String> uploaded = WriteRefusals.onPageContent(access, page,
+                () -> attachments.upload(access, request, runbook, page.id(), placed.decision().attachmentsToUpload(), written));
         ContentHash hash = request.content().expectedHash().orElseGet(() -> ContentFingerprint.of(request.title(),
                 (placed.wroteBody() ? pages.read(access, page.id()).orElse(page) : page).body()));
         return new Written(page, parentId, placed.outcome(), decision.action(), hash, labelsAdded, uploaded, written);
@@ -83,9 +87,15 @@ final class PublishSteps {
         PageCreation.Outcome outcome;
         try {
             outcome = creation.create(access, new NewPage(request.space(), request.title(), Optional.of(parentId), request.content().body()));
-        } catch (NotFoundException parentGone) {
+        } catch (NotFoundException refused) {
+            // Confluence answers 404 both for a parent that is gone and for a space where the user may only view
+            Optional<Page> parent = pages.read(access, parentId);
+            if (parent.isPresent()) {
+                throw WriteRefusals.lost(access, parent.get().title(), parentId, parent.get().space(), parent.get().webUrl(),
+                        "add pages under it", refused);
+            }
             if (!located.parentFromRecord()) {
-                throw parentGone;
+                throw refused;
             }
             // the recorded parent was deleted in Confluence: forget it, and find or create it again
             parents.forget(request.ref(), parentId);
@@ -109,7 +119,7 @@ final class PublishSteps {
         PageRevision revision = remote.revise(Optional.of(request.title()), request.content().body(),
                 Optional.of("Published by Askel from " + request.content().source().describe()));
         try {
-            return remote.apply(revision, pages.write(access, revision));
+            return remote.apply(revision, WriteRefusals.revise(access, pages, remote, revision));
         } catch (VersionConflictException e) {
             throw new StaleRunbookException("page " + remote.id() + " moved on while it was being published");
         }

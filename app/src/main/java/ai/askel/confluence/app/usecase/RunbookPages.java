@@ -70,6 +70,15 @@ final class RunbookPages {
         }
         Optional<PageSummary> existing = pages.findByTitle(access, request.space(), request.title());
         if (existing.isEmpty()) {
+            if (parent.fromRecord() && !parents.isCurrent(access, parent.id().get())) {
+                // the recorded parent is deleted or in the trash (no scan has said so yet): never create a page under it
+                if (dryRun) {
+                    return new Located(Optional.empty(), Optional.empty(), true, false, List.of());
+                }
+                parents.forget(request.ref(), parent.id().get());
+                ParentPages.Parent again = parents.resolve(access, request.ref(), request.space(), request.parentTitle(), false);
+                return new Located(Optional.empty(), again.id(), again.created(), false, List.of());
+            }
             return new Located(Optional.empty(), parent.id(), false, parent.fromRecord(), List.of());
         }
         requireUnder(existing.get(), parent.id().get(), request);

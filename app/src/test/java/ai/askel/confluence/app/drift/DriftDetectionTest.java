@@ -86,7 +86,8 @@ class DriftDetectionTest {
                 JsonNode finding = answer.get("results").get(0);
                 assertThat(finding.get("kind").asText()).isEqualTo("EDITED_IN_CONFLUENCE");
                 assertThat(finding.get("pageId").asText()).isEqualTo(page);
-                assertThat(finding.get("detail").asText()).contains("version 2").contains(DriftSandbox.BOB_ACCOUNT);
+                assertThat(finding.get("detail").asText()).contains("version 2").contains("(last edit by Bob)")
+                        .doesNotContain(DriftSandbox.BOB_ACCOUNT);
                 assertThat(finding.get("connectionId").asText()).isEqualTo(site.connection.id().value());
             }
         } finally {
@@ -118,6 +119,21 @@ class DriftDetectionTest {
                 .send(request.header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    void a_failed_name_lookup_never_fails_the_scan_the_finding_names_the_account_id_instead() {
+        site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's own procedure</p>");
+        // Confluence answers 404 to a user who may not view profiles
+        site.sandbox.faults().failNext("POST", "/wiki/api/v2/users-bulk", 404, 1);
+
+        List<DriftFinding> found = site.scan();
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(DriftKind.EDITED_IN_CONFLUENCE);
+            assertThat(f.detail()).contains("(last edit by account " + DriftSandbox.BOB_ACCOUNT + ")");
+        });
+        assertThat(site.scan()).singleElement().satisfies(f -> assertThat(f.detail()).contains("(last edit by Bob)"));
     }
 
     @Test
@@ -179,6 +195,58 @@ class DriftDetectionTest {
         String newParent = site.sandbox.findPage(next.pageId().orElseThrow().value()).orElseThrow().parentId().orElseThrow();
         assertThat(newParent).isNotEqualTo(parent);
         assertThat(site.sandbox.findPage(newParent).orElseThrow().status()).isEqualTo("current");
+    }
+
+    @Test
+    void a_moved_parent_is_one_moved_finding_on_the_parent_and_overwrite_puts_it_back() {
+        String parent = site.sandbox.findPage(page).orElseThrow().parentId().orElseThrow();
+        String home = site.sandbox.homepageId("INFRA");
+        assertThat(site.sandbox.findPage(parent).orElseThrow().parentId()).contains(home);
+        String archive = site.sandbox.createPage("INFRA", home, "Archive", "<p>Old things</p>", DriftSandbox.BOB);
+        site.sandbox.movePage(parent, archive, DriftSandbox.BOB);
+
+        List<DriftFinding> found = site.scan();
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(DriftKind.MOVED);
+            assertThat(f.pageId()).contains(PageId.of(parent));
+            assertThat(f.detail()).contains("parent page 'Customer Environments' (page " + parent + ") was moved")
+                    .contains("from under 'Infrastructure Home' (page " + home + ")").contains("to under 'Archive' (page " + archive + ")");
+        });
+        site.askel.overwriteDriftFinding().overwrite(site.ref, found.get(0).id().orElseThrow());
+        assertThat(site.sandbox.findPage(parent).orElseThrow().parentId()).contains(home);
+        assertThat(site.scan()).isEmpty();
+    }
+
+    @Test
+    void putting_back_a_title_another_page_took_is_a_conflict_naming_that_page() {
+        site.sandbox.renamePage(page, DriftSandbox.BOB, "Crestview Production (old)");
+        String taker = site.sandbox.createPage("INFRA", "Crestview Production", "<p>Bob's page</p>", DriftSandbox.BOB);
+
+        assertThatThrownBy(() -> site.publish("Crestview Production", DriftPolicy.OVERWRITE, true))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("'Crestview Production (old)' (page " + page + ")")
+                            .contains("page " + taker + " (http").contains("has it now");
+                });
+        DriftFinding renamed = site.scan().stream().filter(f -> f.kind() == DriftKind.RENAMED).findFirst().orElseThrow();
+        assertThatThrownBy(() -> site.askel.overwriteDriftFinding().overwrite(site.ref, renamed.id().orElseThrow()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getMessage()).contains("page " + taker));
+    }
+
+    @Test
+    void a_parent_trashed_since_the_last_scan_is_never_published_under() {
+        String parent = site.sandbox.findPage(page).orElseThrow().parentId().orElseThrow();
+        site.sandbox.trashPage(parent, DriftSandbox.BOB);
+
+        PublishResult next = site.publish("Crestview Staging", DriftPolicy.FAIL, false);
+
+        String newParent = site.sandbox.findPage(next.pageId().orElseThrow().value()).orElseThrow().parentId().orElseThrow();
+        assertThat(newParent).isNotEqualTo(parent);
+        assertThat(site.sandbox.findPage(newParent).orElseThrow()).satisfies(p -> {
+            assertThat(p.status()).isEqualTo("current");
+            assertThat(p.title()).isEqualTo("Customer Environments");
+        });
     }
 
     @Test
@@ -291,12 +359,41 @@ class DriftDetectionTest {
 
         assertThat(site.scan()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(DriftKind.PERMISSION_LOST);
-            assertThat(f.detail()).contains("no longer edit").contains("INFRA");
+            assertThat(f.detail()).contains("no longer edit").contains("INFRA").contains("connection 'crestview'");
         });
         assertThat(site.sandbox.requestLog().recent()).allSatisfy(call -> assertThat(call.method()).isEqualTo("GET"));
 
         site.sandbox.setPermission(DriftSandbox.ADA, "INFRA", Permission.WRITE);
         assertThat(site.scan()).isEmpty();
+    }
+
+    @Test
+    void a_publish_that_may_read_the_page_but_no_longer_write_it_fails_with_permission_lost_not_not_found() {
+        site.sandbox.setPermission(DriftSandbox.ADA, "INFRA", Permission.READ);
+
+        // v2 answers 404 to the PUT of a page the user may only view
+        assertThatThrownBy(() -> site.publishFull("Crestview Production", DriftPolicy.FAIL))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_LOST);
+                    assertThat(e.getMessage()).contains("'Crestview Production' (page " + page).contains(DriftSandbox.ADA)
+                            .contains("space INFRA").contains("no longer change it");
+                });
+        // and to the POST of a page under a parent the user may only view
+        assertThatThrownBy(() -> site.publish("Crestview Staging", DriftPolicy.FAIL, false))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_LOST);
+                    assertThat(e.getMessage()).contains("'Customer Environments'").contains("add pages under it");
+                });
+        site.sandbox.setPermission(DriftSandbox.ADA, "INFRA", Permission.WRITE);
+
+        // a page restriction: Confluence answers 403 to the PUT
+        site.sandbox.restrictEditing(page, DriftSandbox.BOB);
+        assertThatThrownBy(() -> site.publishFull("Crestview Production", DriftPolicy.FAIL))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_LOST));
+        assertThat(site.sandbox.findPage(page).orElseThrow().version()).as("nothing was written").isEqualTo(1);
+
+        site.sandbox.restrictEditing(page);
+        assertThat(site.publishFull("Crestview Production", DriftPolicy.FAIL).outcome()).isEqualTo(PublishOutcome.UPDATED);
     }
 
     @Test

@@ -44,7 +44,9 @@ class DriftMatrixTest {
             Map<String, String> page = new LinkedHashMap<>();
             runbooks.forEach((name, result) -> page.put(name, result.pageId().orElseThrow().value()));
             String parent = site.sandbox.findPage(page.get("moved")).orElseThrow().parentId().orElseThrow();
+            site.sandbox.resetCounters();
             assertThat(site.scan()).as("right after publishing").isEmpty();
+            assertThat(site.sandbox.requestLog().count("POST /wiki/api/v2/users-bulk")).as("no finding names anyone: no lookup").isZero();
             assertThat(site.scan()).as("and again").isEmpty();
 
             // the changes, all at once
@@ -76,17 +78,23 @@ class DriftMatrixTest {
                 assertThat(f.id()).isPresent();
                 assertThat(f.detail()).contains("'Crestview " + name(page, f) + "' (page " + f.pageId().orElseThrow() + ")");
             });
-            assertThat(finding(found, page, "joined").detail()).contains("version 2").contains(DriftSandbox.BOB_ACCOUNT).contains("http");
-            assertThat(finding(found, page, "moved").detail()).contains("from under 'Customer Environments' (page " + parent + ")");
-            assertThat(finding(found, page, "replaced").detail()).contains("uploaded version 1").contains("now holds version 2");
-            // one search (attachments ride along), a read of each page whose version moved and of the parent, and 3 more
+            assertThat(finding(found, page, "joined").detail()).contains("version 2").contains("(last edit by Bob)").contains("http")
+                    .doesNotContain(DriftSandbox.BOB_ACCOUNT);
+            assertThat(finding(found, page, "moved").detail()).contains("from under 'Customer Environments' (page " + parent + ")")
+                    .as("the new place by its title, which the search's ancestors carry")
+                    .contains("to under 'Infrastructure Home' (page " + site.sandbox.homepageId("INFRA") + ")");
+            assertThat(finding(found, page, "replaced").detail()).contains("uploaded version 1").contains("now holds version 2")
+                    .contains("uploaded by Bob");
+            // one search (attachments ride along), a read of each page whose version moved and of the parent, one lookup of the
+            // names of every person the findings name, and 3 more
             List<String> reads = site.sandbox.requestLog().recent().stream()
                     .filter(e -> e.method().equals("GET") && e.path().matches("/wiki/api/v2/pages/\\d+"))
                     .map(e -> e.path().substring(e.path().lastIndexOf('/') + 1)).toList();
             assertThat(reads).containsExactlyInAnyOrder(page.get("joined"), page.get("reindented"), page.get("inline"), page.get("renamed"),
                     page.get("trashed"), page.get("resaved"), parent);
             assertThat(site.sandbox.requestLog().count("GET /wiki/rest/api/content/search")).isEqualTo(1);
-            assertThat(site.sandbox.requestLog().total()).isEqualTo(1 + reads.size() + 3);
+            assertThat(site.sandbox.requestLog().count("POST /wiki/api/v2/users-bulk")).isEqualTo(1);
+            assertThat(site.sandbox.requestLog().total()).isEqualTo(1 + reads.size() + 1 + 3);
 
             // a deletion supersedes what was found before it
             site.sandbox.trashPage(page.get("trashed"), DriftSandbox.BOB);
@@ -143,6 +151,13 @@ class DriftMatrixTest {
             assertThat(audited)
                     .filteredOn(e -> e.operation().equals("drift.overwrite") && e.page().equals(Optional.of(trashed))).singleElement()
                     .satisfies(e -> assertThat(e.outcome()).contains("published the runbook again").contains(DriftSandbox.DIAGRAM));
+            assertThat(audited).as("what an overwrite replaced")
+                    .filteredOn(e -> e.operation().equals("drift.overwrite") && e.page().equals(Optional.of(PageId.of(page.get("joined")))))
+                    .singleElement().satisfies(e -> assertThat(e.outcome()).contains("put back the connector's body")
+                            .contains("EDITED_IN_CONFLUENCE").contains("last edit by Bob"));
+            assertThat(audited).filteredOn(e -> e.operation().equals("runbook.publish") && e.page().equals(Optional.of(PageId.of(page.get("inline")))))
+                    .anySatisfy(e -> assertThat(e.outcome()).contains("updated (overwrote what changed in Confluence: EDITED_IN_CONFLUENCE")
+                            .contains("'Crestview inline'"));
         }
     }
 

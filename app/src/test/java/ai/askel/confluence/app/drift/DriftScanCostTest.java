@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *         + changed pages                      one read each (a version past the baseline); replaced attachments cost nothing
  *         + parent pages                       read directly (they carry no label)
  *         + 3                                  current user, space listing, edit permission per space
+ *         + 1                                  the names of the people findings name (0 when none does)
  * </pre>
  */
 class DriftScanCostTest {
@@ -70,9 +71,11 @@ class DriftScanCostTest {
             assertThat(attachmentListings).as("calls %s", calls).isZero();
             // the 10 edited runbooks, and the parent page "Customer Environments" (it carries no label, so it is read directly)
             assertThat(reads).as("calls %s", calls).isEqualTo(EDITED + 1);
+            // one lookup names the people who edited (never one per finding)
+            assertThat(calls.getOrDefault("POST /wiki/api/v2/users-bulk", 0L)).as("calls %s", calls).isEqualTo(1);
             // + the credentials check, the space listing and whether the user may still edit in INFRA
             long total = site.sandbox.requestLog().total();
-            assertThat(total).as("calls %s", calls).isEqualTo(searches + reads + 3)
+            assertThat(total).as("calls %s", calls).isEqualTo(searches + reads + 1 + 3)
                     .isLessThanOrEqualTo((RUNBOOKS + 249) / 250 + EDITED + REPLACED + 5);
         }
     }

@@ -383,6 +383,13 @@ class HttpApiEndToEndTest {
         overwrite.put("onDrift", "overwrite");
         ApiClient.Response overwritten = api.post(c("/runbooks"), overwrite);
         assertThat(overwritten.json().get("outcome").asText()).as("%s", overwritten).isEqualTo("UPDATED");
+        connector.sandbox.restrictEditing(runbookPage, "bob@example.com");
+        Map<String, Object> changed = new java.util.HashMap<>(overwrite);
+        changed.put("inputs", Map.of("environment", "Drifting", "customer", "Crestview Health", "status", "LIVE", "notes", "Changed"));
+        ApiClient.Response lost = api.post(c("/runbooks"), changed);
+        assertProblem(lost, 403, "PERMISSION_LOST");
+        assertThat(lost.json().get("detail").asText()).contains("'Drifting' (page " + runbookPage).contains("no longer change it");
+        connector.sandbox.restrictEditing(runbookPage);
 
         String huge = "<p>" + "x".repeat(5 * 1024 * 1024) + "</p>";
         assertProblem(api.post(c("/pages"), Map.of("spaceKey", "INFRA", "title", "Huge", "body", ApiClient.storage(huge))), 413,

@@ -302,6 +302,25 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         }
     }
 
+    /** People the fake names by account id (v2 {@code /users-bulk}). */
+    private final Map<String, String> people = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public void person(String accountId, String displayName) {
+        people.put(accountId, displayName);
+    }
+
+    @Override
+    public Map<String, String> displayNames(ConfluenceAccess access, Set<String> accountIds) {
+        if (accountIds.size() > MAX_BULK_LOOKUP) {
+            throw new IllegalArgumentException("at most " + MAX_BULK_LOOKUP + " account ids");
+        }
+        enter("users.bulk");
+        synchronized (this) {
+            return call("users.bulk", access, () -> accountIds.stream().filter(people::containsKey)
+                    .collect(java.util.stream.Collectors.toMap(id -> id, people::get)));
+        }
+    }
+
     // ---- ConfluenceSpacesPort ----
 
     @Override

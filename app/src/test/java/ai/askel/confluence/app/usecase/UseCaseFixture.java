@@ -92,8 +92,8 @@ final class UseCaseFixture {
     }
 
     CheckDriftService drift() {
-        PageDriftScan pages = new PageDriftScan(confluence, confluence, confluence.attachments, managedPages, runbooks,
-                new SpaceAccessCheck(confluence, confluence));
+        PageDriftScan pages = new PageDriftScan(confluence, confluence, new AttachmentDriftCheck(confluence.attachments), managedPages, runbooks,
+                new SpaceAccessCheck(confluence, confluence), new AccountNames(confluence));
         return new CheckDriftService(lookup, connections, new ConnectionDriftScan(connections, confluence, managedPages, findings, pages, settings),
                 findings, driftScans, driftScans, clock);
     }

@@ -45,6 +45,11 @@ public enum ErrorCode {
     SERVER_BUSY,
     /** The managed page was changed in Confluence since the connector last published it. */
     DRIFT_DETECTED,
+    /**
+     * The connection's user may still read the managed page (or its space) but may no longer change it: a space
+     * permission or a page restriction was taken away since the connector last published there.
+     */
+    PERMISSION_LOST,
     /** The same idempotency key was used with a different request. */
     IDEMPOTENCY_KEY_REUSED,
     /** A content template is missing, broken or refused its inputs. */

@@ -40,6 +40,9 @@ final class Explain {
             case DRIFT_DETECTED -> new Problem("The page was edited in Confluence since it was last published.",
                     "Nothing was overwritten. Look at the finding on the Drift page, then overwrite from the template if the "
                             + "hand edit should go.", detail, 409);
+            case PERMISSION_LOST -> new Problem("The Atlassian user may still see this page but may no longer change it.",
+                    "Ask a Confluence admin of the site to give this user edit permission in the space again, or to lift the "
+                            + "page's edit restriction; nothing was written.", detail, 403);
             case VERSION_CONFLICT, CONFLICT -> new Problem("Someone else changed this at the same time.",
                     "Reload the page to see the current state and try again.", detail, 409);
             case PAYLOAD_TOO_LARGE -> new Problem("The file is too large.",
