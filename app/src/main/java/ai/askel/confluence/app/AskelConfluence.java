@@ -72,7 +72,7 @@ public final class AskelConfluence implements AutoCloseable {
     private AskelConfluence(ConnectorComponent component, AppConfig config) {
         this.component = component;
         this.deadlines = new DeadlineBound(config.duration(Setting.REQUEST_DEADLINE));
-        component.persistence(); // migrate and check the master key now, not at the first call
+        ConnectorStartUp.run(component); // the database migrated and the master key checked now, not at the first call
     }
 
     public static Builder builder() {
