@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * answers 200, beside the same for a minimal Javalin hello-world jar ({@link HelloJavalin}, {@code target/hello-javalin.jar})
  * started and polled the same way. Each round starts the hello-world, then serve on a fresh data directory (database
  * created, migrated, key file generated), then serve again on that directory; rounds alternate so that a change in the
- * machine's load falls on all three alike. Medians of each, and serve's median ÷ the hello-world's median.
+ * machine's load falls on all three alike. Medians of each, and serve's median ÷ the hello-world's median. Each round also
+ * starts serve with the AppCDS archive of docs/deploying.md (a dynamic archive written by one training start before the
+ * rounds), reported beside the rest.
  */
 final class StartupScenario implements Scenario {
     private static final int RUNS = 5;
@@ -50,15 +52,30 @@ final class StartupScenario implements Scenario {
             throw new IllegalStateException(hello + " is missing: the bench profile packages it (./mvnw -pl benchmarks -am verify -Pbench)");
         }
         String loadBefore = MachineInfo.loadAverage();
+        Path archive = config.out().resolve("askel-confluence.jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        Path training = Files.createTempDirectory("askel-startup-");
+        try {
+            // the class-data archive of the documented AppCDS recipe: written when this start ends
+            start(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(), "serve"), Stream.of("--port"), training, Duration.ZERO);
+            start(List.of("-jar", jar.toString(), "serve"), Stream.of("--port"), training, Duration.ZERO);
+        } finally {
+            delete(training);
+        }
         List<Start> helloStarts = new ArrayList<>();
         List<Start> fresh = new ArrayList<>();
         List<Start> existing = new ArrayList<>();
+        List<Start> withArchive = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             Path dataDir = Files.createTempDirectory("askel-startup-");
             try {
                 helloStarts.add(start(List.of("-jar", hello.toString()), Stream.of(), dataDir, Duration.ZERO));
                 fresh.add(start(List.of("-jar", jar.toString(), "serve"), Stream.of("--port"), dataDir, Duration.ZERO));
                 existing.add(start(List.of("-jar", jar.toString(), "serve"), Stream.of("--port"), dataDir, IDLE));
+                if (Files.isRegularFile(archive)) {
+                    withArchive.add(start(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString(), "serve"), Stream.of("--port"),
+                            dataDir, Duration.ZERO));
+                }
             } finally {
                 delete(dataDir);
             }
@@ -78,6 +95,14 @@ final class StartupScenario implements Scenario {
         section.figure("CPU time until ready: serve (existing) ÷ hello-world", ratio(median(cpu(existing)), median(cpu(helloStarts))), "×",
                 "user + system time of all the process's threads, " + median(cpu(existing)) + " vs " + median(cpu(helloStarts))
                         + " s; less sensitive to other load than wall time");
+        if (!withArchive.isEmpty()) {
+            section.figure("serve with an AppCDS archive, existing data directory (median of " + withArchive.size() + ")",
+                    median(seconds(withArchive)), "s", "-XX:SharedArchiveFile (docs/deploying.md); ÷ hello-world "
+                            + ratio(median(seconds(withArchive)), helloSeconds) + " ×, CPU " + median(cpu(withArchive)) + " s, VmRSS "
+                            + median(rss(withArchive, false)) + " MiB; all: " + seconds(withArchive));
+        } else {
+            section.note("No AppCDS archive was written (the training start ended before the JVM could dump it): no figure with it.");
+        }
         section.figure("resident memory of serve when ready (median)", median(rss(existing, false)), "MiB",
                 "VmRSS, existing data directory, default heap settings (no -Xmx: see the README)");
         section.figure("resident memory of serve after " + IDLE.toSeconds() + " s idle (median)", median(rss(existing, true)), "MiB",
@@ -131,7 +156,7 @@ final class StartupScenario implements Scenario {
             throw new IllegalStateException(line + " was not ready within " + TIMEOUT);
         } finally {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) { // a start that writes a class-data archive does it now
                 process.destroyForcibly().waitFor();
             }
         }
