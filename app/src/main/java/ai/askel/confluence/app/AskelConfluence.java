@@ -72,7 +72,7 @@ public final class AskelConfluence implements AutoCloseable {
     private AskelConfluence(ConnectorComponent component, AppConfig config) {
         this.component = component;
         this.deadlines = new DeadlineBound(config.duration(Setting.REQUEST_DEADLINE));
-        component.persistence(); // migrate and check the master key now, not at the first call
+        ConnectorStartUp.run(component); // the database migrated and the master key checked now, not at the first call
     }
 
     public static Builder builder() {
@@ -322,6 +322,7 @@ public final class AskelConfluence implements AutoCloseable {
         /**
          * The executor of the connector's background work, the database health probes (each with a 2-second deadline),
          * instead of a small daemon pool of its own. The host owns it: closing the connector does not shut it down.
+         * ({@link #build()} still loads the templates beside the database on one short-lived thread of its own.)
          */
         public Builder executor(Executor hostExecutor) {
             database = database.withExecutor(Objects.requireNonNull(hostExecutor, "hostExecutor"));

@@ -29,6 +29,16 @@ public record MachineInfo(int cores, long memoryBytes, String cpu, String os, St
         }
     }
 
+    /** The 1-, 5- and 15-minute load averages ("8.11 8.34 5.53"), or "unknown" where there is no /proc/loadavg. */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** "2 cores (Intel Xeon …), 23.4 GiB RAM, Linux 6.1 amd64, Eclipse Adoptium OpenJDK 64-Bit Server VM 17.0.15". */
     public String describe() {
         return cores + " cores (" + cpu + "), " + String.format(java.util.Locale.ROOT, "%.1f GiB", memoryBytes / (double) (1L << 30))

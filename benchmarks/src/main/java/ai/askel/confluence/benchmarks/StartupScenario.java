@@ -12,16 +12,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar askel-confluence.jar serve} with embedded H2, from process start until
- * {@code /health/ready} answers 200. Three starts on a fresh data directory (database created, migrated, key file
- * generated) and three on the existing one; the median of each.
+ * {@code java -jar askel-confluence.jar serve} with embedded H2, from process start until {@code /health/ready}
+ * answers 200, beside the same for a minimal Javalin hello-world jar ({@link HelloJavalin}, {@code target/hello-javalin.jar})
+ * started and polled the same way. Each round starts the hello-world, then serve on a fresh data directory (database
+ * created, migrated, key file generated), then serve again on that directory; rounds alternate so that a change in the
+ * machine's load falls on all three alike. Medians of each, and serve's median ÷ the hello-world's median. Each round also
+ * starts serve with the AppCDS archive of docs/deploying.md (a dynamic archive written by one training start before the
+ * rounds), reported beside the rest.
  */
 final class StartupScenario implements Scenario {
-    private static final int RUNS = 3;
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int RUNS = 5;
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** How long serve idles after it is ready before its resident memory is read again. */
+    private static final Duration IDLE = Duration.ofSeconds(10);
+    private static final double RATIO_TARGET = 3;
 
     @Override
     public String id() {
@@ -39,76 +47,135 @@ final class StartupScenario implements Scenario {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -pl benchmarks -am verify -Pbench");
         }
-        List<Double> fresh = new ArrayList<>();
-        List<Double> existing = new ArrayList<>();
-        List<Double> rss = new ArrayList<>();
+        Path hello = config.out().resolve("hello-javalin.jar").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(hello)) {
+            throw new IllegalStateException(hello + " is missing: the bench profile packages it (./mvnw -pl benchmarks -am verify -Pbench)");
+        }
+        String loadBefore = MachineInfo.loadAverage();
+        Path archive = config.out().resolve("askel-confluence.jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        Path training = Files.createTempDirectory("askel-startup-");
+        try {
+            // the class-data archive of the documented AppCDS recipe: written when this start ends
+            start(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(), "serve"), Stream.of("--port"), training, Duration.ZERO);
+            start(List.of("-jar", jar.toString(), "serve"), Stream.of("--port"), training, Duration.ZERO);
+        } finally {
+            delete(training);
+        }
+        List<Start> helloStarts = new ArrayList<>();
+        List<Start> fresh = new ArrayList<>();
+        List<Start> existing = new ArrayList<>();
+        List<Start> withArchive = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             Path dataDir = Files.createTempDirectory("askel-startup-");
             try {
-                fresh.add(start(jar, dataDir, rss));
-                existing.add(start(jar, dataDir, rss));
+                helloStarts.add(start(List.of("-jar", hello.toString()), Stream.of(), dataDir, Duration.ZERO));
+                fresh.add(start(List.of("-jar", jar.toString(), "serve"), Stream.of("--port"), dataDir, Duration.ZERO));
+                existing.add(start(List.of("-jar", jar.toString(), "serve"), Stream.of("--port"), dataDir, IDLE));
+                if (Files.isRegularFile(archive)) {
+                    withArchive.add(start(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString(), "serve"), Stream.of("--port"),
+                            dataDir, Duration.ZERO));
+                }
             } finally {
                 delete(dataDir);
             }
         }
-        section.figure("fresh data directory (median of " + RUNS + ")", median(fresh), "s",
-                Target.atMost(2, "team goal; no peer publishes one"), "creates and migrates H2, writes the key file; all: " + fresh);
-        section.figure("existing data directory (median of " + RUNS + ")", median(existing), "s",
-                Target.atMost(2, "team goal"), "all: " + existing);
-        section.figure("reference: a bare JVM start and exit (java -version)", bareJvm(), "s", "what any Java service pays on this machine");
-        section.figure("resident memory when ready (median)", median(rss), "MiB", "VmRSS of the server process, default heap settings");
+        double helloSeconds = median(seconds(helloStarts));
+        double freshSeconds = median(seconds(fresh));
+        double existingSeconds = median(seconds(existing));
+        section.figure("serve, existing data directory (median of " + RUNS + ")", existingSeconds, "s", "all: " + seconds(existing));
+        section.figure("serve, fresh data directory (median of " + RUNS + ")", freshSeconds, "s",
+                "creates and migrates H2, writes the key file; all: " + seconds(fresh));
+        section.figure("reference: Javalin hello-world jar until its first 200 (median of " + RUNS + ")", helloSeconds, "s",
+                "hello-javalin.jar: the same Javalin, Logback at WARN, one route; all: " + seconds(helloStarts));
+        section.figure("serve ÷ hello-world, existing data directory", ratio(existingSeconds, helloSeconds), "×",
+                Target.atMost(RATIO_TARGET, "team goal, medians of the same run"), "");
+        section.figure("serve ÷ hello-world, fresh data directory", ratio(freshSeconds, helloSeconds), "×",
+                Target.atMost(RATIO_TARGET, "team goal, medians of the same run"), "");
+        section.figure("CPU time until ready: serve (existing) ÷ hello-world", ratio(median(cpu(existing)), median(cpu(helloStarts))), "×",
+                "user + system time of all the process's threads, " + median(cpu(existing)) + " vs " + median(cpu(helloStarts))
+                        + " s; less sensitive to other load than wall time");
+        if (!withArchive.isEmpty()) {
+            section.figure("serve with an AppCDS archive, existing data directory (median of " + withArchive.size() + ")",
+                    median(seconds(withArchive)), "s", "-XX:SharedArchiveFile (docs/deploying.md); ÷ hello-world "
+                            + ratio(median(seconds(withArchive)), helloSeconds) + " ×, CPU " + median(cpu(withArchive)) + " s, VmRSS "
+                            + median(rss(withArchive, false)) + " MiB; all: " + seconds(withArchive));
+        } else {
+            section.note("No AppCDS archive was written (the training start ended before the JVM could dump it): no figure with it.");
+        }
+        section.figure("resident memory of serve when ready (median)", median(rss(existing, false)), "MiB",
+                "VmRSS, existing data directory, default heap settings (no -Xmx: see the README)");
+        section.figure("resident memory of serve after " + IDLE.toSeconds() + " s idle (median)", median(rss(existing, true)), "MiB",
+                "VmRSS of the same processes, no request in between; hello-world when ready: " + median(rss(helloStarts, false)) + " MiB");
         section.note("Measured from just before the process is spawned to the first 200 of GET /health/ready (polled every 10 ms);"
-                + " JVM start-up is included. Jar: " + jar.getFileName() + ", " + Files.size(jar) / Sizes.MIB + " MiB.");
+                + " JVM start-up is included. Jar: " + jar.getFileName() + ", " + Files.size(jar) / Sizes.MIB + " MiB; hello-world jar "
+                + Files.size(hello) / Sizes.MIB + " MiB. Load average (1, 5, 15 min) before the runs: " + loadBefore + ", after: " + MachineInfo.loadAverage() + ".");
     }
 
-    private static double start(Path jar, Path dataDir, List<Double> rss) throws IOException, InterruptedException {
+    /** One start until ready: wall seconds, CPU seconds, VmRSS when ready and after {@code idle}. */
+    record Start(double seconds, double cpuSeconds, double rssReadyMib, double rssIdleMib) {
+    }
+
+    private static Start start(List<String> command, Stream<String> portOption, Path dataDir, Duration idle)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-jar", jar.toString(), "serve",
-                "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        List<String> line = new ArrayList<>();
+        line.add(ChildJvm.javaExecutable().toString());
+        line.addAll(command);
+        portOption.forEach(line::add);
+        line.add(Integer.toString(port));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("ASKEL_DATA_DIR", dataDir.toString());
         builder.environment().put("ASKEL_LOG_LEVEL", "WARN");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
         long start = System.nanoTime();
         Process process = builder.start();
         try {
             while (System.nanoTime() - start < TIMEOUT.toNanos()) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("serve exited with " + process.exitValue() + " before it was ready");
+                    throw new IllegalStateException(line + " exited with " + process.exitValue() + " before it was ready");
                 }
                 try {
                     if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         double seconds = (System.nanoTime() - start) / 1e9;
-                        rss.add(rssMib(process.pid()));
-                        return Math.round(seconds * 1000) / 1000.0;
+                        double cpu = process.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+                        double rssReady = rssMib(process.pid());
+                        Thread.sleep(idle.toMillis());
+                        double rssIdle = idle.isZero() ? rssReady : rssMib(process.pid());
+                        return new Start(Math.round(seconds * 1000) / 1000.0, cpu, rssReady, rssIdle);
                     }
                 } catch (IOException notYet) {
                     // not listening yet
                 }
                 Thread.sleep(10);
             }
-            throw new IllegalStateException("serve was not ready within " + TIMEOUT);
+            throw new IllegalStateException(line + " was not ready within " + TIMEOUT);
         } finally {
             process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) { // a start that writes a class-data archive does it now
                 process.destroyForcibly().waitFor();
             }
         }
     }
 
-    private static double bareJvm() throws IOException, InterruptedException {
-        List<Double> runs = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            runs.add((System.nanoTime() - start) / 1e9);
-        }
-        return median(runs);
+    private static List<Double> seconds(List<Start> starts) {
+        return starts.stream().map(Start::seconds).toList();
+    }
+
+    private static List<Double> cpu(List<Start> starts) {
+        return starts.stream().map(Start::cpuSeconds).toList();
+    }
+
+    private static List<Double> rss(List<Start> starts, boolean idle) {
+        return starts.stream().map(s -> Math.round((idle ? s.rssIdleMib() : s.rssReadyMib()) * 10) / 10.0).toList();
+    }
+
+    private static double ratio(double value, double reference) {
+        return Math.round(value / reference * 100) / 100.0;
     }
 
     private static double rssMib(long pid) {

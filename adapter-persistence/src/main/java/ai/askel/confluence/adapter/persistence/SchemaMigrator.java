@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * (successful, and matching the scripts shipped), the new table starts with a baseline at the highest of them and
  * only later migrations run; the legacy table is left as it is (it may hold a host's history too). A schema that holds
  * other tables but no history of the connector gets the connector's tables beside them (a baseline at version 0).
+ *
+ * <p>When the history already records every shipped migration, successful and unchanged, and nothing else
+ * ({@link SchemaUpToDateCheck}), Flyway is not started at all: it would find nothing to apply or refuse, and loading it
+ * is a large part of a restart. Every other state goes through Flyway exactly as before.
  */
 final class SchemaMigrator {
     static final String LEGACY_TABLE = "flyway_schema_history";
@@ -43,6 +47,10 @@ final class SchemaMigrator {
     static void migrate(DataSource dataSource, HostDatabaseSettings host) {
         if (!host.migrate()) {
             LOG.info("schema migrations are left to the host (history table {})", host.historyTable());
+            return;
+        }
+        if (SchemaUpToDateCheck.isUpToDate(dataSource, host.historyTable())) {
+            LOG.debug("schema up to date (history table {} records every migration shipped): Flyway not started", host.historyTable());
             return;
         }
         try {

@@ -63,6 +63,60 @@ abstract class SchemaMigrationContract {
     }
 
     @Test
+    void a_restart_on_an_up_to_date_schema_finds_every_shipped_migration_recorded_and_leaves_flyway_unstarted() {
+        TestPersistenceComponent first = fixture.start();
+        assertThat(SchemaUpToDateCheck.isUpToDate(first.dataSource(), HostDatabaseSettings.DEFAULT_HISTORY_TABLE)).isTrue();
+        fixture.stopAll();
+
+        TestPersistenceComponent again = fixture.start();
+
+        assertThat(again.health().isHealthy()).isTrue();
+        assertThat(SchemaUpToDateCheck.isUpToDate(again.dataSource(), "no_such_history")).as("no history: Flyway decides").isFalse();
+    }
+
+    @Test
+    void a_failed_migration_in_the_history_is_still_refused_at_start() {
+        fixture.start();
+        fixture.stopAll();
+        history("UPDATE \"askel_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '50'");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(fixture::start)
+                .isInstanceOf(ai.askel.confluence.domain.error.ConnectorException.class)
+                .hasMessageContaining("migrating the database schema failed").hasMessageContaining("failed migration");
+    }
+
+    @Test
+    void a_changed_migration_script_is_still_refused_at_start() {
+        fixture.start();
+        fixture.stopAll();
+        history("UPDATE \"askel_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '1'");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(fixture::start)
+                .isInstanceOf(ai.askel.confluence.domain.error.ConnectorException.class)
+                .hasMessageContaining("migrating the database schema failed").hasMessageContaining("checksum mismatch");
+    }
+
+    @Test
+    void a_schema_ahead_of_this_jar_goes_through_flyway_as_before() {
+        fixture.start();
+        fixture.stopAll();
+        history("INSERT INTO \"askel_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                + " \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\") VALUES (100, '999',"
+                + " 'from a newer connector', 'SQL', 'V999__from_a_newer_connector.sql', 1, 'test', CURRENT_TIMESTAMP, 1, TRUE)");
+        try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings())) {
+            assertThat(SchemaUpToDateCheck.isUpToDate(dataSource, HostDatabaseSettings.DEFAULT_HISTORY_TABLE)).isFalse();
+        }
+
+        // Flyway's defaults ignore a migration newer than the newest shipped one, so the start goes on, as it always has
+        assertThat(fixture.start().health().isHealthy()).isTrue();
+        assertThat(fixture.count("SELECT COUNT(*) FROM \"askel_schema_history\" WHERE \"version\" = :v", "999")).isEqualTo(1);
+    }
+
+    private void history(String sql) {
+        fixture.raw().useHandle(h -> h.execute(sql));
+    }
+
+    @Test
     void in_a_hosts_database_the_connector_keeps_its_own_history_and_leaves_the_hosts_alone() {
         java.util.concurrent.ExecutorService hostExecutor = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.atomic.AtomicInteger ranOnHostExecutor = new java.util.concurrent.atomic.AtomicInteger();
