@@ -2,13 +2,19 @@ package ai.askel.confluence.app;
 
 import ai.askel.confluence.app.wiring.ConnectorComponent;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /** How a connector starts: the parts {@link AskelConfluence} readies before it answers its first call. */
 final class ConnectorStartUp {
+    /** The longest a start waits for the warm-up after the database is ready. */
+    private static final Duration WARM_UP_WAIT = Duration.ofMinutes(2);
+
     private ConnectorStartUp() {
     }
 
@@ -37,9 +43,12 @@ final class ConnectorStartUp {
             component.persistence();
         } finally {
             try {
-                independent.join();
-            } catch (CompletionException | CancellationException warmUpFailed) {
-                // surfaces again where the part is first used
+                independent.get(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | CancellationException | TimeoutException warmUpFailedOrSlow) {
+                // a failure surfaces again where the part is first used; a slow part is finished there (Dagger's
+                // singletons are built once, whichever thread asks first)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +28,11 @@ import java.util.TreeSet;
 
 /** Confluence's wire records to domain values; a field Confluence must send but did not is a CONFLUENCE_ERROR. */
 final class ConfluenceMapper {
-    private static final DateTimeFormatter V1_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
+    /** ISO 8601 (v2), v1's {@code 2024-05-01T10:00:00.000+0000}, and the rate limit's reset written to the minute. */
+    private static final List<DateTimeFormatter> TIMESTAMPS = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx"),
+            new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').appendPattern("HH:mm")
+                    .appendOffsetId().toFormatter());
 
     private ConfluenceMapper() {
     }
@@ -159,19 +164,19 @@ final class ConfluenceMapper {
         return relative.startsWith("/") ? b + relative : b + "/" + relative;
     }
 
+    /** A timestamp as Confluence writes it: ISO 8601 with an offset, v1's {@code +0000}, or to the minute; else nothing. */
     static Optional<Instant> instant(String s) {
-        if (s == null || s.isBlank()) {
+        if (s == null || s.isBlank() || s.length() > 40) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(s).toInstant());
-        } catch (DateTimeParseException e) {
+        for (DateTimeFormatter format : TIMESTAMPS) {
             try {
-                return Optional.of(OffsetDateTime.parse(s, V1_OFFSET).toInstant());
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
+                return Optional.of(OffsetDateTime.parse(s.strip(), format).toInstant());
+            } catch (DateTimeParseException e) {
+                // try the next form
             }
         }
+        return Optional.empty();
     }
 
     static boolean isGlobal(String prefix) {

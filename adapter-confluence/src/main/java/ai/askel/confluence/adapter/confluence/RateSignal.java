@@ -2,10 +2,6 @@ package ai.askel.confluence.adapter.confluence;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
@@ -28,14 +24,13 @@ record RateSignal(int status, OptionalInt limit, OptionalInt remaining, Optional
     static final String LIMIT = "X-RateLimit-Limit";
     static final String REMAINING = "X-RateLimit-Remaining";
     static final String RESET = "X-RateLimit-Reset";
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
 
     /** Reads the signal from an answer's headers ({@code header} answers a header's first value, or null). */
     static RateSignal of(int status, UnaryOperator<String> header, Clock clock) {
         Optional<Duration> retryAfter = status == 429 || status == 503
                 ? ConfluenceResponses.retryAfter(header.apply(ConfluenceResponses.RETRY_AFTER), clock) : Optional.empty();
         return new RateSignal(status, count(header.apply(LIMIT)), count(header.apply(REMAINING)),
-                instant(header.apply(RESET)).map(at -> positive(Duration.between(clock.instant(), at))),
+                ConfluenceMapper.instant(header.apply(RESET)).map(at -> positive(Duration.between(clock.instant(), at))),
                 "true".equalsIgnoreCase(strip(header.apply(ConfluenceResponses.NEAR_LIMIT))), retryAfter);
     }
 
@@ -51,22 +46,6 @@ record RateSignal(int status, OptionalInt limit, OptionalInt remaining, Optional
         }
         long n = Long.parseLong(v);
         return n > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) n);
-    }
-
-    private static Optional<Instant> instant(String value) {
-        String v = strip(value);
-        if (v == null || v.isEmpty() || v.length() > 40) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(v).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(OffsetDateTime.parse(v, MINUTES).toInstant());
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
-        }
     }
 
     private static Duration positive(Duration d) {
