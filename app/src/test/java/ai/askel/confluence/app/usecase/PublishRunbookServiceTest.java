@@ -141,7 +141,7 @@ class PublishRunbookServiceTest {
     }
 
     @Test
-    void first_publish_under_a_recorded_parent_with_one_attachment_and_labels_takes_four_calls() {
+    void first_publish_under_a_recorded_parent_with_one_attachment_and_labels_checks_the_parent_and_takes_five_calls() {
         seedParent();
         publisher.publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Another Production"),
                 "test-runbook", new TemplateInputs(inputs()), Optional.empty(), List.of(), DriftPolicy.FAIL, false));
@@ -149,7 +149,8 @@ class PublishRunbookServiceTest {
 
         publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
 
-        assertThat(f.confluence.callLog()).containsExactly("pages.findByTitle", "pages.create", "labels.add", "attachments.upload");
+        assertThat(f.confluence.callLog()).containsExactly("pages.findByTitle", "pages.read", "pages.create", "labels.add",
+                "attachments.upload");
     }
 
     @Test
