@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -105,6 +107,7 @@ final class SandboxServer {
                     .getEndPoint().close();
             ctx.skipRemainingHandlers();
         } else if (fault.fails()) {
+            drainBody(ctx);
             if (!fault.retryAfter().isZero()) {
                 ctx.header("Retry-After", String.valueOf(fault.retryAfter().toSeconds()));
             }
@@ -114,6 +117,19 @@ final class SandboxServer {
                     : ApiError.v1(fault.status(), "Injected fault (status " + fault.status() + ")");
             Http.json(ctx, fault.status(), error.body());
             ctx.skipRemainingHandlers();
+        }
+    }
+
+    /**
+     * Reads (and drops) the request's body before an injected fault is answered. A server that answers and closes with
+     * the body unread resets the connection, and the client may then lose the answer and see an I/O error instead: the
+     * fault a test asked for would turn into another one, at random.
+     */
+    private static void drainBody(Context ctx) {
+        try {
+            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client is gone; the answer below goes nowhere either
         }
     }
 

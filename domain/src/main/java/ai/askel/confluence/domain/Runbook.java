@@ -74,9 +74,12 @@ public final class Runbook {
      */
     public PublishDecision plan(Optional<Page> remote, RunbookContent content, DriftPolicy policy, List<PageDrift> attachmentDrift) {
         if (published.isEmpty()) {
-            return remote.map(page -> new PublishDecision(
-                            content.isHeldBy(page, source, published) ? PublishDecision.Step.KEEP : PublishDecision.Step.WRITE,
-                            PublishAction.UPDATE, List.of(), PageLabels.of(page.labels()).missing(content.labels()), content.attachmentNames()))
+            return remote.map(page -> {
+                        boolean held = content.isHeldBy(page, source, published);
+                        return new PublishDecision(held ? PublishDecision.Step.KEEP : PublishDecision.Step.WRITE,
+                                held ? PublishAction.NO_OP : PublishAction.UPDATE, List.of(),
+                                PageLabels.of(page.labels()).missing(content.labels()), content.attachmentNames());
+                    })
                     .orElseGet(() -> new PublishDecision(PublishDecision.Step.CREATE, PublishAction.CREATE, List.of(), content.labels(),
                             content.attachmentNames()));
         }

@@ -69,6 +69,7 @@ class RunbookTest {
                 DriftPolicy.FAIL, List.of());
 
         assertThat(plan.step()).isEqualTo(PublishDecision.Step.KEEP);
+        assertThat(plan.action()).isEqualTo(PublishAction.NO_OP);
         assertThat(plan.labelsToAdd()).containsExactly(Label.of("runbook"));
     }
 

@@ -20,8 +20,9 @@ import java.util.Optional;
  * only, and is not audited.
  *
  * <p>Calls once the space is cached: a first publish with the parent recorded, one attachment and two
- * labels, 5 (title lookup, a read of the recorded parent, so that nothing is created under a parent trashed since
- * the last scan, create, labels, upload); unchanged, 1 (a read) and no write; changed body, 2
+ * labels, 4 (a read of the recorded parent, so that nothing is created under a parent trashed since the last scan,
+ * create, labels, upload; a page that already holds the title is found by the create, which Confluence refuses);
+ * unchanged, 1 (a read) and no write; changed body, 2
  * (a read and a PUT). A supplied wiki body costs one more read after each write (Confluence converts it).
  */
 final class PublishRunbookService implements PublishRunbookUseCase {

@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Carries out a {@link PublishDecision} in Confluence: creates the page (a lost or refused create is
- * recovered by the title lookup), or writes the next version on top of the version just read (one PUT, no
+ * Carries out a {@link PublishDecision} in Confluence: creates the page (a lost create, or one refused
+ * because the title is taken, is recovered by the title lookup and the page found is adopted), or writes the next version on top of the version just read (one PUT, no
  * extra GET), or leaves it; then adds the missing labels (one call) and uploads the files the decision
  * names ({@link RunbookAttachments}). It decides nothing itself.
  */
@@ -57,8 +57,9 @@ final class PublishSteps {
         PageId parentId = located.parentId().orElseThrow();
         Placed placed = switch (decision.step()) {
             case CREATE -> create(access, request, runbook, located, decision);
-            case WRITE -> new Placed(write(access, request, located.page().orElseThrow()), PublishOutcome.UPDATED, decision, true);
-            case KEEP -> new Placed(located.page().orElseThrow(), PublishOutcome.UNCHANGED, decision, false);
+            case WRITE -> new Placed(write(access, request, located.page().orElseThrow()), PublishOutcome.UPDATED, decision.action(),
+                    decision, true);
+            case KEEP -> new Placed(located.page().orElseThrow(), PublishOutcome.UNCHANGED, decision.action(), decision, false);
             default -> throw new IllegalArgumentException("a publish does not carry out " + decision.step());
         };
         Page page = placed.page();
@@ -74,11 +75,11 @@ final class PublishSteps {
                 () -> attachments.upload(access, request, runbook, page.id(), placed.decision().attachmentsToUpload(), written));
         ContentHash hash = request.content().expectedHash().orElseGet(() -> ContentFingerprint.of(request.title(),
                 (placed.wroteBody() ? pages.read(access, page.id()).orElse(page) : page).body()));
-        return new Written(page, parentId, placed.outcome(), decision.action(), hash, labelsAdded, uploaded, written);
+        return new Written(page, parentId, placed.outcome(), placed.action(), hash, labelsAdded, uploaded, written);
     }
 
-    /** The page a step left, its outcome, the decision that holds for it, and whether it got a new body. */
-    private record Placed(Page page, PublishOutcome outcome, PublishDecision decision, boolean wroteBody) {
+    /** The page a step left, its outcome and action, the decision that holds for it, and whether it got a new body. */
+    private record Placed(Page page, PublishOutcome outcome, PublishAction action, PublishDecision decision, boolean wroteBody) {
     }
 
     private Placed create(ConfluenceAccess access, PublishRequest request, Runbook runbook, RunbookPages.Located located,
@@ -102,16 +103,19 @@ final class PublishSteps {
             throw new StaleRunbookException("parent page " + parentId + " is gone");
         }
         if (outcome.created().isPresent()) {
-            return new Placed(outcome.created().get(), PublishOutcome.CREATED, decision, true);
+            return new Placed(outcome.created().get(), PublishOutcome.CREATED, decision.action(), decision, true);
         }
-        // a lost or concurrent create made the page: ask again with the page as it is
+        // the title is taken: by the page this create made when its answer was lost, or by a page that was there
+        // already (or that a concurrent publish made), which is adopted under the parent: ask again with the page as it is
         PageSummary found = RunbookPages.requireUnder(outcome.found().orElseThrow(), parentId, request);
         Page page = pages.read(access, found.id()).orElseThrow(() -> new StaleRunbookException(
                 "page " + found.id() + " disappeared while it was being adopted"));
         PublishDecision again = runbook.plan(Optional.of(page), request.content(), request.command().onDrift(), List.of());
-        return again.step() == PublishDecision.Step.WRITE
-                ? new Placed(write(access, request, page), PublishOutcome.UPDATED, again, true)
-                : new Placed(page, PublishOutcome.CREATED, again, false);
+        if (again.step() == PublishDecision.Step.WRITE) {
+            return new Placed(write(access, request, page), PublishOutcome.UPDATED, again.action(), again, true);
+        }
+        return outcome.answerLost() ? new Placed(page, PublishOutcome.CREATED, decision.action(), again, false)
+                : new Placed(page, PublishOutcome.UNCHANGED, again.action(), again, false);
     }
 
     /** Writes the content on top of the version just read; the page it answers keeps the labels that read found. */

@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * What Confluence holds of a runbook's page, for {@link Runbook#plan}: a published runbook's page read by
  * its stored id (its identity, never the title); for a runbook never published, the parent found or
- * created and the page with the runbook's title under it, which is adopted. A publish and its dry run
- * both ask here; a dry run creates and records nothing.
+ * created, and in a dry run the page with the runbook's title under it, which a publish adopts (a publish
+ * learns of that page from its create, which Confluence refuses because the title is taken). A publish and
+ * its dry run both ask here; a dry run creates and records nothing.
  */
 final class RunbookPages {
     private static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
@@ -64,29 +65,38 @@ final class RunbookPages {
                     .toList();
             return new Located(pages.read(access, state.pageId()), Optional.of(state.parentId()), false, false, attachmentDrift);
         }
-        ParentPages.Parent parent = parents.resolve(access, request.ref(), request.space(), request.parentTitle(), dryRun);
+        ParentPages.Parent parent = currentParent(access, request, dryRun);
         if (parent.created() || parent.id().isEmpty()) {
             return new Located(Optional.empty(), parent.id(), parent.created(), false, List.of());
         }
+        if (!dryRun) {
+            // no title lookup: Confluence refuses a second page with the title, and the create then adopts the page that
+            // holds it (PublishSteps), so a lookup first would cost every first publish a call to find what is rarely there
+            return new Located(Optional.empty(), parent.id(), false, parent.fromRecord(), List.of());
+        }
         Optional<PageSummary> existing = pages.findByTitle(access, request.space(), request.title());
         if (existing.isEmpty()) {
-            if (parent.fromRecord() && !parents.isCurrent(access, parent.id().get())) {
-                // the recorded parent is deleted or in the trash (no scan has said so yet): never create a page under it
-                if (dryRun) {
-                    return new Located(Optional.empty(), Optional.empty(), true, false, List.of());
-                }
-                parents.forget(request.ref(), parent.id().get());
-                ParentPages.Parent again = parents.resolve(access, request.ref(), request.space(), request.parentTitle(), false);
-                return new Located(Optional.empty(), again.id(), again.created(), false, List.of());
-            }
             return new Located(Optional.empty(), parent.id(), false, parent.fromRecord(), List.of());
         }
         requireUnder(existing.get(), parent.id().get(), request);
-        Optional<Page> page = pages.read(access, existing.get().id());
-        if (page.isEmpty() && !dryRun) {
-            throw new StaleRunbookException("page " + existing.get().id() + " disappeared while it was being adopted");
+        return new Located(pages.read(access, existing.get().id()), parent.id(), false, parent.fromRecord(), List.of());
+    }
+
+    /**
+     * The parent a new page goes under. A recorded parent is read first (one call): Confluence accepts a page under a
+     * parent in the trash, where nobody would see it, so one deleted or trashed since the last scan is forgotten and
+     * found or created again (a dry run reports that it would create it).
+     */
+    private ParentPages.Parent currentParent(ConfluenceAccess access, PublishRequest request, boolean dryRun) {
+        ParentPages.Parent parent = parents.resolve(access, request.ref(), request.space(), request.parentTitle(), dryRun);
+        if (!parent.fromRecord() || parents.isCurrent(access, parent.id().orElseThrow())) {
+            return parent;
         }
-        return new Located(page, parent.id(), false, parent.fromRecord(), List.of());
+        if (dryRun) {
+            return new ParentPages.Parent(Optional.empty(), true, false);
+        }
+        parents.forget(request.ref(), parent.id().get());
+        return parents.resolve(access, request.ref(), request.space(), request.parentTitle(), false);
     }
 
     /** A page with the runbook's title is adopted only under its parent. */

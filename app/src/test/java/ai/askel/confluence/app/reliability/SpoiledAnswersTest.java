@@ -45,7 +45,7 @@ class SpoiledAnswersTest {
     static Stream<Arguments> spoils() {
         return Stream.of(FaultyProxy.Spoil.values()).flatMap(spoil -> Stream.of(
                 Arguments.of(spoil, "POST", "/wiki/api/v2/pages"),
-                Arguments.of(spoil, "GET", "/wiki/api/v2/pages"),
+                Arguments.of(spoil, "GET", "/wiki/api/v2/pages/\\d+"),
                 Arguments.of(spoil, "POST", "/wiki/rest/api/content/\\d+/label"),
                 Arguments.of(spoil, "POST", "/wiki/rest/api/content/\\d+/child/attachment")));
     }
