@@ -31,7 +31,6 @@ final class Runbooks {
                 DriftPolicy.FAIL, false);
     }
 
-    /** A runbook with the required inputs only and no attachment (bulk runs). */
     /** The file every drift-scan runbook carries, as the seed's runbooks carry their architecture diagram. */
     static final byte[] DRIFT_DIAGRAM = "a small stand-in for an architecture diagram".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     static final String DRIFT_DIAGRAM_NAME = "architecture.png";
@@ -44,6 +43,7 @@ final class Runbooks {
                         () -> new java.io.ByteArrayInputStream(DRIFT_DIAGRAM), Optional.empty(), true)), c.onDrift(), c.dryRun());
     }
 
+    /** A runbook with the required inputs only and no attachment (bulk runs). */
     static PublishRunbookCommand minimal(ConnectionRef ref, SpaceKey space, String title) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("environment", title);
