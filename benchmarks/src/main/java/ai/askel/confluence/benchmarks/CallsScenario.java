@@ -29,7 +29,7 @@ final class CallsScenario implements Scenario {
             Map.entry("add three labels", new Minimum(1, "one POST for all labels", "mark, CP 1; APA 1 per label")),
             Map.entry("remove a label", new Minimum(1, "one DELETE per label", "1 for all")),
             Map.entry("upload an attachment", new Minimum(1, "PUT …/child/attachment (upsert)", "n8n, go-atlassian 1; CP, mark +1 list")),
-            Map.entry("runbook: first publish", new Minimum(4, "page by title (the parent is recorded) + POST + labels POST + attachment POST"
+            Map.entry("runbook: first publish", new Minimum(4, "a read of the recorded parent (is it still current?) + POST + labels POST + attachment POST"
                     + " (v1 POST /content with labels inline would save one, but it is removed: 410)",
                     "create: APA 3, CP 5–6, mark 5–6, md2cf 2, SCB 6, plus labels/attachments")),
             Map.entry("runbook: unchanged republish", new Minimum(1, "GET (hash of last publish kept locally)", "APA 6, CP 5, mark 3, md2cf 2, SCB 2")),

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
-import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -104,7 +103,7 @@ final class ConfluenceClients {
         ConfluenceApi api = Feign.builder()
                 .client(new JdkFeignClient(connection, settings))
                 .encoder(new JacksonEncoder(mapper))
-                .decoder(new JacksonDecoder(mapper))
+                .decoder(new JsonBytesDecoder(mapper))
                 .errorDecoder(new ConfluenceErrorDecoder(mapper, Clock.systemUTC()))
                 .retryer(Retryer.NEVER_RETRY)
                 .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,

@@ -14,8 +14,11 @@ import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -33,6 +36,9 @@ final class ConfluenceMapper {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx"),
             new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').appendPattern("HH:mm")
                     .appendOffsetId().toFormatter());
+
+    /** What one unit of a fraction of {@code i} digits is in nanoseconds. */
+    private static final int[] NANOS_PER_FRACTION_DIGIT = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     private ConfluenceMapper() {
     }
@@ -169,6 +175,10 @@ final class ConfluenceMapper {
         if (s == null || s.isBlank() || s.length() > 40) {
             return Optional.empty();
         }
+        Optional<Instant> utc = utc(s);
+        if (utc.isPresent()) {
+            return utc;
+        }
         for (DateTimeFormatter format : TIMESTAMPS) {
             try {
                 return Optional.of(OffsetDateTime.parse(s.strip(), format).toInstant());
@@ -177,6 +187,46 @@ final class ConfluenceMapper {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The form Confluence writes almost every timestamp in, {@code 2024-05-01T10:15:30.123Z} (with 0 to 9 digits of
+     * fraction), read without a formatter: every page and version carries one, and a formatter's parse was a tenth of
+     * the connector's own time on a page read. Anything else is left to the formatters.
+     */
+    private static Optional<Instant> utc(String s) {
+        int n = s.length();
+        if (n < 20 || n == 21 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || n > 20 && s.charAt(19) != '.') {
+            return Optional.empty();
+        }
+        int fractionDigits = n == 20 ? 0 : n - 21;
+        int[] fields = {digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13), digits(s, 14, 16), digits(s, 17, 19),
+                digits(s, 20, 20 + fractionDigits)};
+        for (int field : fields) {
+            if (field < 0) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(LocalDateTime.of(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5],
+                    fields[6] * NANOS_PER_FRACTION_DIGIT[fractionDigits]).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static boolean isGlobal(String prefix) {
