@@ -57,7 +57,7 @@ final class PublishRunbookService implements PublishRunbookUseCase {
             return publication.dryRun(access, request, stored);
         }
         try (PublishLocks.Held held = locks.acquire(connection.id(), command.space(), command.title())) {
-            PublishResult result = publication.publish(access, request);
+            PublishResult result = publication.publish(access, request, stored.isPresent());
             audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), result.pageId(),
                     result.outcome().name().toLowerCase(Locale.ROOT)
                             + DriftMessages.overridden(result.driftOverridden()));

@@ -46,9 +46,14 @@ final class RunbookPublication {
         located.requireSpace(access, request);
     }
 
-    /** Re-evaluates from the stored runbook whenever a concurrent publisher got there first. */
-    PublishResult publish(ConfluenceAccess access, PublishRequest request) {
-        Runbook runbook = runbooks.insertOrGet(request.newRunbook());
+    /**
+     * Re-evaluates from the stored runbook whenever a concurrent publisher got there first. {@code stored}: whether the
+     * runbook was stored when the request was prepared; it is read again here, in this publish's turn, and a new one
+     * is inserted (or the one a concurrent publish inserted first is taken).
+     */
+    PublishResult publish(ConfluenceAccess access, PublishRequest request, boolean stored) {
+        Runbook runbook = (stored ? stored(request) : Optional.<Runbook>empty())
+                .orElseGet(() -> runbooks.insertOrGet(request.newRunbook()));
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(access, request, runbook);
@@ -58,10 +63,14 @@ final class RunbookPublication {
                             .formatted(request.title(), request.space()));
                 }
                 backOff(attempt);
-                runbook = runbooks.findByTarget(request.ref().connection(), request.space(), request.title())
+                runbook = stored(request)
                         .orElseThrow(() -> new ConflictException("runbook '%s' was removed during the publish".formatted(request.title())));
             }
         }
+    }
+
+    private Optional<Runbook> stored(PublishRequest request) {
+        return runbooks.findByTarget(request.ref().connection(), request.space(), request.title());
     }
 
     private PublishResult attempt(ConfluenceAccess access, PublishRequest request, Runbook stored) {

@@ -100,9 +100,12 @@ final class InMemoryRepositories {
     static final class Runbooks implements RunbookRepositoryPort {
         private final Map<RunbookId, Runbook> byId = new LinkedHashMap<>();
         final AtomicInteger writes = new AtomicInteger();
+        /** Calls of insertOrGet: a database answers each with an INSERT, which fails for a runbook already stored. */
+        final AtomicInteger inserts = new AtomicInteger();
 
         @Override
         public synchronized Runbook insertOrGet(Runbook runbook) {
+            inserts.incrementAndGet();
             Optional<Runbook> existing = findByTarget(runbook.connection(), runbook.space(), runbook.title());
             if (existing.isPresent()) {
                 return existing.get();

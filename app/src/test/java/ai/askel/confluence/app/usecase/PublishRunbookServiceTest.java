@@ -155,6 +155,7 @@ class PublishRunbookServiceTest {
         publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
         f.confluence.resetCounts();
         int runbookWrites = f.runbooks.writes.get();
+        int inserts = f.runbooks.inserts.get();
 
         PublishResult again = publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
 
@@ -164,6 +165,7 @@ class PublishRunbookServiceTest {
         assertThat(f.confluence.calls()).as(f.confluence.callLog().toString()).isLessThanOrEqualTo(2);
         assertThat(f.confluence.callLog()).containsExactly("pages.read");
         assertThat(f.runbooks.writes.get()).isEqualTo(runbookWrites);
+        assertThat(f.runbooks.inserts.get()).as("a stored runbook is read again, not inserted (a failing INSERT)").isEqualTo(inserts);
         assertThat(onlyRunbookPage().version()).isEqualTo(1);
     }
 
