@@ -59,9 +59,9 @@ final class OverheadScenario implements Scenario {
                 "the connector also finds the connection (served from memory), maps JSON to domain records and checks the storage body");
         section.note("JMH " + FORKS + " fork, " + WARMUPS + " warm-up and " + ITERATIONS + " measured one-second iterations, one thread;"
                 + " sandbox in the same forked JVM over loopback. Short runs: read the error bars.");
-        section.note("Where the connector's own time goes (JFR on the same read in a loop, not a figure of this run; top frames in"
-                + " benchmarks/README.md): checking the storage body Confluence sent (an XML parse) about a fifth, Feign's request"
-                + " template and Jackson's mapping about a fifth together, java.time parsing the version's date about a tenth,"
-                + " the rest the JDK client's exchange and the bulkhead, pacer and meters around it.");
+        section.note("Where the connector's own time goes (JFR on the same read in a loop, not a figure of this run; see"
+                + " benchmarks/README.md): checking the storage body Confluence sent (an XML parse) about a quarter, Jackson's mapping"
+                + " about a fifth, Feign's request template about an eighth, the JDK client's exchange with the bulkhead, pacer and"
+                + " meters around it about an eighth.");
     }
 }
