@@ -2,7 +2,6 @@ package ai.askel.confluence.plugins.declarative;
 
 import ai.askel.confluence.ports.spi.TemplateInput;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -40,7 +38,6 @@ import org.commonmark.parser.Parser;
 final class BodyTemplate implements TemplateBody {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-    private static final Pattern DIRECTIVE_LINE = Pattern.compile("\\s*\\{\\{\\s*(#(if|unless|each)\\s[^{}]*|else|/(if|unless|each))\\s*}}\\s*");
     private static final Pattern LEADING_EACH = Pattern.compile("^\\s*\\{\\{\\s*#each\\s([^{}]*)}}");
 
     final boolean templating;
@@ -84,7 +81,7 @@ final class BodyTemplate implements TemplateBody {
         open.push(root);
         for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Paragraph paragraph && templating) {
-                for (Object line : lines(paragraph)) {
+                for (Object line : DirectiveLines.split(paragraph)) {
                     if (line instanceof Text directive) {
                         directive(directive, open);
                     } else {
@@ -103,53 +100,6 @@ final class BodyTemplate implements TemplateBody {
             }
         }
         return root.parts();
-    }
-
-    /** A paragraph split at its directive lines: directives as their Text node, the rest as paragraphs. */
-    private List<Object> lines(Paragraph paragraph) {
-        List<Object> result = new ArrayList<>();
-        List<Node> line = new ArrayList<>();
-        List<List<Node>> run = new ArrayList<>();
-        boolean split = false;
-        Node node = paragraph.getFirstChild();
-        while (true) {
-            if (node == null || node instanceof SoftLineBreak) {
-                if (line.size() == 1 && line.get(0) instanceof Text t && DIRECTIVE_LINE.matcher(t.getLiteral()).matches()) {
-                    flush(run, result);
-                    result.add(t);
-                    split = true;
-                } else if (!line.isEmpty()) {
-                    run.add(line);
-                }
-                line = new ArrayList<>();
-                if (node == null) {
-                    break;
-                }
-            } else {
-                line.add(node);
-            }
-            node = node.getNext();
-        }
-        if (!split) {
-            return List.of(paragraph);
-        }
-        flush(run, result);
-        return result;
-    }
-
-    private static void flush(List<List<Node>> run, List<Object> result) {
-        if (run.isEmpty()) {
-            return;
-        }
-        Paragraph paragraph = new Paragraph();
-        for (int i = 0; i < run.size(); i++) {
-            if (i > 0) {
-                paragraph.appendChild(new SoftLineBreak());
-            }
-            run.get(i).forEach(paragraph::appendChild);
-        }
-        result.add(paragraph);
-        run.clear();
     }
 
     private void directive(Text text, Deque<OpenDirective<BlockPart>> open) {
@@ -281,45 +231,8 @@ final class BodyTemplate implements TemplateBody {
     }
 
     private void panel(BlockQuote quote) {
-        if (!(quote.getFirstChild() instanceof Paragraph first) || !(first.getFirstChild() instanceof Text marker)) {
-            return;
-        }
-        Panel.marker(marker.getLiteral()).ifPresent(found -> {
-            StringBuilder title = new StringBuilder(marker.getLiteral().substring(found.getValue()));
-            Node next = marker.getNext();
-            while (next != null && !(next instanceof SoftLineBreak)) {
-                Node after = next.getNext();
-                title.append(plainText(next));
-                next.unlink();
-                next = after;
-            }
-            if (next != null) {
-                next.unlink();
-            }
-            marker.unlink();
-            if (first.getFirstChild() == null) {
-                first.unlink();
-            }
-            panels.put(quote, new Panel(found.getKey(), text(title.toString().strip(), position(quote), false)));
-        });
-    }
-
-    /** The text of a node as written: raw HTML and code keep their characters (a panel title is plain text). */
-    private static String plainText(Node node) {
-        if (node instanceof Text t) {
-            return t.getLiteral();
-        }
-        if (node instanceof org.commonmark.node.HtmlInline html) {
-            return html.getLiteral();
-        }
-        if (node instanceof Code code) {
-            return code.getLiteral();
-        }
-        StringBuilder text = new StringBuilder();
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            text.append(plainText(child));
-        }
-        return text.toString();
+        Panel.takeHeading(quote).ifPresent(heading -> panels.put(quote, new Panel(heading.type(),
+                text(heading.title(), position(quote), false))));
     }
 
     private TextTemplate text(Text text, boolean code) {
