@@ -13,6 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(JobRow.class)
 @RegisterConstructorMapper(JobItemRow.class)
 @RegisterConstructorMapper(JobStateCount.class)
+@RegisterConstructorMapper(StartedItemRow.class)
 interface JobDao {
     String JOB = "id, workspace_id, connection_id, kind, total, idempotency_key, submitted_at, cancel_requested_at, finished_at";
     String ITEM = "job_id, item_index, title, state, attempts, outcome, runbook_id, page_id, error_code, error_detail, finished_at";
@@ -47,14 +48,12 @@ interface JobDao {
     List<JobItemRow> items(@Bind("job") String job, @Bind("from") int from, @Bind("limit") int limit);
 
     @SqlUpdate("UPDATE job_item SET state = 'RUNNING', attempts = attempts + 1 WHERE job_id = :job AND item_index = :index"
-            + " AND (state = 'RUNNING' OR (state = 'PENDING' AND :admitNew))")
-    int start(@Bind("job") String job, @Bind("index") int index, @Bind("admitNew") boolean admitNew);
+            + " AND (state = 'RUNNING' OR (state = 'PENDING' AND NOT " + JobDao.CANCELLED_JOB + "))")
+    int start(@Bind("job") String job, @Bind("index") int index);
 
-    @SqlQuery("SELECT request FROM job_item WHERE job_id = :job AND item_index = :index")
-    String request(@Bind("job") String job, @Bind("index") int index);
-
-    @SqlQuery("SELECT attempts FROM job_item WHERE job_id = :job AND item_index = :index")
-    int attempts(@Bind("job") String job, @Bind("index") int index);
+    @SqlQuery("SELECT j.workspace_id, j.connection_id, j.kind, i.request, i.attempts FROM job_item i JOIN job j ON j.id = i.job_id"
+            + " WHERE i.job_id = :job AND i.item_index = :index")
+    StartedItemRow started(@Bind("job") String job, @Bind("index") int index);
 
     @SqlUpdate("UPDATE job_item SET state = :state, outcome = :outcome, runbook_id = :runbook, page_id = :page, error_code = :code,"
             + " error_detail = :detail, finished_at = :at WHERE job_id = :job AND item_index = :index AND state IN " + UNFINISHED)

@@ -3,6 +3,8 @@ package ai.askel.confluence.adapter.persistence;
 import ai.askel.confluence.domain.Job;
 import ai.askel.confluence.domain.JobCounts;
 import ai.askel.confluence.domain.JobId;
+import ai.askel.confluence.domain.JobKind;
+import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.JobItemState;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.ports.out.JobItem;
@@ -93,13 +95,15 @@ final class JobRepositoryAdapter implements JobRepositoryPort {
     }
 
     @Override
-    public Optional<StartedItem> start(JobId id, int index, Instant at, boolean admitNew) {
+    public Optional<StartedItem> start(JobId id, int index, Instant at) {
         return db.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
-            if (dao.start(id.value(), index, admitNew) == 0) {
+            if (dao.start(id.value(), index) == 0) {
                 return Optional.empty();
             }
-            return Optional.of(new StartedItem(mapper.jobItemRequest(dao.request(id.value(), index)), dao.attempts(id.value(), index)));
+            StartedItemRow row = dao.started(id.value(), index);
+            return Optional.of(new StartedItem(WorkspaceId.of(row.workspaceId()), ConnectionId.of(row.connectionId()),
+                    JobKind.valueOf(row.kind()), mapper.jobItemRequest(row.request()), row.attempts()));
         });
     }
 

@@ -86,14 +86,16 @@ abstract class JobRepositoryContract extends PersistenceContract {
     void a_started_item_answers_its_request_whole_and_finishes_once() {
         Job job = submit(1, Optional.empty());
 
-        JobRepositoryPort.StartedItem started = jobs.start(job.id(), 0, Fixtures.NOW, true).orElseThrow();
+        JobRepositoryPort.StartedItem started = jobs.start(job.id(), 0, Fixtures.NOW).orElseThrow();
         assertThat(started.request()).isEqualTo(item(0));
         assertThat(started.attempts()).isEqualTo(1);
+        assertThat(started).extracting(JobRepositoryPort.StartedItem::workspace, JobRepositoryPort.StartedItem::connection,
+                JobRepositoryPort.StartedItem::kind).containsExactly(job.workspace(), job.connection(), job.kind());
         assertThat(jobs.find(job.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
 
         assertThat(jobs.finish(job.id(), 0, succeeded(), Fixtures.NOW)).isTrue();
         assertThat(jobs.finish(job.id(), 0, succeeded(), Fixtures.NOW)).as("a second result").isFalse();
-        assertThat(jobs.start(job.id(), 0, Fixtures.NOW, true)).as("a final item does not start again").isEmpty();
+        assertThat(jobs.start(job.id(), 0, Fixtures.NOW)).as("a final item does not start again").isEmpty();
         Job done = jobs.find(job.id()).orElseThrow();
         assertThat(done.state()).isEqualTo(JobState.COMPLETED);
         assertThat(done.finishedAt()).isPresent();
@@ -105,15 +107,15 @@ abstract class JobRepositoryContract extends PersistenceContract {
     @Test
     void an_item_left_running_by_a_dead_worker_starts_again_with_one_more_attempt() {
         Job job = submit(1, Optional.empty());
-        jobs.start(job.id(), 0, Fixtures.NOW, true);
+        jobs.start(job.id(), 0, Fixtures.NOW);
 
-        assertThat(jobs.start(job.id(), 0, Fixtures.NOW, true).orElseThrow().attempts()).isEqualTo(2);
+        assertThat(jobs.start(job.id(), 0, Fixtures.NOW).orElseThrow().attempts()).isEqualTo(2);
     }
 
     @Test
     void a_transient_failure_puts_the_item_back_with_its_error() {
         Job job = submit(1, Optional.empty());
-        jobs.start(job.id(), 0, Fixtures.NOW, true);
+        jobs.start(job.id(), 0, Fixtures.NOW);
 
         jobs.retryLater(job.id(), 0, new JobItem.ItemError("rate_limited", "Confluence answered 429"), Fixtures.NOW);
 
@@ -127,17 +129,17 @@ abstract class JobRepositoryContract extends PersistenceContract {
     @Test
     void a_cancelled_job_starts_no_pending_item_but_restarts_one_a_dead_worker_left_running() {
         Job job = submit(2, Optional.empty());
-        jobs.start(job.id(), 0, Fixtures.NOW, true);
+        jobs.start(job.id(), 0, Fixtures.NOW);
         jobs.cancel(job.id(), Fixtures.NOW);
 
-        assertThat(jobs.start(job.id(), 1, Fixtures.NOW, false)).as("cancelled before it started").isEmpty();
-        assertThat(jobs.start(job.id(), 0, Fixtures.NOW, false)).as("in flight when its worker died").isPresent();
+        assertThat(jobs.start(job.id(), 1, Fixtures.NOW)).as("cancelled before it started").isEmpty();
+        assertThat(jobs.start(job.id(), 0, Fixtures.NOW)).as("in flight when its worker died").isPresent();
     }
 
     @Test
     void a_transient_failure_after_a_cancel_cancels_the_item_and_finishes_the_job() {
         Job job = submit(1, Optional.empty());
-        jobs.start(job.id(), 0, Fixtures.NOW, true);
+        jobs.start(job.id(), 0, Fixtures.NOW);
         jobs.cancel(job.id(), Fixtures.NOW);
 
         jobs.retryLater(job.id(), 0, new JobItem.ItemError("rate_limited", "429"), Fixtures.NOW.plusSeconds(1));
@@ -145,13 +147,13 @@ abstract class JobRepositoryContract extends PersistenceContract {
         Job done = jobs.find(job.id()).orElseThrow();
         assertThat(done.state()).isEqualTo(JobState.CANCELLED);
         assertThat(done.finishedAt()).contains(Fixtures.NOW.plusSeconds(1));
-        assertThat(jobs.start(job.id(), 0, Fixtures.NOW, false)).isEmpty();
+        assertThat(jobs.start(job.id(), 0, Fixtures.NOW)).isEmpty();
     }
 
     @Test
     void cancel_cancels_pending_items_and_leaves_running_ones_to_finish() {
         Job job = submit(3, Optional.empty());
-        jobs.start(job.id(), 0, Fixtures.NOW, true);
+        jobs.start(job.id(), 0, Fixtures.NOW);
         jobs.finish(job.id(), 1, succeeded(), Fixtures.NOW);
 
         jobs.cancel(job.id(), Fixtures.NOW.plusSeconds(1));

@@ -1,6 +1,5 @@
 package ai.askel.confluence.app.usecase;
 
-import ai.askel.confluence.domain.Job;
 import ai.askel.confluence.domain.JobId;
 import ai.askel.confluence.domain.JobItemState;
 import ai.askel.confluence.domain.error.ConnectorException;
@@ -50,28 +49,25 @@ final class JobItemRunner {
     }
 
     public ItemRun run(JobId id, int index) {
-        Optional<Job> found = jobs.find(id);
-        if (found.isEmpty()) {
-            return ItemRun.DONE; // purged
-        }
-        Job job = found.get();
-        // a cancelled job starts nothing new, but an item its dead worker left half-done is run to its end
-        Optional<JobRepositoryPort.StartedItem> started = jobs.start(id, index, clock.now(), job.admitsNewItems());
+        // a cancelled job starts nothing new, but an item its dead worker left half-done is run to its end; a final
+        // item, or one whose job was purged, is done
+        Optional<JobRepositoryPort.StartedItem> started = jobs.start(id, index, clock.now());
         if (started.isEmpty()) {
             return ItemRun.DONE;
         }
+        JobRepositoryPort.StartedItem item = started.get();
         long begun = System.nanoTime();
-        metrics.started(job.kind());
+        metrics.started(item.kind());
         JobObserver.Ending ending = JobObserver.Ending.FAILED;
         try {
-            PublishResult result = publish.publish(command(job, started.get().request()));
+            PublishResult result = publish.publish(command(item));
             jobs.finish(id, index, new JobItem.Result(JobItemState.SUCCEEDED, Optional.of(result.outcome().name()),
                     result.runbook(), result.pageId(), Optional.empty()), clock.now());
             ending = JobObserver.Ending.SUCCEEDED;
             return ItemRun.DONE;
         } catch (ConnectorException e) {
             JobItem.ItemError error = new JobItem.ItemError(e.code().name().toLowerCase(Locale.ROOT), e.getMessage());
-            if (TRANSIENT.contains(e.code()) && started.get().attempts() < settings.maxItemAttempts()) {
+            if (TRANSIENT.contains(e.code()) && item.attempts() < settings.maxItemAttempts()) {
                 jobs.retryLater(id, index, error, clock.now());
                 ending = JobObserver.Ending.RETRIED;
                 return ItemRun.RETRY;
@@ -83,7 +79,7 @@ final class JobItemRunner {
             jobs.finish(id, index, failed(new JobItem.ItemError("internal", "unexpected " + e.getClass().getSimpleName())), clock.now());
             return ItemRun.DONE;
         } finally {
-            metrics.ended(job.kind(), ending, Duration.ofNanos(System.nanoTime() - begun));
+            metrics.ended(item.kind(), ending, Duration.ofNanos(System.nanoTime() - begun));
         }
     }
 
@@ -91,8 +87,9 @@ final class JobItemRunner {
         return new JobItem.Result(JobItemState.FAILED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(error));
     }
 
-    private static PublishRunbookCommand command(Job job, JobItemRequest item) {
-        return new PublishRunbookCommand(new ConnectionRef(job.workspace(), job.connection()), item.space(), item.parentTitle(),
+    private static PublishRunbookCommand command(JobRepositoryPort.StartedItem started) {
+        JobItemRequest item = started.request();
+        return new PublishRunbookCommand(new ConnectionRef(started.workspace(), started.connection()), item.space(), item.parentTitle(),
                 item.title(), new PublishSource.FromTemplate(item.templateId(), item.inputs()), item.labels(),
                 item.attachments().stream().map(JobItemRequest.InlineAttachment::upload).toList(), item.onDrift(), false);
     }

@@ -1,7 +1,9 @@
 package ai.askel.confluence.ports.out;
 
+import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.Job;
 import ai.askel.confluence.domain.JobId;
+import ai.askel.confluence.domain.JobKind;
 import ai.askel.confluence.domain.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +24,7 @@ public interface JobRepositoryPort {
     /** The job with its current counts, in the given workspace (another workspace's is not found). */
     Optional<Job> find(WorkspaceId workspace, JobId id);
 
-    /** The job with its current counts, whatever its workspace (for workers). */
+    /** The job with its current counts, whatever its workspace. */
     Optional<Job> find(JobId id);
 
     /** The workspace's jobs, newest first, at most {@code limit}, submitted before {@code before} when given. */
@@ -33,10 +35,10 @@ public interface JobRepositoryPort {
 
     /**
      * Starts the item: RUNNING (left by a worker that died mid-item) becomes RUNNING again with one more
-     * attempt, and so does PENDING when {@code admitNew} (the job was not cancelled); its request is
-     * answered. Any other item answers empty.
+     * attempt, and so does PENDING unless the job was cancelled; its request is answered with what a worker
+     * needs of its job. Any other item (final, cancelled, or purged with its job) answers empty.
      */
-    Optional<StartedItem> start(JobId id, int index, Instant at, boolean admitNew);
+    Optional<StartedItem> start(JobId id, int index, Instant at);
 
     /** Records a final result, unless the item is final already; answers whether it was recorded. */
     boolean finish(JobId id, int index, JobItem.Result result, Instant at);
@@ -59,7 +61,10 @@ public interface JobRepositoryPort {
     /** Deletes jobs (and their items) whose last item finished before {@code cutoff}; answers how many. */
     int purgeFinishedBefore(Instant cutoff);
 
-    /** An item a worker has started: its request and how many times it was started. */
-    record StartedItem(JobItemRequest request, int attempts) {
+    /**
+     * An item a worker has started: its job's workspace, connection and kind (read with the item, so that running an
+     * item never reads or counts the job's other items), its request, and how many times it was started.
+     */
+    record StartedItem(WorkspaceId workspace, ConnectionId connection, JobKind kind, JobItemRequest request, int attempts) {
     }
 }
