@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A job: a batch of items (runbook publishes) that any instance of the cluster may run. It decides its
- * own state from its items' counts, and whether an item may still start (not once it was cancelled).
+ * own state from its items' counts. Once it is cancelled no pending item starts (the job repository's start says so
+ * in the same statement that starts an item, so a cancel and a start never cross).
  *
  * @param idempotencyKey the submitter's key: a second submission with it answers this job
  * @param counts         the items per state when the job was read
@@ -48,11 +49,6 @@ public record Job(JobId id, WorkspaceId workspace, ConnectionId connection, JobK
             return JobState.COMPLETED;
         }
         return counts.running() == 0 && counts.finished() == 0 ? JobState.QUEUED : JobState.RUNNING;
-    }
-
-    /** Whether an item that has not started yet may start now. */
-    public boolean admitsNewItems() {
-        return cancelRequestedAt.isEmpty();
     }
 
     /** Cancelling twice keeps the first time; cancelling a completed job changes nothing. */

@@ -24,7 +24,7 @@ class JobTest {
 
         assertThat(job.state()).isEqualTo(JobState.QUEUED);
         assertThat(job.counts()).isEqualTo(new JobCounts(3, 0, 0, 0, 0));
-        assertThat(job.admitsNewItems()).isTrue();
+        assertThat(job.cancelRequestedAt()).isEmpty();
     }
 
     @Test
@@ -38,10 +38,10 @@ class JobTest {
     }
 
     @Test
-    void a_cancelled_job_admits_no_new_item_and_keeps_its_first_cancel_time() {
+    void a_cancelled_job_keeps_its_first_cancel_time() {
         Job cancelled = with(new JobCounts(2, 1, 0, 0, 0), Optional.empty()).cancel(NOW);
 
-        assertThat(cancelled.admitsNewItems()).isFalse();
+        assertThat(cancelled.cancelRequestedAt()).contains(NOW);
         assertThat(cancelled.cancel(NOW.plusSeconds(5)).cancelRequestedAt()).contains(NOW);
     }
 
