@@ -121,7 +121,9 @@ class ConsoleBrowserTest {
         checkAccessibility("spaces");
         fill("q", "infra");
         submit("form.inline");
-        browser.findElement(By.cssSelector("#space-INFRA button")).click();
+        // the search reloads the page: pick INFRA from the answer, not from the page that is going away
+        wait.until(ExpectedConditions.urlContains("q=infra"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#space-INFRA button"))).click();
 
         // publish "Crestview Production" with the diagram: preview first, then publish
         wait.until(ExpectedConditions.urlContains("/console/publish"));
