@@ -19,6 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TemplateTesterTest {
+    /** A template with one input, the file name of a diagram it shows when the page carries it. */
+    private static final String DIAGRAM_DESCRIPTOR = """
+                id: diagram-page
+                version: 1.0.0
+                inputs:
+                  - name: diagram
+                    type: string
+                    required: true
+                    description: The attached diagram's file name
+                    example: arch.png
+                """;
 
     /** Escapes nothing: the mistake the kit exists to catch. */
     public static final class Concatenating implements ContentTemplateProvider {
@@ -98,16 +109,7 @@ class TemplateTesterTest {
 
     @Test
     void tests_a_declarative_template_folder_with_attachments(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("template.yaml"), """
-                id: diagram-page
-                version: 1.0.0
-                inputs:
-                  - name: diagram
-                    type: string
-                    required: true
-                    description: The attached diagram's file name
-                    example: arch.png
-                """);
+        Files.writeString(dir.resolve("template.yaml"), DIAGRAM_DESCRIPTOR);
         Files.writeString(dir.resolve("body.md"), """
                 {{#if diagram | attached}}
                 ![Diagram]({{diagram}})
@@ -126,16 +128,7 @@ class TemplateTesterTest {
 
     @Test
     void tests_a_declarative_template_folder_with_a_storage_format_body(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("template.yaml"), """
-                id: diagram-page
-                version: 1.0.0
-                inputs:
-                  - name: diagram
-                    type: string
-                    required: true
-                    description: The attached diagram's file name
-                    example: arch.png
-                """);
+        Files.writeString(dir.resolve("template.yaml"), DIAGRAM_DESCRIPTOR);
         Files.writeString(dir.resolve("body.xml"),
                 "{{#if diagram | attached}}<ac:image ac:alt=\"Diagram\"><ri:attachment ri:filename=\"{{diagram}}\" /></ac:image>"
                         + "{{else}}<p>Attach {{diagram | code}}.</p>{{/if}}");

@@ -13,6 +13,7 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -237,7 +238,7 @@ final class ConfluenceMapper {
     private static Optional<Title> title(String value) {
         try {
             return Optional.of(Title.of(value));
-        } catch (ai.askel.confluence.domain.error.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             return Optional.empty();
         }
     }
