@@ -15,6 +15,10 @@ import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.UploadProgressListener;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,9 @@ import java.util.Set;
 
 /**
  * The single operations and the seed runbook flow, done through the connector, each counted by
- * the sandbox (reset before the step, read after) and timed. {@code PeerScenario} runs the same list with confluence.js
+ * the sandbox (reset before the step, read after) and timed. The reset goes through the sandbox's admin API over
+ * HTTP right before the clock starts, as the peer script does it, so both sides start each step from a sandbox
+ * that has just answered a request (an in-process reset would leave its threads idle since the last step). {@code PeerScenario} runs the same list with confluence.js
  * under the same names.
  */
 final class Operations {
@@ -36,11 +42,14 @@ final class Operations {
     private final ConfluenceSandbox sandbox;
     private final AskelConfluence askel;
     private final ConnectionRef ref;
+    private final HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpRequest resetCounters;
 
     Operations(ConfluenceSandbox sandbox, AskelConfluence askel, ConnectionRef ref) {
         this.sandbox = sandbox;
         this.askel = askel;
         this.ref = ref;
+        this.resetCounters = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/__sandbox/requests")).DELETE().build();
     }
 
     /** Runs every step once; {@code suffix} keeps titles of different rounds apart. */
@@ -94,9 +103,23 @@ final class Operations {
         return steps;
     }
 
+    private void resetCounters() {
+        try {
+            HttpResponse<Void> answer = admin.send(resetCounters, HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException("the sandbox refused to reset its counters: " + answer.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     Step step(String name, java.util.concurrent.Callable<String> action) {
         RequestLogSettling.settle(sandbox.requestLog());
-        sandbox.resetCounters();
+        resetCounters();
         long start = System.nanoTime();
         String outcome;
         try {

@@ -79,14 +79,12 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
         // called outside any request (embedded, CLI), an upload gets as long as its size needs rather than the default deadline
         Supplier<ConfluenceWire.V1ContentArray> call = () -> clients.policy().call("attachment '" + upload.fileName() + "' of page " + page,
                 Replay.ONLY_IF_REJECTED, () -> {
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .method(method, body.publisher(listener))
                     .header("Authorization", c.authorization())
                     .header("Accept", "application/json")
                     .header("Content-Type", body.contentType())
-                    .header("X-Atlassian-Token", "no-check")
-                    .timeout(timeout)
-                    .build();
+                    .header("X-Atlassian-Token", "no-check");
             return send(c, request, route, timeout);
         });
         var answer = RequestDeadline.current().isPresent() ? call.get()
@@ -97,7 +95,7 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
         return ConfluenceMapper.attachment(answer.items().get(0), c.wikiBase());
     }
 
-    private ConfluenceWire.V1ContentArray send(ConnectionClient c, HttpRequest request, String route, Duration timeout) {
+    private ConfluenceWire.V1ContentArray send(ConnectionClient c, HttpRequest.Builder request, String route, Duration timeout) {
         HttpResponse<byte[]> response;
         try {
             response = c.exchange(route, deadline -> BoundedExchange.send(c.http(), request, route,

@@ -45,19 +45,18 @@ final class JdkFeignClient implements Client {
                 RateSignal.of(r.status(), name -> ConfluenceErrorDecoder.header(r, name), Clock.systemUTC())));
     }
 
-    private HttpRequest toJdk(Request request) {
+    private HttpRequest.Builder toJdk(Request request) {
         byte[] body = request.body();
         HttpRequest.BodyPublisher publisher = body == null || body.length == 0
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
-                .method(request.httpMethod().name(), publisher)
-                .timeout(settings.requestTimeout());
+                .method(request.httpMethod().name(), publisher);
         request.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        return builder.build();
+        return builder;
     }
 
     private static Response toFeign(HttpResponse<byte[]> answer, Request request) {

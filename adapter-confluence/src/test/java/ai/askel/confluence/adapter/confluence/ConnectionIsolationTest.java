@@ -63,6 +63,54 @@ class ConnectionIsolationTest extends WireMockConfluence {
     }
 
     @Test
+    void an_answer_whose_body_trickles_past_the_deadline_is_given_up_at_the_deadline() throws Exception {
+        rewire(isolation(10, 20, Duration.ofMillis(500), Duration.ofSeconds(30), 1024 * 1024));
+        wm.stubFor(get(urlPathEqualTo(SPACES)).willReturn(okJson(results(null, space("1", "OPS", "Ops"))).withChunkedDribbleDelay(20, 10_000)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> RequestDeadline.during(Deadline.after(Duration.ofSeconds(1)), () -> spaces.listSpaces(access, 25, Optional.empty())))
+                .isInstanceOf(DeadlineExceededException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofMillis(2000));
+        Thread.sleep(300);
+        wm.verify(1, getRequestedFor(urlPathEqualTo(SPACES)));
+        assertThat(registry.get("askel.confluence.calls.in.flight").gauge().value()).isZero();
+    }
+
+    @Test
+    void an_attempt_whose_body_trickles_past_its_timeout_is_retried_while_the_deadline_lasts() {
+        rewire(isolation(10, 20, Duration.ofMillis(500), Duration.ofMillis(300), 1024 * 1024));
+        wm.stubFor(get(urlPathEqualTo(SPACES)).willReturn(okJson(results(null, space("1", "OPS", "Ops"))).withChunkedDribbleDelay(20, 5_000)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> RequestDeadline.during(Deadline.after(Duration.ofMillis(800)),
+                () -> spaces.listSpaces(access, 25, Optional.empty())))
+                .isInstanceOf(ConnectorException.class)
+                .satisfies(e -> assertThat(((ConnectorException) e).code()).isIn(ErrorCode.DEADLINE_EXCEEDED, ErrorCode.CONFLUENCE_UNAVAILABLE));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(SPACES)))).hasSizeBetween(2, 3);
+    }
+
+    /**
+     * The JDK client's asynchronous API completes every answer on {@code CompletableFuture}'s default executor,
+     * which starts a new thread per task where the common pool has one thread (two cores or fewer, as in CI).
+     */
+    @Test
+    void calls_start_no_thread_of_their_own() {
+        wm.stubFor(get(urlPathEqualTo(SPACES)).willReturn(okJson(results(null, space("1", "OPS", "Ops")))));
+        spaces.listSpaces(access, 25, Optional.empty());
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        long before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 50; i++) {
+            spaces.listSpaces(access, 25, Optional.empty());
+        }
+
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(10);
+    }
+
+    @Test
     void a_call_outside_any_request_gets_the_default_deadline() {
         rewire(isolation(10, 20, Duration.ofMillis(500), Duration.ofSeconds(30), 1024 * 1024)
                 .withIsolation(Duration.ofMillis(500), 20, 1024 * 1024, Duration.ofMillis(700)));
