@@ -11,10 +11,11 @@ import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Publishes a runbook page, idempotently: prepares the request locally ({@link RunbookPreparer}), takes this
- * runbook's turn (publishes of one runbook in this connector take turns, {@link PublishLocks}), has
+ * Publishes a runbook page, idempotently: takes this runbook's turn (publishes of one runbook in this connector take
+ * turns, {@link PublishLocks}), reads the stored runbook once and prepares the request locally ({@link RunbookPreparer}), has
  * {@link RunbookPublication} find what Confluence holds, ask the runbook what to do ({@link Runbook#plan}),
  * carry it out and save the outcome, and audits the result. A dry run asks the same question with reads
  * only, and is not audited.
@@ -49,22 +50,47 @@ final class PublishRunbookService implements PublishRunbookUseCase {
     @Override
     public PublishResult publish(PublishRunbookCommand command) {
         Connection connection = lookup.connection(command.ref());
-        Optional<Runbook> stored = runbooks.findByTarget(connection.id(), command.space(), command.title());
-        PublishRequest request = preparer.prepare(command, stored);
         ConfluenceAccess access = ConfluenceAccess.of(connection);
-        publication.requireSpace(access, request);
         if (command.dryRun()) {
+            Optional<Runbook> stored = runbooks.findByTarget(connection.id(), command.space(), command.title());
+            PublishRequest request = prepared(access, command, stored);
             return publication.dryRun(access, request, stored);
         }
-        try (PublishLocks.Held held = locks.acquire(connection.id(), command.space(), command.title())) {
-            PublishResult result = publication.publish(access, request, stored.isPresent());
+        PublishLocks.Held turn;
+        try {
+            turn = locks.acquire(connection.id(), command.space(), command.title());
+        } catch (ConnectorException e) {
+            auditFailure(command, e);
+            throw e;
+        }
+        try (turn) {
+            // read in this publish's turn, so no publish of the same runbook in this connector changes it before this one acts
+            Optional<Runbook> stored = runbooks.findByTarget(connection.id(), command.space(), command.title());
+            PublishRequest request = prepared(access, command, stored);
+            return audited(command, () -> publication.publish(access, request, stored));
+        }
+    }
+
+    private PublishRequest prepared(ConfluenceAccess access, PublishRunbookCommand command, Optional<Runbook> stored) {
+        PublishRequest request = preparer.prepare(command, stored);
+        publication.requireSpace(access, request);
+        return request;
+    }
+
+    private PublishResult audited(PublishRunbookCommand command, Supplier<PublishResult> publish) {
+        try {
+            PublishResult result = publish.get();
             audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), result.pageId(),
                     result.outcome().name().toLowerCase(Locale.ROOT)
                             + DriftMessages.overridden(result.driftOverridden()));
             return result;
         } catch (ConnectorException e) {
-            audit.failed(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.empty(), e);
+            auditFailure(command, e);
             throw e;
         }
+    }
+
+    private void auditFailure(PublishRunbookCommand command, ConnectorException e) {
+        audit.failed(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), Optional.empty(), e);
     }
 }

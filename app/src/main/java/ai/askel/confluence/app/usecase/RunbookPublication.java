@@ -47,13 +47,12 @@ final class RunbookPublication {
     }
 
     /**
-     * Re-evaluates from the stored runbook whenever a concurrent publisher got there first. {@code stored}: whether the
-     * runbook was stored when the request was prepared; it is read again here, in this publish's turn, and a new one
-     * is inserted (or the one a concurrent publish inserted first is taken).
+     * Publishes from {@code stored}, the runbook as read in this publish's turn (a new one is inserted when there is
+     * none, or the one a concurrent publish inserted first is taken), and re-evaluates from the stored runbook
+     * whenever a concurrent publisher got there first.
      */
-    PublishResult publish(ConfluenceAccess access, PublishRequest request, boolean stored) {
-        Runbook runbook = (stored ? stored(request) : Optional.<Runbook>empty())
-                .orElseGet(() -> runbooks.insertOrGet(request.newRunbook()));
+    PublishResult publish(ConfluenceAccess access, PublishRequest request, Optional<Runbook> stored) {
+        Runbook runbook = stored.orElseGet(() -> runbooks.insertOrGet(request.newRunbook()));
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(access, request, runbook);

@@ -102,11 +102,13 @@ final class InMemoryRepositories {
         final AtomicInteger writes = new AtomicInteger();
         /** Calls of insertOrGet: a database answers each with an INSERT, which fails for a runbook already stored. */
         final AtomicInteger inserts = new AtomicInteger();
+        /** Calls of findByTarget: each one a query in a database. */
+        final AtomicInteger targetLookups = new AtomicInteger();
 
         @Override
         public synchronized Runbook insertOrGet(Runbook runbook) {
             inserts.incrementAndGet();
-            Optional<Runbook> existing = findByTarget(runbook.connection(), runbook.space(), runbook.title());
+            Optional<Runbook> existing = stored(runbook.connection(), runbook.space(), runbook.title());
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -142,6 +144,11 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized Optional<Runbook> findByTarget(ConnectionId connection, SpaceKey space, Title title) {
+            targetLookups.incrementAndGet();
+            return stored(connection, space, title);
+        }
+
+        private Optional<Runbook> stored(ConnectionId connection, SpaceKey space, Title title) {
             return byId.values().stream()
                     .filter(r -> r.connection().equals(connection) && r.space().equals(space) && r.title().equals(title))
                     .findFirst();

@@ -156,6 +156,7 @@ class PublishRunbookServiceTest {
         f.confluence.resetCounts();
         int runbookWrites = f.runbooks.writes.get();
         int inserts = f.runbooks.inserts.get();
+        int lookups = f.runbooks.targetLookups.get();
 
         PublishResult again = publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
 
@@ -166,6 +167,7 @@ class PublishRunbookServiceTest {
         assertThat(f.confluence.callLog()).containsExactly("pages.read");
         assertThat(f.runbooks.writes.get()).isEqualTo(runbookWrites);
         assertThat(f.runbooks.inserts.get()).as("a stored runbook is read again, not inserted (a failing INSERT)").isEqualTo(inserts);
+        assertThat(f.runbooks.targetLookups.get() - lookups).as("the stored runbook is read once, in the publish's turn").isEqualTo(1);
         assertThat(onlyRunbookPage().version()).isEqualTo(1);
     }
 
