@@ -56,7 +56,7 @@ final class BoundedExchange {
         } catch (HttpConnectTimeoutException e) {
             throw e;
         } catch (HttpTimeoutException e) {
-            // the answer's head did not come in time; handled below with a body that did not
+            // the answer's head did not come in time: it ends below, as a body that did not come in time does
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for Confluence");
