@@ -20,12 +20,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * the same single operations and seed flow done with confluence.js (benchmarks/peer, scripted as its README
  * shows) and with the connector, against the same sandbox; calls (counted by the sandbox) and wall time for both.
- * Twelve rounds each; the first seven warm up (the JVM's and V8's compilers both need a few rounds before code runs as
- * it does in a service that has been up for a while), calls come from the last, times are the median of rounds 8 to 12.
+ * 120 rounds each; the first 100 warm up (the JVM's and V8's compilers both need many rounds before code runs as it
+ * does in a service that has been up for a while: with seven, the connector's figures depended on which scenarios had
+ * run before in the same JVM), calls come from the last, times are the median of rounds 101 to 120.
  */
 final class PeerScenario implements Scenario {
-    static final int ROUNDS = 12;
-    static final int WARM_UP_ROUNDS = 7;
+    static final int ROUNDS = 120;
+    static final int WARM_UP_ROUNDS = 100;
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
