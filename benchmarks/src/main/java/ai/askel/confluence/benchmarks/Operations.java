@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ import java.util.Set;
  * The single operations and the seed runbook flow, done through the connector, each counted by
  * the sandbox (reset before the step, read after) and timed. The reset goes through the sandbox's admin API over
  * HTTP right before the clock starts, as the peer script does it, so both sides start each step from a sandbox
- * that has just answered a request (an in-process reset would leave its threads idle since the last step). {@code PeerScenario} runs the same list with confluence.js
- * under the same names.
+ * that has just answered a request (an in-process reset would leave its threads idle since the last step).
+ * {@code PeerScenario} runs the same list with confluence.js under the same names.
  */
 final class Operations {
     static final String SPACE = "INFRA";
@@ -49,7 +50,8 @@ final class Operations {
         this.sandbox = sandbox;
         this.askel = askel;
         this.ref = ref;
-        this.resetCounters = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/__sandbox/requests")).DELETE().build();
+        this.resetCounters = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/__sandbox/requests"))
+                .timeout(Duration.ofSeconds(10)).DELETE().build();
     }
 
     /** Runs every step once; {@code suffix} keeps titles of different rounds apart. */

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Publishes a runbook page, idempotently: takes this runbook's turn (publishes of one runbook in this connector take
- * turns, {@link PublishLocks}), reads the stored runbook once and prepares the request locally ({@link RunbookPreparer}), has
- * {@link RunbookPublication} find what Confluence holds, ask the runbook what to do ({@link Runbook#plan}),
- * carry it out and save the outcome, and audits the result. A dry run asks the same question with reads
+ * Publishes a runbook page, idempotently: takes this runbook's turn (publishes of one runbook in this connector
+ * take turns, {@link PublishLocks}), reads the stored runbook once and prepares the request locally
+ * ({@link RunbookPreparer}), has {@link RunbookPublication} find what Confluence holds, ask the runbook what to do
+ * ({@link Runbook#plan}), carry it out and save the outcome, and audits the result. A dry run asks the same question with reads
  * only, and is not audited.
  *
  * <p>Calls once the space is cached: a first publish with the parent recorded, one attachment and two
