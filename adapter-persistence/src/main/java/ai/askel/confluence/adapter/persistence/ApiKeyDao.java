@@ -3,12 +3,10 @@ package ai.askel.confluence.adapter.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(ApiKeyRow.class)
 interface ApiKeyDao {
     String COLUMNS = "id, workspace_id, name, prefix, key_hash, scope, created_at, revoked_at";
 

@@ -1,12 +1,10 @@
 package ai.askel.confluence.adapter.persistence;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(AuditEventRow.class)
 interface AuditEventDao {
     @SqlUpdate("INSERT INTO audit_event (occurred_at, workspace_id, api_key_prefix, operation, connection_id, page_id, outcome,"
             + " trace_id) VALUES (:occurredAt, :workspaceId, :apiKeyPrefix, :operation, :connectionId, :pageId, :outcome, :traceId)")

@@ -9,7 +9,6 @@ import ai.askel.confluence.ports.out.AuditLogPage;
 import ai.askel.confluence.ports.out.AuditQuery;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The append-only audit log: there is no update or delete. */
 @Singleton
@@ -45,7 +44,6 @@ final class AuditLogAdapter implements AuditLogPort {
         // one more than asked for says whether there is a next page
         List<AuditEntryRow> rows = db.withHandle(h -> {
             var statement = h.createQuery(sql.toString())
-                    .registerRowMapper(ConstructorMapper.factory(AuditEntryRow.class))
                     .bind("workspace", query.workspace().value())
                     .bind("limit", query.limit() + 1);
             query.from().ifPresent(at -> statement.bind("from", at));

@@ -2,12 +2,10 @@ package ai.askel.confluence.adapter.persistence;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(ConnectionRow.class)
 interface ConnectionDao {
     String COLUMNS = "id, workspace_id, name, site_url, cloud_id, email, token_ciphertext, token_nonce, token_key_id,"
             + " account_id, status, token_expires_on, created_at, updated_at, token_binding";

@@ -3,12 +3,10 @@ package ai.askel.confluence.adapter.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(DriftFindingRow.class)
 interface DriftFindingDao {
     String COLUMNS = "f.id, f.connection_id, f.page_id, f.kind, f.detail, f.first_seen, f.last_seen, f.resolved_at, f.acknowledged_at";
 
@@ -40,6 +38,10 @@ interface DriftFindingDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM drift_finding f WHERE f.connection_id = :connection AND f.open_marker = 'Y'"
             + " ORDER BY f.first_seen, f.id")
     List<DriftFindingRow> listOpen(@Bind("connection") String connection);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM drift_finding f WHERE f.connection_id = :connection AND f.page_id = :page"
+            + " AND f.open_marker = 'Y' ORDER BY f.first_seen, f.id")
+    List<DriftFindingRow> listOpenOfPage(@Bind("connection") String connection, @Bind("page") String page);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM drift_finding f JOIN connection c ON c.id = f.connection_id"
             + " WHERE c.workspace_id = :workspace AND f.open_marker = 'Y' ORDER BY f.first_seen, f.id")

@@ -71,6 +71,12 @@ final class DriftFindingRepositoryAdapter implements DriftFindingRepositoryPort 
     }
 
     @Override
+    public List<DriftFinding> listOpen(ConnectionId connection, PageId page) {
+        return db.with(DriftFindingDao.class, dao -> dao.listOpenOfPage(connection.value(), page.value())).stream()
+                .map(mapper::toDomain).toList();
+    }
+
+    @Override
     public List<DriftFinding> listOpen(WorkspaceId workspace) {
         return db.with(DriftFindingDao.class, dao -> dao.listOpenInWorkspace(workspace.value())).stream().map(mapper::toDomain).toList();
     }

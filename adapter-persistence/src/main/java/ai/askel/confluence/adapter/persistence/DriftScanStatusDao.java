@@ -2,12 +2,10 @@ package ai.askel.confluence.adapter.persistence;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(DriftScanStatusRow.class)
 interface DriftScanStatusDao {
     String COLUMNS = "s.connection_id, s.started_at, s.took_millis, s.outcome, s.problem, s.open_findings";
 

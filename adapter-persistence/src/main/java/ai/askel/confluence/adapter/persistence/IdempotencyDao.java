@@ -2,12 +2,10 @@ package ai.askel.confluence.adapter.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(IdempotencyRow.class)
 interface IdempotencyDao {
     String COLUMNS = "workspace_id, idempotency_key, request_hash, response_status, response_body, created_at, expires_at,"
             + " lease_expires_at";

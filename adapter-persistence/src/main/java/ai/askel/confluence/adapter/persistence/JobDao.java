@@ -3,17 +3,12 @@ package ai.askel.confluence.adapter.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(JobRow.class)
-@RegisterConstructorMapper(JobItemRow.class)
-@RegisterConstructorMapper(JobStateCount.class)
-@RegisterConstructorMapper(StartedItemRow.class)
 interface JobDao {
     String JOB = "id, workspace_id, connection_id, kind, total, idempotency_key, submitted_at, cancel_requested_at, finished_at";
     String ITEM = "job_id, item_index, title, state, attempts, outcome, runbook_id, page_id, error_code, error_detail, finished_at";

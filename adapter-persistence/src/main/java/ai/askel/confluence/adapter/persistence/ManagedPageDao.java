@@ -2,12 +2,10 @@ package ai.askel.confluence.adapter.persistence;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(ManagedPageRow.class)
 interface ManagedPageDao {
     String COLUMNS = "connection_id, page_id, space_key, title, parent_page_id, role, runbook_id, version, content_hash,"
             + " labels_json, updated_at";

@@ -161,12 +161,12 @@ public abstract class PersistenceAdapterModule {
                         + " THEN set_config('synchronous_commit', 'on', false) END");
     }
 
-    /** JDBI over the pool, created once the schema is migrated to the latest version. */
+    /** JDBI over the pool, created once the schema is migrated; row records are mapped by {@link RowRecordMappers}. */
     @Provides
     @Singleton
     static Jdbi jdbi(DataSource dataSource, Optional<HostDatabaseSettings> host) {
         SchemaMigrator.migrate(dataSource, host.orElseGet(HostDatabaseSettings::defaults));
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).registerRowMapper(new RowRecordMappers());
     }
 
     @Provides

@@ -2,12 +2,10 @@ package ai.askel.confluence.adapter.persistence;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(RunbookRow.class)
 interface RunbookDao {
     String COLUMNS = "id, workspace_id, connection_id, space_key, parent_title, title, template_id, template_version,"
             + " inputs_json, body_representation, body_hash, labels_json, status, page_id, parent_page_id, published_version, published_hash, published_title,"

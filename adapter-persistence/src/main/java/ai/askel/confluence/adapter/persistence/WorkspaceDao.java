@@ -2,12 +2,10 @@ package ai.askel.confluence.adapter.persistence;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(WorkspaceRow.class)
 interface WorkspaceDao {
     @SqlUpdate("INSERT INTO workspace (id, name, created_at) VALUES (:id, :name, :createdAt)")
     void insert(@BindRow WorkspaceRow row);

@@ -79,6 +79,25 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
     }
 
     @Test
+    void open_findings_of_a_page_leave_out_other_pages_other_connections_and_resolved_ones() {
+        PageId page = Fixtures.pageId();
+        Connection second = Fixtures.connection(connection.workspace());
+        persistence.connections().save(second);
+        DriftFinding edited = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
+                "version 4", Fixtures.NOW));
+        DriftFinding missing = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.ATTACHMENT_MISSING,
+                "diagram.png", Fixtures.NOW.plusSeconds(1)));
+        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.MOVED, "parent", Fixtures.NOW));
+        findings.resolve(connection.id(), Optional.of(page), DriftKind.MOVED, Fixtures.NOW.plusSeconds(2));
+        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(Fixtures.pageId()), DriftKind.DELETED, "404", Fixtures.NOW));
+        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.empty(), DriftKind.CREDENTIALS_REJECTED, "401", Fixtures.NOW));
+        findings.recordSeen(DriftFinding.seen(second.id(), Optional.of(page), DriftKind.DELETED, "404", Fixtures.NOW));
+
+        assertThat(findings.listOpen(connection.id(), page)).containsExactly(edited, missing);
+        assertThat(findings.listOpen(connection.id(), Fixtures.pageId())).isEmpty();
+    }
+
+    @Test
     void open_findings_of_a_workspace_span_its_connections_only() {
         Connection second = Fixtures.connection(connection.workspace());
         Connection foreign = Fixtures.connection(WorkspaceId.random());

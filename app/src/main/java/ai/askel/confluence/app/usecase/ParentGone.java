@@ -4,7 +4,6 @@ import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
-import java.util.Optional;
 
 /**
  * A managed parent page that a drift scan found deleted or in the trash: a publish must not create pages under it
@@ -17,8 +16,7 @@ final class ParentGone {
 
     /** Forgets the parent if an open finding says it is gone; answers whether it did. */
     static boolean forget(ManagedPage parent, DriftFindingRepositoryPort findings, ManagedPageRepositoryPort managedPages) {
-        boolean gone = findings.listOpen(parent.connection()).stream()
-                .anyMatch(f -> f.kind() == DriftKind.DELETED && f.pageId().equals(Optional.of(parent.pageId())));
+        boolean gone = findings.listOpen(parent.connection(), parent.pageId()).stream().anyMatch(f -> f.kind() == DriftKind.DELETED);
         if (gone) {
             managedPages.delete(parent.connection(), parent.pageId());
         }

@@ -59,8 +59,8 @@ final class RunbookPages {
         if (runbook.published().isPresent()) {
             PublishedState state = runbook.published().get();
             List<PageDrift> attachmentDrift = request.content().attachments().isEmpty() ? List.of()
-                    : findings.listOpen(runbook.connection()).stream()
-                    .filter(f -> f.pageId().equals(Optional.of(state.pageId())) && ATTACHMENT_KINDS.contains(f.kind()))
+                    : findings.listOpen(runbook.connection(), state.pageId()).stream()
+                    .filter(f -> ATTACHMENT_KINDS.contains(f.kind()))
                     .map(RunbookPages::drift)
                     .toList();
             return new Located(pages.read(access, state.pageId()), Optional.of(state.parentId()), false, false, attachmentDrift);

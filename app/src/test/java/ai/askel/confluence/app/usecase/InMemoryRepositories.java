@@ -205,6 +205,8 @@ final class InMemoryRepositories {
         private final List<DriftFinding> all = new ArrayList<>();
         private final ConnectionRepositoryPort connections;
         final AtomicInteger writes = new AtomicInteger();
+        /** Reads of every open finding of a connection (a publish needs those of its own page only). */
+        final AtomicInteger connectionWideLists = new AtomicInteger();
         private long nextId = 1;
 
         DriftFindings(ConnectionRepositoryPort connections) {
@@ -267,7 +269,14 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized List<DriftFinding> listOpen(ConnectionId connection) {
+            connectionWideLists.incrementAndGet();
             return all.stream().filter(f -> f.isOpen() && f.connection().equals(connection)).toList();
+        }
+
+        @Override
+        public synchronized List<DriftFinding> listOpen(ConnectionId connection, PageId page) {
+            return all.stream().filter(f -> f.isOpen() && f.connection().equals(connection) && f.pageId().equals(Optional.of(page)))
+                    .toList();
         }
 
         @Override

@@ -1,11 +1,17 @@
 package ai.askel.confluence.app.usecase;
 
+import ai.askel.confluence.domain.BodyRepresentation;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishAction;
+import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -19,10 +25,6 @@ import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.PublishOutcome;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.domain.PageBody;
-import ai.askel.confluence.domain.BodyRepresentation;
-import ai.askel.confluence.domain.RunbookSource;
-import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ManagedPage;
@@ -169,6 +171,25 @@ class PublishRunbookServiceTest {
         assertThat(f.runbooks.inserts.get()).as("a stored runbook is read again, not inserted (a failing INSERT)").isEqualTo(inserts);
         assertThat(f.runbooks.targetLookups.get() - lookups).as("the stored runbook is read once, in the publish's turn").isEqualTo(1);
         assertThat(onlyRunbookPage().version()).isEqualTo(1);
+    }
+
+    @Test
+    void a_publish_reads_the_drift_findings_of_its_own_pages_not_every_finding_of_the_connection() {
+        seedParent();
+        publisher.publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Another Production"),
+                "test-runbook", new TemplateInputs(inputs()), Optional.empty(), List.of(), DriftPolicy.FAIL, false));
+        ConnectionId connection = f.lookup.connection(ref).id();
+        for (int i = 0; i < 50; i++) {
+            f.findings.recordSeen(DriftFinding.seen(connection, Optional.of(PageId.of("9" + i)), DriftKind.ATTACHMENT_MISSING,
+                    "diagram.png", f.clock.now()));
+        }
+        int lists = f.findings.connectionWideLists.get();
+
+        publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+        PublishResult again = publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+
+        assertThat(again.outcome()).as("findings about other pages do not concern this one").isEqualTo(PublishOutcome.UNCHANGED);
+        assertThat(f.findings.connectionWideLists.get() - lists).isZero();
     }
 
     @Test

@@ -31,6 +31,9 @@ public interface DriftFindingRepositoryPort {
     /** The connection's open findings, acknowledged ones included. */
     List<DriftFinding> listOpen(ConnectionId connection);
 
+    /** The open findings about one page of the connection, acknowledged ones included. */
+    List<DriftFinding> listOpen(ConnectionId connection, PageId page);
+
     /** Open findings of every connection of the workspace. */
     List<DriftFinding> listOpen(WorkspaceId workspace);
 }
