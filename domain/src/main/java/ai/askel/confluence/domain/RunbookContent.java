@@ -8,14 +8,48 @@ import java.util.Set;
 /**
  * What one publish asks a runbook page to hold: its title and body (rendered by a template or supplied
  * by the caller), where the body came from, the labels and the attachments.
+ *
+ * <p>A value, but not a record: the hash the page will have once written is worked out once, when the content is
+ * made, because a publish asks for it several times (to compare with the page, to plan, to record) and each answer
+ * would otherwise parse the whole body again.
  */
-public record RunbookContent(Title title, PageBody body, RunbookSource source, Set<Label> labels, List<AttachmentDigest> attachments) {
-    public RunbookContent {
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(source, "source");
-        labels = Set.copyOf(labels);
-        attachments = List.copyOf(attachments);
+public final class RunbookContent {
+    private final Title title;
+    private final PageBody body;
+    private final RunbookSource source;
+    private final Set<Label> labels;
+    private final List<AttachmentDigest> attachments;
+    private final Optional<ContentHash> expectedHash;
+
+    public RunbookContent(Title title, PageBody body, RunbookSource source, Set<Label> labels, List<AttachmentDigest> attachments) {
+        this.title = Objects.requireNonNull(title, "title");
+        this.body = Objects.requireNonNull(body, "body");
+        this.source = Objects.requireNonNull(source, "source");
+        this.labels = Set.copyOf(labels);
+        this.attachments = List.copyOf(attachments);
+        this.expectedHash = body.representation() == BodyRepresentation.STORAGE
+                ? Optional.of(ContentBaseline.fingerprint(title, body.value()))
+                : Optional.empty();
+    }
+
+    public Title title() {
+        return title;
+    }
+
+    public PageBody body() {
+        return body;
+    }
+
+    public RunbookSource source() {
+        return source;
+    }
+
+    public Set<Label> labels() {
+        return labels;
+    }
+
+    public List<AttachmentDigest> attachments() {
+        return attachments;
     }
 
     /**
@@ -23,9 +57,7 @@ public record RunbookContent(Title title, PageBody body, RunbookSource source, S
      * a storage body its canonical form; a wiki body is converted by Confluence, so its hash is read back.
      */
     public Optional<ContentHash> expectedHash() {
-        return body.representation() == BodyRepresentation.STORAGE
-                ? Optional.of(ContentBaseline.fingerprint(title, body.value()))
-                : Optional.empty();
+        return expectedHash;
     }
 
     /**
@@ -52,5 +84,22 @@ public record RunbookContent(Title title, PageBody body, RunbookSource source, S
 
     public List<String> attachmentNames() {
         return attachments.stream().map(AttachmentDigest::fileName).toList();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RunbookContent that && title.equals(that.title) && body.equals(that.body) && source.equals(that.source)
+                && labels.equals(that.labels) && attachments.equals(that.attachments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(title, body, source, labels, attachments);
+    }
+
+    @Override
+    public String toString() {
+        return "RunbookContent[title=" + title + ", body=" + body + ", source=" + source + ", labels=" + labels + ", attachments="
+                + attachments + "]";
     }
 }

@@ -50,6 +50,10 @@ class PageBodyTest {
         assertThatThrownBy(() -> PageBody.wiki(wide))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("body.value: is %d bytes; Confluence accepts requests of at most 5 MB".formatted(wide.length() * 2));
+
+        // three bytes per character, the most one UTF-16 character takes: a third of the cap fits, one more does not
+        assertThat(PageBody.wiki("€".repeat(PageBody.MAX_BYTES / 3)).value()).hasSize(PageBody.MAX_BYTES / 3);
+        assertThatThrownBy(() -> PageBody.wiki("€".repeat(PageBody.MAX_BYTES / 3 + 1))).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
