@@ -3,7 +3,9 @@
 // Basic auth, v2 functions for pages and spaces, v1 functions for labels, attachment upload and CQL search.
 //
 // Usage: node confluence-js-bench.mjs input.json   (written by PeerScenario.java)
-// input: {host, email, token, spaceKey, rounds, runbook: {title, parentTitle, body, changedBody, labels, attachment: {filename, base64}}}
+// input: {host, warmUpHost, email, token, spaceKey, warmUpRounds, rounds,
+//         runbook: {title, parentTitle, body, changedBody, labels, attachment: {filename, base64}}}
+// The warm-up rounds run the same steps against warmUpHost, neither counted nor timed, before the timed rounds.
 // Prints one JSON object on stdout: {library, version, node, rounds: [{round, steps: [{name, calls, endpoints, ms, outcome}]}]}.
 // Calls are counted by the sandbox itself (its admin API, which is never counted): reset before a step, read after.
 
@@ -20,7 +22,9 @@ import {
 } from 'confluence.js/v1';
 
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const client = createClient({ host: input.host, auth: { type: 'basic', email: input.email, apiToken: input.token } });
+const clientOf = (host) => createClient({ host, auth: { type: 'basic', email: input.email, apiToken: input.token } });
+let client = clientOf(input.warmUpHost);
+let timing = false;
 const attachmentBytes = Buffer.from(input.runbook.attachment.base64, 'base64');
 
 async function admin(method) {
@@ -41,6 +45,10 @@ async function settled() {
 }
 
 async function step(steps, name, action) {
+  if (!timing) {
+    await action();
+    return;
+  }
   await settled();
   await admin('DELETE');
   const start = performance.now();
@@ -97,9 +105,9 @@ async function publish(spaceId, title, body) {
   return note;
 }
 
-async function round(r) {
+async function round(r, label) {
   const steps = [];
-  const suffix = ` (confluence.js ${r})`;
+  const suffix = ` (${label} ${r})`;
   const spaceId = (await getSpaces(client, { keys: [input.spaceKey] })).results[0].id;
   let page;
   await step(steps, 'create page', async () => {
@@ -136,9 +144,14 @@ async function round(r) {
   return { round: r, steps };
 }
 
+for (let r = 1; r <= input.warmUpRounds; r++) {
+  await round(r, 'warm-up');
+}
+client = clientOf(input.host);
+timing = true;
 const rounds = [];
 for (let r = 1; r <= input.rounds; r++) {
-  rounds.push(await round(r));
+  rounds.push(await round(r, 'confluence.js'));
 }
 const require = createRequire(import.meta.url);
 const version = require('confluence.js/package.json').version;

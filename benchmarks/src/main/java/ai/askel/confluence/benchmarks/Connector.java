@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,17 +26,27 @@ final class Connector implements AutoCloseable {
     }
 
     static Connector open(String siteUrl, long maxAttachmentBytes) {
-        try {
-            Path dir = Files.createTempDirectory("askel-bench-");
-            return new Connector(dir, AskelConfluence.builder().dataDirectory(dir).allowSiteOrigin(siteUrl)
-                    .maxAttachmentBytes(maxAttachmentBytes).build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return open(List.of(siteUrl), maxAttachmentBytes);
     }
 
     static Connector open(String siteUrl) {
-        return open(siteUrl, 100L << 20);
+        return open(List.of(siteUrl), 100L << 20);
+    }
+
+    /** One connector allowed to reach each of these sites. */
+    static Connector open(List<String> siteUrls) {
+        return open(siteUrls, 100L << 20);
+    }
+
+    private static Connector open(List<String> siteUrls, long maxAttachmentBytes) {
+        try {
+            Path dir = Files.createTempDirectory("askel-bench-");
+            AskelConfluence.Builder builder = AskelConfluence.builder().dataDirectory(dir).maxAttachmentBytes(maxAttachmentBytes);
+            siteUrls.forEach(builder::allowSiteOrigin);
+            return new Connector(dir, builder.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     AskelConfluence askel() {

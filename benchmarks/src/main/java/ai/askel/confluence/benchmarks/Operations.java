@@ -54,53 +54,74 @@ final class Operations {
                 .timeout(Duration.ofSeconds(10)).DELETE().build();
     }
 
-    /** Runs every step once; {@code suffix} keeps titles of different rounds apart. */
+    /** Runs every step once, each counted and timed; {@code suffix} keeps titles of different rounds apart. */
     List<Step> round(String suffix) {
+        return steps(suffix, this::step);
+    }
+
+    /** Runs every step once as fast as it goes, neither counted nor timed: for warming the JVM up. */
+    void warmUp(String suffix) {
+        steps(suffix, (name, action) -> {
+            try {
+                action.call();
+                return null;
+            } catch (Exception e) {
+                throw new IllegalStateException("warm-up step '" + name + "' failed: " + e, e);
+            }
+        });
+    }
+
+    /** How a round runs one of its steps. */
+    private interface StepRunner {
+        Step run(String name, java.util.concurrent.Callable<String> action);
+    }
+
+    private List<Step> steps(String suffix, StepRunner runner) {
         List<Step> steps = new ArrayList<>();
         SpaceKey space = SpaceKey.of(SPACE);
         Page[] page = new Page[1];
-        steps.add(step("create page", () -> {
+        steps.add(runner.run("create page", () -> {
             page[0] = askel.createPage().create(new CreatePageCommand(ref, space, Title.of("Connector page" + suffix), Optional.empty(),
                     PageBody.storage("<p>One</p>"), Set.of()));
             return "";
         }));
         PageId id = page[0].id();
-        steps.add(step("read page", () -> {
+        steps.add(runner.run("read page", () -> {
             askel.readPage().read(ref, id);
             return "";
         }));
-        steps.add(step("update page, changed", () -> {
+        steps.add(runner.run("update page, changed", () -> {
             askel.updatePage().update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>Two</p>"),
                     Optional.empty(), Optional.empty()));
             return "";
         }));
-        steps.add(step("update page, unchanged", () -> {
+        steps.add(runner.run("update page, unchanged", () -> {
             var after = askel.updatePage().update(new UpdatePageCommand(ref, id, Optional.empty(), PageBody.storage("<p>Two</p>"),
                     Optional.empty(), Optional.empty()));
             return "version " + after.page().version().number().number() + (after.changed() ? "" : ", nothing written");
         }));
-        steps.add(step("search, one page of results", () ->
+        steps.add(runner.run("search, one page of results", () ->
                 askel.searchPages().search(ref, CqlQuery.raw("type = page and space = " + SPACE), 25, Optional.empty()).items().size() + " results"));
-        steps.add(step("add three labels", () -> {
+        steps.add(runner.run("add three labels", () -> {
             askel.manageLabels().add(ref, id, Set.of(Label.of("alpha"), Label.of("beta"), Label.of("gamma")));
             return "";
         }));
-        steps.add(step("remove a label", () -> {
+        steps.add(runner.run("remove a label", () -> {
             askel.manageLabels().remove(ref, id, Label.of("beta"));
             return "";
         }));
-        steps.add(step("upload an attachment", () -> {
+        steps.add(runner.run("upload an attachment", () -> {
             askel.uploadAttachment().upload(ref, id, new AttachmentUpload("notes.bin", "application/octet-stream",
                     Runbooks.DIAGRAM_BYTES.length, () -> new ByteArrayInputStream(Runbooks.DIAGRAM_BYTES), Optional.empty(), true),
                     UploadProgressListener.NONE);
             return "";
         }));
         String title = "Crestview Production" + suffix;
-        steps.add(step("runbook: first publish", () ->
+        steps.add(runner.run("runbook: first publish", () ->
                 askel.publishRunbook().publish(Runbooks.seed(ref, space, title, "First edition.")).outcome().toString()));
-        steps.add(step("runbook: unchanged republish", () ->
+        steps.add(runner.run("runbook: unchanged republish", () ->
                 askel.publishRunbook().publish(Runbooks.seed(ref, space, title, "First edition.")).outcome().toString()));
-        steps.add(step("runbook: changed republish", () ->
+        steps.add(runner.run("runbook: changed republish", () ->
                 askel.publishRunbook().publish(Runbooks.seed(ref, space, title, "Second edition.")).outcome().toString()));
         return steps;
     }
