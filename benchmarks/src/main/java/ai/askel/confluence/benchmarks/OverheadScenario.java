@@ -12,11 +12,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.annotations.Mode;
 
-/** runs {@link ReadPageBenchmark} with JMH (short: 1 fork, 3 + 5 one-second iterations) and reports the ratio. */
+/**
+ * runs {@link ReadPageBenchmark} with JMH (1 fork, 10 warm-up and 5 measured two-second iterations) and reports the
+ * ratio. The warm-up is long enough for thousands of reads: with five one-second iterations (about a thousand reads on a
+ * slow host) the JIT had not finished compiling the connector's read path and the ratio measured the compiler.
+ */
 final class OverheadScenario implements Scenario {
     private static final int FORKS = 1;
-    private static final int WARMUPS = 5;
+    private static final int WARMUPS = 10;
     private static final int ITERATIONS = 5;
+    private static final int SECONDS_PER_ITERATION = 2;
 
     @Override
     public String id() {
@@ -33,8 +38,8 @@ final class OverheadScenario implements Scenario {
         Options options = new OptionsBuilder()
                 .include(ReadPageBenchmark.class.getName() + "\\.")
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS)
-                .forks(FORKS).warmupIterations(WARMUPS).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(ITERATIONS).measurementTime(TimeValue.seconds(1))
+                .forks(FORKS).warmupIterations(WARMUPS).warmupTime(TimeValue.seconds(SECONDS_PER_ITERATION))
+                .measurementIterations(ITERATIONS).measurementTime(TimeValue.seconds(SECONDS_PER_ITERATION))
                 .threads(1)
                 .jvmArgsAppend("-Xmx256m", "-Dlogback.configurationFile=logback-bench.xml")
                 .shouldFailOnError(true)
@@ -57,7 +62,8 @@ final class OverheadScenario implements Scenario {
         section.figure("ratio connector ÷ bare client", connector.getScore() / bare.getScore(), "×",
                 Target.atMost(1.3, "the connector's own work adds less than a third to the call"),
                 "the connector also finds the connection (served from memory), maps JSON to domain records and checks the storage body");
-        section.note("JMH " + FORKS + " fork, " + WARMUPS + " warm-up and " + ITERATIONS + " measured one-second iterations, one thread;"
+        section.note("JMH " + FORKS + " fork, " + WARMUPS + " warm-up and " + ITERATIONS + " measured iterations of " + SECONDS_PER_ITERATION
+                + " s, one thread;"
                 + " sandbox in the same forked JVM over loopback. Short runs: read the error bars.");
         section.note("Where the connector's own time goes (JFR on the same read in a loop, not a figure of this run; see"
                 + " benchmarks/README.md): checking the storage body Confluence sent (an XML parse) about a quarter, Jackson's mapping"
