@@ -15,11 +15,8 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -82,13 +79,20 @@ final class ConfluenceClients {
         return settings;
     }
 
+    /**
+     * The connection's client, made anew when its site, gateway or credentials differ from those it was made for (compared
+     * field by field, the token in constant time), so a rotated token never reuses stale state.
+     */
     ConnectionClient of(ConfluenceAccess access) {
-        String fingerprint = fingerprint(access);
+        ConnectionClient current = clients.get(access.connection());
+        if (current != null && current.madeFrom().equals(access)) {
+            return current;
+        }
         return clients.compute(access.connection(), (id, existing) ->
-                existing != null && existing.fingerprint().equals(fingerprint) ? existing : create(access, fingerprint));
+                existing != null && existing.madeFrom().equals(access) ? existing : create(access));
     }
 
-    private ConnectionClient create(ConfluenceAccess access, String fingerprint) {
+    private ConnectionClient create(ConfluenceAccess access) {
         URI base = access.cloudId()
                 .map(cloud -> URI.create(stripSlash(settings.gatewayOrigin().toString()) + "/ex/confluence/" + cloud.value()))
                 .orElse(URI.create(access.site().origin()));
@@ -98,7 +102,7 @@ final class ConfluenceClients {
         Bulkhead bulkhead = bulkheads.computeIfAbsent(access.connection(), id -> new Bulkhead(id.value(),
                 settings.concurrencyPerConnection(), settings.maxWaitersPerConnection(), settings.slotWait(), meters));
         SitePacer pacer = pacers.computeIfAbsent(base.toString(), site -> new SitePacer(settings.nearLimitDelay(), settings.maxWait(), ticker));
-        ConnectionClient connection = new ConnectionClient(fingerprint, base, URI.create(access.site().wikiBase()), authorization, http,
+        ConnectionClient connection = new ConnectionClient(access, base, URI.create(access.site().wikiBase()), authorization, http,
                 settings, observer, bulkhead, pacer, sleeper);
         ConfluenceApi api = Feign.builder()
                 .client(new JdkFeignClient(connection, settings))
@@ -112,18 +116,6 @@ final class ConfluenceClients {
                 .target(ConfluenceApi.class, base.toString());
         connection.attach(api);
         return connection;
-    }
-
-    /** Site, gateway and credentials: a change to any of them makes a fresh client. The token is hashed, never kept as a key. */
-    private static String fingerprint(ConfluenceAccess access) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String material = access.site().origin() + '\n' + access.cloudId().map(Object::toString).orElse("") + '\n'
-                    + access.email().value() + '\n' + access.apiToken().reveal();
-            return HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private static String stripSlash(String s) {

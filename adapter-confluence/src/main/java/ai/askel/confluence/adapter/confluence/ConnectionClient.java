@@ -9,6 +9,7 @@ import ai.askel.confluence.domain.error.DeadlineExceededException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.RetryLaterException;
 import ai.askel.confluence.ports.in.RequestDeadline;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluenceCallObserver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ final class ConnectionClient {
         }
     }
 
-    private final String fingerprint;
+    private final ConfluenceAccess madeFrom;
     private final URI base;
     private final URI wikiBase;
     private final String authorization;
@@ -51,10 +52,10 @@ final class ConnectionClient {
     private final Map<SpaceId, SpaceKey> keysById = new ConcurrentHashMap<>();
     private volatile ConfluenceApi api;
 
-    ConnectionClient(String fingerprint, URI base, URI wikiBase, String authorization, HttpClient http,
+    ConnectionClient(ConfluenceAccess madeFrom, URI base, URI wikiBase, String authorization, HttpClient http,
                      ConfluenceClientSettings settings, ConfluenceCallObserver observer, Bulkhead bulkhead, SitePacer pacer,
                      CallPolicy.Sleeper sleeper) {
-        this.fingerprint = fingerprint;
+        this.madeFrom = madeFrom;
         this.base = base;
         this.wikiBase = wikiBase;
         this.authorization = authorization;
@@ -74,8 +75,9 @@ final class ConnectionClient {
         return api;
     }
 
-    String fingerprint() {
-        return fingerprint;
+    /** The connection's site and credentials this client was made for. */
+    ConfluenceAccess madeFrom() {
+        return madeFrom;
     }
 
     /** Where requests go: the site origin, or the gateway's {@code /ex/confluence/{cloudId}}. */

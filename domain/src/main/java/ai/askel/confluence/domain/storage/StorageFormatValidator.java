@@ -14,7 +14,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * of Confluence's opaque 400.
  */
 public final class StorageFormatValidator {
-    private static final Pattern DOCTYPE = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+    /** What a regular expression's {@code \s} matches. */
+    private static final String BLANKS = " \t\n\u000B\f\r";
     private static final Pattern CDATA_OR_COMMENT = Pattern.compile("<!\\[CDATA\\[.*?]]>|<!--.*?-->", Pattern.DOTALL);
     private static final Pattern UNDECLARED_ENTITY = Pattern.compile("entity \"([^\"]+)\" was referenced, but not declared");
 
@@ -22,10 +23,10 @@ public final class StorageFormatValidator {
     }
 
     public static void validate(String body) {
-        Matcher doctype = DOCTYPE.matcher(body);
-        if (doctype.find() && (doctype = DOCTYPE.matcher(blankOutCdataAndComments(body))).find()) {
+        int declaration = declarationAt(body) < 0 ? -1 : declarationAt(blankOutCdataAndComments(body));
+        if (declaration >= 0) {
             // inside the wrapping root the parser would only say "Scanner State 24 not Recognized"
-            int[] at = position(body, doctype.start());
+            int[] at = position(body, declaration);
             throw new InvalidStorageFormatException(at[0], at[1], "a DOCTYPE or entity declaration is not allowed in storage format");
         }
         try {
@@ -46,6 +47,24 @@ public final class StorageFormatValidator {
         } catch (SAXException | IOException e) {
             throw new InvalidStorageFormatException(1, 1, String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * Where the first {@code <!DOCTYPE} or {@code <!ENTITY} starts (any case, blanks allowed after {@code <!}), or -1.
+     * A scan for {@code <!} rather than a case-insensitive pattern: a pattern tries every position of the body, and
+     * this runs on every body the connector reads or sends.
+     */
+    private static int declarationAt(String body) {
+        for (int at = body.indexOf("<!"); at >= 0; at = body.indexOf("<!", at + 2)) {
+            int word = at + 2;
+            while (word < body.length() && BLANKS.indexOf(body.charAt(word)) >= 0) {
+                word++;
+            }
+            if (body.regionMatches(true, word, "DOCTYPE", 0, 7) || body.regionMatches(true, word, "ENTITY", 0, 6)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** The body with CDATA sections and comments blanked out (same length), where a DOCTYPE is only text. */

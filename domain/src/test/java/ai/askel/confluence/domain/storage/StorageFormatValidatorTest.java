@@ -1,6 +1,7 @@
 package ai.askel.confluence.domain.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,6 +174,18 @@ class StorageFormatValidatorTest {
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.column()).isEqualTo(3);
                 });
+    }
+
+    @Test
+    void a_declaration_with_blanks_after_its_bang_is_refused_but_one_quoted_in_a_comment_is_text() {
+        assertThatThrownBy(() -> StorageFormatValidator.validate("<p>x</p><!\n\t EnTiTy x \"y\">"))
+                .isInstanceOfSatisfying(InvalidStorageFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isEqualTo(9);
+                    assertThat(e.getMessage()).contains("DOCTYPE or entity declaration");
+                });
+        assertThatCode(() -> StorageFormatValidator.validate("<p>x</p><!-- <!DOCTYPE html> and <! ENTITY -->")).doesNotThrowAnyException();
+        assertThatCode(() -> StorageFormatValidator.validate("<p>&lt;!DOCTYPE is how HTML starts</p>")).doesNotThrowAnyException();
     }
 
     @Test
