@@ -65,6 +65,22 @@ class HttpApiEndToEndTest {
         return "/api/v1/connections/" + cid + rest;
     }
 
+    /**
+     * Sends only the head of a JSON POST that declares {@code declaredLength} bytes and answers the whole response. The
+     * server refuses an oversized body by its declared length without reading it; a client that kept streaming the body
+     * would race the server's close and might never read the answer.
+     */
+    private static String headOnlyPost(String path, long declaredLength) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + path + " HTTP/1.1\r\n" + "Host: 127.0.0.1\r\n" + "Authorization: Bearer " + apiKey + "\r\n"
+                    + "Content-Type: application/json\r\n" + "Content-Length: " + declaredLength + "\r\n" + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static void assertProblem(ApiClient.Response r, int status, String code) {
         assertThat(r.status()).as("%s", r).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
@@ -365,7 +381,7 @@ class HttpApiEndToEndTest {
     }
 
     @Test
-    void permission_drift_size_media_type_and_confluence_failures_are_problems_with_their_status_and_code() {
+    void permission_drift_size_media_type_and_confluence_failures_are_problems_with_their_status_and_code() throws java.io.IOException {
         String pageId = createPage("Read-only for Bob", Optional.empty()).get("id").asText();
         String bob = api.post("/api/v1/connections", Map.of("name", "bob", "siteUrl", connector.sandbox.baseUrl(),
                 "email", "bob@example.com", "apiToken", "bob-token")).json().get("id").asText();
@@ -391,9 +407,9 @@ class HttpApiEndToEndTest {
         assertThat(lost.json().get("detail").asText()).contains("'Drifting' (page " + runbookPage).contains("no longer change it");
         connector.sandbox.restrictEditing(runbookPage);
 
-        String huge = "<p>" + "x".repeat(5 * 1024 * 1024) + "</p>";
-        assertProblem(api.post(c("/pages"), Map.of("spaceKey", "INFRA", "title", "Huge", "body", ApiClient.storage(huge))), 413,
-                "PAYLOAD_TOO_LARGE");
+        String tooLarge = headOnlyPost(c("/pages"), 5L * 1024 * 1024 + 100);
+        assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
         ApiClient.Response text = ApiClient.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
                 + c("/pages"))).header("Authorization", "Bearer " + apiKey).header("Content-Type", "text/plain")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")));
