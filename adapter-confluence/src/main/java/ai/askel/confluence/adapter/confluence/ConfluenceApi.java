@@ -25,8 +25,8 @@ import java.util.List;
  * Confluence Cloud's REST endpoints the connector uses: v2 for spaces and pages, v1 where no v2
  * equivalent exists (CQL search, label writes, the current user). A {@code null} argument leaves
  * its query parameter out. The route template of each call (for metrics and logs) is its request line.
+ * Every request asks for JSON and carries the connection's credentials: {@link JdkFeignClient} adds both.
  */
-@Headers("Accept: application/json")
 interface ConfluenceApi {
     @RequestLine("GET /wiki/api/v2/spaces?limit={limit}&cursor={cursor}")
     Results<Space> spaces(@Param("limit") int limit, @Param("cursor") String cursor);

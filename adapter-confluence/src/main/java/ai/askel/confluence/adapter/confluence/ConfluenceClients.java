@@ -112,7 +112,6 @@ final class ConfluenceClients {
                 .retryer(Retryer.NEVER_RETRY)
                 .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
                         settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
-                .requestInterceptor(template -> template.header("Authorization", authorization))
                 .target(ConfluenceApi.class, base.toString());
         connection.attach(api);
         return connection;

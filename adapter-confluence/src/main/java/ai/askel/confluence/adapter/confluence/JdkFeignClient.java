@@ -10,8 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,9 @@ import java.util.Set;
  * connection's bulkhead and meter ({@link ConnectionClient#exchange}). Each attempt waits at most
  * {@code requestTimeout} and never past the request's deadline; the answer is read up to the
  * endpoint's cap ({@link Routes#maxResponseBytes}).
+ *
+ * <p>The headers every request carries (the connection's credentials, {@code Accept: application/json}) are set
+ * here rather than as Feign header templates: Feign would parse and expand them as templates on every call.
  */
 final class JdkFeignClient implements Client {
     /** Headers the JDK client sets itself and refuses from callers. */
@@ -50,7 +52,9 @@ final class JdkFeignClient implements Client {
         HttpRequest.BodyPublisher publisher = body == null || body.length == 0
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
-                .method(request.httpMethod().name(), publisher);
+                .method(request.httpMethod().name(), publisher)
+                .header("Authorization", connection.authorization())
+                .header("Accept", "application/json");
         request.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> builder.header(name, v));
@@ -60,8 +64,8 @@ final class JdkFeignClient implements Client {
     }
 
     private static Response toFeign(HttpResponse<byte[]> answer, Request request) {
-        Map<String, Collection<String>> headers = new LinkedHashMap<>();
-        answer.headers().map().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        // the JDK's header map is immutable already; Feign makes its own case-insensitive copy
+        Map<String, Collection<String>> headers = Collections.unmodifiableMap(answer.headers().map());
         return Response.builder()
                 .status(answer.statusCode())
                 .reason("")

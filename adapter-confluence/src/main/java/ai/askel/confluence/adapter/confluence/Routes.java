@@ -2,6 +2,9 @@ package ai.askel.confluence.adapter.confluence;
 
 import feign.Request;
 import feign.RequestLine;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Route templates ({@code GET /wiki/api/v2/pages/{id}}) for metrics and logs: never ids or query values. */
 final class Routes {
@@ -11,6 +14,8 @@ final class Routes {
     /** The endpoints whose answer carries a page's storage body (up to about 5 MB of it). */
     private static final java.util.Set<String> PAGE_BODIES = java.util.Set.of("POST /wiki/api/v2/pages", "GET /wiki/api/v2/pages/{id}",
             "PUT /wiki/api/v2/pages/{id}");
+    /** The route of each API method, read from its request line once rather than by reflection on every call. */
+    private static final Map<Method, String> BY_METHOD = routesOf(ConfluenceApi.class);
 
     private Routes() {
     }
@@ -22,13 +27,24 @@ final class Routes {
 
     static String of(Request request) {
         if (request != null && request.requestTemplate() != null && request.requestTemplate().methodMetadata() != null) {
-            RequestLine line = request.requestTemplate().methodMetadata().method().getAnnotation(RequestLine.class);
-            if (line != null) {
-                String value = line.value();
-                int query = value.indexOf('?');
-                return query < 0 ? value : value.substring(0, query);
+            String route = BY_METHOD.get(request.requestTemplate().methodMetadata().method());
+            if (route != null) {
+                return route;
             }
         }
         return request == null ? "UNKNOWN" : request.httpMethod() + " (unrouted)";
+    }
+
+    private static Map<Method, String> routesOf(Class<?> api) {
+        Map<Method, String> routes = new HashMap<>();
+        for (Method method : api.getDeclaredMethods()) {
+            RequestLine line = method.getAnnotation(RequestLine.class);
+            if (line != null) {
+                String value = line.value();
+                int query = value.indexOf('?');
+                routes.put(method, query < 0 ? value : value.substring(0, query));
+            }
+        }
+        return Map.copyOf(routes);
     }
 }
