@@ -1,6 +1,7 @@
 package ai.askel.confluence.domain.storage;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xml.sax.SAXException;
@@ -18,11 +19,26 @@ public final class StorageFormatValidator {
     private static final String BLANKS = " \t\n\u000B\f\r";
     private static final Pattern CDATA_OR_COMMENT = Pattern.compile("<!\\[CDATA\\[.*?]]>|<!--.*?-->", Pattern.DOTALL);
     private static final Pattern UNDECLARED_ENTITY = Pattern.compile("entity \"([^\"]+)\" was referenced, but not declared");
+    /**
+     * The body this thread last found valid. A body is often checked twice in a row (a hosted template checks what
+     * it rendered, then the page body made of it checks again); a string never changes, so the same instance needs
+     * no second parse. Held weakly, so a thread does not keep a large body alive.
+     */
+    private static final ThreadLocal<WeakReference<String>> LAST_VALID = new ThreadLocal<>();
 
     private StorageFormatValidator() {
     }
 
     public static void validate(String body) {
+        WeakReference<String> last = LAST_VALID.get();
+        if (body != null && last != null && last.get() == body) {
+            return;
+        }
+        check(body);
+        LAST_VALID.set(new WeakReference<>(body));
+    }
+
+    private static void check(String body) {
         int declaration = declarationAt(body) < 0 ? -1 : declarationAt(blankOutCdataAndComments(body));
         if (declaration >= 0) {
             // inside the wrapping root the parser would only say "Scanner State 24 not Recognized"

@@ -192,4 +192,18 @@ class StorageFormatValidatorTest {
     void an_undeclared_entity_is_not_an_expansion_vector() {
         assertThatThrownBy(() -> StorageFormatValidator.validate("<p>&xxe;</p>")).hasMessageContaining("&xxe;");
     }
+
+    @Test
+    void a_body_checked_a_second_time_gets_the_same_answer() {
+        String valid = new StringBuilder("<p>checked twice</p>").toString();
+        String invalid = new StringBuilder("<p>checked twice</q>").toString();
+        String sameTextAsValid = new StringBuilder("<p>checked twice</p>").toString();
+
+        assertThatNoException().isThrownBy(() -> StorageFormatValidator.validate(valid));
+        assertThatNoException().isThrownBy(() -> StorageFormatValidator.validate(valid));
+        assertThatThrownBy(() -> StorageFormatValidator.validate(invalid)).isInstanceOf(InvalidStorageFormatException.class);
+        assertThatThrownBy(() -> StorageFormatValidator.validate(invalid)).isInstanceOf(InvalidStorageFormatException.class);
+        assertThatNoException().isThrownBy(() -> StorageFormatValidator.validate(sameTextAsValid));
+        assertThatThrownBy(() -> StorageFormatValidator.validate("<p>" + "unclosed")).isInstanceOf(InvalidStorageFormatException.class);
+    }
 }
