@@ -98,7 +98,7 @@ final class ConfluenceAttachmentsAdapter implements ConfluenceAttachmentsPort {
     private ConfluenceWire.V1ContentArray send(ConnectionClient c, HttpRequest.Builder request, String route, Duration timeout) {
         HttpResponse<byte[]> response;
         try {
-            response = c.exchange(route, deadline -> BoundedExchange.send(c.http(), request, route,
+            response = c.exchange(route, deadline -> BoundedExchange.send(c.uploads(), request, route,
                             Routes.maxResponseBytes(route, clients.settings()), timeout, deadline),
                     r -> new ConnectionClient.Outcome(r.headers().firstValue(ConfluenceResponses.TRACE_ID).orElse(null),
                             RateSignal.of(r.statusCode(), name -> r.headers().firstValue(name).orElse(null), Clock.systemUTC())));

@@ -43,6 +43,8 @@ final class ConnectionClient {
     private final URI wikiBase;
     private final String authorization;
     private final HttpClient http;
+    private final HttpClient uploads;
+    private volatile long lastUsed;
     private final Bulkhead bulkhead;
     private final SitePacer pacer;
     private final CallPolicy.Sleeper sleeper;
@@ -52,7 +54,7 @@ final class ConnectionClient {
     private final Map<SpaceId, SpaceKey> keysById = new ConcurrentHashMap<>();
     private volatile ConfluenceApi api;
 
-    ConnectionClient(ConfluenceAccess madeFrom, URI base, URI wikiBase, String authorization, HttpClient http,
+    ConnectionClient(ConfluenceAccess madeFrom, URI base, URI wikiBase, String authorization, HttpClient http, HttpClient uploads,
                      ConfluenceClientSettings settings, ConfluenceCallObserver observer, Bulkhead bulkhead, SitePacer pacer,
                      CallPolicy.Sleeper sleeper) {
         this.madeFrom = madeFrom;
@@ -60,6 +62,7 @@ final class ConnectionClient {
         this.wikiBase = wikiBase;
         this.authorization = authorization;
         this.http = http;
+        this.uploads = uploads;
         this.settings = settings;
         this.observer = observer;
         this.bulkhead = bulkhead;
@@ -94,8 +97,23 @@ final class ConnectionClient {
         return authorization;
     }
 
+    /** The connection's own client, whose answers are handled on its selector thread: for bodies held in memory. */
     HttpClient http() {
         return http;
+    }
+
+    /** The shared client with worker threads, for requests whose body is read from a caller's stream. */
+    HttpClient uploads() {
+        return uploads;
+    }
+
+    /** When this client was last handed out, by the clients' ticker. */
+    long lastUsed() {
+        return lastUsed;
+    }
+
+    void usedAt(long ticks) {
+        lastUsed = ticks;
     }
 
     /**

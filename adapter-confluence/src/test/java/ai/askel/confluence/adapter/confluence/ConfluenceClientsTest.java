@@ -1,0 +1,62 @@
+package ai.askel.confluence.adapter.confluence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.EmailAddress;
+import ai.askel.confluence.domain.Secret;
+import ai.askel.confluence.domain.SiteUrl;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ConfluenceCallObserver;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ConfluenceClientsTest {
+    private final AtomicLong now = new AtomicLong();
+    private final ConfluenceClients clients = new ConfluenceClients(ConfluenceClientSettings.defaults(), ConfluenceCallObserver.NONE,
+            ConfluenceAdapterModule.newMapper(), new SimpleMeterRegistry(), d -> now.addAndGet(d.toNanos()), now::get);
+    private final ConfluenceAccess acme = access("https://acme.atlassian.net");
+    private final ConfluenceAccess globex = access("https://globex.atlassian.net");
+
+    @Test
+    void each_connection_answers_on_a_client_of_its_own_and_uploads_share_one_with_worker_threads() {
+        ConnectionClient a = clients.of(acme);
+        ConnectionClient b = clients.of(globex);
+
+        assertThat(a.http()).isNotSameAs(b.http());
+        assertThat(a.http().executor()).isPresent();
+        assertThat(a.uploads()).isSameAs(b.uploads());
+        assertThat(a.uploads().executor()).isEmpty();
+        assertThat(clients.of(acme)).isSameAs(a);
+    }
+
+    @Test
+    void a_client_unused_for_the_idle_limit_is_dropped_and_made_anew_on_its_next_call() {
+        ConnectionClient a = clients.of(acme);
+        ConnectionClient b = clients.of(globex);
+
+        advance(ConfluenceClients.IDLE_CLIENT.minusMinutes(1));
+        assertThat(clients.of(acme)).isSameAs(a);
+        advance(Duration.ofMinutes(2));
+        assertThat(clients.of(acme)).as("used two minutes ago").isSameAs(a);
+        advance(ConfluenceClients.IDLE_CLIENT.minusSeconds(1));
+        assertThat(clients.of(acme)).as("used within the limit").isSameAs(a);
+        ConnectionClient bAgain = clients.of(globex);
+
+        assertThat(bAgain).as("unused for longer than the limit").isNotSameAs(b);
+        assertThat(bAgain.http()).isNotSameAs(b.http());
+    }
+
+    private void advance(Duration by) {
+        now.addAndGet(by.toNanos());
+    }
+
+    private static ConfluenceAccess access(String site) {
+        return new ConfluenceAccess(ConnectionId.random(), SiteUrl.parse(site, List.of()), Optional.empty(),
+                EmailAddress.of("ops@example.com"), Secret.of("token", "apiToken"));
+    }
+}
