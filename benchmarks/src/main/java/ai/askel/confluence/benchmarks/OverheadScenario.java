@@ -65,9 +65,9 @@ final class OverheadScenario implements Scenario {
         section.note("JMH " + FORKS + " fork, " + WARMUPS + " warm-up and " + ITERATIONS + " measured iterations of " + SECONDS_PER_ITERATION
                 + " s, one thread;"
                 + " sandbox in the same forked JVM over loopback. Short runs: read the error bars.");
-        section.note("Where the connector's own time goes (JFR on the same read in a loop, not a figure of this run; see"
-                + " benchmarks/README.md): checking the storage body Confluence sent (an XML parse) about a quarter, Jackson's mapping"
-                + " about a fifth, Feign's request template about an eighth, the JDK client's exchange with the bulkhead, pacer and"
-                + " meters around it about an eighth.");
+        section.note("Where the connector's own time goes (a CPU profile of the calling thread on the same read in a loop, not a"
+                + " figure of this run; see benchmarks/README.md): Feign's request building and decoding about a third, checking the"
+                + " storage body Confluence sent (an XML parse) about a quarter, the exchange itself about a fifth, Jackson's mapping"
+                + " about a seventh.");
     }
 }
