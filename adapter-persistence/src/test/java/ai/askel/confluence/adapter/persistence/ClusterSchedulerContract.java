@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +79,33 @@ abstract class ClusterSchedulerContract extends PersistenceContract {
     }
 
     @Test
+    void a_thread_freed_by_a_finished_item_takes_the_next_item_without_waiting_for_the_poll() throws Exception {
+        // a poll far longer than the test: only a fetch that the finished item triggers can start the next one in time
+        SchedulerSettings slowPoll = new SchedulerSettings(4, Duration.ofMinutes(5), Fixtures.SCHEDULER.heartbeat(),
+                Fixtures.SCHEDULER.missedHeartbeats(), Fixtures.SCHEDULER.shutdownWait(), Fixtures.SCHEDULER.retryBackoff(), "slow-poll");
+        second = fixture.start(slowPoll);
+        JobId job = JobId.random();
+        List<Integer> items = IntStream.range(0, 8).boxed().toList();
+        Map<Integer, CountDownLatch> release = new ConcurrentHashMap<>();
+        items.forEach(i -> release.put(i, new CountDownLatch(1)));
+        List<Integer> started = new CopyOnWriteArrayList<>();
+        second.clusterScheduler().enqueue(job, items);
+        second.clusterScheduler().start(new ClusterWork((id, index) -> {
+            started.add(index);
+            await(release.get(index));
+            return ItemRun.DONE;
+        }, List.of()));
+        awaitTrue(() -> started.size() == 4, Duration.ofSeconds(30));
+
+        release.get(started.get(0)).countDown();
+
+        // three threads still busy, one free: the free one runs the fifth item now, not at the next poll
+        awaitTrue(() -> started.size() == 5, Duration.ofSeconds(10));
+        assertThat(started).doesNotHaveDuplicates();
+        release.values().forEach(CountDownLatch::countDown);
+    }
+
+    @Test
     void an_item_that_asks_for_a_retry_runs_again_after_the_backoff() throws Exception {
         JobId job = JobId.random();
         AtomicInteger runs = new AtomicInteger();
@@ -115,6 +145,16 @@ abstract class ClusterSchedulerContract extends PersistenceContract {
         // once per occurrence: at most one run per (interval + run time) since start, never two at once
         assertThat(runs.get()).isBetween(2, (int) (elapsed / (interval.toMillis() + 50)) + 1);
         assertThat(overlap.get()).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the item was never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {

@@ -55,7 +55,16 @@ final class PersistenceFixture implements AutoCloseable {
 
     /** Starts the adapter as a host would embed it: its database, history table and migration choice. */
     TestPersistenceComponent start(PersistenceSettings with, HostDatabaseSettings host) {
-        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with, host, Fixtures.SCHEDULER);
+        return start(with, host, Fixtures.SCHEDULER);
+    }
+
+    /** Starts the adapter on this database with a worker of its own settings. */
+    TestPersistenceComponent start(SchedulerSettings scheduler) {
+        return start(settings, HostDatabaseSettings.defaults(), scheduler);
+    }
+
+    private TestPersistenceComponent start(PersistenceSettings with, HostDatabaseSettings host, SchedulerSettings scheduler) {
+        TestPersistenceComponent component = DaggerTestPersistenceComponent.factory().create(with, host, scheduler);
         component.lifecycle();
         started.add(component);
         return component;
