@@ -15,6 +15,8 @@ import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.SubmitRunbookBatchCommand;
 import ai.askel.confluence.ports.out.JobItemRequest;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -40,6 +43,8 @@ final class ScaleOutScenario implements Scenario {
     /** Items one instance runs at once: the connector's default calls in flight per connection. */
     static final int THREADS_PER_INSTANCE = 10;
     private static final String CREATE = "POST /wiki/api/v2/pages";
+    /** The connector's timer of one job item attempt, from its start to its publish's end. */
+    private static final String ITEM_DURATION = "askel.job.item.duration";
 
     private final int runbooks = Integer.getInteger("bench.scaleout.runbooks", 3000);
     private final int rateLimit = Integer.getInteger("bench.scaleout.rate-limit", 4000);
@@ -74,6 +79,11 @@ final class ScaleOutScenario implements Scenario {
                 } else {
                     section.figure("wall time ÷ floor, " + n, r.wall / r.floor(), "×", floorNote);
                 }
+                section.figure("worker threads busy running items, " + n, 100 * r.busy(), "%", String.format(Locale.ROOT,
+                        "%d item runs averaging %.0f ms (%d calls at %d ms each: %.0f ms); the rest of the threads' time went to waiting"
+                                + " for an item and to its bookkeeping in the database", r.itemRuns, 1000 * r.itemSeconds / r.itemRuns,
+                        Math.round(r.answered / (double) runbooks), config.bulkLatency().toMillis(),
+                        Math.round(r.answered / (double) runbooks) * (double) config.bulkLatency().toMillis()));
                 section.figure("429 answers, " + n, r.tooMany, "", "answered by the sandbox's per-user budget; the connector waits as Retry-After says");
                 section.figure("failed or missing runbooks, " + n, r.failed + r.missing, "", Target.atMost(0, "every item succeeds"),
                         r.failed + " failed items, " + r.missing + " runbooks without a page");
@@ -89,9 +99,14 @@ final class ScaleOutScenario implements Scenario {
     }
 
     private record Run(int instances, double wall, long answered, long tooMany, long created, int failed, long missing,
-                       double rateFloor, double latencyFloor) {
+                       double rateFloor, double latencyFloor, double itemSeconds, long itemRuns) {
         double floor() {
             return Math.max(rateFloor, latencyFloor);
+        }
+
+        /** The share of the worker threads' time spent running items (the rest: waiting for one, or its bookkeeping). */
+        double busy() {
+            return itemSeconds / (wall * instances * THREADS_PER_INSTANCE);
         }
     }
 
@@ -108,10 +123,12 @@ final class ScaleOutScenario implements Scenario {
         try (ConfluenceSandbox sandbox = ConfluenceSandbox.builder().port(0)
                 .user("scale@example.com", "scale-token", "557058:scale", "Scale").space(space, "Scale").start()) {
             List<AskelConfluence> nodes = new ArrayList<>();
+            List<SimpleMeterRegistry> meters = new ArrayList<>();
             try {
                 for (int i = 0; i < instances; i++) {
                     Path dir = Files.createTempDirectory("askel-scaleout-");
-                    nodes.add(AskelConfluence.builder().dataDirectory(dir).database(url, "postgres", "").masterKeyBase64(masterKey)
+                    meters.add(new SimpleMeterRegistry());
+                    nodes.add(AskelConfluence.builder().dataDirectory(dir).meterRegistry(meters.get(i)).database(url, "postgres", "").masterKeyBase64(masterKey)
                             .allowSiteOrigin(sandbox.baseUrl()).set(Setting.JOB_THREADS, Integer.toString(THREADS_PER_INSTANCE))
                             .set(Setting.JOB_POLL_INTERVAL, "PT0.1S").set(Setting.DATABASE_POOL_SIZE, "14").build());
                 }
@@ -143,8 +160,10 @@ final class ScaleOutScenario implements Scenario {
                     long missing = IntStream.range(0, runbooks).filter(i -> sandbox.findPageId(space, title(i)).isEmpty()).count();
                     sandbox.faults().clear();
                     sandbox.rateLimits().disable();
+                    List<Timer> itemTimers = meters.stream().flatMap(m -> m.find(ITEM_DURATION).timers().stream()).toList();
                     return new Run(instances, wall, answered, tooMany, tap.count(CREATE, 200), (int) done.counts().failed(), missing,
-                            rateFloor, latencyFloor);
+                            rateFloor, latencyFloor, itemTimers.stream().mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum(),
+                            itemTimers.stream().mapToLong(Timer::count).sum());
                 }
             } finally {
                 for (AskelConfluence node : nodes) {
