@@ -18,6 +18,7 @@ import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -45,6 +46,8 @@ final class ScaleOutScenario implements Scenario {
     private static final String CREATE = "POST /wiki/api/v2/pages";
     /** The connector's timer of one job item attempt, from its start to its publish's end. */
     private static final String ITEM_DURATION = "askel.job.item.duration";
+    /** Calls per thread of the bare-client reference (a few seconds at 50 ms). */
+    private static final int BARE_CALLS_EACH = 40;
 
     private final int runbooks = Integer.getInteger("bench.scaleout.runbooks", 3000);
     private final int rateLimit = Integer.getInteger("bench.scaleout.rate-limit", 4000);
@@ -84,6 +87,10 @@ final class ScaleOutScenario implements Scenario {
                                 + " for an item and to its bookkeeping in the database", r.itemRuns, 1000 * r.itemSeconds / r.itemRuns,
                         Math.round(r.answered / (double) runbooks), config.bulkLatency().toMillis(),
                         Math.round(r.answered / (double) runbooks) * (double) config.bulkLatency().toMillis()));
+                section.figure("wall time ÷ this host's floor, " + n, r.wall / r.hostFloor(), "×", String.format(Locale.ROOT,
+                        "floor %.1f s with each call taking %.1f ms, the mean of a bare JDK client's GETs with %d in flight at the same"
+                                + " latency, measured right after the run (%d ms added)", r.hostFloor(), 1000 * r.bareCall,
+                        r.instances * THREADS_PER_INSTANCE, config.bulkLatency().toMillis()));
                 section.figure("429 answers, " + n, r.tooMany, "", "answered by the sandbox's per-user budget; the connector waits as Retry-After says");
                 section.figure("failed or missing runbooks, " + n, r.failed + r.missing, "", Target.atMost(0, "every item succeeds"),
                         r.failed + " failed items, " + r.missing + " runbooks without a page");
@@ -99,9 +106,14 @@ final class ScaleOutScenario implements Scenario {
     }
 
     private record Run(int instances, double wall, long answered, long tooMany, long created, int failed, long missing,
-                       double rateFloor, double latencyFloor, double itemSeconds, long itemRuns) {
+                       double rateFloor, double latencyFloor, double itemSeconds, long itemRuns, double bareCall) {
         double floor() {
             return Math.max(rateFloor, latencyFloor);
+        }
+
+        /** The floor with each call taking what a bare client's took on this host at the same latency and calls in flight. */
+        double hostFloor() {
+            return Math.max(rateFloor, answered * bareCall / (instances * THREADS_PER_INSTANCE));
         }
 
         /** The share of the worker threads' time spent running items (the rest: waiting for one, or its bookkeeping). */
@@ -158,12 +170,14 @@ final class ScaleOutScenario implements Scenario {
                     double rateFloor = Math.max(0, Math.ceil(answered / (double) rateLimit) - 1) * rateWindow.toSeconds();
                     double latencyFloor = answered * config.bulkLatency().toMillis() / 1000.0 / (instances * THREADS_PER_INSTANCE);
                     long missing = IntStream.range(0, runbooks).filter(i -> sandbox.findPageId(space, title(i)).isEmpty()).count();
-                    sandbox.faults().clear();
                     sandbox.rateLimits().disable();
+                    double bareCall = BareCalls.meanSeconds(URI.create(sandbox.baseUrl() + "/wiki/api/v2/spaces?keys=" + space),
+                            "scale@example.com", "scale-token", instances * THREADS_PER_INSTANCE, BARE_CALLS_EACH);
+                    sandbox.faults().clear();
                     List<Timer> itemTimers = meters.stream().flatMap(m -> m.find(ITEM_DURATION).timers().stream()).toList();
                     return new Run(instances, wall, answered, tooMany, tap.count(CREATE, 200), (int) done.counts().failed(), missing,
                             rateFloor, latencyFloor, itemTimers.stream().mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum(),
-                            itemTimers.stream().mapToLong(Timer::count).sum());
+                            itemTimers.stream().mapToLong(Timer::count).sum(), bareCall);
                 }
             } finally {
                 for (AskelConfluence node : nodes) {
