@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** Managed pages; the primary key (connection, page id) makes a second record of one page impossible. */
 @Singleton
@@ -29,10 +30,7 @@ final class ManagedPageRepositoryAdapter implements ManagedPageRepositoryPort {
         ManagedPageRow row = mapper.toRow(page);
         try {
             db.upsert(h -> {
-                ManagedPageDao dao = h.attach(ManagedPageDao.class);
-                if (dao.update(row) == 0) {
-                    dao.insert(row);
-                }
+                upsert(h, row);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -40,6 +38,14 @@ final class ManagedPageRepositoryAdapter implements ManagedPageRepositoryPort {
                 throw new NotFoundException("connection %s does not exist".formatted(page.connection()));
             }
             throw e;
+        }
+    }
+
+    /** Updates the page's row, or inserts it when there is none; for a transaction of {@link Database#upsert}. */
+    static void upsert(Handle h, ManagedPageRow row) {
+        ManagedPageDao dao = h.attach(ManagedPageDao.class);
+        if (dao.update(row) == 0) {
+            dao.insert(row);
         }
     }
 

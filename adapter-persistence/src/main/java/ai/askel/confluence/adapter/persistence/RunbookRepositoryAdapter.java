@@ -8,6 +8,7 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -56,7 +57,37 @@ final class RunbookRepositoryAdapter implements RunbookRepositoryPort {
         long next = runbook.revision() + 1;
         RunbookRow row = mapper.toRow(runbook, next);
         int updated = db.with(RunbookDao.class, dao -> dao.update(row, runbook.revision()));
-        if (updated == 1) {
+        return saved(runbook, next, updated == 1);
+    }
+
+    @Override
+    public Runbook updatePublished(Runbook runbook, ManagedPage page) {
+        long next = runbook.revision() + 1;
+        RunbookRow row = mapper.toRow(runbook, next);
+        ManagedPageRow pageRow = mapper.toRow(page);
+        boolean updated;
+        try {
+            // the runbook's row first: a moved-on revision writes nothing, and the row, once updated, stays locked until
+            // the page is saved too, so no other publish of this runbook saves in between
+            updated = db.upsert(h -> {
+                if (h.attach(RunbookDao.class).update(row, runbook.revision()) != 1) {
+                    return false;
+                }
+                ManagedPageRepositoryAdapter.upsert(h, pageRow);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isMissingParent(e)) {
+                throw new NotFoundException("connection %s does not exist".formatted(page.connection()));
+            }
+            throw e;
+        }
+        return saved(runbook, next, updated);
+    }
+
+    /** The runbook at its next revision if it was saved; otherwise why not. */
+    private Runbook saved(Runbook runbook, long next, boolean updated) {
+        if (updated) {
             return runbook.atRevision(next);
         }
         Optional<Long> stored = db.with(RunbookDao.class, dao -> dao.revision(runbook.workspace().value(), runbook.id().value()));

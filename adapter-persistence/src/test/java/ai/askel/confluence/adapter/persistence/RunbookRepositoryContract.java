@@ -19,6 +19,7 @@ import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,47 @@ abstract class RunbookRepositoryContract extends PersistenceContract {
                 .isEqualTo(new RunbookSource.Template(new TemplateRef("service-runbook", "1.3.0"), Fixtures.inputs()));
         assertThat(runbooks.update(back.withRequest(back.parentTitle(), supplied, back.labels())).source()).isEqualTo(supplied);
         assertThat(runbooks.find(connection.workspace(), stored.id()).orElseThrow().source()).isEqualTo(supplied);
+    }
+
+    @Test
+    void a_published_save_stores_the_runbook_and_its_page_together() {
+        Runbook stored = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
+        PageId page = Fixtures.pageId();
+        Runbook published = stored.published(Fixtures.published(page));
+        ManagedPage managed = Fixtures.managedPage(connection.id(), page, "Payments API");
+
+        Runbook saved = runbooks.updatePublished(published, managed);
+
+        assertThat(saved.revision()).isEqualTo(2);
+        assertSameState(runbooks.find(connection.workspace(), stored.id()).orElseThrow(), published.atRevision(2));
+        assertThat(persistence.managedPages().find(connection.id(), page)).contains(managed);
+    }
+
+    @Test
+    void a_published_save_based_on_a_stale_revision_saves_neither_the_runbook_nor_its_page() {
+        Runbook stored = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
+        Runbook moved = runbooks.update(stored.withRequest(Title.of("Other parent"), stored.source(), stored.labels()));
+        PageId page = Fixtures.pageId();
+
+        assertThatThrownBy(() -> runbooks.updatePublished(stored.published(Fixtures.published(page)),
+                Fixtures.managedPage(connection.id(), page, "Payments API"))).isInstanceOf(ConflictException.class);
+
+        assertSameState(runbooks.find(connection.workspace(), stored.id()).orElseThrow(), moved);
+        assertThat(persistence.managedPages().find(connection.id(), page)).isEmpty();
+    }
+
+    @Test
+    void a_published_save_whose_page_cannot_be_stored_leaves_the_runbook_as_it_was() {
+        Runbook stored = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
+        PageId page = Fixtures.pageId();
+        // the page names a connection that does not exist: its row fails after the runbook's was updated
+        ManagedPage orphan = Fixtures.managedPage(ConnectionId.random(), page, "Payments API");
+
+        assertThatThrownBy(() -> runbooks.updatePublished(stored.published(Fixtures.published(page)), orphan))
+                .isInstanceOf(NotFoundException.class);
+
+        assertSameState(runbooks.find(connection.workspace(), stored.id()).orElseThrow(), stored);
+        assertThat(runbooks.update(stored).revision()).as("still at the revision it was read at").isEqualTo(2);
     }
 
     @Test

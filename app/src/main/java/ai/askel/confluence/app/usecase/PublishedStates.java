@@ -69,8 +69,7 @@ final class PublishedStates {
         if (wroteNothing && sameState && !request.changes(stored) && stored.status() == RunbookStatus.PUBLISHED) {
             return;
         }
-        save(request, runbook, state);
-        managedPages.save(new ManagedPage(runbook.connection(), state.pageId(), request.space(), request.title(),
+        save(request, runbook, state, new ManagedPage(runbook.connection(), state.pageId(), request.space(), request.title(),
                 Optional.of(state.parentId()), ManagedPage.Role.RUNBOOK, Optional.of(runbook.id()), state.version(), state.contentHash(),
                 state.labels(), state.publishedAt()));
     }
@@ -93,15 +92,15 @@ final class PublishedStates {
     }
 
     /**
-     * Saves the published state. A concurrent publish that saved first wrote the same page (titles are
-     * unique in a space and every publisher adopts the page it finds): keep its state if it published this
-     * very content, otherwise save ours on top of its revision.
+     * Saves the published state with the managed page, in one transaction. A concurrent publish that saved first wrote
+     * the same page (titles are unique in a space and every publisher adopts the page it finds): keep its state if it
+     * published this very content, otherwise save ours on top of its revision.
      */
-    private void save(PublishRequest request, Runbook runbook, PublishedState state) {
+    private void save(PublishRequest request, Runbook runbook, PublishedState state, ManagedPage page) {
         Runbook target = runbook;
         for (int attempt = 1; ; attempt++) {
             try {
-                runbooks.update(target.published(state));
+                runbooks.updatePublished(target.published(state), page);
                 return;
             } catch (ConflictException e) {
                 Runbook current = runbooks.findByTarget(runbook.connection(), runbook.space(), runbook.title())
@@ -113,6 +112,7 @@ final class PublishedStates {
                 boolean same = current.published().map(p -> p.contentHash().equals(state.contentHash())
                         && p.version().equals(state.version()) && p.attachments().containsAll(state.attachments())).orElse(false);
                 if (same) {
+                    managedPages.save(page);
                     return;
                 }
                 if (attempt == ATTEMPTS) {

@@ -15,7 +15,6 @@ import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ManagedPage;
-import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -32,15 +31,12 @@ final class RunbookRerender {
     private final RunbookPreparer preparer;
     private final ConfluencePagesPort pages;
     private final RunbookRepositoryPort runbooks;
-    private final ManagedPageRepositoryPort managedPages;
 
     @Inject
-    public RunbookRerender(RunbookPreparer preparer, ConfluencePagesPort pages, RunbookRepositoryPort runbooks,
-                           ManagedPageRepositoryPort managedPages) {
+    public RunbookRerender(RunbookPreparer preparer, ConfluencePagesPort pages, RunbookRepositoryPort runbooks) {
         this.preparer = preparer;
         this.pages = pages;
         this.runbooks = runbooks;
-        this.managedPages = managedPages;
     }
 
     /** The version written, if the render changed; {@code runbook} is as saved with the new attachment recorded. */
@@ -68,13 +64,12 @@ final class RunbookRerender {
         PublishedState next = new PublishedState(state.pageId(), state.parentId(), written, hash, state.title(), state.labels(),
                 state.attachments(), state.publishedAt());
         try {
-            runbooks.update(request.applyTo(runbook).published(next));
+            runbooks.updatePublished(request.applyTo(runbook).published(next), new ManagedPage(runbook.connection(), state.pageId(),
+                    runbook.space(), runbook.title(), Optional.of(state.parentId()), ManagedPage.Role.RUNBOOK, Optional.of(runbook.id()),
+                    written, hash, state.labels(), state.publishedAt()));
         } catch (ConflictException concurrentPublish) {
             return Optional.of(written); // a publish saved meanwhile: it re-reads the page and records what it finds
         }
-        managedPages.save(new ManagedPage(runbook.connection(), state.pageId(), runbook.space(), runbook.title(),
-                Optional.of(state.parentId()), ManagedPage.Role.RUNBOOK, Optional.of(runbook.id()), written, hash, state.labels(),
-                state.publishedAt()));
         return Optional.of(written);
     }
 }

@@ -33,7 +33,7 @@ class AttachToRunbookServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ConnectionRef ref = f.connection();
     private final AttachToRunbookService service = new AttachToRunbookService(f.lookup, f.runbooks, f.confluence.attachments, f.guard(),
-            new RunbookRerender(f.preparer(), f.confluence, f.runbooks, f.managedPages), f.audit);
+            new RunbookRerender(f.preparer(), f.confluence, f.runbooks), f.audit);
 
     private PublishResult publish() {
         return f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Crestview"),

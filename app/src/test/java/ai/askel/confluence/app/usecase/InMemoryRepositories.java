@@ -99,11 +99,16 @@ final class InMemoryRepositories {
 
     static final class Runbooks implements RunbookRepositoryPort {
         private final Map<RunbookId, Runbook> byId = new LinkedHashMap<>();
+        private final ManagedPages pages;
         final AtomicInteger writes = new AtomicInteger();
         /** Calls of insertOrGet: a database answers each with an INSERT, which fails for a runbook already stored. */
         final AtomicInteger inserts = new AtomicInteger();
         /** Calls of findByTarget: each one a query in a database. */
         final AtomicInteger targetLookups = new AtomicInteger();
+
+        Runbooks(ManagedPages pages) {
+            this.pages = pages;
+        }
 
         @Override
         public synchronized Runbook insertOrGet(Runbook runbook) {
@@ -134,6 +139,14 @@ final class InMemoryRepositories {
             writes.incrementAndGet();
             Runbook next = runbook.atRevision(runbook.revision() + 1);
             byId.put(next.id(), next);
+            return next;
+        }
+
+        /** Like the database's transaction: the page is saved only with the runbook. */
+        @Override
+        public synchronized Runbook updatePublished(Runbook runbook, ManagedPage page) {
+            Runbook next = update(runbook);
+            pages.save(page);
             return next;
         }
 

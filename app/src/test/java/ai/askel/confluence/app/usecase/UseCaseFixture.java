@@ -24,8 +24,8 @@ final class UseCaseFixture {
     final InMemoryRepositories.MutableClock clock = new InMemoryRepositories.MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
     final FakeConfluence confluence = new FakeConfluence();
     final InMemoryRepositories.Connections connections = new InMemoryRepositories.Connections();
-    final InMemoryRepositories.Runbooks runbooks = new InMemoryRepositories.Runbooks();
     final InMemoryRepositories.ManagedPages managedPages = new InMemoryRepositories.ManagedPages();
+    final InMemoryRepositories.Runbooks runbooks = new InMemoryRepositories.Runbooks(managedPages);
     final InMemoryRepositories.DriftFindings findings = new InMemoryRepositories.DriftFindings(connections);
     final InMemoryRepositories.DriftScans driftScans = new InMemoryRepositories.DriftScans(connections);
     final InMemoryRepositories.ApiKeys apiKeys = new InMemoryRepositories.ApiKeys();

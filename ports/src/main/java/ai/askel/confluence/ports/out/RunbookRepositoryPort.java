@@ -24,6 +24,13 @@ public interface RunbookRepositoryPort {
     /** Saves the runbook if its stored revision is still {@code runbook.revision()}; answers it at the next revision. */
     Runbook update(Runbook runbook);
 
+    /**
+     * Saves what a publish did in one transaction: the runbook as {@link #update} does, and the page it manages (what
+     * drift scans compare against). Both are saved or, when the revision moved on ({@code ConflictException}), neither:
+     * a crash never leaves a runbook's page recorded at another version than the runbook.
+     */
+    Runbook updatePublished(Runbook runbook, ManagedPage page);
+
     Optional<Runbook> find(WorkspaceId workspace, RunbookId id);
 
     Optional<Runbook> findByTarget(ConnectionId connection, SpaceKey space, Title title);
