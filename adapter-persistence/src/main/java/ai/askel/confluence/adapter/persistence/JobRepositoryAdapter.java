@@ -97,7 +97,7 @@ final class JobRepositoryAdapter implements JobRepositoryPort {
     @Override
     public Optional<StartedItem> start(JobId id, int index, Instant at) {
         return db.inTransaction(handle -> {
-            JobDao dao = handle.attach(JobDao.class);
+            JobItemDao dao = handle.attach(JobItemDao.class);
             if (dao.start(id.value(), index) == 0) {
                 return Optional.empty();
             }
@@ -110,7 +110,7 @@ final class JobRepositoryAdapter implements JobRepositoryPort {
     @Override
     public boolean finish(JobId id, int index, JobItem.Result result, Instant at) {
         return db.inTransaction(handle -> {
-            JobDao dao = handle.attach(JobDao.class);
+            JobItemDao dao = handle.attach(JobItemDao.class);
             int updated = dao.finish(id.value(), index, result.state().name(), result.outcome().orElse(null),
                     result.runbook().map(r -> r.value()).orElse(null), result.pageId().map(p -> p.value()).orElse(null),
                     result.error().map(JobItem.ItemError::code).orElse(null), result.error().map(e -> clip(e.detail())).orElse(null), at);
@@ -124,7 +124,7 @@ final class JobRepositoryAdapter implements JobRepositoryPort {
     @Override
     public void retryLater(JobId id, int index, JobItem.ItemError error, Instant at) {
         db.inTransaction(handle -> {
-            JobDao dao = handle.attach(JobDao.class);
+            JobItemDao dao = handle.attach(JobItemDao.class);
             dao.retryLater(id.value(), index, error.code(), clip(error.detail()), at);
             dao.finishJobIfDone(id.value(), at);
             return null;
@@ -137,7 +137,7 @@ final class JobRepositoryAdapter implements JobRepositoryPort {
             JobDao dao = handle.attach(JobDao.class);
             dao.cancel(id.value(), at);
             int cancelled = dao.cancelPending(id.value(), at);
-            dao.finishJobIfDone(id.value(), at);
+            handle.attach(JobItemDao.class).finishJobIfDone(id.value(), at);
             return cancelled;
         });
     }
