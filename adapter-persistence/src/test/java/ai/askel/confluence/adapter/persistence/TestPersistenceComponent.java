@@ -57,6 +57,8 @@ interface TestPersistenceComponent {
 
     ClusterSchedulerPort clusterScheduler();
 
+    EmbeddedStoreCompaction storeCompaction();
+
     @Component.Factory
     interface Factory {
         TestPersistenceComponent create(@BindsInstance PersistenceSettings settings, @BindsInstance HostDatabaseSettings host,

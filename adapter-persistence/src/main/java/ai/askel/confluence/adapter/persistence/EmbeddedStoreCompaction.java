@@ -1,0 +1,123 @@
+package ai.askel.confluence.adapter.persistence;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the embedded database's file from growing without bound. With durable commits ({@code WRITE_DELAY=0}) H2
+ * writes every commit in the committing thread and runs no background writer, and that writer is what compacts the
+ * store: measured, the file grew by about 15 KB per commit (a gigabyte after 60,000 commits) and shrank only when the
+ * database was closed. So this looks at the file's size every {@link #CHECK_EVERY} and, once it has grown by
+ * {@link #GROWTH} since it was last compacted, has H2 compact it ({@code MVStore.compactFile}, for at most
+ * {@link #MAX_COMPACT_MILLIS}). Commits wait while that runs (a few hundred milliseconds for tens of megabytes). A
+ * PostgreSQL database, or a database the host supplied, is left alone.
+ */
+@Singleton
+final class EmbeddedStoreCompaction implements AutoCloseable {
+    static final Duration CHECK_EVERY = Duration.ofMinutes(1);
+    static final long GROWTH = 64L * 1024 * 1024;
+    static final int MAX_COMPACT_MILLIS = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
+
+    private final DataSource dataSource;
+    private final Optional<Path> file;
+    private final long growth;
+    private ScheduledExecutorService timer;
+    private long compactedAt;
+
+    @Inject
+    EmbeddedStoreCompaction(DataSource dataSource, PersistenceSettings settings, Optional<HostDatabaseSettings> host) {
+        this(dataSource, settings.isEmbedded() && host.flatMap(HostDatabaseSettings::dataSource).isEmpty()
+                ? Optional.of(settings.dataDirectory().resolve(PersistenceSettings.EMBEDDED_DATABASE_NAME + ".mv.db"))
+                : Optional.empty(), GROWTH);
+    }
+
+    EmbeddedStoreCompaction(DataSource dataSource, Optional<Path> file, long growth) {
+        this.dataSource = dataSource;
+        this.file = file;
+        this.growth = growth;
+    }
+
+    /** Starts the periodic check (embedded database only); the file as it is now counts as compacted. */
+    synchronized void start() {
+        if (file.isEmpty() || timer != null) {
+            return;
+        }
+        compactedAt = size(file.get());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "askel-db-compaction");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::checkQuietly, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Compacts the file if it grew by the threshold since it was last compacted; answers whether it did. */
+    synchronized boolean compactIfGrown() {
+        if (file.isEmpty()) {
+            return false;
+        }
+        long before = size(file.get());
+        if (before - compactedAt < growth) {
+            return false;
+        }
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            storeOf(connection).compactFile(MAX_COMPACT_MILLIS);
+        } catch (SQLException e) {
+            LOG.warn("the embedded database could not be compacted: {}", e.getClass().getSimpleName());
+            return false;
+        }
+        compactedAt = size(file.get());
+        LOG.info("embedded database compacted from {} to {} MB in {} ms", before >> 20, compactedAt >> 20,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return true;
+    }
+
+    private void checkQuietly() {
+        try {
+            compactIfGrown();
+        } catch (RuntimeException e) {
+            // the next round tries again; a failing compaction must not end the schedule
+            LOG.warn("the embedded database could not be compacted: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static MVStore storeOf(Connection connection) throws SQLException {
+        JdbcConnection h2 = connection.unwrap(JdbcConnection.class);
+        return ((SessionLocal) h2.getSession()).getDatabase().getStore().getMvStore();
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Stops the check (a compaction under way ends first); the database is compacted once more when it closes. */
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+}

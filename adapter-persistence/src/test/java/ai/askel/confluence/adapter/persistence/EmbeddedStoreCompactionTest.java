@@ -1,0 +1,90 @@
+package ai.askel.confluence.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.ports.out.AuditEvent;
+import ai.askel.confluence.ports.out.AuditLogPort;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedStoreCompactionTest {
+    private static final int WRITES = 2_000;
+
+    private final PersistenceFixture fixture = PersistenceFixture.create(TestDatabase.H2_FILE);
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private Path file() {
+        return fixture.dataDirectory().resolve(PersistenceSettings.EMBEDDED_DATABASE_NAME + ".mv.db");
+    }
+
+    private int events(WorkspaceId workspace) {
+        return fixture.count("SELECT COUNT(*) FROM audit_event WHERE workspace_id = :v", workspace.value());
+    }
+
+    private static void write(AuditLogPort log, WorkspaceId workspace, int count) {
+        for (int i = 0; i < count; i++) {
+            log.append(new AuditEvent(Fixtures.NOW.plusSeconds(i), workspace, Optional.empty(), "page.create", Optional.empty(),
+                    Optional.empty(), "created " + i, Optional.empty()));
+        }
+    }
+
+    @Test
+    void the_embedded_file_shrinks_back_once_durable_commits_have_grown_it() throws Exception {
+        TestPersistenceComponent persistence = fixture.start();
+        WorkspaceId workspace = WorkspaceId.random();
+        long empty = Files.size(file());
+        write(persistence.auditLog(), workspace, WRITES);
+        long grown = Files.size(file());
+        // each durable commit leaves its chunk in the file until something compacts it
+        assertThat(grown - empty).as("growth after %d commits", WRITES).isGreaterThan(8L * 1024 * 1024);
+
+        EmbeddedStoreCompaction compaction = new EmbeddedStoreCompaction(persistence.dataSource(), Optional.of(file()), 1);
+        assertThat(compaction.compactIfGrown()).isTrue();
+
+        assertThat(Files.size(file())).as("after compaction").isLessThan(grown / 4);
+        assertThat(events(workspace)).isEqualTo(WRITES);
+    }
+
+    @Test
+    void writes_during_a_compaction_wait_for_it_and_none_is_lost() throws Exception {
+        TestPersistenceComponent persistence = fixture.start();
+        WorkspaceId workspace = WorkspaceId.random();
+        write(persistence.auditLog(), workspace, WRITES);
+        EmbeddedStoreCompaction compaction = new EmbeddedStoreCompaction(persistence.dataSource(), Optional.of(file()), 1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> one = writers.submit(() -> write(persistence.auditLog(), workspace, 500));
+            Future<?> two = writers.submit(() -> write(persistence.auditLog(), workspace, 500));
+            compaction.compactIfGrown();
+            one.get();
+            two.get();
+        } finally {
+            writers.shutdownNow();
+        }
+
+        fixture.stopAll();
+        fixture.start();
+        assertThat(events(workspace)).isEqualTo(WRITES + 1_000);
+    }
+
+    @Test
+    void a_file_that_has_not_grown_enough_is_left_alone_and_other_databases_are_never_touched() throws Exception {
+        TestPersistenceComponent persistence = fixture.start();
+        write(persistence.auditLog(), WorkspaceId.random(), 100);
+
+        assertThat(new EmbeddedStoreCompaction(persistence.dataSource(), Optional.of(file()), EmbeddedStoreCompaction.GROWTH).compactIfGrown())
+                .isFalse();
+        assertThat(new EmbeddedStoreCompaction(persistence.dataSource(), Optional.empty(), 1).compactIfGrown()).isFalse();
+    }
+}
