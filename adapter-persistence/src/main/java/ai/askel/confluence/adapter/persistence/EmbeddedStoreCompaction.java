@@ -40,6 +40,7 @@ final class EmbeddedStoreCompaction implements AutoCloseable {
     private final long growth;
     private ScheduledExecutorService timer;
     private long compactedAt;
+    private boolean closed;
 
     @Inject
     EmbeddedStoreCompaction(DataSource dataSource, PersistenceSettings settings, Optional<HostDatabaseSettings> host) {
@@ -56,7 +57,7 @@ final class EmbeddedStoreCompaction implements AutoCloseable {
 
     /** Starts the periodic check (embedded database only); the file as it is now counts as compacted. */
     synchronized void start() {
-        if (file.isEmpty() || timer != null) {
+        if (file.isEmpty() || timer != null || closed) {
             return;
         }
         compactedAt = size(file.get());
@@ -70,7 +71,7 @@ final class EmbeddedStoreCompaction implements AutoCloseable {
 
     /** Compacts the file if it grew by the threshold since it was last compacted; answers whether it did. */
     synchronized boolean compactIfGrown() {
-        if (file.isEmpty()) {
+        if (file.isEmpty() || closed) {
             return false;
         }
         long before = size(file.get());
@@ -112,12 +113,21 @@ final class EmbeddedStoreCompaction implements AutoCloseable {
         }
     }
 
-    /** Stops the check (a compaction under way ends first); the database is compacted once more when it closes. */
+    /**
+     * Stops the check; a compaction under way ends first (it holds this object's lock) and none starts after. The
+     * thread is not interrupted: an interrupt during file I/O would close H2's file channel under the store. H2
+     * compacts the file once more when the database closes.
+     */
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = timer;
             timer = null;
+        }
+        if (stopping != null) {
+            stopping.shutdown();
         }
     }
 }

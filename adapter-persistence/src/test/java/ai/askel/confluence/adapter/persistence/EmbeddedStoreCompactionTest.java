@@ -87,4 +87,16 @@ class EmbeddedStoreCompactionTest {
                 .isFalse();
         assertThat(new EmbeddedStoreCompaction(persistence.dataSource(), Optional.empty(), 1).compactIfGrown()).isFalse();
     }
+
+    @Test
+    void once_closed_it_compacts_nothing_more() {
+        TestPersistenceComponent persistence = fixture.start();
+        write(persistence.auditLog(), WorkspaceId.random(), 100);
+        EmbeddedStoreCompaction compaction = new EmbeddedStoreCompaction(persistence.dataSource(), Optional.of(file()), 1);
+        compaction.start();
+
+        compaction.close();
+
+        assertThat(compaction.compactIfGrown()).isFalse();
+    }
 }
