@@ -13,9 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +21,15 @@ import org.slf4j.LoggerFactory;
  * writes every commit in the committing thread and runs no background writer, and that writer is what compacts the
  * store: measured, the file grew by about 15 KB per commit (a gigabyte after 60,000 commits) and shrank only when the
  * database was closed. So this looks at the file's size every {@link #CHECK_EVERY} and, once it has grown by
- * {@link #GROWTH} since it was last compacted, has H2 compact it ({@code MVStore.compactFile}, for at most
- * {@link #MAX_COMPACT_MILLIS}). Commits wait while that runs (a few hundred milliseconds for tens of megabytes). A
+ * {@link #GROWTH} since it was last compacted, has H2 compact it ({@link EmbeddedStore#compact}, for at most
+ * {@link #MAX_COMPACTION}). Commits wait while that runs (a few hundred milliseconds for tens of megabytes). A
  * PostgreSQL database, or a database the host supplied, is left alone.
  */
 @Singleton
 final class EmbeddedStoreCompaction implements AutoCloseable {
     static final Duration CHECK_EVERY = Duration.ofMinutes(1);
     static final long GROWTH = 64L * 1024 * 1024;
-    static final int MAX_COMPACT_MILLIS = 1_000;
+    static final Duration MAX_COMPACTION = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
 
     private final DataSource dataSource;
@@ -80,7 +77,9 @@ final class EmbeddedStoreCompaction implements AutoCloseable {
         }
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            storeOf(connection).compactFile(MAX_COMPACT_MILLIS);
+            if (!EmbeddedStore.compact(connection, MAX_COMPACTION)) {
+                return false;
+            }
         } catch (SQLException e) {
             LOG.warn("the embedded database could not be compacted: {}", e.getClass().getSimpleName());
             return false;
@@ -98,11 +97,6 @@ final class EmbeddedStoreCompaction implements AutoCloseable {
             // the next round tries again; a failing compaction must not end the schedule
             LOG.warn("the embedded database could not be compacted: {}", e.getClass().getSimpleName());
         }
-    }
-
-    private static MVStore storeOf(Connection connection) throws SQLException {
-        JdbcConnection h2 = connection.unwrap(JdbcConnection.class);
-        return ((SessionLocal) h2.getSession()).getDatabase().getStore().getMvStore();
     }
 
     private static long size(Path path) {

@@ -37,8 +37,9 @@ public final class PersistenceLifecycle implements AutoCloseable {
     }
 
     /**
-     * Stops this instance's job worker (if started) and the embedded database's compaction, then closes the connection pool the connector opened (a host's
-     * own database stays open: it is the host's); the adapters fail afterwards. Calling it again does nothing.
+     * Stops this instance's job worker (if started) and the embedded database's compaction, then closes the connection
+     * pool the connector opened (a host's own database stays open: it is the host's); the adapters fail afterwards.
+     * Calling it again does nothing.
      */
     @Override
     public void close() {

@@ -6,9 +6,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,16 +40,7 @@ final class SecretScrubber {
         }
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
-            if (c.isWrapperFor(JdbcConnection.class) && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
-                MVStore store = session.getDatabase().getStore().getMvStore();
-                // compactFile sets the retention time to 0 for good; left so, H2 reuses the space of chunks that recovery after
-                // a kill may still need, and the last answered commits can be lost: the crash test caught it
-                int retention = store.getRetentionTime();
-                try {
-                    store.compactFile((int) MAX_COMPACTION.toMillis());
-                } finally {
-                    store.setRetentionTime(retention);
-                }
+            if (EmbeddedStore.compact(c, MAX_COMPACTION)) {
                 LOG.debug("compacted the database file after a secret changed in {} ms", (System.nanoTime() - started) / 1_000_000);
             }
         } catch (SQLException | RuntimeException e) {

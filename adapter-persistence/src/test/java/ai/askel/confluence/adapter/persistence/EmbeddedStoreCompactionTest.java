@@ -7,10 +7,14 @@ import ai.askel.confluence.ports.out.AuditEvent;
 import ai.askel.confluence.ports.out.AuditLogPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,13 @@ class EmbeddedStoreCompactionTest {
 
     private Path file() {
         return fixture.dataDirectory().resolve(PersistenceSettings.EMBEDDED_DATABASE_NAME + ".mv.db");
+    }
+
+    private static int retentionTime(TestPersistenceComponent persistence) throws SQLException {
+        try (Connection connection = persistence.dataSource().getConnection()) {
+            return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore()
+                    .getRetentionTime();
+        }
     }
 
     private int events(WorkspaceId workspace) {
@@ -49,10 +60,13 @@ class EmbeddedStoreCompactionTest {
         // each durable commit leaves its chunk in the file until something compacts it
         assertThat(grown - empty).as("growth after %d commits", WRITES).isGreaterThan(8L * 1024 * 1024);
 
+        int retention = retentionTime(persistence);
         EmbeddedStoreCompaction compaction = new EmbeddedStoreCompaction(persistence.dataSource(), Optional.of(file()), 1);
         assertThat(compaction.compactIfGrown()).isTrue();
 
         assertThat(Files.size(file())).as("after compaction").isLessThan(grown / 4);
+        // H2's compactFile sets it to 0 for good: chunks that recovery after a kill may need would be overwritten
+        assertThat(retentionTime(persistence)).as("retention time after compaction").isEqualTo(retention).isPositive();
         assertThat(events(workspace)).isEqualTo(WRITES);
     }
 

@@ -57,8 +57,6 @@ interface TestPersistenceComponent {
 
     ClusterSchedulerPort clusterScheduler();
 
-    EmbeddedStoreCompaction storeCompaction();
-
     @Component.Factory
     interface Factory {
         TestPersistenceComponent create(@BindsInstance PersistenceSettings settings, @BindsInstance HostDatabaseSettings host,
