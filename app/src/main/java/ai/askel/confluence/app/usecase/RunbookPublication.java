@@ -24,8 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@link PublishedStates}). A dry run asks the same question with reads only.
  *
  * <p>The runbook's identity is its stored page id. Before the first create the runbook row is claimed (a
- * revision bump), so a concurrent publisher in another process re-evaluates: whoever finds the runbook
- * changed under it starts again from the stored runbook, a bounded number of times.
+ * revision bump; a row the publish inserted itself counts as claimed), so a concurrent publisher in another process
+ * re-evaluates: whoever finds the runbook changed under it starts again from the stored runbook, a bounded number of
+ * times.
  */
 final class RunbookPublication {
     private final RunbookRepositoryPort runbooks;
@@ -52,10 +53,22 @@ final class RunbookPublication {
      * whenever a concurrent publisher got there first.
      */
     PublishResult publish(ConfluenceAccess access, PublishRequest request, Optional<Runbook> stored) {
-        Runbook runbook = stored.orElseGet(() -> runbooks.insertOrGet(request.newRunbook()));
+        Runbook runbook;
+        boolean claimed;
+        if (stored.isPresent()) {
+            runbook = stored.get();
+            claimed = false;
+        } else {
+            // The row this publish inserts needs no claim (one commit less): it holds this very request, and a concurrent
+            // publisher that found it claims it, which this publish's save then meets as it meets any concurrent save. A
+            // row another publish inserted first is claimed as usual.
+            Runbook fresh = request.newRunbook();
+            runbook = runbooks.insertOrGet(fresh);
+            claimed = runbook.id().equals(fresh.id());
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(access, request, runbook);
+                return attempt(access, request, runbook, claimed);
             } catch (StaleRunbookException e) {
                 if (attempt == PublishedStates.ATTEMPTS) {
                     throw new ConflictException("runbook '%s' in space %s kept being changed by concurrent publishes; try again"
@@ -64,6 +77,7 @@ final class RunbookPublication {
                 backOff(attempt);
                 runbook = stored(request)
                         .orElseThrow(() -> new ConflictException("runbook '%s' was removed during the publish".formatted(request.title())));
+                claimed = false;
             }
         }
     }
@@ -72,8 +86,8 @@ final class RunbookPublication {
         return runbooks.findByTarget(request.ref().connection(), request.space(), request.title());
     }
 
-    private PublishResult attempt(ConfluenceAccess access, PublishRequest request, Runbook stored) {
-        Runbook runbook = stored.published().isPresent() ? request.applyTo(stored) : states.claim(request.applyTo(stored));
+    private PublishResult attempt(ConfluenceAccess access, PublishRequest request, Runbook stored, boolean claimed) {
+        Runbook runbook = stored.published().isPresent() || claimed ? request.applyTo(stored) : states.claim(request.applyTo(stored));
         RunbookPages.Located where = located.locate(access, request, stored, false);
         PublishDecision decision = stored.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
         Optional<PageId> pageId = stored.pageId();
@@ -86,7 +100,7 @@ final class RunbookPublication {
             }
             case RECREATE -> {
                 states.forgetPage(runbook, pageId.orElseThrow());
-                PublishResult again = attempt(access, request, runbook.forgetDeletedPage());
+                PublishResult again = attempt(access, request, runbook.forgetDeletedPage(), false);
                 List<DriftFinding> overridden = states.resolveOverridden(runbook, pageId.get(), decision.drift());
                 return new PublishResult(again.runbook(), again.pageId(), again.version(), again.outcome(), again.webUrl(), again.plan(),
                         overridden);

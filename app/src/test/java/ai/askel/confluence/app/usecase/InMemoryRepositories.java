@@ -106,12 +106,20 @@ final class InMemoryRepositories {
         /** Calls of findByTarget: each one a query in a database. */
         final AtomicInteger targetLookups = new AtomicInteger();
 
+        /** Runs at the start of each insertOrGet: a test's way to have another process insert the row first. */
+        volatile Runnable beforeInsert = () -> { };
+
         Runbooks(ManagedPages pages) {
             this.pages = pages;
         }
 
         @Override
-        public synchronized Runbook insertOrGet(Runbook runbook) {
+        public Runbook insertOrGet(Runbook runbook) {
+            beforeInsert.run();
+            return insertOrGetNow(runbook);
+        }
+
+        private synchronized Runbook insertOrGetNow(Runbook runbook) {
             inserts.incrementAndGet();
             Optional<Runbook> existing = stored(runbook.connection(), runbook.space(), runbook.title());
             if (existing.isPresent()) {

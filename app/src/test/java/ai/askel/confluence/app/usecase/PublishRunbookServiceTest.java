@@ -12,6 +12,8 @@ import ai.askel.confluence.domain.PublishAction;
 import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookSource;
+import ai.askel.confluence.domain.RunbookStatus;
+import ai.askel.confluence.domain.TemplateRef;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -128,6 +130,40 @@ class PublishRunbookServiceTest {
             assertThat(e.outcome()).isEqualTo("created");
             assertThat(e.page()).contains(page.id);
         }).allSatisfy(e -> assertThat(e.toString()).doesNotContain("production").doesNotContain(UseCaseFixture.TOKEN));
+    }
+
+    @Test
+    void a_first_publish_writes_the_runbook_row_twice_its_insert_and_its_published_state() {
+        publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+
+        // each write is a durable commit: the row it inserted needs no claim before the create
+        assertThat(f.runbooks.inserts.get()).isEqualTo(1);
+        assertThat(f.runbooks.writes.get()).isEqualTo(2);
+        assertThat(f.runbooks.findByTarget(ref.connection(), SpaceKey.of("OPS"), Title.of(TITLE)).orElseThrow().status())
+                .isEqualTo(RunbookStatus.PUBLISHED);
+    }
+
+    @Test
+    void a_first_publish_whose_insert_finds_the_row_another_process_inserted_claims_it_before_creating() {
+        Runbook[] other = new Runbook[1];
+        f.runbooks.beforeInsert = () -> {
+            f.runbooks.beforeInsert = () -> { };
+            other[0] = f.runbooks.insertOrGet(Runbook.create(ref.workspace(), ref.connection(), SpaceKey.of("OPS"), Title.of(PARENT),
+                    Title.of(TITLE), new RunbookSource.Template(new TemplateRef("test-runbook", "1"), new TemplateInputs(inputs())), Set.of()));
+        };
+        long[] revisionAtCreate = new long[1];
+        f.confluence.beforeEachCall(op -> {
+            if (op.equals("pages.create") && revisionAtCreate[0] == 0) {
+                revisionAtCreate[0] = f.runbooks.find(ref.workspace(), other[0].id()).orElseThrow().revision();
+            }
+        });
+
+        PublishResult result = publisher.publish(command(inputs(), List.of(), DriftPolicy.FAIL, false));
+
+        assertThat(result.runbook()).contains(other[0].id());
+        assertThat(revisionAtCreate[0]).as("the row's revision when the runbook page was created").isGreaterThan(other[0].revision());
+        assertThat(f.runbooks.findByTarget(ref.connection(), SpaceKey.of("OPS"), Title.of(TITLE)).orElseThrow().status())
+                .isEqualTo(RunbookStatus.PUBLISHED);
     }
 
     @Test
