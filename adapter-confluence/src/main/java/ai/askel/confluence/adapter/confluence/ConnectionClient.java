@@ -130,13 +130,22 @@ final class ConnectionClient {
                     + " passed before " + route + " could be sent", null);
         }
         Duration turn = pacer.reserve();
-        if (!turn.isZero()) {
-            if (turn.compareTo(deadline.remaining()) >= 0) {
-                throw new RetryLaterException(ErrorCode.RATE_LIMITED, "Confluence's rate budget for this site leaves no turn for "
-                        + route + " within the request's deadline; nothing was sent", turn);
+        try {
+            if (!turn.isZero()) {
+                if (turn.compareTo(deadline.remaining()) >= 0) {
+                    throw new RetryLaterException(ErrorCode.RATE_LIMITED, "Confluence's rate budget for this site leaves no turn for "
+                            + route + " within the request's deadline; nothing was sent", turn);
+                }
+                pause(route, turn);
             }
-            pause(route, turn);
+            return paced(route, deadline, exchange, outcome);
+        } finally {
+            pacer.settled();
         }
+    }
+
+    private <T> T paced(String route, Deadline deadline, Exchange<T> exchange, java.util.function.Function<T, Outcome> outcome)
+            throws java.io.IOException {
         bulkhead.acquire(route, deadline);
         long start = System.nanoTime();
         int status = 0;
@@ -172,6 +181,10 @@ final class ConnectionClient {
 
     Bulkhead bulkhead() {
         return bulkhead;
+    }
+
+    SitePacer pacer() {
+        return pacer;
     }
 
     private void pause(String route, Duration d) {

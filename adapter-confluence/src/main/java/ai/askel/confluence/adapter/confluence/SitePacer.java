@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>While more than a fifth of the window's budget is left, calls go at once.</li>
  *   <li>Below that (Confluence's own "near limit"), the calls left are spread evenly until the window resets, so the
- *       budget lasts the window instead of running out in a burst that ends in 429s.</li>
+ *       budget lasts the window instead of running out in a burst that ends in 429s. The calls left are Confluence's
+ *       count less this process's calls in flight, which the count cannot include yet.</li>
  *   <li>After a 429 (or a 503 with {@code Retry-After}) nobody calls the site until the pause has passed.</li>
  *   <li>A near-limit flag without counts slows each call by {@code nearLimitDelay} for ten seconds.</li>
  * </ul>
@@ -37,6 +38,8 @@ final class SitePacer {
     // a 429's pause, and a count-less near-limit flag
     private long pausedUntil;
     private long slowUntil;
+    // calls booked by reserve() and not yet settled: sent, or about to be, and not yet answered
+    private int inFlight;
 
     SitePacer(Duration nearLimitDelay, Duration maxWait, LongSupplier ticker) {
         this.nearLimitDelay = nearLimitDelay.toNanos();
@@ -66,7 +69,20 @@ final class SitePacer {
         } else if (now - slowUntil < 0) {
             start = after(start, now + nearLimitDelay);
         }
+        inFlight++;
         return Duration.ofNanos(start - now);
+    }
+
+    /** Calls booked and not yet settled. */
+    synchronized int inFlight() {
+        return inFlight;
+    }
+
+    /** A call booked by {@link #reserve()} has ended, answered or not (or was never sent). */
+    synchronized void settled() {
+        if (inFlight > 0) {
+            inFlight--;
+        }
     }
 
     /** Learns from an answer: the window's counts, a near-limit flag, a pause asked for by a 429 or 503. */
@@ -75,7 +91,11 @@ final class SitePacer {
         signal.retryAfter().ifPresent(pause -> pausedUntil = after(pausedUntil, now + clamp(pause)));
         if (signal.remaining().isPresent() && signal.resetIn().isPresent()) {
             long reset = now + clamp(signal.resetIn().get());
-            int reported = signal.status() == 429 ? 0 : signal.remaining().getAsInt();
+            // Confluence counted when this answer's call reached it: this process's other calls in flight are not in the
+            // count yet (some may be, which only errs on the side of fewer calls), and near a window's end, where the
+            // calls are spread, they are what would otherwise overrun the budget
+            int unseen = Math.max(0, inFlight - 1);
+            int reported = signal.status() == 429 ? 0 : Math.max(0, signal.remaining().getAsInt() - unseen);
             boolean sameWindow = known && Math.abs(reset - resetAt) < Duration.ofSeconds(1).toNanos();
             // within one window the lower count wins: it includes calls this process started since, and other callers'
             remaining = sameWindow ? Math.min(remaining, reported) : reported;

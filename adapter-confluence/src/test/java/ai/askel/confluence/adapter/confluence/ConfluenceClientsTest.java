@@ -1,6 +1,7 @@
 package ai.askel.confluence.adapter.confluence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.EmailAddress;
@@ -32,6 +33,23 @@ class ConfluenceClientsTest {
         assertThat(a.uploads()).isSameAs(b.uploads());
         assertThat(a.uploads().executor()).isEmpty();
         assertThat(clients.of(acme)).isSameAs(a);
+    }
+
+    @Test
+    void a_call_is_in_flight_for_the_sites_pacer_until_it_ends_answered_or_not() throws Exception {
+        ConnectionClient a = clients.of(acme);
+        ConnectionClient.Outcome answered = new ConnectionClient.Outcome(null, RateSignal.of(200, name -> null, java.time.Clock.systemUTC()));
+
+        String result = a.exchange("GET /wiki/api/v2/spaces", deadline -> {
+            assertThat(a.pacer().inFlight()).as("while the call runs").isEqualTo(1);
+            return "ok";
+        }, r -> answered);
+        assertThat(result).isEqualTo("ok");
+        assertThatThrownBy(() -> a.exchange("GET /wiki/api/v2/spaces", deadline -> {
+            throw new java.io.IOException("connection reset");
+        }, r -> answered)).isInstanceOf(java.io.IOException.class);
+
+        assertThat(a.pacer().inFlight()).as("after an answer and after a failure without one").isZero();
     }
 
     @Test

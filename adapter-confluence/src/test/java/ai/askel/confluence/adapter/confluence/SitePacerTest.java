@@ -96,6 +96,44 @@ class SitePacerTest {
     }
 
     @Test
+    void the_calls_this_process_has_in_flight_are_taken_off_the_count_confluence_reports() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(pacer.reserve()).isZero();
+        }
+
+        // the answer to one of the five: the other four were not counted yet when Confluence counted
+        pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "15",
+                "X-RateLimit-Reset", NOW.plusSeconds(10).toString())));
+
+        assertThat(turnsBeforeTheReset()).isEqualTo(11);
+    }
+
+    @Test
+    void calls_that_have_ended_no_longer_count_as_in_flight() {
+        for (int i = 0; i < 5; i++) {
+            pacer.reserve();
+        }
+        for (int i = 0; i < 5; i++) {
+            pacer.settled();
+        }
+        pacer.settled(); // one more than booked changes nothing
+
+        pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "15",
+                "X-RateLimit-Reset", NOW.plusSeconds(10).toString())));
+
+        assertThat(turnsBeforeTheReset()).isEqualTo(15);
+    }
+
+    /** How many calls get a turn before the next has to wait for the window's reset, 10 s away. */
+    private int turnsBeforeTheReset() {
+        int turns = 0;
+        while (pacer.reserve().compareTo(Duration.ofSeconds(10)) < 0) {
+            turns++;
+        }
+        return turns;
+    }
+
+    @Test
     void a_reset_written_to_the_minute_and_unreadable_counts_are_handled() {
         pacer.observe(answer(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "0",
                 "X-RateLimit-Reset", "2026-12-03T10:01Z")));
