@@ -62,7 +62,7 @@ final class DurableCommitsScenario implements Scenario {
                 "mean of %d rounds (%s)".formatted(ROUNDS, rounds(delayed)));
         section.figure("cost of durable commits", 100.0 * (1 - durableMean / delayedMean), "% fewer publishes per second",
                 Target.atMost(25, "team goal: durability by default must not cost a quarter of the throughput"),
-                "each publish commits 3 to 5 times (runbook row, managed pages, audit event); with a real Confluence (100+ ms per"
+                "each first publish commits 2 or 3 times (the runbook's row; the parent's record, once; its state with its page and audit event); with a real Confluence (100+ ms per"
                         + " call) the difference disappears in the network time");
         section.note("No fsync either way: H2 writes the commit to the file (the OS page cache) before it returns, which survives the"
                 + " process being killed; only PostgreSQL (synchronous_commit on) also survives a power loss.");

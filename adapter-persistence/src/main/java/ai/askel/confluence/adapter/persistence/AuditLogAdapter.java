@@ -9,6 +9,7 @@ import ai.askel.confluence.ports.out.AuditLogPage;
 import ai.askel.confluence.ports.out.AuditQuery;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** The append-only audit log: there is no update or delete. */
 @Singleton
@@ -34,7 +35,12 @@ final class AuditLogAdapter implements AuditLogPort {
     @Override
     public void append(AuditEvent event) {
         AuditEventRow row = mapper.toRow(event);
-        db.withHandle(h -> h.createUpdate(INSERT)
+        db.withHandle(h -> insert(h, row));
+    }
+
+    /** Appends the row on {@code handle}, in its transaction if one is open (a publish saves its event with its state). */
+    static int insert(Handle handle, AuditEventRow row) {
+        return handle.createUpdate(INSERT)
                 .bind("occurredAt", row.occurredAt())
                 .bind("workspaceId", row.workspaceId())
                 .bind("apiKeyPrefix", row.apiKeyPrefix())
@@ -43,7 +49,7 @@ final class AuditLogAdapter implements AuditLogPort {
                 .bind("pageId", row.pageId())
                 .bind("outcome", row.outcome())
                 .bind("traceId", row.traceId())
-                .execute());
+                .execute();
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.out.AuditEvent;
 import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
@@ -61,10 +62,11 @@ final class RunbookRepositoryAdapter implements RunbookRepositoryPort {
     }
 
     @Override
-    public Runbook updatePublished(Runbook runbook, ManagedPage page) {
+    public Runbook updatePublished(Runbook runbook, ManagedPage page, List<AuditEvent> reports) {
         long next = runbook.revision() + 1;
         RunbookRow row = mapper.toRow(runbook, next);
         ManagedPageRow pageRow = mapper.toRow(page);
+        List<AuditEventRow> reportRows = reports.stream().map(mapper::toRow).toList();
         boolean updated;
         try {
             // the runbook's row first: a moved-on revision writes nothing, and the row, once updated, stays locked until
@@ -74,6 +76,7 @@ final class RunbookRepositoryAdapter implements RunbookRepositoryPort {
                     return false;
                 }
                 ManagedPageRepositoryAdapter.upsert(h, pageRow);
+                reportRows.forEach(report -> AuditLogAdapter.insert(h, report));
                 return true;
             });
         } catch (RuntimeException e) {

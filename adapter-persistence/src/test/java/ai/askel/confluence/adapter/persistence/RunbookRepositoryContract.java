@@ -19,11 +19,13 @@ import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.NotFoundException;
+import ai.askel.confluence.ports.out.AuditEvent;
 import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -77,31 +79,39 @@ abstract class RunbookRepositoryContract extends PersistenceContract {
         assertThat(runbooks.find(connection.workspace(), stored.id()).orElseThrow().source()).isEqualTo(supplied);
     }
 
+    private AuditEvent report(PageId page) {
+        return new AuditEvent(Fixtures.NOW, connection.workspace(), Optional.of("ask_1a2b3c4d"), "runbook.publish",
+                Optional.of(connection.id()), Optional.of(page), "created", Optional.empty());
+    }
+
     @Test
-    void a_published_save_stores_the_runbook_and_its_page_together() {
+    void a_published_save_stores_the_runbook_its_page_and_its_audit_event_together() {
         Runbook stored = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
         PageId page = Fixtures.pageId();
         Runbook published = stored.published(Fixtures.published(page));
         ManagedPage managed = Fixtures.managedPage(connection.id(), page, "Payments API");
 
-        Runbook saved = runbooks.updatePublished(published, managed);
+        Runbook saved = runbooks.updatePublished(published, managed, List.of(report(page)));
 
         assertThat(saved.revision()).isEqualTo(2);
         assertSameState(runbooks.find(connection.workspace(), stored.id()).orElseThrow(), published.atRevision(2));
         assertThat(persistence.managedPages().find(connection.id(), page)).contains(managed);
+        assertThat(persistence.auditLog().recent(connection.workspace(), 10)).containsExactly(report(page));
     }
 
     @Test
-    void a_published_save_based_on_a_stale_revision_saves_neither_the_runbook_nor_its_page() {
+    void a_published_save_based_on_a_stale_revision_saves_neither_the_runbook_nor_its_page_nor_its_audit_event() {
         Runbook stored = runbooks.insertOrGet(Fixtures.runbook(connection, "Payments API"));
         Runbook moved = runbooks.update(stored.withRequest(Title.of("Other parent"), stored.source(), stored.labels()));
         PageId page = Fixtures.pageId();
 
         assertThatThrownBy(() -> runbooks.updatePublished(stored.published(Fixtures.published(page)),
-                Fixtures.managedPage(connection.id(), page, "Payments API"))).isInstanceOf(ConflictException.class);
+                Fixtures.managedPage(connection.id(), page, "Payments API"), List.of(report(page))))
+                .isInstanceOf(ConflictException.class);
 
         assertSameState(runbooks.find(connection.workspace(), stored.id()).orElseThrow(), moved);
         assertThat(persistence.managedPages().find(connection.id(), page)).isEmpty();
+        assertThat(persistence.auditLog().recent(connection.workspace(), 10)).isEmpty();
     }
 
     @Test
@@ -111,10 +121,11 @@ abstract class RunbookRepositoryContract extends PersistenceContract {
         // the page names a connection that does not exist: its row fails after the runbook's was updated
         ManagedPage orphan = Fixtures.managedPage(ConnectionId.random(), page, "Payments API");
 
-        assertThatThrownBy(() -> runbooks.updatePublished(stored.published(Fixtures.published(page)), orphan))
+        assertThatThrownBy(() -> runbooks.updatePublished(stored.published(Fixtures.published(page)), orphan, List.of(report(page))))
                 .isInstanceOf(NotFoundException.class);
 
         assertSameState(runbooks.find(connection.workspace(), stored.id()).orElseThrow(), stored);
+        assertThat(persistence.auditLog().recent(connection.workspace(), 10)).isEmpty();
         assertThat(runbooks.update(stored).revision()).as("still at the revision it was read at").isEqualTo(2);
     }
 

@@ -25,7 +25,18 @@ final class AuditTrail {
 
     public void record(WorkspaceId workspace, String operation, Optional<ConnectionId> connection, Optional<PageId> page,
                        String outcome) {
-        log.append(new AuditEvent(clock.now(), workspace, ActingApiKey.prefix(), operation, connection, page, outcome, Optional.empty()));
+        log.append(event(workspace, operation, connection, page, outcome));
+    }
+
+    /** The event {@link #record} would append, for a use case that saves it in the same transaction as its state. */
+    public AuditEvent event(WorkspaceId workspace, String operation, Optional<ConnectionId> connection, Optional<PageId> page,
+                            String outcome) {
+        return new AuditEvent(clock.now(), workspace, ActingApiKey.prefix(), operation, connection, page, outcome, Optional.empty());
+    }
+
+    /** Appends an event made by {@link #event} that was not saved with a state. */
+    public void append(AuditEvent event) {
+        log.append(event);
     }
 
     /** A write that failed: the error code (never the message, which may quote input) and Confluence's trace id. */

@@ -9,7 +9,6 @@ import ai.askel.confluence.ports.in.PublishRunbookUseCase;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,8 +16,8 @@ import java.util.function.Supplier;
  * Publishes a runbook page, idempotently: takes this runbook's turn (publishes of one runbook in this connector
  * take turns, {@link PublishLocks}), reads the stored runbook once and prepares the request locally
  * ({@link RunbookPreparer}), has {@link RunbookPublication} find what Confluence holds, ask the runbook what to do
- * ({@link Runbook#plan}), carry it out and save the outcome, and audits the result. A dry run asks the same question with reads
- * only, and is not audited.
+ * ({@link Runbook#plan}), carry it out and save the outcome with its audit event, and audits a failure. A dry run
+ * asks the same question with reads only, and is not audited.
  *
  * <p>Calls once the space is cached: a first publish with the parent recorded, one attachment and two
  * labels, 4 (a read of the recorded parent, so that nothing is created under a parent trashed since the last scan,
@@ -77,13 +76,13 @@ final class PublishRunbookService implements PublishRunbookUseCase {
         return request;
     }
 
+    /**
+     * A publish that succeeds is audited by {@link RunbookPublication}, in the commit that saves its state; one that
+     * fails is audited here (also after a failure past that commit: then both events are there).
+     */
     private PublishResult audited(PublishRunbookCommand command, Supplier<PublishResult> publish) {
         try {
-            PublishResult result = publish.get();
-            audit.record(command.ref().workspace(), OPERATION, Optional.of(command.ref().connection()), result.pageId(),
-                    result.outcome().name().toLowerCase(Locale.ROOT)
-                            + DriftMessages.overridden(result.driftOverridden()));
-            return result;
+            return publish.get();
         } catch (ConnectorException e) {
             auditFailure(command, e);
             throw e;

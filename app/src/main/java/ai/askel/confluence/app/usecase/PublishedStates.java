@@ -9,6 +9,7 @@ import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.ports.in.PublishOutcome;
+import ai.askel.confluence.ports.out.AuditEvent;
 import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPage;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Saves what a publish did: the runbook's published state (optimistically locked), the managed page that
- * drift scans compare against, and the drift findings an overwrite resolved.
+ * drift scans compare against and the publish's audit event (in one commit), and the drift findings an overwrite
+ * resolved.
  */
 final class PublishedStates {
     /** Rounds of re-evaluation when a concurrent publisher saved the runbook first. */
@@ -30,14 +32,16 @@ final class PublishedStates {
     private final RunbookRepositoryPort runbooks;
     private final ManagedPageRepositoryPort managedPages;
     private final DriftFindingRepositoryPort findings;
+    private final AuditTrail audit;
     private final ClockPort clock;
 
     @Inject
     public PublishedStates(RunbookRepositoryPort runbooks, ManagedPageRepositoryPort managedPages, DriftFindingRepositoryPort findings,
-                           ClockPort clock) {
+                           AuditTrail audit, ClockPort clock) {
         this.runbooks = runbooks;
         this.managedPages = managedPages;
         this.findings = findings;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -55,10 +59,11 @@ final class PublishedStates {
     }
 
     /**
-     * Records a publish unless it changed nothing at all (nothing written, the same state and request, and
-     * the runbook already {@code PUBLISHED}): an unchanged republish writes no row.
+     * Records a publish and {@code report}, its audit event, in one commit, unless it changed nothing at all (nothing
+     * written, the same state and request, and the runbook already {@code PUBLISHED}): an unchanged republish writes no
+     * row, only its event.
      */
-    void record(PublishRequest request, Runbook stored, Runbook runbook, PublishSteps.Written written) {
+    void record(PublishRequest request, Runbook stored, Runbook runbook, PublishSteps.Written written, AuditEvent report) {
         Optional<PublishedState> previous = runbook.published();
         PublishedState state = new PublishedState(written.page().id(), written.parentId(), written.page().version().number(),
                 written.contentHash(), request.title(), request.content().labels(), written.attachments(), clock.now());
@@ -67,9 +72,10 @@ final class PublishedStates {
         boolean sameState = previous.map(p -> p.version().equals(state.version()) && p.contentHash().equals(state.contentHash())
                 && p.labels().equals(state.labels()) && p.attachments().equals(state.attachments())).orElse(false);
         if (wroteNothing && sameState && !request.changes(stored) && stored.status() == RunbookStatus.PUBLISHED) {
+            audit.append(report);
             return;
         }
-        save(request, runbook, state, new ManagedPage(runbook.connection(), state.pageId(), request.space(), request.title(),
+        save(request, runbook, state, report, new ManagedPage(runbook.connection(), state.pageId(), request.space(), request.title(),
                 Optional.of(state.parentId()), ManagedPage.Role.RUNBOOK, Optional.of(runbook.id()), state.version(), state.contentHash(),
                 state.labels(), state.publishedAt()));
     }
@@ -88,6 +94,15 @@ final class PublishedStates {
                 findings.resolve(runbook.connection(), Optional.of(page), DriftKind.RENAMED, now);
             }
         }
+        return overridden(runbook, page, drift, now);
+    }
+
+    /** The drift an overwrite undoes, as findings, without resolving anything. */
+    List<DriftFinding> overridden(Runbook runbook, PageId page, List<PageDrift> drift) {
+        return overridden(runbook, page, drift, clock.now());
+    }
+
+    private static List<DriftFinding> overridden(Runbook runbook, PageId page, List<PageDrift> drift, Instant now) {
         return drift.stream().map(d -> DriftFinding.seen(runbook.connection(), Optional.of(page), d.kind(), d.detail(), now)).toList();
     }
 
@@ -96,11 +111,11 @@ final class PublishedStates {
      * the same page (titles are unique in a space and every publisher adopts the page it finds): keep its state if it
      * published this very content, otherwise save ours on top of its revision.
      */
-    private void save(PublishRequest request, Runbook runbook, PublishedState state, ManagedPage page) {
+    private void save(PublishRequest request, Runbook runbook, PublishedState state, AuditEvent report, ManagedPage page) {
         Runbook target = runbook;
         for (int attempt = 1; ; attempt++) {
             try {
-                runbooks.updatePublished(target.published(state), page);
+                runbooks.updatePublished(target.published(state), page, List.of(report));
                 return;
             } catch (ConflictException e) {
                 Runbook current = runbooks.findByTarget(runbook.connection(), runbook.space(), runbook.title())
@@ -113,6 +128,7 @@ final class PublishedStates {
                         && p.version().equals(state.version()) && p.attachments().containsAll(state.attachments())).orElse(false);
                 if (same) {
                     managedPages.save(page);
+                    audit.append(report);
                     return;
                 }
                 if (attempt == ATTEMPTS) {

@@ -2,6 +2,7 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageDrift;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishDecision;
 import ai.askel.confluence.domain.PublishedState;
@@ -10,18 +11,20 @@ import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.ports.in.PublishOutcome;
 import ai.askel.confluence.ports.in.PublishPlan;
 import ai.askel.confluence.ports.in.PublishResult;
+import ai.askel.confluence.ports.out.AuditEvent;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One runbook publish, once it is prepared: finds what Confluence holds ({@link RunbookPages}), asks the
- * runbook what to do ({@link Runbook#plan}), carries it out ({@link PublishSteps}) and saves the outcome
- * ({@link PublishedStates}). A dry run asks the same question with reads only.
+ * runbook what to do ({@link Runbook#plan}), carries it out ({@link PublishSteps}) and saves the outcome with its
+ * audit event ({@link PublishedStates}). A dry run asks the same question with reads only.
  *
  * <p>The runbook's identity is its stored page id. Before the first create the runbook row is claimed (a
  * revision bump; a row the publish inserted itself counts as claimed), so a concurrent publisher in another process
@@ -33,13 +36,16 @@ final class RunbookPublication {
     private final RunbookPages located;
     private final PublishSteps steps;
     private final PublishedStates states;
+    private final AuditTrail audit;
 
     @Inject
-    public RunbookPublication(RunbookRepositoryPort runbooks, RunbookPages located, PublishSteps steps, PublishedStates states) {
+    public RunbookPublication(RunbookRepositoryPort runbooks, RunbookPages located, PublishSteps steps, PublishedStates states,
+                              AuditTrail audit) {
         this.runbooks = runbooks;
         this.located = located;
         this.steps = steps;
         this.states = states;
+        this.audit = audit;
     }
 
     /** Fails fast when the space does not exist or the connection's user cannot see it. */
@@ -68,7 +74,7 @@ final class RunbookPublication {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(access, request, runbook, claimed);
+                return attempt(access, request, runbook, claimed, List.of());
             } catch (StaleRunbookException e) {
                 if (attempt == PublishedStates.ATTEMPTS) {
                     throw new ConflictException("runbook '%s' in space %s kept being changed by concurrent publishes; try again"
@@ -86,7 +92,12 @@ final class RunbookPublication {
         return runbooks.findByTarget(request.ref().connection(), request.space(), request.title());
     }
 
-    private PublishResult attempt(ConfluenceAccess access, PublishRequest request, Runbook stored, boolean claimed) {
+    /**
+     * One evaluation of the publish, audited once it succeeds. {@code undoneBefore} is drift a re-create undid before it
+     * came here, reported with this attempt's own.
+     */
+    private PublishResult attempt(ConfluenceAccess access, PublishRequest request, Runbook stored, boolean claimed,
+                                  List<PageDrift> undoneBefore) {
         Runbook runbook = stored.published().isPresent() || claimed ? request.applyTo(stored) : states.claim(request.applyTo(stored));
         RunbookPages.Located where = located.locate(access, request, stored, false);
         PublishDecision decision = stored.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
@@ -94,21 +105,25 @@ final class RunbookPublication {
         switch (decision.step()) {
             case REFUSE -> throw decision.refusal();
             case SKIP -> {
+                audit.append(report(request, pageId, PublishOutcome.SKIPPED, List.of()));
                 return new PublishResult(Optional.of(stored.id()), pageId, where.page().map(p -> p.version().number()),
                         PublishOutcome.SKIPPED, where.page().flatMap(p -> p.webUrl()), plan(request, decision, false, Set.of(), List.of()),
                         List.of());
             }
             case RECREATE -> {
                 states.forgetPage(runbook, pageId.orElseThrow());
-                PublishResult again = attempt(access, request, runbook.forgetDeletedPage(), false);
+                PublishResult again = attempt(access, request, runbook.forgetDeletedPage(), false,
+                        concat(undoneBefore, decision.drift()));
                 List<DriftFinding> overridden = states.resolveOverridden(runbook, pageId.get(), decision.drift());
                 return new PublishResult(again.runbook(), again.pageId(), again.version(), again.outcome(), again.webUrl(), again.plan(),
                         overridden);
             }
             default -> {
                 PublishSteps.Written written = steps.carryOut(access, request, runbook, where, decision);
-                states.record(request, stored, runbook, written);
-                List<DriftFinding> overridden = states.resolveOverridden(runbook, written.page().id(), decision.drift());
+                PageId page = written.page().id();
+                states.record(request, stored, runbook, written, report(request, Optional.of(page), written.outcome(),
+                        states.overridden(runbook, page, concat(undoneBefore, decision.drift()))));
+                List<DriftFinding> overridden = states.resolveOverridden(runbook, page, decision.drift());
                 return new PublishResult(Optional.of(runbook.id()), Optional.of(written.page().id()),
                         Optional.of(written.page().version().number()), written.outcome(), written.page().webUrl(),
                         new PublishPlan(written.action(), where.createsParent(), request.content().body().value(), written.labelsAdded(),
@@ -133,6 +148,16 @@ final class RunbookPublication {
         return new PublishResult(stored.map(Runbook::id), pageId, runbook.published().map(PublishedState::version), PublishOutcome.PLANNED,
                 Optional.empty(), plan(request, decision, where.createsParent(), decision.labelsToAdd(), decision.attachmentsToUpload()),
                 List.of());
+    }
+
+    /** The publish's audit event: its outcome and what it overwrote of the changes made in Confluence. */
+    private AuditEvent report(PublishRequest request, Optional<PageId> page, PublishOutcome outcome, List<DriftFinding> overridden) {
+        return audit.event(request.ref().workspace(), PublishRunbookService.OPERATION, Optional.of(request.ref().connection()), page,
+                outcome.name().toLowerCase(Locale.ROOT) + DriftMessages.overridden(overridden));
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> then) {
+        return first.isEmpty() ? then : java.util.stream.Stream.concat(first.stream(), then.stream()).toList();
     }
 
     private static PublishPlan plan(PublishRequest request, PublishDecision decision, boolean createsParent,

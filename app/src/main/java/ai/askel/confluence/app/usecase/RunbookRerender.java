@@ -66,7 +66,7 @@ final class RunbookRerender {
         try {
             runbooks.updatePublished(request.applyTo(runbook).published(next), new ManagedPage(runbook.connection(), state.pageId(),
                     runbook.space(), runbook.title(), Optional.of(state.parentId()), ManagedPage.Role.RUNBOOK, Optional.of(runbook.id()),
-                    written, hash, state.labels(), state.publishedAt()));
+                    written, hash, state.labels(), state.publishedAt()), List.of());
         } catch (ConflictException concurrentPublish) {
             return Optional.of(written); // a publish saved meanwhile: it re-reads the page and records what it finds
         }

@@ -100,6 +100,7 @@ final class InMemoryRepositories {
     static final class Runbooks implements RunbookRepositoryPort {
         private final Map<RunbookId, Runbook> byId = new LinkedHashMap<>();
         private final ManagedPages pages;
+        private final AuditLog audit;
         final AtomicInteger writes = new AtomicInteger();
         /** Calls of insertOrGet: a database answers each with an INSERT, which fails for a runbook already stored. */
         final AtomicInteger inserts = new AtomicInteger();
@@ -109,8 +110,9 @@ final class InMemoryRepositories {
         /** Runs at the start of each insertOrGet: a test's way to have another process insert the row first. */
         volatile Runnable beforeInsert = () -> { };
 
-        Runbooks(ManagedPages pages) {
+        Runbooks(ManagedPages pages, AuditLog audit) {
             this.pages = pages;
+            this.audit = audit;
         }
 
         @Override
@@ -150,11 +152,12 @@ final class InMemoryRepositories {
             return next;
         }
 
-        /** Like the database's transaction: the page is saved only with the runbook. */
+        /** Like the database's transaction: the page and the audit events are saved only with the runbook. */
         @Override
-        public synchronized Runbook updatePublished(Runbook runbook, ManagedPage page) {
+        public synchronized Runbook updatePublished(Runbook runbook, ManagedPage page, List<AuditEvent> reports) {
             Runbook next = update(runbook);
             pages.save(page);
+            reports.forEach(audit::saveWithState);
             return next;
         }
 
@@ -441,9 +444,17 @@ final class InMemoryRepositories {
 
     static final class AuditLog implements AuditLogPort {
         private final List<AuditEvent> events = new ArrayList<>();
+        /** Events appended on their own, each a commit of its own in a database. */
+        final AtomicInteger appends = new AtomicInteger();
 
         @Override
         public synchronized void append(AuditEvent event) {
+            appends.incrementAndGet();
+            events.add(event);
+        }
+
+        /** An event saved in the transaction of another repository's write. */
+        synchronized void saveWithState(AuditEvent event) {
             events.add(event);
         }
 

@@ -144,6 +144,29 @@ class PublishRunbookServiceTest {
     }
 
     @Test
+    void a_publish_that_writes_saves_its_audit_event_in_the_commit_of_its_published_state() {
+        publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+        Map<String, Object> changed = new HashMap<>(inputs());
+        changed.put("environment", "production-eu");
+        publisher.publish(command(changed, List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+
+        assertThat(f.auditLog.all()).extracting(e -> e.operation() + " " + e.outcome())
+                .containsExactly("runbook.publish created", "runbook.publish updated");
+        assertThat(f.auditLog.appends.get()).as("events appended in a commit of their own").isZero();
+    }
+
+    @Test
+    void an_unchanged_republish_saves_no_state_and_appends_its_audit_event_alone() {
+        publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+
+        publisher.publish(command(inputs(), List.of(attachment("diagram.png", "png")), DriftPolicy.FAIL, false));
+
+        assertThat(f.auditLog.all()).extracting(e -> e.operation() + " " + e.outcome())
+                .containsExactly("runbook.publish created", "runbook.publish unchanged");
+        assertThat(f.auditLog.appends.get()).isEqualTo(1);
+    }
+
+    @Test
     void a_first_publish_whose_insert_finds_the_row_another_process_inserted_claims_it_before_creating() {
         Runbook[] other = new Runbook[1];
         f.runbooks.beforeInsert = () -> {
@@ -662,6 +685,10 @@ class PublishRunbookServiceTest {
         assertThat(again.pageId()).contains(onlyRunbookPage().id).isNotEqualTo(first.pageId());
         assertThat(f.runbooks.findByTarget(ref.connection(), SpaceKey.of("OPS"), Title.of(TITLE)).orElseThrow().pageId())
                 .isEqualTo(again.pageId());
+        assertThat(again.driftOverridden()).extracting(DriftFinding::kind).containsExactly(DriftKind.DELETED);
+        // the event of the page created again says what it overwrote: the deletion
+        assertThat(f.auditLog.all().get(f.auditLog.all().size() - 1).outcome())
+                .startsWith("created (overwrote what changed in Confluence: " + DriftKind.DELETED);
     }
 
     @Test

@@ -25,12 +25,13 @@ final class UseCaseFixture {
     final FakeConfluence confluence = new FakeConfluence();
     final InMemoryRepositories.Connections connections = new InMemoryRepositories.Connections();
     final InMemoryRepositories.ManagedPages managedPages = new InMemoryRepositories.ManagedPages();
-    final InMemoryRepositories.Runbooks runbooks = new InMemoryRepositories.Runbooks(managedPages);
+
     final InMemoryRepositories.DriftFindings findings = new InMemoryRepositories.DriftFindings(connections);
     final InMemoryRepositories.DriftScans driftScans = new InMemoryRepositories.DriftScans(connections);
     final InMemoryRepositories.ApiKeys apiKeys = new InMemoryRepositories.ApiKeys();
     final InMemoryRepositories.Idempotency idempotency = new InMemoryRepositories.Idempotency();
     final InMemoryRepositories.AuditLog auditLog = new InMemoryRepositories.AuditLog();
+    final InMemoryRepositories.Runbooks runbooks = new InMemoryRepositories.Runbooks(managedPages, auditLog);
     final UseCaseSettings settings;
     final TemplateCatalogPort templates = TestTemplates.catalog(new TestTemplates.Runbook(), new TestTemplates.Broken());
     final AuditTrail audit = new AuditTrail(auditLog, clock);
@@ -75,7 +76,7 @@ final class UseCaseFixture {
         RunbookPublication publication = new RunbookPublication(runbooks, new RunbookPages(confluence, confluence, parents, findings),
                 new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels,
                         new RunbookAttachments(confluence.attachments, guard())),
-                new PublishedStates(runbooks, managedPages, findings, clock));
+                new PublishedStates(runbooks, managedPages, findings, audit, clock), audit);
         return new PublishRunbookService(lookup, preparer(), runbooks, publication, locks, audit);
     }
 

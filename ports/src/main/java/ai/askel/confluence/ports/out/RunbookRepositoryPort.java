@@ -25,11 +25,12 @@ public interface RunbookRepositoryPort {
     Runbook update(Runbook runbook);
 
     /**
-     * Saves what a publish did in one transaction: the runbook as {@link #update} does, and the page it manages (what
-     * drift scans compare against). Both are saved or, when the revision moved on ({@code ConflictException}), neither:
-     * a crash never leaves a runbook's page recorded at another version than the runbook.
+     * Saves what a publish did in one transaction: the runbook as {@link #update} does, the page it manages (what
+     * drift scans compare against) and the audit events that report it. All are saved or, when the revision moved on
+     * ({@code ConflictException}), none: a crash never leaves a runbook's page recorded at another version than the
+     * runbook, nor a publish recorded without its audit event.
      */
-    Runbook updatePublished(Runbook runbook, ManagedPage page);
+    Runbook updatePublished(Runbook runbook, ManagedPage page, List<AuditEvent> reports);
 
     Optional<Runbook> find(WorkspaceId workspace, RunbookId id);
 
