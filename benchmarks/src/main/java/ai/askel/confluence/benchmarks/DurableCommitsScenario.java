@@ -28,9 +28,13 @@ import java.util.stream.Stream;
  */
 final class DurableCommitsScenario implements Scenario {
     private static final int THREADS = 4;
-    private static final int WARM_UP = 20;
-    private static final int PUBLISHES = 150;
-    private static final int ROUNDS = 2;
+    /**
+     * Publishes before each timed round, untimed: with 20 and 150 timed, the first rounds ran on a barely compiled JVM
+     * and the ratio swung between 16 % and 30 % from one run to the next.
+     */
+    private static final int WARM_UP = 200;
+    private static final int PUBLISHES = 600;
+    private static final int ROUNDS = 3;
 
     @Override
     public String id() {
