@@ -85,8 +85,14 @@ final class PublishedStates {
         managedPages.delete(runbook.connection(), page);
     }
 
-    /** The drift an overwrite undid, as findings, each resolved (an edit undone also undoes a rename). */
-    List<DriftFinding> resolveOverridden(Runbook runbook, PageId page, List<PageDrift> drift) {
+    /** The drift an overwrite undoes, as findings. */
+    List<DriftFinding> overridden(Runbook runbook, PageId page, List<PageDrift> drift) {
+        Instant now = clock.now();
+        return drift.stream().map(d -> DriftFinding.seen(runbook.connection(), Optional.of(page), d.kind(), d.detail(), now)).toList();
+    }
+
+    /** Resolves the findings of the drift an overwrite undid (an edit undone also undoes a rename). */
+    void resolve(Runbook runbook, PageId page, List<PageDrift> drift) {
         Instant now = clock.now();
         for (PageDrift fixed : drift) {
             findings.resolve(runbook.connection(), Optional.of(page), fixed.kind(), now);
@@ -94,20 +100,10 @@ final class PublishedStates {
                 findings.resolve(runbook.connection(), Optional.of(page), DriftKind.RENAMED, now);
             }
         }
-        return overridden(runbook, page, drift, now);
-    }
-
-    /** The drift an overwrite undoes, as findings, without resolving anything. */
-    List<DriftFinding> overridden(Runbook runbook, PageId page, List<PageDrift> drift) {
-        return overridden(runbook, page, drift, clock.now());
-    }
-
-    private static List<DriftFinding> overridden(Runbook runbook, PageId page, List<PageDrift> drift, Instant now) {
-        return drift.stream().map(d -> DriftFinding.seen(runbook.connection(), Optional.of(page), d.kind(), d.detail(), now)).toList();
     }
 
     /**
-     * Saves the published state with the managed page, in one transaction. A concurrent publish that saved first wrote
+     * Saves the published state with the managed page and the audit event, in one transaction. A concurrent publish that saved first wrote
      * the same page (titles are unique in a space and every publisher adopts the page it finds): keep its state if it
      * published this very content, otherwise save ours on top of its revision.
      */

@@ -2,7 +2,6 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.Label;
-import ai.askel.confluence.domain.PageDrift;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishDecision;
 import ai.askel.confluence.domain.PublishedState;
@@ -93,11 +92,11 @@ final class RunbookPublication {
     }
 
     /**
-     * One evaluation of the publish, audited once it succeeds. {@code undoneBefore} is drift a re-create undid before it
-     * came here, reported with this attempt's own.
+     * One evaluation of the publish, audited once it succeeds. {@code undoneBefore} is what a re-create overwrote before
+     * it came here, reported with this attempt's own.
      */
     private PublishResult attempt(ConfluenceAccess access, PublishRequest request, Runbook stored, boolean claimed,
-                                  List<PageDrift> undoneBefore) {
+                                  List<DriftFinding> undoneBefore) {
         Runbook runbook = stored.published().isPresent() || claimed ? request.applyTo(stored) : states.claim(request.applyTo(stored));
         RunbookPages.Located where = located.locate(access, request, stored, false);
         PublishDecision decision = stored.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
@@ -112,18 +111,19 @@ final class RunbookPublication {
             }
             case RECREATE -> {
                 states.forgetPage(runbook, pageId.orElseThrow());
-                PublishResult again = attempt(access, request, runbook.forgetDeletedPage(), false,
-                        concat(undoneBefore, decision.drift()));
-                List<DriftFinding> overridden = states.resolveOverridden(runbook, pageId.get(), decision.drift());
+                List<DriftFinding> overridden = states.overridden(runbook, pageId.get(), decision.drift());
+                PublishResult again = attempt(access, request, runbook.forgetDeletedPage(), false, concat(undoneBefore, overridden));
+                states.resolve(runbook, pageId.get(), decision.drift());
                 return new PublishResult(again.runbook(), again.pageId(), again.version(), again.outcome(), again.webUrl(), again.plan(),
                         overridden);
             }
             default -> {
                 PublishSteps.Written written = steps.carryOut(access, request, runbook, where, decision);
                 PageId page = written.page().id();
+                List<DriftFinding> overridden = states.overridden(runbook, page, decision.drift());
                 states.record(request, stored, runbook, written, report(request, Optional.of(page), written.outcome(),
-                        states.overridden(runbook, page, concat(undoneBefore, decision.drift()))));
-                List<DriftFinding> overridden = states.resolveOverridden(runbook, page, decision.drift());
+                        concat(undoneBefore, overridden)));
+                states.resolve(runbook, page, decision.drift());
                 return new PublishResult(Optional.of(runbook.id()), Optional.of(written.page().id()),
                         Optional.of(written.page().version().number()), written.outcome(), written.page().webUrl(),
                         new PublishPlan(written.action(), where.createsParent(), request.content().body().value(), written.labelsAdded(),
