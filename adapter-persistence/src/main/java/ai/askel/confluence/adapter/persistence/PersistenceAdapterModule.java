@@ -132,6 +132,8 @@ public abstract class PersistenceAdapterModule {
         try {
             if (settings.isEmbedded()) {
                 DataDirectory.prepare(settings.dataDirectory());
+                FreshEmbeddedDatabase.createIfMissing(settings, HostDatabaseSettings.DEFAULT_HISTORY_TABLE,
+                        PersistenceAdapterModule.class.getClassLoader());
             }
             HikariDataSource pool = new HikariDataSource(config);
             if (settings.isEmbedded()) {
@@ -140,7 +142,7 @@ public abstract class PersistenceAdapterModule {
             return pool;
         } catch (ConnectorException e) {
             throw e;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (java.io.IOException | java.sql.SQLException | RuntimeException e) {
             throw new ConnectorException(ErrorCode.INTERNAL, "cannot open the database (%s): %s%s".formatted(settings, rootMessage(e),
                     settings.isEmbedded() ? "; the embedded database serves one process: if `serve` runs on this data directory, act"
                             + " through its HTTP API or stop it first, and run several instances on PostgreSQL" : ""),

@@ -40,7 +40,8 @@ import javax.sql.DataSource;
 final class SchemaUpToDateCheck {
     /** Flyway's default naming of a versioned SQL migration: {@code V<version>__<description>.sql}. */
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9_.]*)__(.+)\\.sql");
-    private static final String PATH = SchemaMigrator.LOCATION.substring("classpath:".length());
+    /** The migrations' location as a class-path resource name. */
+    static final String PATH = SchemaMigrator.LOCATION.substring("classpath:".length());
 
     /** A versioned migration as Flyway records it: version, description, script name and checksum. */
     record Script(String version, String description, String script, int checksum) {

@@ -1,5 +1,7 @@
 package ai.askel.confluence.adapter.persistence;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,6 +76,24 @@ final class PersistenceFixture implements AutoCloseable {
     void stopAll() {
         started.forEach(c -> c.lifecycle().close());
         started.clear();
+    }
+
+    /**
+     * A pool on this database as a host opens its own: nothing is created in it (the connector's pool would create a new
+     * embedded database's schema). The caller closes it.
+     */
+    HikariDataSource hostPool() {
+        try {
+            Files.createDirectories(settings.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.effectiveJdbcUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
     }
 
     /** Plain JDBI on the database, for reading and damaging raw rows as an attacker or a bug would. */

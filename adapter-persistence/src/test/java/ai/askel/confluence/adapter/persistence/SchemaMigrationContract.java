@@ -30,7 +30,7 @@ abstract class SchemaMigrationContract {
 
     @Test
     void migrations_take_an_empty_database_to_the_latest_schema_once() {
-        try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings())) {
+        try (HikariDataSource dataSource = fixture.hostPool()) {
             Flyway flyway = Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).load();
             assertThat(flyway.info().applied()).isEmpty();
 
@@ -124,7 +124,7 @@ abstract class SchemaMigrationContract {
             ranOnHostExecutor.incrementAndGet();
             hostExecutor.execute(task);
         };
-        try (HikariDataSource host = PersistenceAdapterModule.pool(fixture.settings())) {
+        try (HikariDataSource host = fixture.hostPool()) {
             // the host's own schema, migrated by the host's own Flyway into Flyway's default history table
             Flyway.configure().dataSource(host).locations("classpath:host-migrations").load().migrate();
             int hostHistory = fixture.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE '' = :v", "");
@@ -151,7 +151,7 @@ abstract class SchemaMigrationContract {
 
     @Test
     void an_installation_migrated_into_flyways_default_table_is_taken_over_without_running_a_migration_twice() {
-        try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings())) {
+        try (HikariDataSource dataSource = fixture.hostPool()) {
             // an installation of the version before: the first migration, recorded in flyway_schema_history, and a key in it
             Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).target("1").load().migrate();
             fixture.raw().useHandle(h -> {
@@ -178,7 +178,7 @@ abstract class SchemaMigrationContract {
 
     @Test
     void with_migrations_left_to_the_host_the_connector_changes_no_schema() {
-        try (HikariDataSource host = PersistenceAdapterModule.pool(fixture.settings())) {
+        try (HikariDataSource host = fixture.hostPool()) {
             HostDatabaseSettings hostRuns = HostDatabaseSettings.defaults().withDataSource(host).withMigrate(false);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.start(fixture.settings(), hostRuns))
                     .as("nothing migrated: the connector's first query finds no table").isInstanceOf(RuntimeException.class);
@@ -201,7 +201,7 @@ abstract class SchemaMigrationContract {
 
     @Test
     void a_hosts_flyway_with_its_default_location_finds_none_of_the_connectors_migrations() {
-        try (HikariDataSource host = PersistenceAdapterModule.pool(fixture.settings())) {
+        try (HikariDataSource host = fixture.hostPool()) {
             Flyway hostDefaults = Flyway.configure().dataSource(host).load();
 
             assertThat(hostDefaults.info().all()).as("nothing of the connector in classpath:db/migration").isEmpty();
