@@ -6,20 +6,18 @@ import ai.askel.confluence.domain.error.InvalidInputException;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
-import java.net.URL;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the log format of the configuration, wherever it was set (environment, properties file).
- * logback.xml reads only {@code ASKEL_LOG_FORMAT} from the environment or system properties, and it is
- * read before the command line is parsed; a format from a properties file needs logback configured again.
+ * Applies the log format of the configuration, wherever it was set (environment, properties file). Logback is
+ * configured ({@link ConsoleLogging}) before the command line is parsed, from {@code ASKEL_LOG_FORMAT} in the environment
+ * or system properties only; a format from a properties file needs it configured again. A configuration of the
+ * operator's own ({@code -Dlogback.configurationFile}) is left as it is.
  */
 final class LogFormat {
     private static final Set<String> FORMATS = Set.of("text", "json");
@@ -32,22 +30,11 @@ final class LogFormat {
         if (!FORMATS.contains(wanted)) {
             throw InvalidInputException.of(Setting.LOG_FORMAT.environmentVariable(), "must be text or json, not '" + wanted + "'");
         }
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context) || logsJson(context) == wanted.equals("json")) {
+        if (System.getProperty("logback.configurationFile") != null
+                || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context) || logsJson(context) == wanted.equals("json")) {
             return;
         }
-        URL resource = LogFormat.class.getResource("/logback.xml");
-        if (resource == null) {
-            return;
-        }
-        System.setProperty(Setting.LOG_FORMAT.environmentVariable(), wanted);
-        context.reset();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        try {
-            configurator.doConfigure(resource);
-        } catch (JoranException e) {
-            throw new IllegalStateException("logback.xml could not be applied", e);
-        }
+        ConsoleLogging.apply(context, wanted.equals("json"));
     }
 
     static boolean logsJson(LoggerContext context) {

@@ -13,6 +13,7 @@ public final class Main {
     public static void main(String[] args) {
         if (System.getProperty("ASKEL_LOG_LEVEL") == null && System.getenv("ASKEL_LOG_LEVEL") == null) {
             System.setProperty("ASKEL_LOG_LEVEL", logLevel(args));
+            ConsoleLogging.reapply(); // reading the command line started Logback, at the default level
         }
         System.exit(AskelCommand.run(args));
     }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,20 @@ class CommandLineConventionsTest {
         assertThat(Main.logLevel("serve", "--data-dir", before.toString())).isEqualTo("INFO");
         assertThat(Main.logLevel("--data-dir", "serve", "workspaces", "list")).as("a directory named serve is not the command").isEqualTo("WARN");
         assertThat(Main.logLevel("--json", "workspaces", "list")).isEqualTo("WARN");
+    }
+
+    @Test
+    void a_one_shot_command_keeps_standard_error_for_warnings_and_errors(@TempDir Path data) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--data-dir", data.toString(), "workspaces", "list");
+        builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
+        Process process = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(err).isZero();
+        assertThat(err).as("opening the connector logs its templates at INFO").doesNotContain(" INFO ");
     }
 
     @Test

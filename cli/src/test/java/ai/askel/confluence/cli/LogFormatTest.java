@@ -7,7 +7,6 @@ import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
 class LogFormatTest {
 
     @Test
-    void json_from_the_configuration_switches_the_log_to_json_lines() throws Exception {
+    void json_from_the_configuration_switches_the_log_to_json_lines() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         assertThat(LogFormat.logsJson(context)).isFalse();
         try {
@@ -24,11 +23,7 @@ class LogFormatTest {
 
             assertThat(LogFormat.logsJson(context)).isTrue();
         } finally {
-            System.clearProperty(Setting.LOG_FORMAT.environmentVariable());
-            context.reset();
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            configurator.doConfigure(LogFormatTest.class.getResource("/logback-test.xml"));
+            ConsoleLogging.apply(context, false);
         }
     }
 
@@ -41,7 +36,7 @@ class LogFormatTest {
 
         assertThat(LogFormat.logsJson(context)).isFalse();
         assertThat(countRootAppenders(context)).isEqualTo(appenders);
-        assertThat(context.getLogger("ROOT").iteratorForAppenders().next().getName()).isEqualTo("CONSOLE");
+        assertThat(context.getLogger("ROOT").iteratorForAppenders().next().getName()).isEqualTo("text");
     }
 
     @Test

@@ -3,8 +3,6 @@ package ai.askel.confluence.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -153,7 +151,6 @@ public final class ServeProcess implements AutoCloseable {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(jvmOptions);
-            command.add("-Dlogback.configurationFile=" + mainLogbackConfiguration());
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -167,19 +164,6 @@ public final class ServeProcess implements AutoCloseable {
                 return new ServeProcess(builder.start(), log, apiKey, startTimeout);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start serve: " + e.getMessage(), e);
-            }
-        }
-
-        /** The shipped logback.xml (INFO to standard error), not this module's logback-test.xml. */
-        private static String mainLogbackConfiguration() {
-            URL url = ServeProcess.class.getResource("/logback.xml");
-            if (url == null) {
-                throw new IllegalStateException("logback.xml is not on the class path");
-            }
-            try {
-                return Path.of(url.toURI()).toString();
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.askel.confluence.cli.AskelCommand;
+import ai.askel.confluence.cli.ConsoleLogging;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.CreatedApiKey;
@@ -12,6 +13,7 @@ import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
@@ -309,10 +311,21 @@ class SecurityTest {
     }
 
     @Test
-    void the_shipped_logging_configuration_keeps_jetty_wire_logs_off_at_any_root_level() throws IOException {
-        try (InputStream config = AskelCommand.class.getResourceAsStream("/logback.xml")) {
-            String xml = new String(config.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(xml).contains("<logger name=\"org.eclipse.jetty\" level=\"WARN\"/>");
+    void the_shipped_logging_configuration_keeps_jetty_wire_logs_off_at_any_root_level() {
+        String level = System.getProperty("ASKEL_LOG_LEVEL");
+        System.setProperty("ASKEL_LOG_LEVEL", "TRACE");
+        try {
+            LoggerContext shipped = new LoggerContext();
+            assertThat(new ConsoleLogging().configure(shipped)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+
+            assertThat(shipped.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.TRACE);
+            assertThat(shipped.getLogger("org.eclipse.jetty.server.HttpChannel").getEffectiveLevel()).isEqualTo(Level.WARN);
+        } finally {
+            if (level == null) {
+                System.clearProperty("ASKEL_LOG_LEVEL");
+            } else {
+                System.setProperty("ASKEL_LOG_LEVEL", level);
+            }
         }
     }
 }

@@ -1,0 +1,78 @@
+package ai.askel.confluence.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.core.ConsoleAppender;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConsoleLoggingTest {
+    private static final String[] PROPERTIES = {ConsoleLogging.LEVEL, ConsoleLogging.FORMAT, "logback.configurationFile"};
+    private final Map<String, String> before = new HashMap<>();
+    private final LoggerContext context = new LoggerContext();
+
+    ConsoleLoggingTest() {
+        for (String name : PROPERTIES) {
+            before.put(name, System.getProperty(name));
+            System.clearProperty(name);
+        }
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        before.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    @Test
+    void logs_text_lines_on_standard_error_at_the_level_asked_with_the_noisy_libraries_at_warn() {
+        System.setProperty(ConsoleLogging.LEVEL, "debug");
+
+        assertThat(new ConsoleLogging().configure(context)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
+        assertThat(root.getAppender("text")).isInstanceOfSatisfying(ConsoleAppender.class,
+                console -> assertThat(console.getTarget()).isEqualTo("System.err"));
+        assertThat(ConsoleLogging.PINNED_AT_WARN).allSatisfy(name -> assertThat(context.getLogger(name).getLevel()).isEqualTo(Level.WARN));
+    }
+
+    @Test
+    void logs_json_lines_when_the_format_says_json() {
+        System.setProperty(ConsoleLogging.FORMAT, "JSON");
+
+        new ConsoleLogging().configure(context);
+
+        assertThat(LogFormat.logsJson(context)).isTrue();
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).as("the default level").isEqualTo(Level.INFO);
+    }
+
+    @Test
+    void an_unknown_level_falls_back_to_info() {
+        System.setProperty(ConsoleLogging.LEVEL, "loud");
+
+        new ConsoleLogging().configure(context);
+
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
+    }
+
+    @Test
+    void a_configuration_file_of_the_operators_own_replaces_it() {
+        System.setProperty("logback.configurationFile", "/etc/askel/logback.xml");
+
+        assertThat(new ConsoleLogging().configure(context)).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).as("left to Logback").isFalse();
+    }
+}
