@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All or nothing: the database is built under a temporary name ({@value #CREATING}), written to disk and only then
  * renamed into place; a start that dies halfway leaves the temporary file alone, which the next start deletes and
- * builds again. Scripts Flyway would read differently (placeholders) or a location this cannot list leave the creation
- * to Flyway, as before.
+ * builds again. Processes starting on one new data directory at once take turns through a lock file
+ * ({@value #CREATING}{@code .lock}, left in place): one creates the database, the others find it there. Scripts Flyway
+ * would read differently (placeholders) or a location this cannot list leave the creation to Flyway, as before.
  */
 final class FreshEmbeddedDatabase {
     /** The name the embedded database is built under until it is complete. */
@@ -43,6 +45,8 @@ final class FreshEmbeddedDatabase {
     /** Flyway's row that marks the history table it created. */
     static final String TABLE_MARKER = "<< Flyway Schema History table created >>";
     private static final String H2_FILE = ".mv.db";
+    /** How long a start waits for another process that is creating the same database (it takes well under a second). */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(FreshEmbeddedDatabase.class);
 
     private FreshEmbeddedDatabase() {
@@ -63,22 +67,27 @@ final class FreshEmbeddedDatabase {
         if (migrations.isEmpty()) {
             return false;
         }
-        long started = System.nanoTime();
-        Path building = directory.resolve(CREATING + H2_FILE);
-        deleteLeftovers(directory);
-        try {
-            build(settings, directory.resolve(CREATING), historyTable, migrations.get());
-            try (FileChannel file = FileChannel.open(building, StandardOpenOption.WRITE)) {
-                file.force(true);
+        try (ExclusiveFileLock ignored = ExclusiveFileLock.acquire(directory.resolve(CREATING + ".lock"), LOCK_WAIT)) {
+            if (Files.exists(database)) {
+                return false; // another process created it while this one waited
             }
-            Files.move(building, database, StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(directory);
-        } finally {
+            long started = System.nanoTime();
+            Path building = directory.resolve(CREATING + H2_FILE);
             deleteLeftovers(directory);
+            try {
+                build(settings, directory.resolve(CREATING), historyTable, migrations.get());
+                try (FileChannel file = FileChannel.open(building, StandardOpenOption.WRITE)) {
+                    file.force(true);
+                }
+                Files.move(building, database, StandardCopyOption.ATOMIC_MOVE);
+                syncDirectory(directory);
+            } finally {
+                deleteLeftovers(directory);
+            }
+            LOG.info("Created the database {} with {} migrations in {} ms", database, migrations.get().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return true;
         }
-        LOG.info("Created the database {} with {} migrations in {} ms", database, migrations.get().size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return true;
     }
 
     /** A shipped script and its text. */

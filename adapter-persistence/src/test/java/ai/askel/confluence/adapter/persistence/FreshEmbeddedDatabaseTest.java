@@ -11,23 +11,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FreshEmbeddedDatabaseTest {
     private static final String HISTORY = HostDatabaseSettings.DEFAULT_HISTORY_TABLE;
+    private static final String LOCK = FreshEmbeddedDatabase.CREATING + ".lock";
     private final ClassLoader shipped = getClass().getClassLoader();
     private final PersistenceFixture created = PersistenceFixture.create(TestDatabase.H2_FILE);
     private final PersistenceFixture migrated = PersistenceFixture.create(TestDatabase.H2_FILE);
 
     @TempDir
     Path scripts;
+
+    /** As the connector's pool does before it creates the database. */
+    @BeforeEach
+    void dataDirectories() throws IOException {
+        DataDirectory.prepare(created.dataDirectory());
+        DataDirectory.prepare(migrated.dataDirectory());
+    }
 
     @AfterEach
     void close() {
@@ -86,12 +100,33 @@ class FreshEmbeddedDatabaseTest {
 
     @Test
     void what_a_start_that_died_while_creating_left_is_thrown_away_and_the_database_created_whole() throws Exception {
-        Files.createDirectories(created.dataDirectory());
         Files.writeString(created.dataDirectory().resolve(FreshEmbeddedDatabase.CREATING + ".mv.db"), "half a database");
 
         assertThat(FreshEmbeddedDatabase.createIfMissing(created.settings(), HISTORY, shipped)).isTrue();
 
-        assertThat(files(created.dataDirectory())).containsExactly("askel.mv.db");
+        assertThat(files(created.dataDirectory())).containsExactly(LOCK, "askel.mv.db");
+        try (HikariDataSource pool = created.hostPool()) {
+            assertThat(SchemaUpToDateCheck.isUpToDate(pool, HISTORY)).isTrue();
+        }
+    }
+
+    @Test
+    void starts_on_one_new_directory_at_once_take_turns_and_one_of_them_creates_the_database() throws Exception {
+        ExecutorService starts = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                outcomes.add(starts.submit(() -> FreshEmbeddedDatabase.createIfMissing(created.settings(), HISTORY, shipped)));
+            }
+            List<Boolean> answers = new ArrayList<>();
+            for (Future<Boolean> outcome : outcomes) {
+                answers.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(answers).as("created by one start, found by the others").containsExactlyInAnyOrder(true, false, false, false);
+        } finally {
+            starts.shutdownNow();
+        }
         try (HikariDataSource pool = created.hostPool()) {
             assertThat(SchemaUpToDateCheck.isUpToDate(pool, HISTORY)).isTrue();
         }
@@ -101,13 +136,12 @@ class FreshEmbeddedDatabaseTest {
     void a_script_that_fails_leaves_no_database_behind() throws Exception {
         write(SchemaUpToDateCheck.PATH + "/V1__good.sql", "CREATE TABLE good (id INT);\n");
         write(SchemaUpToDateCheck.PATH + "/V2__broken.sql", "CREATE TABLE broken (id INT;\n");
-        Files.createDirectories(created.dataDirectory());
 
         try (URLClassLoader only = scriptsOnly()) {
             assertThatThrownBy(() -> FreshEmbeddedDatabase.createIfMissing(created.settings(), HISTORY, only)).isInstanceOf(SQLException.class);
         }
 
-        assertThat(files(created.dataDirectory())).isEmpty();
+        assertThat(files(created.dataDirectory())).containsExactly(LOCK);
     }
 
     @Test
@@ -118,7 +152,7 @@ class FreshEmbeddedDatabaseTest {
             assertThat(FreshEmbeddedDatabase.createIfMissing(created.settings(), HISTORY, only)).isFalse();
         }
 
-        assertThat(created.dataDirectory()).doesNotExist();
+        assertThat(files(created.dataDirectory())).isEmpty();
     }
 
     private void write(String name, String content) throws IOException {
