@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * class path), the largest part of the difference between a first start and a restart.
  *
  * <p>All or nothing: the database is built under a temporary name ({@value #CREATING}), written to disk and only then
- * renamed into place; a start that dies halfway leaves the temporary file alone, which the next start deletes and
+ * renamed into place; a start that dies halfway leaves only the temporary file, which the next start deletes and
  * builds again. Processes starting on one new data directory at once take turns through a lock file
  * ({@value #CREATING}{@code .lock}, left in place): one creates the database, the others find it there. Scripts Flyway
  * would read differently (placeholders) or a location this cannot list leave the creation to Flyway, as before.
