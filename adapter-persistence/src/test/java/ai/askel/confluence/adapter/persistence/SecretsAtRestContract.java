@@ -219,6 +219,25 @@ abstract class SecretsAtRestContract {
         assertThat(fileContains(removed.ciphertext())).as("a removed connection's ciphertext").isFalse();
     }
 
+    @Test
+    void a_replaced_tokens_ciphertext_is_scrubbed_from_a_file_that_is_almost_all_live_data() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(database() == TestDatabase.H2_FILE, "only the embedded database is a file of ours");
+        Connection saved = saveThree().get(0);
+        byte[] replaced = storedTokens().get(FIRST.value()).ciphertext();
+        // 4 MB in one commit after it: the token's page is a sliver of a file that H2 sees as full (fill rate above 90 %)
+        fixture.raw().useHandle(h -> h.execute("CREATE TABLE live_bulk AS SELECT X AS id, REPEAT('x', 200) AS filler FROM SYSTEM_RANGE(1, 20000)"));
+        try {
+            assertThat(fileContains(replaced)).as("the scan finds the current ciphertext").isTrue();
+
+            persistence.connections().save(saved.withCredentials(saved.email(), ai.askel.confluence.domain.Secret.of("ATATT-rotated", "apiToken"),
+                    Optional.empty(), Fixtures.NOW.plusSeconds(60)));
+
+            assertThat(fileContains(replaced)).as("the replaced token's ciphertext").isFalse();
+        } finally {
+            fixture.raw().useHandle(h -> h.execute("DROP TABLE live_bulk"));
+        }
+    }
+
     /** Whether the embedded database's file, read while the database is open, holds these bytes anywhere. */
     private boolean fileContains(byte[] needle) throws IOException {
         byte[] file = Files.readAllBytes(fixture.dataDirectory().resolve("askel.mv.db"));
