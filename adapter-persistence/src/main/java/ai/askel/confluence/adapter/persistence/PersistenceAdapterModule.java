@@ -120,7 +120,15 @@ public abstract class PersistenceAdapterModule {
      */
     @Provides
     @Singleton
-    static HikariDataSource pool(PersistenceSettings settings) {
+    static HikariDataSource pool(PersistenceSettings settings, Optional<HostDatabaseSettings> host) {
+        return pool(settings, host.orElseGet(HostDatabaseSettings::defaults));
+    }
+
+    /**
+     * The pool, opened on a database that exists: a new embedded database is created first, its schema with it when
+     * the connector migrates its own ({@link FreshEmbeddedDatabase}, into the history table the settings name).
+     */
+    static HikariDataSource pool(PersistenceSettings settings, HostDatabaseSettings schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("askel-db");
         config.setJdbcUrl(settings.effectiveJdbcUrl());
@@ -132,8 +140,9 @@ public abstract class PersistenceAdapterModule {
         try {
             if (settings.isEmbedded()) {
                 DataDirectory.prepare(settings.dataDirectory());
-                FreshEmbeddedDatabase.createIfMissing(settings, HostDatabaseSettings.DEFAULT_HISTORY_TABLE,
-                        PersistenceAdapterModule.class.getClassLoader());
+                if (schema.migrate()) {
+                    createIfMissing(settings, schema.historyTable());
+                }
             }
             HikariDataSource pool = new HikariDataSource(config);
             if (settings.isEmbedded()) {
@@ -142,11 +151,20 @@ public abstract class PersistenceAdapterModule {
             return pool;
         } catch (ConnectorException e) {
             throw e;
-        } catch (java.io.IOException | java.sql.SQLException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             throw new ConnectorException(ErrorCode.INTERNAL, "cannot open the database (%s): %s%s".formatted(settings, rootMessage(e),
                     settings.isEmbedded() ? "; the embedded database serves one process: if `serve` runs on this data directory, act"
                             + " through its HTTP API or stop it first, and run several instances on PostgreSQL" : ""),
                     null, e);
+        }
+    }
+
+    private static void createIfMissing(PersistenceSettings settings, String historyTable) throws java.io.IOException {
+        try {
+            FreshEmbeddedDatabase.createIfMissing(settings, historyTable, PersistenceAdapterModule.class.getClassLoader());
+        } catch (java.sql.SQLException e) {
+            throw new ConnectorException(ErrorCode.INTERNAL, "creating the embedded database in %s failed: %s"
+                    .formatted(settings.dataDirectory(), rootMessage(e)), null, e);
         }
     }
 

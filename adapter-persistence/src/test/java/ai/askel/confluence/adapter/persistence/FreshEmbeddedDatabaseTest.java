@@ -81,11 +81,28 @@ class FreshEmbeddedDatabaseTest {
     }
 
     @Test
-    void the_connectors_pool_creates_a_missing_embedded_database_and_the_start_leaves_flyway_unstarted() {
-        try (HikariDataSource pool = PersistenceAdapterModule.pool(created.settings())) {
+    void the_connectors_pool_creates_a_missing_embedded_database_that_the_start_finds_up_to_date() {
+        try (HikariDataSource pool = PersistenceAdapterModule.pool(created.settings(), HostDatabaseSettings.defaults())) {
             assertThat(SchemaUpToDateCheck.isUpToDate(pool, HISTORY)).isTrue();
         }
         assertThat(created.start().health().isHealthy()).isTrue();
+    }
+
+    @Test
+    void a_history_table_of_the_hosts_choosing_records_the_created_schema() {
+        TestPersistenceComponent started = created.start(created.settings(), HostDatabaseSettings.defaults().withHistoryTable("acme_askel_history"));
+
+        assertThat(started.health().isHealthy()).isTrue();
+        assertThat(SchemaUpToDateCheck.isUpToDate(started.dataSource(), "acme_askel_history")).isTrue();
+        assertThat(SchemaMigrator.tableExists(started.dataSource(), HISTORY)).isFalse();
+    }
+
+    @Test
+    void with_migrations_left_to_the_host_the_pool_creates_no_schema() {
+        try (HikariDataSource pool = PersistenceAdapterModule.pool(created.settings(), HostDatabaseSettings.defaults().withMigrate(false))) {
+            assertThat(SchemaMigrator.tableExists(pool, "api_key")).isFalse();
+            assertThat(SchemaMigrator.tableExists(pool, HISTORY)).isFalse();
+        }
     }
 
     @Test

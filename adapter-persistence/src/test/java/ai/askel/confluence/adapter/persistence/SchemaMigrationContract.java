@@ -103,7 +103,7 @@ abstract class SchemaMigrationContract {
         history("INSERT INTO \"askel_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
                 + " \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\") VALUES (100, '999',"
                 + " 'from a newer connector', 'SQL', 'V999__from_a_newer_connector.sql', 1, 'test', CURRENT_TIMESTAMP, 1, TRUE)");
-        try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings())) {
+        try (HikariDataSource dataSource = PersistenceAdapterModule.pool(fixture.settings(), HostDatabaseSettings.defaults())) {
             assertThat(SchemaUpToDateCheck.isUpToDate(dataSource, HostDatabaseSettings.DEFAULT_HISTORY_TABLE)).isFalse();
         }
 
