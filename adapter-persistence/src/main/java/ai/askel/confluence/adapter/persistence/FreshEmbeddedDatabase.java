@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * class path), the largest part of the difference between a first start and a restart.
  *
  * <p>All or nothing: the database is built under a temporary name ({@value #CREATING}), written to disk and only then
- * renamed into place; a start that dies halfway leaves only the temporary file, which the next start deletes and
+ * given its name (never over an existing database); a start that dies halfway leaves only the temporary file, which the next start deletes and
  * builds again. Processes starting on one new data directory at once take turns through a lock file
  * ({@value #CREATING}{@code .lock}, left in place): one creates the database, the others find it there. Scripts Flyway
  * would read differently (placeholders) or a location this cannot list leave the creation to Flyway, as before.
@@ -74,19 +74,49 @@ final class FreshEmbeddedDatabase {
             long started = System.nanoTime();
             Path building = directory.resolve(CREATING + H2_FILE);
             deleteLeftovers(directory);
+            boolean published;
             try {
                 build(settings, directory.resolve(CREATING), historyTable, migrations.get());
                 try (FileChannel file = FileChannel.open(building, StandardOpenOption.WRITE)) {
                     file.force(true);
                 }
-                Files.move(building, database, StandardCopyOption.ATOMIC_MOVE);
-                syncDirectory(directory);
-            } finally {
-                deleteLeftovers(directory);
+                published = publish(building, database);
+            } catch (IOException | SQLException | RuntimeException e) {
+                try {
+                    deleteLeftovers(directory);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
             }
-            LOG.info("Created the database {} with {} migrations in {} ms", database, migrations.get().size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            deleteLeftovers(directory);
+            syncDirectory(directory);
+            if (published) {
+                LOG.info("Created the database {} with {} migrations in {} ms", database, migrations.get().size(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            return published;
+        }
+    }
+
+    /**
+     * Gives the built file the database's name unless that name is taken, never replacing a database another process
+     * (one that does not take the lock: an older release, H2's tools) created meanwhile: a hard link fails at once when
+     * the name exists; where the file system has no hard links, a move without replacing does the same.
+     */
+    static boolean publish(Path building, Path database) throws IOException {
+        try {
+            Files.createLink(database, building);
             return true;
+        } catch (FileAlreadyExistsException taken) {
+            return false;
+        } catch (UnsupportedOperationException | IOException noHardLinks) {
+            try {
+                Files.move(building, database);
+                return true;
+            } catch (FileAlreadyExistsException taken) {
+                return false;
+            }
         }
     }
 

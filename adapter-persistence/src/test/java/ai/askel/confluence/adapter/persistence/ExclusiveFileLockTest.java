@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +21,17 @@ class ExclusiveFileLockTest {
         Path file = directory.resolve("turns.lock");
         CompletableFuture<Long> second;
         long released;
+        CountDownLatch trying = new CountDownLatch(1);
         try (ExclusiveFileLock first = ExclusiveFileLock.acquire(file, Duration.ofSeconds(1))) {
             second = CompletableFuture.supplyAsync(() -> {
+                trying.countDown();
                 try (ExclusiveFileLock taken = ExclusiveFileLock.acquire(file, Duration.ofSeconds(10))) {
                     return System.nanoTime();
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             });
+            assertThat(trying.await(10, TimeUnit.SECONDS)).isTrue();
             Thread.sleep(200);
             assertThat(second).as("still waiting").isNotDone();
             released = System.nanoTime();

@@ -150,6 +150,19 @@ class FreshEmbeddedDatabaseTest {
     }
 
     @Test
+    void the_built_file_never_replaces_a_database_that_appeared_meanwhile() throws Exception {
+        Path building = Files.writeString(scripts.resolve("built"), "the new one");
+        Path database = Files.writeString(scripts.resolve("database"), "created by another process meanwhile");
+
+        assertThat(FreshEmbeddedDatabase.publish(building, database)).isFalse();
+        assertThat(database).hasContent("created by another process meanwhile");
+
+        Path free = scripts.resolve("free");
+        assertThat(FreshEmbeddedDatabase.publish(building, free)).isTrue();
+        assertThat(free).hasContent("the new one");
+    }
+
+    @Test
     void a_script_that_fails_leaves_no_database_behind() throws Exception {
         write(SchemaUpToDateCheck.PATH + "/V1__good.sql", "CREATE TABLE good (id INT);\n");
         write(SchemaUpToDateCheck.PATH + "/V2__broken.sql", "CREATE TABLE broken (id INT;\n");
