@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.NopStatusListener;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * the root's level: Jetty's own DEBUG and TRACE dump raw request bytes, credentials included.
  *
  * <p>In code rather than a {@code logback.xml}: reading XML (Logback's Joran and the JDK's parser) took about a tenth
- * of a second of every command's start, {@code serve}'s included. {@code -Dlogback.configurationFile=<file>} still
- * replaces it: then this steps aside and Logback reads that file as usual.
+ * of a second of every command's start, {@code serve}'s included. A file still replaces it
+ * ({@link #configuredElsewhere}): then this steps aside and Logback reads that file as usual.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
     /** Loggers held at WARN: request dumps (Jetty) and start-up chatter. */
@@ -39,7 +40,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        if (configuredElsewhere(ConsoleLogging.class.getClassLoader())) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         apply(context, json());
@@ -47,11 +48,20 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
     }
 
     /**
-     * Configures Logback again from the settings as they are now, unless an operator's file configures it: for a level
-     * set after Logback started (reading the command line creates the commands, and with them their loggers).
+     * Whether Logback is to read an operator's file instead: one named by {@code -Dlogback.configurationFile}, or a
+     * {@code logback.xml} put on the class path. (A {@code logback-test.xml} does not count: the test fixtures other
+     * modules share carry one, and the tests of the executable run its own configuration, at WARN.)
+     */
+    static boolean configuredElsewhere(ClassLoader loader) {
+        return System.getProperty("logback.configurationFile") != null || loader.getResource("logback.xml") != null;
+    }
+
+    /**
+     * Configures Logback again from the settings as they are now, unless a file configures it: for a level set after
+     * Logback started (reading the command line creates the commands, and with them their loggers).
      */
     static void reapply() {
-        if (System.getProperty("logback.configurationFile") == null && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+        if (!configuredElsewhere(ConsoleLogging.class.getClassLoader()) && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             apply(context, json());
         }
     }
@@ -63,6 +73,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
     /** Replaces {@code context}'s configuration with this one, in JSON lines or in text. */
     static void apply(LoggerContext context, boolean json) {
         context.reset();
+        // Logback's own status messages (printed to standard output on a warning) would break --json output
+        context.getStatusManager().add(new NopStatusListener());
         Encoder<ILoggingEvent> encoder = json ? new JsonEncoder() : pattern(context);
         encoder.setContext(context);
         encoder.start();

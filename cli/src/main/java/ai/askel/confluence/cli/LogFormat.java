@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the log format of the configuration, wherever it was set (environment, properties file). Logback is
  * configured ({@link ConsoleLogging}) before the command line is parsed, from {@code ASKEL_LOG_FORMAT} in the environment
- * or system properties only; a format from a properties file needs it configured again. A configuration of the
- * operator's own ({@code -Dlogback.configurationFile}) is left as it is.
+ * or system properties only; a format from a properties file needs it configured again. A Logback file of the
+ * operator's own ({@link ConsoleLogging#configuredElsewhere}) is left as it is.
  */
 final class LogFormat {
     private static final Set<String> FORMATS = Set.of("text", "json");
@@ -30,7 +30,7 @@ final class LogFormat {
         if (!FORMATS.contains(wanted)) {
             throw InvalidInputException.of(Setting.LOG_FORMAT.environmentVariable(), "must be text or json, not '" + wanted + "'");
         }
-        if (System.getProperty("logback.configurationFile") != null
+        if (ConsoleLogging.configuredElsewhere(LogFormat.class.getClassLoader())
                 || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context) || logsJson(context) == wanted.equals("json")) {
             return;
         }

@@ -11,11 +11,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("ASKEL_LOG_LEVEL") == null && System.getenv("ASKEL_LOG_LEVEL") == null) {
+        if (isBlank(System.getProperty("ASKEL_LOG_LEVEL")) && isBlank(System.getenv("ASKEL_LOG_LEVEL"))) {
             System.setProperty("ASKEL_LOG_LEVEL", logLevel(args));
             ConsoleLogging.reapply(); // reading the command line started Logback, at the default level
         }
         System.exit(AskelCommand.run(args));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** INFO for the servers, WARN for the rest: by the command parsed, so global options may stand before or after it. */

@@ -135,10 +135,15 @@ class CommandLineConventionsTest {
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--data-dir", data.toString(), "workspaces", "list");
         builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
-        Process process = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path stderr = data.resolve("stderr.txt");
+        Process process = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String err = Files.readString(stderr, StandardCharsets.UTF_8);
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ended).as("ended within 60 s: %s", err).isTrue();
         assertThat(process.exitValue()).as(err).isZero();
         assertThat(err).as("opening the connector logs its templates at INFO").doesNotContain(" INFO ");
     }

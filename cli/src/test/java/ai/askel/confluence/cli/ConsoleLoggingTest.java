@@ -68,6 +68,19 @@ class ConsoleLoggingTest {
     }
 
     @Test
+    void a_logback_xml_on_the_class_path_replaces_it_and_a_logback_test_xml_does_not(@org.junit.jupiter.api.io.TempDir java.nio.file.Path classes)
+            throws Exception {
+        java.nio.file.Files.writeString(classes.resolve("logback-test.xml"), "<configuration/>");
+        try (java.net.URLClassLoader testsOnly = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, null)) {
+            assertThat(ConsoleLogging.configuredElsewhere(testsOnly)).isFalse();
+        }
+        java.nio.file.Files.writeString(classes.resolve("logback.xml"), "<configuration/>");
+        try (java.net.URLClassLoader operators = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, null)) {
+            assertThat(ConsoleLogging.configuredElsewhere(operators)).isTrue();
+        }
+    }
+
+    @Test
     void a_configuration_file_of_the_operators_own_replaces_it() {
         System.setProperty("logback.configurationFile", "/etc/askel/logback.xml");
 
