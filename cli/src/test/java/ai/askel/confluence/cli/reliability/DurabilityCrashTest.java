@@ -220,8 +220,11 @@ class DurabilityCrashTest {
 
     @Test
     void sigterm_during_20_concurrent_publishes_answers_them_all_and_stores_each_once(@TempDir Path dir) throws Exception {
+        // 20 publishes share the connection's 10 call slots; on a loaded machine a wait for a slot outlasted the default
+        // 0.5 s and was refused (503 CONNECTION_BUSY), which is load shedding, not what this test is about: the drain
         ServeProcess.Builder serve = ServeProcess.builder().dataDirectory(dir.resolve("data")).logDirectory(dir)
-                .setting("ASKEL_ALLOWED_SITE_ORIGINS", sandbox.baseUrl()).setting("ASKEL_SHUTDOWN_GRACE", "PT30S");
+                .setting("ASKEL_ALLOWED_SITE_ORIGINS", sandbox.baseUrl()).setting("ASKEL_SHUTDOWN_GRACE", "PT30S")
+                .setting("ASKEL_CONFLUENCE_SLOT_WAIT", "PT10S");
         String connection;
         List<Answer> answers = new ArrayList<>();
         long stopMillis;
