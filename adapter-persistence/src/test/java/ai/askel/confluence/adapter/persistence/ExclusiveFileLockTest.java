@@ -1,6 +1,7 @@
 package ai.askel.confluence.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,29 @@ class ExclusiveFileLockTest {
 
         assertThat(second.get(10, TimeUnit.SECONDS)).isGreaterThan(released);
         assertThat(file).as("left in place for the next one").exists();
+    }
+
+    @Test
+    void another_process_holding_the_lock_keeps_this_one_out_until_it_lets_go() throws Exception {
+        Path file = directory.resolve("turns.lock");
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), LockHolder.class.getName(), file.toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(said.readLine()).isEqualTo("held");
+
+            assertThatThrownBy(() -> ExclusiveFileLock.acquire(file, Duration.ofMillis(300)).close())
+                    .isInstanceOf(IOException.class).hasMessageContaining("still locked");
+
+            other.getOutputStream().close(); // the other process lets go and ends
+            assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            try (ExclusiveFileLock mine = ExclusiveFileLock.acquire(file, Duration.ofSeconds(5))) {
+                assertThat(file).exists();
+            }
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     @Test
