@@ -98,7 +98,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
     }
 
     private static Optional<String> setting(String name) {
-        return Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name)))
-                .map(value -> value.trim().toLowerCase(Locale.ROOT)).filter(value -> !value.isEmpty());
+        return Optional.ofNullable(System.getProperty(name)).filter(value -> !value.isBlank())
+                .or(() -> Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank()))
+                .map(value -> value.trim().toLowerCase(Locale.ROOT));
     }
 }

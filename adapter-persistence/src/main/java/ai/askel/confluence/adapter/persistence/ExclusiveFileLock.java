@@ -72,7 +72,7 @@ final class ExclusiveFileLock implements AutoCloseable {
     }
 
     private static IOException stillLocked(Path file, Duration wait) {
-        return new IOException("%s is still locked after %d s: another process is creating the database there".formatted(file, wait.toSeconds()));
+        return new IOException("%s is still locked after %d s: another start (of this process or another) is creating the database there".formatted(file, wait.toSeconds()));
     }
 
     private static void closeAndLetGo(FileChannel channel, ReentrantLock turn) throws IOException {
