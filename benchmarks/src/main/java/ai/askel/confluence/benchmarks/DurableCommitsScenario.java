@@ -38,8 +38,9 @@ final class DurableCommitsScenario implements Scenario {
     /** Even, so that each setting goes first as often as the other. */
     private static final int ROUNDS = 4;
     /** The shipped setting, given like the other one so that both databases are created the same way (by Flyway). */
-    private static final String DURABLE = "WRITE_DELAY=0";
-    private static final String DELAYED = "WRITE_DELAY=500";
+    // both with the page size the connector's own URL for its embedded database sets (PersistenceSettings.SMALL_PAGES)
+    private static final String DURABLE = "WRITE_DELAY=0;PAGE_SIZE=4096";
+    private static final String DELAYED = "WRITE_DELAY=500;PAGE_SIZE=4096";
 
     @Override
     public String id() {

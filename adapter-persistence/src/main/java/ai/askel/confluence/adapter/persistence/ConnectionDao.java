@@ -24,6 +24,10 @@ interface ConnectionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM connection WHERE workspace_id = :workspace AND id = :id")
     Optional<ConnectionRow> find(@Bind("workspace") String workspace, @Bind("id") String id);
 
+    /** The row, locked until the transaction ends (so the token it holds is the one a write or delete replaces). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM connection WHERE workspace_id = :workspace AND id = :id FOR UPDATE")
+    Optional<ConnectionRow> lock(@Bind("workspace") String workspace, @Bind("id") String id);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM connection WHERE workspace_id = :workspace ORDER BY created_at, id")
     List<ConnectionRow> list(@Bind("workspace") String workspace);
 

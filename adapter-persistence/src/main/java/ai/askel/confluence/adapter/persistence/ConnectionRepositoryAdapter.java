@@ -32,30 +32,28 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
     @Override
     public void save(Connection connection) {
         cache.forget(connection.workspace(), connection.id());
-        boolean tokenReplaced;
+        Optional<byte[]> replaced;
         try {
-            tokenReplaced = cipher.underCurrentKey(() -> write(connection));
+            replaced = cipher.underCurrentKey(() -> write(connection));
         } finally {
             cache.forget(connection.workspace(), connection.id());
         }
-        if (tokenReplaced) {
-            scrubber.afterSecretChange();
-        }
+        replaced.ifPresent(ciphertext -> scrubber.afterSecretChange(List.of(ciphertext)));
     }
 
-    /** Answers whether an existing row's token was replaced by another one. */
-    private boolean write(Connection connection) {
+    /** Answers the ciphertext of the token the write replaced, if an existing row's token was replaced by another one. */
+    private Optional<byte[]> write(Connection connection) {
         ConnectionRow row = mapper.toRow(connection);
         try {
             return db.upsert(h -> {
                 ConnectionDao dao = h.attach(ConnectionDao.class);
-                java.util.Optional<ConnectionRow> before = dao.find(row.workspaceId(), row.id());
+                Optional<ConnectionRow> before = dao.lock(row.workspaceId(), row.id());
                 if (dao.update(row) == 0) {
                     dao.insert(row);
-                    return false;
+                    return Optional.empty();
                 }
-                return before.map(mapper::toDomain).map(old -> !old.apiToken().reveal().equals(connection.apiToken().reveal()))
-                        .orElse(false);
+                return before.filter(old -> !mapper.toDomain(old).apiToken().reveal().equals(connection.apiToken().reveal()))
+                        .map(ConnectionRow::tokenCiphertext);
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
@@ -88,15 +86,17 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
     @Override
     public boolean delete(WorkspaceId workspace, ConnectionId id) {
         cache.forget(workspace, id);
-        boolean deleted;
+        Optional<byte[]> deleted;
         try {
-            deleted = db.with(ConnectionDao.class, dao -> dao.delete(workspace.value(), id.value())) > 0;
+            deleted = db.inTransaction(h -> {
+                ConnectionDao dao = h.attach(ConnectionDao.class);
+                Optional<byte[]> token = dao.lock(workspace.value(), id.value()).map(ConnectionRow::tokenCiphertext);
+                return token.filter(t -> dao.delete(workspace.value(), id.value()) > 0);
+            });
         } finally {
             cache.forget(workspace, id);
         }
-        if (deleted) {
-            scrubber.afterSecretChange();
-        }
-        return deleted;
+        deleted.ifPresent(ciphertext -> scrubber.afterSecretChange(List.of(ciphertext)));
+        return deleted.isPresent();
     }
 }

@@ -1,11 +1,18 @@
 package ai.askel.confluence.adapter.persistence;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Function;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 
 /**
  * The embedded H2 database's store, reached through a pooled connection. No public H2 API compacts an open file
@@ -13,28 +20,90 @@ import org.h2.mvstore.MVStore;
  * fail at once if an H2 upgrade moves them.
  */
 final class EmbeddedStore {
+    /** Rounds of {@link #scrub} at most; the layouts of {@code SecretsAtRestTest} needed none to two. */
+    static final int MAX_SCRUB_ROUNDS = 16;
+    /** Live data one round rewrites at most (H2's own compaction takes the same steps), so memory stays bounded. */
+    private static final int REWRITE_PER_ROUND = 16 << 20;
+    /** Chunks one round moves at most, so commits, which wait while chunks move, are not held up for long. */
+    private static final long MOVE_PER_ROUND = 64L << 20;
+
     private EmbeddedStore() {
+    }
+
+    /** What {@link #scrub} found. */
+    enum Scrub {
+        /** The connection's database is not an embedded H2 file: nothing was done. */
+        NOT_EMBEDDED,
+        /** The file holds no copy of the strings. */
+        CLEAN,
+        /** A copy was still in the file when the time ran out. */
+        COPIES_LEFT
     }
 
     /**
      * Compacts the file of the embedded database {@code connection} belongs to, for at most {@code max}: H2 rewrites the
      * live data and drops the chunks nothing needs. Answers false, doing nothing, for any other database.
-     * {@code compactFile} sets the store's retention time to 0 for good; left so, H2 reuses the space of chunks that
-     * recovery after a kill may still need, and the last answered commits can be lost (the crash test caught it), so it
-     * is restored. Compactions take turns, so none restores the 0 another one set.
      */
-    static synchronized boolean compact(Connection connection, Duration max) throws SQLException {
+    static boolean compact(Connection connection, Duration max) throws SQLException {
+        return withStore(connection, store -> {
+            store.compactFile((int) max.toMillis());
+            return true;
+        }).isPresent();
+    }
+
+    /**
+     * Compacts the file until it holds no copy of the {@code retired} byte strings (ciphertexts a commit replaced or
+     * deleted), for at most about {@code max}. H2 writes every commit to a new chunk and never overwrites a page in place:
+     * an old copy stays in a chunk that still holds live pages, and in the space of a dropped chunk until something is
+     * written over it. {@code compactFile} alone rewrites chunks only while the file is less than 90 % full, so in a file
+     * of mostly live data the copies stayed. So each round has H2 rewrite the live pages of chunks that hold a dead page
+     * ({@code compact(100, …)}, up to {@value #REWRITE_PER_ROUND} bytes), then move chunks towards the file's start, over
+     * the space of dropped chunks, and cut off the end (up to {@value #MOVE_PER_ROUND} bytes); then reads the file. A
+     * dropped chunk is freed only once no version in use needs it, which the next round's writes bring about.
+     */
+    static Scrub scrub(Connection connection, Collection<byte[]> retired, Duration max) throws SQLException {
+        long giveUpAt = System.nanoTime() + max.toNanos();
+        return withStore(connection, store -> {
+            Path file = Path.of(store.getFileStore().getFileName());
+            store.compactFile((int) max.toMillis());
+            for (int round = 1; containsAny(file, retired); round++) {
+                if (round > MAX_SCRUB_ROUNDS || System.nanoTime() - giveUpAt > 0) {
+                    return Scrub.COPIES_LEFT;
+                }
+                store.compact(100, REWRITE_PER_ROUND);
+                if (store.getFileStore() instanceof RandomAccessStore chunks) {
+                    chunks.compactMoveChunks(101, MOVE_PER_ROUND, store);
+                }
+            }
+            return Scrub.CLEAN;
+        }).orElse(Scrub.NOT_EMBEDDED);
+    }
+
+    private static boolean containsAny(Path file, Collection<byte[]> retired) {
+        try {
+            return FileSearch.containsAny(file, retired);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs {@code compaction} on the store of the embedded database {@code connection} belongs to; empty, doing nothing,
+     * for any other database. {@code compactFile} sets the store's retention time to 0 for good; left so, H2 reuses the
+     * space of chunks that recovery after a kill may still need, and the last answered commits can be lost (the crash
+     * test caught it), so it is restored. Compactions take turns, so none restores the 0 another one set.
+     */
+    private static synchronized <T> Optional<T> withStore(Connection connection, Function<MVStore, T> compaction) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return false;
+            return Optional.empty();
         }
         MVStore store = session.getDatabase().getStore().getMvStore();
         int retention = store.getRetentionTime();
         try {
-            store.compactFile((int) max.toMillis());
+            return Optional.of(compaction.apply(store));
         } finally {
             store.setRetentionTime(retention);
         }
-        return true;
     }
 }

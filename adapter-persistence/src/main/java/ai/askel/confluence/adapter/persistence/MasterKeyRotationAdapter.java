@@ -47,9 +47,9 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
     private int rotate(MasterKey newKey) {
         String oldKeyId = cipher.currentKeyId();
         keys.stage(newKey);
-        int count;
+        List<byte[]> retired;
         try {
-            count = db.inTransaction(h -> {
+            retired = db.inTransaction(h -> {
                 ConnectionDao dao = h.attach(ConnectionDao.class);
                 List<ConnectionRow> rows = dao.lockAll();
                 for (ConnectionRow row : rows) {
@@ -57,7 +57,7 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
                     SecretBinding binding = SecretBinding.apiTokenOf(row.id());
                     dao.updateToken(row.withBoundToken(cipher.encrypt(token, newKey, Optional.of(binding))));
                 }
-                return rows.size();
+                return rows.stream().map(ConnectionRow::tokenCiphertext).toList();
             });
         } catch (RuntimeException e) {
             keys.discardStaged();
@@ -65,7 +65,8 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
         }
         cipher.switchTo(newKey);
         keys.promoteStaged();
-        scrubber.afterSecretChange(); // the tokens under the old key must not stay readable in the file
+        scrubber.afterSecretChange(retired); // the tokens under the old key must not stay in the file
+        int count = retired.size();
         if (keys.isFileBacked()) {
             LOG.info("Re-encrypted {} API tokens from master key {} to {}; {} holds the new key", count, oldKeyId, newKey.id(),
                     keys.keyFile());

@@ -46,6 +46,13 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
     public static final String EMBEDDED_DATABASE_NAME = "askel";
     /** The H2 setting that writes every commit to the file before the commit returns. */
     static final String DURABLE_COMMITS = "WRITE_DELAY=0";
+    /**
+     * The H2 setting that splits the store's pages at 4 KB instead of its default 16 KB. A durable commit writes every
+     * page it changed, whole, to a new chunk of the file, and appending an audit event changes the last leaf of the
+     * table and of each of its indexes: with smaller pages a commit writes half the bytes (an audit event: 24 → 12 KB)
+     * and takes about a quarter less CPU (docs/persistence.md). It applies to an existing file too, as pages are rewritten.
+     */
+    static final String SMALL_PAGES = "PAGE_SIZE=4096";
 
     public PersistenceSettings {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -102,11 +109,11 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
      * a commit only changes the store in memory and a background thread writes it to the file up to
      * half a second later, so a process killed in between loses writes it already acknowledged. With
      * 0, H2's {@code TransactionStore} writes the store to the file in the committing thread (see
-     * docs/persistence.md for what that covers and what it costs).
+     * docs/persistence.md for what that covers and what it costs); {@link #SMALL_PAGES} makes each such write smaller.
      */
     public String effectiveJdbcUrl() {
         return jdbcUrl.orElseGet(() -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve(EMBEDDED_DATABASE_NAME)
-                + ";DB_CLOSE_ON_EXIT=FALSE;" + DURABLE_COMMITS);
+                + ";DB_CLOSE_ON_EXIT=FALSE;" + DURABLE_COMMITS + ";" + SMALL_PAGES);
     }
 
     /** Whether the embedded H2 file database in the data directory is used. */

@@ -238,6 +238,35 @@ abstract class SecretsAtRestContract {
         }
     }
 
+    @Test
+    void a_replaced_tokens_ciphertext_is_scrubbed_from_a_file_created_with_h2s_default_write_delay() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(database() == TestDatabase.H2_FILE, "only the embedded database is a file of ours");
+        fixture.stopAll();
+        deleteDataDirectory();
+        // the schema written as an older connector, or a host's own tool, would write it: in a few large chunks
+        Files.createDirectories(fixture.dataDirectory());
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:h2:file:" + fixture.dataDirectory().toAbsolutePath().resolve(
+                        PersistenceSettings.EMBEDDED_DATABASE_NAME) + ";MAX_COMPACT_TIME=0", "", "")
+                .locations("classpath:ai/askel/confluence/db/migration").table("askel_schema_history").load().migrate();
+        persistence = fixture.start();
+        Connection saved = saveThree().get(0);
+        byte[] replaced = storedTokens().get(FIRST.value()).ciphertext();
+        assertThat(fileContains(replaced)).as("the scan finds the current ciphertext").isTrue();
+
+        persistence.connections().save(saved.withCredentials(saved.email(), ai.askel.confluence.domain.Secret.of("ATATT-rotated", "apiToken"),
+                Optional.empty(), Fixtures.NOW.plusSeconds(60)));
+
+        assertThat(fileContains(replaced)).as("the replaced token's ciphertext").isFalse();
+    }
+
+    private void deleteDataDirectory() throws IOException {
+        try (Stream<Path> files = Files.walk(fixture.dataDirectory())) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     /** Whether the embedded database's file, read while the database is open, holds these bytes anywhere. */
     private boolean fileContains(byte[] needle) throws IOException {
         byte[] file = Files.readAllBytes(fixture.dataDirectory().resolve("askel.mv.db"));
