@@ -91,7 +91,10 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
             deleted = db.inTransaction(h -> {
                 ConnectionDao dao = h.attach(ConnectionDao.class);
                 Optional<byte[]> token = dao.lock(workspace.value(), id.value()).map(ConnectionRow::tokenCiphertext);
-                return token.filter(t -> dao.delete(workspace.value(), id.value()) > 0);
+                if (token.isPresent()) {
+                    dao.delete(workspace.value(), id.value()); // the row is locked: it is there to delete
+                }
+                return token;
             });
         } finally {
             cache.forget(workspace, id);
