@@ -23,7 +23,7 @@ public final class BenchmarkMain {
                 + " builds); times are indicative, call counts and memory figures are exact.");
         List<Scenario> scenarios = List.of(new CallsScenario(), new StreamingScenario(), new BulkPublishScenario(),
                 new SearchStreamingScenario(), new OverheadScenario(), new StartupScenario(), new PeerScenario(),
-                new NoisyNeighbourScenario(), new DurableCommitsScenario(), new ScaleOutScenario());
+                new NoisyNeighbourScenario(), new DurableCommitsScenario(), new ScaleOutScenario(), new PausedCallsScenario());
         for (Scenario scenario : scenarios) {
             Report.Section section = report.section(scenario.id(), scenario.title());
             if (!config.runs(scenario.id())) {
