@@ -136,6 +136,27 @@ class EmbeddedStoreCompactionTest {
     }
 
     @Test
+    void once_started_it_compacts_a_grown_file_within_15_seconds_without_being_asked() throws Exception {
+        TestPersistenceComponent persistence = fixture.start();
+        EmbeddedStoreCompaction compaction = new EmbeddedStoreCompaction(persistence.dataSource(), Optional.of(file()), 1);
+        compaction.start();
+        try {
+            write(persistence.auditLog(), WorkspaceId.random(), WRITES);
+            long grown = Files.size(file());
+
+            // under sustained writes the file grows by megabytes a second: a check once a minute let it reach a gigabyte
+            long giveUpAt = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+            while (Files.size(file()) >= grown / 2 && System.nanoTime() - giveUpAt < 0) {
+                Thread.sleep(100);
+            }
+
+            assertThat(Files.size(file())).as("the file %s after the periodic check", file()).isLessThan(grown / 2);
+        } finally {
+            compaction.close();
+        }
+    }
+
+    @Test
     void once_closed_it_compacts_nothing_more() {
         TestPersistenceComponent persistence = fixture.start();
         write(persistence.auditLog(), WorkspaceId.random(), 100);
