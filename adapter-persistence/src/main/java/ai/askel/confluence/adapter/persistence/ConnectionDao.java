@@ -24,7 +24,11 @@ interface ConnectionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM connection WHERE workspace_id = :workspace AND id = :id")
     Optional<ConnectionRow> find(@Bind("workspace") String workspace, @Bind("id") String id);
 
-    /** The row, locked until the transaction ends (so the token it holds is the one a write or delete replaces). */
+    /**
+     * The row, locked until the transaction ends (so the token it holds is the one a write or delete replaces). On
+     * PostgreSQL this lock also makes inserts of rows that refer to the connection (runbooks, managed pages, findings)
+     * wait for the write or delete, and the other way round; both are short.
+     */
     @SqlQuery("SELECT " + COLUMNS + " FROM connection WHERE workspace_id = :workspace AND id = :id FOR UPDATE")
     Optional<ConnectionRow> lock(@Bind("workspace") String workspace, @Bind("id") String id);
 

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Whether a file holds any of some byte strings anywhere, read in blocks of {@value #BLOCK} bytes (memory does not grow
- * with the file). Meant for random strings such as ciphertexts: each is looked up by its first {@value #PREFIX} bytes,
- * so a file is read once however many strings are sought.
+ * with the file) until a deadline. Meant for random strings such as ciphertexts: each is looked up by its first
+ * {@value #PREFIX} bytes, so a file is read once however many strings are sought.
  */
 final class FileSearch {
     static final int PREFIX = 8;
@@ -26,10 +26,21 @@ final class FileSearch {
     private FileSearch() {
     }
 
-    /** Strings shorter than {@value #PREFIX} bytes are refused: they could be found by chance. */
-    static boolean containsAny(Path file, Collection<byte[]> needles) throws IOException {
+    /** What a search found. */
+    enum Result {
+        FOUND,
+        ABSENT,
+        /** The deadline passed before the whole file was read. */
+        UNFINISHED
+    }
+
+    /**
+     * Searches the file for the strings until {@code giveUpAt} ({@link System#nanoTime()}), checked between blocks.
+     * Strings shorter than {@value #PREFIX} bytes are refused: they could be found by chance.
+     */
+    static Result search(Path file, Collection<byte[]> needles, long giveUpAt) throws IOException {
         if (needles.isEmpty()) {
-            return false;
+            return Result.ABSENT;
         }
         Map<Long, List<byte[]>> byPrefix = new HashMap<>();
         BitSet prefixHashes = new BitSet(1 << FILTER_BITS); // answers "surely not" for nearly every position without boxing a long
@@ -47,23 +58,26 @@ final class FileSearch {
         ByteBuffer buffer = ByteBuffer.allocate(BLOCK + longest);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             while (channel.read(buffer) > 0 || buffer.position() > 0) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    return Result.UNFINISHED;
+                }
                 buffer.flip();
                 boolean atEnd = channel.position() >= channel.size();
                 int searchable = atEnd ? buffer.limit() : buffer.limit() - longest + 1;
                 for (int at = 0; at + PREFIX <= buffer.limit() && at < searchable; at++) {
                     long prefix = buffer.getLong(at);
                     if (prefixHashes.get(hash(prefix)) && found(buffer, at, byPrefix.get(prefix))) {
-                        return true;
+                        return Result.FOUND;
                     }
                 }
                 if (atEnd) {
-                    return false;
+                    return Result.ABSENT;
                 }
                 buffer.position(Math.max(0, searchable));
                 buffer.compact();
             }
         }
-        return false;
+        return Result.ABSENT;
     }
 
     private static int hash(long prefix) {

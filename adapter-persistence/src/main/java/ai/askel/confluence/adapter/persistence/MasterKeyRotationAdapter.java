@@ -41,10 +41,14 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
     @Override
     public int rotateTo(MasterKey newKey) {
         MasterKey key = MasterKeys.withDerivedId(newKey);
-        return cipher.exclusively(() -> rotate(key));
+        List<byte[]> retired = cipher.exclusively(() -> rotate(key));
+        // after the key lock is released: reads and writes of connections need not wait for the file's compaction
+        scrubber.afterSecretChange(retired); // the tokens under the old key must not stay in the file
+        return retired.size();
     }
 
-    private int rotate(MasterKey newKey) {
+    /** Re-encrypts every token and switches to the new key; answers the ciphertexts it replaced. */
+    private List<byte[]> rotate(MasterKey newKey) {
         String oldKeyId = cipher.currentKeyId();
         keys.stage(newKey);
         List<byte[]> retired;
@@ -65,7 +69,6 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
         }
         cipher.switchTo(newKey);
         keys.promoteStaged();
-        scrubber.afterSecretChange(retired); // the tokens under the old key must not stay in the file
         int count = retired.size();
         if (keys.isFileBacked()) {
             LOG.info("Re-encrypted {} API tokens from master key {} to {}; {} holds the new key", count, oldKeyId, newKey.id(),
@@ -74,6 +77,6 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
             LOG.warn("Re-encrypted {} API tokens from master key {} to {}: set ASKEL_MASTER_KEY to the new key on every instance"
                     + " before they restart", count, oldKeyId, newKey.id());
         }
-        return count;
+        return retired;
     }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * overwrites in place: every commit writes the changed pages to a new chunk, and older chunks keep the old ciphertext
  * until H2 writes over their space or cuts it off the file. After a token changed (credentials rotated, a connection
  * removed, the master key rotated) this has {@link EmbeddedStore#scrub} compact the file until a read of the file finds
- * none of the old ciphertexts, and warns if one is still there when its time runs out. {@code SecretsAtRestTest} scans
+ * none of the old ciphertexts, and warns if one may still be there when its time runs out. {@code SecretsAtRestTest} scans
  * the file afterwards. On PostgreSQL old row versions stay until {@code VACUUM} (docs/persistence.md).
  */
 @Singleton
@@ -41,9 +41,9 @@ final class SecretScrubber {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             EmbeddedStore.Scrub outcome = EmbeddedStore.scrub(c, retired, MAX_SCRUB);
-            if (outcome == EmbeddedStore.Scrub.COPIES_LEFT) {
-                LOG.warn("An old API token's ciphertext is still in the database file after {} ms of compacting; it stays until H2"
-                        + " writes over that part of the file", (System.nanoTime() - started) / 1_000_000);
+            if (outcome == EmbeddedStore.Scrub.NOT_CLEARED) {
+                LOG.warn("An old API token's ciphertext may still be in the database file after {} ms of compacting; it stays until"
+                        + " H2 writes over that part of the file", (System.nanoTime() - started) / 1_000_000);
             } else {
                 LOG.debug("scrubbed the database file after a secret changed in {} ms", (System.nanoTime() - started) / 1_000_000);
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -240,12 +244,12 @@ abstract class SecretsAtRestContract {
 
     @Test
     void a_replaced_tokens_ciphertext_is_scrubbed_from_a_file_created_with_h2s_default_write_delay() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(database() == TestDatabase.H2_FILE, "only the embedded database is a file of ours");
+        Assumptions.assumeTrue(database() == TestDatabase.H2_FILE, "only the embedded database is a file of ours");
         fixture.stopAll();
         deleteDataDirectory();
         // the schema written as an older connector, or a host's own tool, would write it: in a few large chunks
         Files.createDirectories(fixture.dataDirectory());
-        org.flywaydb.core.Flyway.configure().dataSource("jdbc:h2:file:" + fixture.dataDirectory().toAbsolutePath().resolve(
+        Flyway.configure().dataSource("jdbc:h2:file:" + fixture.dataDirectory().toAbsolutePath().resolve(
                         PersistenceSettings.EMBEDDED_DATABASE_NAME) + ";MAX_COMPACT_TIME=0", "", "")
                 .locations("classpath:ai/askel/confluence/db/migration").table("askel_schema_history").load().migrate();
         persistence = fixture.start();
@@ -253,7 +257,7 @@ abstract class SecretsAtRestContract {
         byte[] replaced = storedTokens().get(FIRST.value()).ciphertext();
         assertThat(fileContains(replaced)).as("the scan finds the current ciphertext").isTrue();
 
-        persistence.connections().save(saved.withCredentials(saved.email(), ai.askel.confluence.domain.Secret.of("ATATT-rotated", "apiToken"),
+        persistence.connections().save(saved.withCredentials(saved.email(), Secret.of("ATATT-rotated", "apiToken"),
                 Optional.empty(), Fixtures.NOW.plusSeconds(60)));
 
         assertThat(fileContains(replaced)).as("the replaced token's ciphertext").isFalse();
@@ -261,7 +265,7 @@ abstract class SecretsAtRestContract {
 
     private void deleteDataDirectory() throws IOException {
         try (Stream<Path> files = Files.walk(fixture.dataDirectory())) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         }
