@@ -1,6 +1,8 @@
 package ai.askel.confluence.cli;
 
 import ai.askel.confluence.app.AskelConfluence;
+import ai.askel.confluence.app.config.AppConfig;
+import ai.askel.confluence.app.config.Setting;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -14,9 +16,15 @@ final class MasterKeyCommand extends ConnectorCommand {
             throw new CliErrors.CliUsageException("set ASKEL_NEW_MASTER_KEY to the new key (base64 of 32 random bytes), "
                     + "e.g. $(head -c 32 /dev/urandom | base64)");
         }
-        try (AskelConfluence askel = openConnector()) {
+        AppConfig config = config(Map.of());
+        try (AskelConfluence askel = AskelConfluence.from(config)) {
             int count = askel.rotateMasterKey().rotate(newKey.strip());
-            out().result(Map.of("reencrypted", count), "re-encrypted " + count + " secrets; from now on set ASKEL_MASTER_KEY to the new key");
+            // the key comes from ASKEL_MASTER_KEY when it is set, otherwise from the data directory's key file, which the
+            // rotation has rewritten
+            String next = config.optional(Setting.MASTER_KEY).isPresent()
+                    ? "set ASKEL_MASTER_KEY to the new key on every instance before they restart"
+                    : config.path(Setting.DATA_DIR).resolve("master.key") + " holds the new key";
+            out().result(Map.of("reencrypted", count), "re-encrypted " + count + " secrets; " + next);
         }
         return 0;
     }

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -146,6 +149,41 @@ class CommandLineConventionsTest {
         assertThat(ended).as("ended within 60 s: %s", err).isTrue();
         assertThat(process.exitValue()).as(err).isZero();
         assertThat(err).as("opening the connector logs its templates at INFO").doesNotContain(" INFO ");
+    }
+
+    @Test
+    void rotating_the_master_key_says_where_the_new_key_lives(@TempDir Path data) throws Exception {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 7);
+        String newKey = Base64.getEncoder().encodeToString(key);
+        String fromFile = rotateMasterKey(data.resolve("file"), Map.of("ASKEL_NEW_MASTER_KEY", newKey));
+        String fromEnvironment = rotateMasterKey(data.resolve("env"), Map.of("ASKEL_NEW_MASTER_KEY", newKey,
+                "ASKEL_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32])));
+
+        // the key file is rewritten: telling the operator to set ASKEL_MASTER_KEY would send them the wrong way
+        assertThat(fromFile).contains(data.resolve("file").resolve("master.key") + " holds the new key").doesNotContain("ASKEL_MASTER_KEY");
+        assertThat(Files.readString(data.resolve("file").resolve("master.key")).strip()).isEqualTo(newKey);
+        assertThat(fromEnvironment).contains("set ASKEL_MASTER_KEY to the new key");
+    }
+
+    /** Runs rotate-master-key in a JVM of its own (the command reads the new key from the environment); answers stdout. */
+    private static String rotateMasterKey(Path data, Map<String, String> environment) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--data-dir", data.toString(), "rotate-master-key");
+        builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
+        builder.environment().putAll(environment);
+        Files.createDirectories(data);
+        Path stdout = data.resolve("stdout.txt");
+        Process process = builder.redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String out = Files.readString(stdout, StandardCharsets.UTF_8);
+        assertThat(ended).as("ended within 60 s: %s", out).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test
