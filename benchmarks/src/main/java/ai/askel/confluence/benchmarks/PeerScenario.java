@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * after 2,500 it was within 15 % of it). V8 needs fewer; it gets the same rounds.
  */
 final class PeerScenario implements Scenario {
-    static final int ROUNDS = 20;
+    static final int ROUNDS = 60;
     static final int WARM_UP_ROUNDS = 2_000;
     private final ObjectMapper json = new ObjectMapper();
 
