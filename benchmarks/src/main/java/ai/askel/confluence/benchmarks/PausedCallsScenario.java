@@ -85,28 +85,8 @@ final class PausedCallsScenario implements Scenario {
                     askel.readPage().read(ref, page.id());
                 }
             });
-            clients.put("bare JDK HttpClient", new Client() {
-                @Override
-                public void removeLabel() throws Exception {
-                    bare.jdk("DELETE", bare.removeLabel, 204);
-                }
-
-                @Override
-                public void readPage() throws Exception {
-                    bare.jdk("GET", bare.readPage, 200);
-                }
-            });
-            clients.put("HttpURLConnection", new Client() {
-                @Override
-                public void removeLabel() throws IOException {
-                    bare.blocking("DELETE", bare.removeLabel, 204);
-                }
-
-                @Override
-                public void readPage() throws IOException {
-                    bare.blocking("GET", bare.readPage, 200);
-                }
-            });
+            clients.put("bare JDK HttpClient", bare.client(bare::jdk));
+            clients.put("HttpURLConnection", bare.client(bare::blocking));
             measure(bare, clients, WARM_UP, 0);
             Map<String, Map<String, List<Double>>> backToBack = measure(bare, clients, ROUNDS, 0);
             Map<String, Map<String, List<Double>>> paused = measure(bare, clients, ROUNDS, PAUSE_MILLIS);
@@ -176,6 +156,11 @@ final class PausedCallsScenario implements Scenario {
                 + " JDK client already takes under the same conditions.");
     }
 
+    /** One HTTP call, its answer's status checked. */
+    private interface Transport {
+        void call(String method, URI uri, int expected) throws Exception;
+    }
+
     /** The two calls as the connector makes them, without it: same endpoints, same credentials. */
     private static final class Bare {
         private final String authorization = "Basic " + Base64.getEncoder()
@@ -194,6 +179,21 @@ final class PausedCallsScenario implements Scenario {
             this.removeLabel = URI.create(base + "/wiki/rest/api/content/" + page.value() + "/label?name=" + LABEL.name());
             this.addLabel = URI.create(base + "/wiki/rest/api/content/" + page.value() + "/label");
             this.readPage = URI.create(base + "/wiki/api/v2/pages/" + page.value() + "?body-format=storage&include-labels=true");
+        }
+
+        /** The two calls, made with {@code transport}. */
+        Client client(Transport transport) {
+            return new Client() {
+                @Override
+                public void removeLabel() throws Exception {
+                    transport.call("DELETE", removeLabel, 204);
+                }
+
+                @Override
+                public void readPage() throws Exception {
+                    transport.call("GET", readPage, 200);
+                }
+            };
         }
 
         void jdk(String method, URI uri, int expected) throws IOException, InterruptedException {

@@ -134,21 +134,10 @@ class CommandLineConventionsTest {
 
     @Test
     void a_one_shot_command_keeps_standard_error_for_warnings_and_errors(@TempDir Path data) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--data-dir", data.toString(), "workspaces", "list");
-        builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
-        Path stderr = data.resolve("stderr.txt");
-        Process process = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
-        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        String err = Files.readString(stderr, StandardCharsets.UTF_8);
+        Outcome listed = runMain(data, Map.of(), "--data-dir", data.toString(), "workspaces", "list");
 
-        assertThat(ended).as("ended within 60 s: %s", err).isTrue();
-        assertThat(process.exitValue()).as(err).isZero();
-        assertThat(err).as("opening the connector logs its templates at INFO").doesNotContain(" INFO ");
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.err()).as("opening the connector logs its templates at INFO").doesNotContain(" INFO ");
     }
 
     @Test
@@ -156,34 +145,44 @@ class CommandLineConventionsTest {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 7);
         String newKey = Base64.getEncoder().encodeToString(key);
-        String fromFile = rotateMasterKey(data.resolve("file"), Map.of("ASKEL_NEW_MASTER_KEY", newKey));
-        String fromEnvironment = rotateMasterKey(data.resolve("env"), Map.of("ASKEL_NEW_MASTER_KEY", newKey,
-                "ASKEL_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32])));
+        Outcome fromFile = runMain(data.resolve("file"), Map.of("ASKEL_NEW_MASTER_KEY", newKey),
+                "--data-dir", data.resolve("file").toString(), "rotate-master-key");
+        Outcome fromEnvironment = runMain(data.resolve("env"), Map.of("ASKEL_NEW_MASTER_KEY", newKey,
+                "ASKEL_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32])), "--data-dir", data.resolve("env").toString(),
+                "rotate-master-key");
 
+        assertThat(fromFile.exit()).as(fromFile.err()).isZero();
+        assertThat(fromEnvironment.exit()).as(fromEnvironment.err()).isZero();
         // the key file is rewritten: telling the operator to set ASKEL_MASTER_KEY would send them the wrong way
-        assertThat(fromFile).contains(data.resolve("file").resolve("master.key") + " holds the new key").doesNotContain("ASKEL_MASTER_KEY");
+        assertThat(fromFile.out()).contains(data.resolve("file").resolve("master.key") + " holds the new key")
+                .doesNotContain("ASKEL_MASTER_KEY");
         assertThat(Files.readString(data.resolve("file").resolve("master.key")).strip()).isEqualTo(newKey);
-        assertThat(fromEnvironment).contains("set ASKEL_MASTER_KEY to the new key");
+        assertThat(fromEnvironment.out()).contains("set ASKEL_MASTER_KEY to the new key");
     }
 
-    /** Runs rotate-master-key in a JVM of its own (the command reads the new key from the environment); answers stdout. */
-    private static String rotateMasterKey(Path data, Map<String, String> environment) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--data-dir", data.toString(), "rotate-master-key");
+    /**
+     * Runs the executable's {@code main} in a JVM of its own, with no ASKEL_ variable but those of {@code environment}:
+     * for what only a process shows (its logging as configured at start, settings read from the environment).
+     */
+    private static Outcome runMain(Path workDir, Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
         builder.environment().putAll(environment);
-        Files.createDirectories(data);
-        Path stdout = data.resolve("stdout.txt");
-        Process process = builder.redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Files.createDirectories(workDir);
+        Path stdout = workDir.resolve("stdout.txt");
+        Path stderr = workDir.resolve("stderr.txt");
+        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         boolean ended = process.waitFor(60, TimeUnit.SECONDS);
         if (!ended) {
             process.destroyForcibly();
         }
-        String out = Files.readString(stdout, StandardCharsets.UTF_8);
-        assertThat(ended).as("ended within 60 s: %s", out).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out;
+        Outcome outcome = new Outcome(ended ? process.exitValue() : -1, Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+        assertThat(ended).as("ended within 60 s: %s", outcome).isTrue();
+        return outcome;
     }
 
     @Test

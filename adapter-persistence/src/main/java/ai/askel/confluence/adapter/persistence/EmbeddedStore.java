@@ -21,7 +21,7 @@ import org.h2.mvstore.RandomAccessStore;
  */
 final class EmbeddedStore {
     /** Rounds of {@link #scrub} at most; the layouts of {@code SecretsAtRestTest} needed none to two. */
-    static final int MAX_SCRUB_ROUNDS = 16;
+    private static final int MAX_SCRUB_ROUNDS = 16;
     /** What {@code compactFile} may take of a scrub's time (as the periodic compaction may take). */
     private static final Duration FIRST_COMPACTION = Duration.ofSeconds(1);
     /** Live data one round rewrites at most (H2's own compaction takes the same steps), so memory stays bounded. */
