@@ -15,9 +15,16 @@ import java.util.function.LongSupplier;
  *   <li>After a 429 (or a 503 with {@code Retry-After}) nobody calls the site until the pause has passed.</li>
  *   <li>A near-limit flag without counts slows each call by {@code nearLimitDelay} for ten seconds.</li>
  * </ul>
- * Several instances sharing a database are not coordinated here: each paces from the counts Confluence reports,
- * which fall by every instance's calls, so together they slow down as the budget shrinks rather than spending it
- * once each. All times are clamped to {@code maxWait}, so an absurd reset or {@code Retry-After} cannot park callers.
+ * Other callers of the site (other instances sharing a database, or another tool of the customer's) are not told
+ * anything; they are inferred from the counts. Within a window Confluence's count falls by every caller's calls, and
+ * whatever this process did not spend itself was spent by others: {@link OtherCallers} keeps that share. Near the
+ * window's end this process then spreads only its share of the calls left, and takes off the count the others' calls
+ * in flight as well as its own (as many per call of its own as their share says: callers of one site see about the
+ * same latency, so calls in flight follow the rate of calls); between two answers it counts each call of its own as
+ * one call plus the others' share, so its view of the calls left does not lag behind theirs. Without that, three
+ * instances each spread the whole rest of the budget and overran it with calls the count could not include yet.
+ * All times are clamped to
+ * {@code maxWait}, so an absurd reset or {@code Retry-After} cannot park callers.
  */
 final class SitePacer {
     /** Confluence's own threshold for {@code X-RateLimit-NearLimit}: less than 20 % of the budget left. */
@@ -31,7 +38,7 @@ final class SitePacer {
     // the window as last reported, in this process's nanoTime
     private boolean known;
     private long resetAt;
-    private int remaining;
+    private double remaining; // calls left to all callers, less those this process expects meanwhile
     private int limit;
     private boolean near;
     private long nextStart;
@@ -40,6 +47,7 @@ final class SitePacer {
     private long slowUntil;
     // calls booked by reserve() and not yet settled: sent, or about to be, and not yet answered
     private int inFlight;
+    private final OtherCallers others = new OtherCallers();
 
     SitePacer(Duration nearLimitDelay, Duration maxWait, LongSupplier ticker) {
         this.nearLimitDelay = nearLimitDelay.toNanos();
@@ -63,9 +71,10 @@ final class SitePacer {
                 start = after(start, resetAt);
             } else if (near || remaining < limit * NEAR_SHARE) {
                 start = after(start, nextStart);
-                nextStart = start + Math.max(0, resetAt - start) / remaining;
+                // this process's share of the calls left, spread until the reset
+                nextStart = start + (long) (Math.max(0, resetAt - start) * others.allCallers(1) / remaining);
             }
-            remaining--;
+            remaining -= others.allCallers(1); // this call, and the others' calls that come with one of ours
         } else if (now - slowUntil < 0) {
             start = after(start, now + nearLimitDelay);
         }
@@ -91,12 +100,15 @@ final class SitePacer {
         signal.retryAfter().ifPresent(pause -> pausedUntil = after(pausedUntil, now + clamp(pause)));
         if (signal.remaining().isPresent() && signal.resetIn().isPresent()) {
             long reset = now + clamp(signal.resetIn().get());
-            // Confluence counted when this answer's call reached it: this process's other calls in flight are not in the
-            // count yet (some may be, which only errs on the side of fewer calls), and near a window's end, where the
-            // calls are spread, they are what would otherwise overrun the budget
-            int unseen = Math.max(0, inFlight - 1);
-            int reported = signal.status() == 429 ? 0 : Math.max(0, signal.remaining().getAsInt() - unseen);
             boolean sameWindow = known && Math.abs(reset - resetAt) < Duration.ofSeconds(1).toNanos();
+            if (signal.status() != 429) {
+                others.counted(sameWindow, signal.remaining().getAsInt());
+            }
+            // Confluence counted when this answer's call reached it: the calls still in flight, this process's other ones
+            // and the other callers', are not in the count yet (some may be, which only errs on the side of fewer calls),
+            // and near a window's end, where the calls are spread, they are what would otherwise overrun the budget
+            double unseen = others.allCallers(Math.max(0, inFlight - 1));
+            double reported = signal.status() == 429 ? 0 : Math.max(0, signal.remaining().getAsInt() - unseen);
             // within one window the lower count wins: it includes calls this process started since, and other callers'
             remaining = sameWindow ? Math.min(remaining, reported) : reported;
             resetAt = sameWindow ? resetAt : reset;
