@@ -4,23 +4,24 @@ import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.storage.InvalidStorageFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Storage bodies read back from Confluence. Older pages can hold HTML-only entities (such as
- * {@code &nbsp;}) that the domain's strict XML check refuses; they are rewritten to the equivalent
- * numeric references, which is what Confluence itself treats them as.
+ * Storage bodies read back from Confluence. Older pages and the editor can hold HTML's named entities (such as
+ * {@code &nbsp;} or {@code &eacute;}) that the domain's strict XML check refuses; they are rewritten to the
+ * equivalent numeric references, which is what Confluence itself treats them as. The names are XHTML 1.0's
+ * ({@code xhtml-entities.properties}), read on the first body that needs them. A name outside that set leaves
+ * the body invalid, and the read fails with {@code CONFLUENCE_ERROR} naming where.
  */
 final class StorageBodies {
     private static final Pattern NAMED = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,9});");
-    private static final Map<String, Integer> HTML = Map.ofEntries(
-            Map.entry("nbsp", 160), Map.entry("ndash", 8211), Map.entry("mdash", 8212), Map.entry("hellip", 8230),
-            Map.entry("lsquo", 8216), Map.entry("rsquo", 8217), Map.entry("ldquo", 8220), Map.entry("rdquo", 8221),
-            Map.entry("copy", 169), Map.entry("reg", 174), Map.entry("trade", 8482), Map.entry("euro", 8364),
-            Map.entry("bull", 8226), Map.entry("middot", 183), Map.entry("times", 215), Map.entry("laquo", 171),
-            Map.entry("raquo", 187), Map.entry("deg", 176), Map.entry("rarr", 8594), Map.entry("larr", 8592));
 
     private StorageBodies() {
     }
@@ -32,7 +33,7 @@ final class StorageBodies {
         } catch (InvalidStorageFormatException e) {
             Matcher m = NAMED.matcher(v);
             String numeric = m.replaceAll(r -> {
-                Integer cp = HTML.get(r.group(1));
+                Integer cp = Entities.CODE_POINTS.get(r.group(1));
                 return cp == null ? Matcher.quoteReplacement(r.group()) : "&#" + cp + ";";
             });
             try {
@@ -41,6 +42,24 @@ final class StorageBodies {
                 throw new ConnectorException(ErrorCode.CONFLUENCE_ERROR, "Confluence sent a page body that is not valid storage format: "
                         + again.getMessage(), null, again);
             }
+        }
+    }
+
+    /** XHTML's named entities and their code points, loaded when a body first needs them. */
+    private static final class Entities {
+        static final Map<String, Integer> CODE_POINTS = load();
+
+        private static Map<String, Integer> load() {
+            Properties names = new Properties();
+            try (InputStream in = StorageBodies.class.getResourceAsStream("xhtml-entities.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("xhtml-entities.properties is missing from the connector's jar");
+                }
+                names.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("xhtml-entities.properties could not be read", e);
+            }
+            return names.stringPropertyNames().stream().collect(Collectors.toUnmodifiableMap(n -> n, n -> Integer.valueOf(names.getProperty(n))));
         }
     }
 }

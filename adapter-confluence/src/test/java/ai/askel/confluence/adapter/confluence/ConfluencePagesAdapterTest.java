@@ -21,6 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
@@ -141,6 +143,26 @@ class ConfluencePagesAdapterTest extends WireMockConfluence {
         assertThat(page.parentId()).contains(PageId.of("98307"));
         pages.read(access, PageId.of("7700526"));
         wm.verify(1, getRequestedFor(urlPathEqualTo("/wiki/api/v2/spaces/98306")));
+    }
+
+    @Test
+    void reads_a_page_whose_body_holds_any_of_xhtmls_named_entities_as_numeric_references() {
+        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526")).willReturn(okJson(page("7700526", "Caf\u00e9", 2, "98306", null,
+                "<p>Caf&eacute; &frac12; &Omega;&thetasym; &lsquo;ok&rsquo; &lt;b&gt;</p>", label("1", "ops"), false))));
+
+        Page page = pages.read(access, PageId.of("7700526")).orElseThrow();
+
+        assertThat(page.body().value()).isEqualTo("<p>Caf&#233; &#189; &#937;&#977; &#8216;ok&#8217; &lt;b&gt;</p>");
+    }
+
+    @Test
+    void a_page_body_with_an_entity_xhtml_does_not_name_is_a_confluence_error_that_says_where() {
+        wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526")).willReturn(okJson(page("7700526", "Odd", 2, "98306", null,
+                "<p>&nbsp;&notanentity;</p>", label("1", "ops"), false))));
+
+        assertThatThrownBy(() -> pages.read(access, PageId.of("7700526")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLUENCE_ERROR))
+                .hasMessageContaining("&notanentity;");
     }
 
     @Test
