@@ -129,14 +129,14 @@ final class ConnectionClient {
             throw new DeadlineExceededException("the request's deadline of " + Bulkhead.seconds(deadline.budget())
                     + " passed before " + route + " could be sent", null);
         }
-        Duration turn = pacer.reserve();
+        SitePacer.Turn turn = pacer.reserve(deadline.remaining());
+        if (!turn.booked()) {
+            throw new RetryLaterException(ErrorCode.RATE_LIMITED, "Confluence's rate budget for this site leaves no turn for "
+                    + route + " within the request's deadline; nothing was sent", turn.delay());
+        }
         try {
-            if (!turn.isZero()) {
-                if (turn.compareTo(deadline.remaining()) >= 0) {
-                    throw new RetryLaterException(ErrorCode.RATE_LIMITED, "Confluence's rate budget for this site leaves no turn for "
-                            + route + " within the request's deadline; nothing was sent", turn);
-                }
-                pause(route, turn);
+            if (!turn.delay().isZero()) {
+                pause(route, turn.delay());
             }
             return paced(route, deadline, exchange, outcome);
         } finally {
