@@ -2,8 +2,6 @@ package ai.askel.confluence.cli;
 
 import ai.askel.confluence.domain.BodyRepresentation;
 import ai.askel.confluence.domain.PageBody;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -31,14 +29,14 @@ final class BodyOptions {
         Path markdown;
     }
 
-    PageBody body() throws IOException {
+    PageBody body() {
         if (source.markdown != null) {
             if (wiki) {
                 throw new CliErrors.CliUsageException("--wiki and --markdown-file cannot be used together");
             }
-            return PageBody.markdown(Files.readString(source.markdown));
+            return PageBody.markdown(CliFiles.readText(source.markdown, "--markdown-file"));
         }
-        String value = source.text != null ? source.text : Files.readString(source.file);
+        String value = source.text != null ? source.text : CliFiles.readText(source.file, "--body-file");
         return new PageBody(wiki ? BodyRepresentation.WIKI : BodyRepresentation.STORAGE, value);
     }
 }

@@ -13,9 +13,6 @@ import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.domain.BodyRepresentation;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.ports.out.AttachmentUpload;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +40,6 @@ final class RunbookCommand implements Runnable {
     @Command(name = "publish", description = {"Creates the runbook page, updates it if the content changed, or does nothing if not.",
         "--json: {id, pageId, version, outcome, webUrl, plan {action, createParent, labelsToAdd, attachmentsToUpload}}."})
     static final class Publish extends ConnectorCommand {
-        private static final ObjectMapper JSON = new ObjectMapper();
 
         @Mixin
         ConnectionOption connection;
@@ -89,11 +85,7 @@ final class RunbookCommand implements Runnable {
         protected int execute() throws Exception {
             Map<String, Object> values = new LinkedHashMap<>();
             if (inputsFile != null) {
-                try {
-                    values.putAll(JSON.readValue(Files.readString(inputsFile), new TypeReference<Map<String, Object>>() { }));
-                } catch (JsonProcessingException e) {
-                    throw new CliErrors.CliUsageException(inputsFile + " is not a JSON object: " + e.getOriginalMessage());
-                }
+                values.putAll(CliFiles.readJsonObject(inputsFile, "--inputs-file"));
             }
             values.putAll(inputs);
             PublishSource source = source(values);
@@ -114,7 +106,7 @@ final class RunbookCommand implements Runnable {
             });
         }
 
-        private PublishSource source(Map<String, Object> values) throws IOException {
+        private PublishSource source(Map<String, Object> values) {
             if (bodyFile == null) {
                 if (wiki) {
                     throw new CliErrors.CliUsageException("--wiki describes a --body-file; a template renders storage format");
@@ -124,11 +116,8 @@ final class RunbookCommand implements Runnable {
             if (template != null || !values.isEmpty()) {
                 throw new CliErrors.CliUsageException("--body-file publishes a body you compiled; it cannot be combined with --template or inputs");
             }
-            if (!Files.isRegularFile(bodyFile)) {
-                throw new CliErrors.CliUsageException(bodyFile + " is not a file");
-            }
             return new PublishSource.Supplied(new PageBody(wiki ? BodyRepresentation.WIKI : BodyRepresentation.STORAGE,
-                    Files.readString(bodyFile)));
+                    CliFiles.readText(bodyFile, "--body-file")));
         }
 
         private static AttachmentUpload upload(Path file) {

@@ -13,13 +13,8 @@ import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.RenderContext;
 import ai.askel.confluence.ports.spi.TemplateHostContext;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +28,6 @@ import picocli.CommandLine.Parameters;
         "--json: [{id, version, name, description, inputs: [{name, type, required, description, ...}], defaultLabels}]."},
         subcommands = {TemplatesCommand.Preview.class, TemplatesCommand.Check.class})
 final class TemplatesCommand extends ConnectorCommand {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     protected int execute() throws Exception {
@@ -47,15 +41,8 @@ final class TemplatesCommand extends ConnectorCommand {
         });
     }
 
-    static Optional<Map<String, Object>> readInputs(Path file) throws IOException {
-        if (file == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, Object>>() { }));
-        } catch (JsonProcessingException e) {
-            throw new CliErrors.CliUsageException(file + " is not a JSON object: " + e.getOriginalMessage());
-        }
+    static Optional<Map<String, Object>> readInputs(Path file) {
+        return Optional.ofNullable(file).map(f -> CliFiles.readJsonObject(f, "--inputs"));
     }
 
     @Command(name = "preview", description = {"Renders a template locally, without Confluence: validates the inputs, prints the"

@@ -103,6 +103,27 @@ class AskelCommandTest {
     }
 
     @Test
+    void a_file_option_naming_a_missing_file_a_directory_or_bad_json_prints_one_line_and_exits_2() throws IOException {
+        Path missing = temp.resolve("no-such-file.xhtml");
+        Path notJson = Files.writeString(temp.resolve("inputs.json"), "{\"name\": ");
+        List<CliRunner.Result> results = List.of(
+                cli.run("page", "create", "--space", "INFRA", "--title", "T", "--body-file", missing.toString()),
+                cli.run("page", "create", "--space", "INFRA", "--title", "T", "--markdown-file", missing.toString()),
+                cli.run("page", "update", "1", "--body-file", temp.toString()),
+                cli.run("runbook", "publish", "--space", "INFRA", "--title", "T", "--inputs-file", missing.toString()),
+                cli.run("runbook", "publish", "--space", "INFRA", "--title", "T", "--inputs-file", notJson.toString()),
+                cli.run("runbook", "publish", "--space", "INFRA", "--title", "T", "--body-file", temp.toString()));
+
+        assertThat(results).allSatisfy(r -> {
+            assertOneLineError(r, "--");
+            assertThat(r.exit()).as("%s", r).isEqualTo(2);
+        });
+        assertThat(results.get(0).err()).contains("--body-file", "no-such-file.xhtml", "no such file");
+        assertThat(results.get(2).err()).contains("is a directory");
+        assertThat(results.get(4).err()).contains("--inputs-file", "is not a JSON object");
+    }
+
+    @Test
     void spaces_are_listed_as_json_and_for_people() {
         JsonNode spaces = json(cli.run("--json", "spaces"));
         assertThat(spaces.get("results")).extracting(n -> n.get("key").asText()).contains("INFRA", "ENG");

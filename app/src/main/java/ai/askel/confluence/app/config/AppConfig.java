@@ -132,6 +132,15 @@ public final class AppConfig {
         return parsed;
     }
 
+    /** A duration setting that must lie between {@code min} and {@code max}, both included. */
+    public Duration duration(Setting setting, Duration min, Duration max) {
+        Duration parsed = duration(setting);
+        if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+            throw invalid(setting, "must be from %s to %s, was %s".formatted(min, max, parsed));
+        }
+        return parsed;
+    }
+
     public Path path(Setting setting) {
         return Path.of(values.get(setting));
     }

@@ -8,6 +8,7 @@ import ai.askel.confluence.domain.error.InvalidInputException;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /** The HTTP server's settings, from the same {@link AppConfig} as the connector's. */
 @Module
@@ -18,12 +19,13 @@ final class HttpSettingsModule {
     @Provides
     @Singleton
     static HttpServerSettings httpServerSettings(AppConfig config) {
+        int maxThreads = config.integer(Setting.HTTP_MAX_THREADS, 16, 10_000);
         return HttpServerSettings.defaults()
                 .withHost(config.string(Setting.HTTP_HOST))
                 .withPort(config.integer(Setting.HTTP_PORT, 0, 65535))
                 .withMaxAttachmentBytes(SettingsModule.maxAttachmentBytes(config))
                 .withBounds(SettingsModule.positive(config, Setting.REQUEST_DEADLINE), SettingsModule.positive(config, Setting.HTTP_BODY_READ_TIMEOUT),
-                        config.integer(Setting.HTTP_MAX_THREADS, 16, 10_000), config.integer(Setting.HTTP_RESERVED_THREADS, 4, 10_000));
+                        maxThreads, config.integer(Setting.HTTP_RESERVED_THREADS, 4, maxThreads - 8));
     }
 
     @Provides
@@ -33,7 +35,8 @@ final class HttpSettingsModule {
         if (!enabled.equals("true") && !enabled.equals("false")) {
             throw InvalidInputException.of(Setting.CONSOLE_ENABLED.environmentVariable(), "must be true or false, was '%s'".formatted(enabled));
         }
-        return new ConsoleSettings(enabled.equals("true"), config.duration(Setting.CONSOLE_SESSION_IDLE),
-                config.duration(Setting.CONSOLE_SESSION_MAX), config.integer(Setting.CONSOLE_SIGN_IN_ATTEMPTS, 1, 10_000));
+        Duration idle = config.duration(Setting.CONSOLE_SESSION_IDLE, Duration.ofSeconds(1), Duration.ofDays(365));
+        return new ConsoleSettings(enabled.equals("true"), idle, config.duration(Setting.CONSOLE_SESSION_MAX, idle, Duration.ofDays(365)),
+                config.integer(Setting.CONSOLE_SIGN_IN_ATTEMPTS, 1, 10_000));
     }
 }

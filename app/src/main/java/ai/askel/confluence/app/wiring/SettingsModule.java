@@ -27,9 +27,9 @@ final class SettingsModule {
     @Singleton
     static ConfluenceClientSettings confluenceClientSettings(AppConfig config) {
         ConfluenceClientSettings d = ConfluenceClientSettings.defaults();
-        return new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), config.duration(Setting.CONFLUENCE_TIMEOUT),
+        return new ConfluenceClientSettings(d.gatewayOrigin(), d.connectTimeout(), positive(config, Setting.CONFLUENCE_TIMEOUT),
                 config.integer(Setting.CONFLUENCE_MAX_ATTEMPTS, 1, 20), d.baseBackoff(),
-                config.duration(Setting.CONFLUENCE_MAX_RETRY_WAIT), config.integer(Setting.CONFLUENCE_MAX_CONCURRENCY, 1, 1000),
+                positive(config, Setting.CONFLUENCE_MAX_RETRY_WAIT), config.integer(Setting.CONFLUENCE_MAX_CONCURRENCY, 1, 1000),
                 d.nearLimitDelay(), maxAttachmentBytes(config))
                 .withIsolation(positive(config, Setting.CONFLUENCE_SLOT_WAIT), config.integer(Setting.CONFLUENCE_MAX_WAITERS, 0, 10_000),
                         config.longValue(Setting.CONFLUENCE_MAX_RESPONSE_BYTES, 64 * 1024, 1024L * 1024 * 1024),
@@ -42,7 +42,8 @@ final class SettingsModule {
         PersistenceSettings settings = PersistenceSettings.defaults()
                 .withDataDirectory(config.path(Setting.DATA_DIR))
                 .withPoolSize(config.integer(Setting.DATABASE_POOL_SIZE, 1, PersistenceSettings.MAX_POOL_SIZE))
-                .withConnectionCacheTtl(config.duration(Setting.CONNECTION_CACHE_TTL));
+                .withConnectionCacheTtl(config.duration(Setting.CONNECTION_CACHE_TTL, java.time.Duration.ZERO,
+                        PersistenceSettings.MAX_CONNECTION_CACHE_TTL));
         if (config.optional(Setting.DATABASE_URL).isPresent()) {
             settings = settings.withDatabase(config.string(Setting.DATABASE_URL), config.string(Setting.DATABASE_USER),
                     config.string(Setting.DATABASE_PASSWORD));
