@@ -75,6 +75,8 @@ public final class AskelCommand implements Runnable {
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new AskelCommand(), factory);
         addHelpOptions(cli);
+        // a value that happens to name a command is still the option's value: --plugins-dir templates templates
+        cli.setAllowSubcommandsAsOptionParameters(true);
         return cli;
     }
 

@@ -101,6 +101,15 @@ class CommandLineConventionsTest {
     }
 
     @Test
+    void an_option_value_that_names_a_command_is_the_options_value() {
+        CommandLine.ParseResult parsed = AskelCommand.commandLine(CommandLine.defaultFactory())
+                .parseArgs("--plugins-dir", "templates", "templates");
+
+        assertThat(parsed.matchedOptionValue("--plugins-dir", Path.of("unset"))).isEqualTo(Path.of("templates"));
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("templates");
+    }
+
+    @Test
     void a_mistyped_secret_option_is_named_without_its_value() {
         Outcome spaced = run("api-key", "list", "--token", "ATATT-very-secret-value");
         Outcome joined = run("api-key", "list", "--tokne=ATATT-very-secret-value");
