@@ -173,6 +173,9 @@ final class Views {
             in.put("type", i.type().name());
             in.put("required", i.required());
             in.put("description", i.description());
+            if (!i.columns().isEmpty()) {
+                in.put("columns", i.columns());
+            }
             return in;
         }).toList());
         return m;

@@ -230,6 +230,8 @@ class AskelCommandTest {
     @Test
     void templates_and_api_keys_are_listed_created_and_revoked() {
         assertThat(json(cli.run("--json", "templates"))).extracting(n -> n.get("id").asText()).contains("customer-environment-runbook");
+        assertThat(cli.run("templates").out()).as("a table's columns are listed, so a caller knows what a row holds")
+                .contains("endpoints (TABLE of name, url, notes)");
 
         JsonNode key = json(cli.run("--json", "api-key", "create", "--name", "ci"));
         String keyId = key.get("id").asText();

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Checks a request's inputs against the inputs a template declares, before anything is rendered or
  * sent, and lists every problem at once: missing required inputs, values of the wrong type, inputs
- * the template does not know, table rows missing columns, URLs that are not http(s).
+ * the template does not know, table cells that are not text or name no column, URLs that are not http(s).
  */
 public final class TemplateInputValidator {
 
@@ -144,17 +144,12 @@ public final class TemplateInputValidator {
                 problems.add(wrongType(rowField, "a row with " + String.join(", ", input.columns()), rows.get(i)));
                 continue;
             }
-            List<String> missing = new ArrayList<>();
+            // a column the row leaves out (or leaves blank) reads as "": a contact without hours is still a contact
             for (String column : input.columns()) {
                 Object cell = row.get(column);
-                if (cell == null || (cell instanceof String s && s.isBlank())) {
-                    missing.add(column);
-                } else if (!(cell instanceof String)) {
+                if (cell != null && !(cell instanceof String)) {
                     problems.add(wrongType(rowField + "." + column, "a string", cell));
                 }
-            }
-            if (!missing.isEmpty()) {
-                problems.add(new Problem(rowField, "is missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)));
             }
             for (Object key : row.keySet()) {
                 if (!input.columns().contains(key)) {

@@ -39,9 +39,15 @@ class TemplateInputValidatorTest {
     }
 
     @Test
+    void a_table_row_may_leave_out_or_blank_any_of_its_columns() {
+        assertThat(problems(Map.of("name", "prod", "site", "https://prod.example",
+                "contacts", List.of(Map.of("name", "Ada"), Map.of("role", "On call", "name", "  "))))).isEmpty();
+    }
+
+    @Test
     void every_problem_is_listed_at_once() {
         assertThat(problems(Map.of("name", 7, "site", "javascript:alert(1)", "replicas", "three", "enabled", "yes",
-                "regions", List.of("eu", 5), "contacts", List.of(Map.of("name", "Ada"), "not a row", Map.of("name", "Bo", "role", "x", "pager", "1")),
+                "regions", List.of("eu", 5), "contacts", List.of(Map.of("name", "Ada", "role", 3), "not a row", Map.of("name", "Bo", "role", "x", "pager", "1")),
                 "colour", "blue")))
                 .containsExactly(
                         "inputs.name: must be a string, not a number",
@@ -49,7 +55,7 @@ class TemplateInputValidatorTest {
                         "inputs.replicas: must be a number, not a string",
                         "inputs.enabled: must be true or false, not a string",
                         "inputs.regions[1]: must be a string, not a number",
-                        "inputs.contacts[0]: is missing column role",
+                        "inputs.contacts[0].role: must be a string, not a number",
                         "inputs.contacts[1]: must be a row with name, role, not a string",
                         "inputs.contacts[2].pager: is not a column of contacts; its columns are name, role",
                         "inputs.colour: is not an input of template t; it takes name, notes, site, replicas, enabled, regions, contacts");
