@@ -26,7 +26,7 @@ public final class AskelCommand implements Runnable {
     Path dataDir;
 
     @Option(names = "--plugins-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Directory of third-party template jars.")
+            description = "The templates directory: declarative template folders and zips, and template jars.")
     Path pluginsDir;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,

@@ -122,7 +122,9 @@ final class ApiJson {
                           String comment) {
     }
 
-    record PlanJson(String action, boolean createParent, List<String> labelsToAdd, List<String> attachmentsToUpload) {
+    /** What a publish did or, on a dry run, would do; only a dry run's answer carries the rendered body. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PlanJson(String action, boolean createParent, List<String> labelsToAdd, List<String> attachmentsToUpload, String renderedBody) {
     }
 
     record DriftFindingJson(String id, String connectionId, String pageId, String kind, String detail, String firstSeen, String lastSeen,

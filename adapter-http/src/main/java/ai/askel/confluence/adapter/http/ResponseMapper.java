@@ -33,6 +33,7 @@ import ai.askel.confluence.domain.Slice;
 import ai.askel.confluence.domain.Space;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Version;
+import ai.askel.confluence.ports.in.PublishOutcome;
 import ai.askel.confluence.ports.in.PublishResult;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.in.UpdatedPage;
@@ -102,7 +103,7 @@ final class ResponseMapper {
 
     static PublishResultJson publishResult(PublishResult r) {
         PlanJson plan = new PlanJson(r.plan().action().name(), r.plan().createParent(), labelNames(r.plan().labelsToAdd()),
-                r.plan().attachmentsToUpload());
+                r.plan().attachmentsToUpload(), r.outcome() == PublishOutcome.PLANNED ? r.plan().renderedBody() : null);
         return new PublishResultJson(r.runbook().map(RunbookId::value).orElse(null), r.pageId().map(PageId::value).orElse(null),
                 r.version().map(Version::number).orElse(null), r.outcome().name(), r.webUrl().orElse(null), plan,
                 r.driftOverridden().stream().map(ResponseMapper::driftFinding).toList());

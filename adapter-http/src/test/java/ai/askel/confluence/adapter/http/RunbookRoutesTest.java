@@ -72,7 +72,7 @@ class RunbookRoutesTest {
     }
 
     @Test
-    void a_dry_run_answers_200_planned_with_the_plan() {
+    void a_dry_run_answers_200_planned_with_the_plan_and_the_rendered_body() {
         TestServer.Answer answer = api.post(base + "/runbooks", """
                 {"template": "customer-environment", "spaceKey": "INFRA", "title": "Crestview Production", "inputs": {}, "dryRun": true}""");
 
@@ -81,6 +81,14 @@ class RunbookRoutesTest {
         assertThat(answer.json().get("pageId").isNull()).isTrue();
         assertThat(answer.json().get("plan").get("action").asText()).isEqualTo("CREATE");
         assertThat(answer.json().get("plan").get("labelsToAdd").toString()).isEqualTo("[\"auto-generated\",\"customer-runbook\"]");
+        assertThat(answer.json().get("plan").get("renderedBody").asText()).isEqualTo("<p>rendered</p>");
+    }
+
+    @Test
+    void a_publish_that_writes_does_not_echo_the_body_it_sent() {
+        TestServer.Answer answer = api.post(base + "/runbooks", PUBLISH);
+
+        assertThat(answer.json().get("plan").has("renderedBody")).as("%s", answer.json()).isFalse();
     }
 
     @Test

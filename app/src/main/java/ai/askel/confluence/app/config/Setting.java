@@ -53,7 +53,7 @@ public enum Setting {
     MAX_ATTACHMENT_BYTES("ASKEL_MAX_ATTACHMENT_BYTES", "askel.max-attachment-bytes", "104857600",
             "Largest attachment accepted (bytes); checked before any upload. Confluence's own cap is 2 GB."),
     PLUGINS_DIR("ASKEL_PLUGINS_DIR", "askel.plugins-dir", "",
-            "Directory of third-party template jars, loaded at start."),
+            "The templates directory: declarative template folders and zips (serve reloads them when they change) and template jars (loaded at start)."),
     LOG_FORMAT("ASKEL_LOG_FORMAT", "askel.log-format", "text",
             "Log format on standard error: text or json."),
     DRIFT_SCAN_INTERVAL("ASKEL_DRIFT_SCAN_INTERVAL", "askel.drift.scan-interval", "PT15M",
