@@ -90,7 +90,18 @@ class ConsoleActionsTest {
 
         String page = signIn(FakeConnector.READ_KEY_A).get("/console/connections").body();
 
-        assertThat(page).contains("Last drift scan").contains("completed, 1 open finding");
+        assertThat(page).contains("Last drift scan").contains("completed; 1 open finding now");
+    }
+
+    @Test
+    void a_finding_settled_since_the_last_scan_no_longer_counts_on_the_connections_page() throws Exception {
+        var connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        Session session = signIn(FakeConnector.WRITE_KEY_A);
+
+        session.post("/console/drift/adopt", "&connection=" + connection.id().value() + "&finding=" + FakeConnector.DRIFT_FINDING.value());
+        String page = session.get("/console/connections").body();
+
+        assertThat(page).contains("completed; 0 open findings now");
     }
 
     private Session signIn(String key) throws IOException, InterruptedException {

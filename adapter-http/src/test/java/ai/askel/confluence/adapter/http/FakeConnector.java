@@ -84,6 +84,8 @@ import java.util.stream.Stream;
 final class FakeConnector implements UseCases {
 
     static final DriftFindingId DRIFT_FINDING = new DriftFindingId(41);
+    /** Connections whose one finding was overwritten or adopted: it is no longer open. */
+    private final java.util.Set<ConnectionId> resolvedFindings = new java.util.HashSet<>();
     static final WorkspaceId WORKSPACE_A = WorkspaceId.of("0a0a0a0a-0000-4000-8000-00000000000a");
     static final WorkspaceId WORKSPACE_B = WorkspaceId.of("0b0b0b0b-0000-4000-8000-00000000000b");
     static final String KEY_A = "ask_live_aaaaaaaaaaaaaaaa";
@@ -548,7 +550,7 @@ final class FakeConnector implements UseCases {
     @Override
     public synchronized List<DriftFinding> openFindings(ConnectionRef ref) {
         connection(ref);
-        return List.of(finding(ref, DRIFT_FINDING, Optional.empty(), Optional.empty()));
+        return resolvedFindings.contains(ref.connection()) ? List.of() : List.of(finding(ref, DRIFT_FINDING, Optional.empty(), Optional.empty()));
     }
 
     /** The one finding every connection has; its id is {@link #DRIFT_FINDING}. */
@@ -564,7 +566,11 @@ final class FakeConnector implements UseCases {
         if (!id.equals(DRIFT_FINDING)) {
             throw new NotFoundException("drift finding " + id + " does not exist");
         }
-        return resolves ? finding(ref, id, Optional.of(NOW), Optional.empty()) : finding(ref, id, Optional.empty(), Optional.of(NOW));
+        if (resolves) {
+            resolvedFindings.add(ref.connection());
+            return finding(ref, id, Optional.of(NOW), Optional.empty());
+        }
+        return finding(ref, id, Optional.empty(), Optional.of(NOW));
     }
 
     @Override

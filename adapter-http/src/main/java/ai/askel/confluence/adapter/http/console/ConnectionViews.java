@@ -36,10 +36,13 @@ final class ConnectionViews {
                           List<String> warnings, String tokenExpiry, Optional<String> defaultSpace, String lastScan) {
     }
 
-    /** When the connection was last scanned for drift and how that ended, in words. */
-    static String lastScan(Optional<DriftScanStatus> scan) {
+    /**
+     * When the connection was last scanned for drift and how that ended, in words, with the findings open now (acting
+     * on a finding settles it at once; the scan's own count would still include it).
+     */
+    static String lastScan(Optional<DriftScanStatus> scan, int openNow) {
         return scan.map(s -> Dates.when(s.finishedAt()) + switch (s.outcome()) {
-            case COMPLETED -> ": completed, " + s.openFindings() + " open finding" + (s.openFindings() == 1 ? "" : "s");
+            case COMPLETED -> ": completed; " + openNow + " open finding" + (openNow == 1 ? "" : "s") + " now";
             case CREDENTIALS_REJECTED -> ": Confluence rejected the credentials";
             case FAILED -> ": failed" + s.problem().map(p -> " (" + p + ")").orElse("") + "; the findings are from an earlier scan";
         }).orElse("not scanned yet");
@@ -49,7 +52,8 @@ final class ConnectionViews {
         ConnectionRef ref = new ConnectionRef(c.workspace(), c.id());
         List<String> warnings = new ArrayList<>();
         boolean bad = c.status() == ConnectionStatus.CREDENTIALS_REJECTED;
-        for (DriftFinding f : drift.openFindings(ref)) {
+        List<DriftFinding> open = drift.openFindings(ref);
+        for (DriftFinding f : open) {
             if (!f.kind().concernsPage()) {
                 warnings.add(OversightPages.explainKind(f.kind()) + " (seen " + Dates.when(f.lastSeen()) + ")");
                 bad = bad || f.kind() == DriftKind.PERMISSION_LOST || f.kind() == DriftKind.CREDENTIALS_REJECTED;
@@ -65,6 +69,6 @@ final class ConnectionViews {
                 : bad ? "Needs attention" : expiringSoon || !warnings.isEmpty() ? "Verified, with warnings" : "Verified";
         String healthClass = bad ? "bad" : expiringSoon || !warnings.isEmpty() ? "warn" : "ok";
         return new ConnectionView(c.id().value(), c.name(), c.site().origin(), c.email().value(), health, healthClass,
-                warnings, expiry, defaults.defaultSpace(ref).map(SpaceKey::value), lastScan(drift.lastScan(ref)));
+                warnings, expiry, defaults.defaultSpace(ref).map(SpaceKey::value), lastScan(drift.lastScan(ref), open.size()));
     }
 }
