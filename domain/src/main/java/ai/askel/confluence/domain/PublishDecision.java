@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.error.ErrorCode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -49,10 +50,18 @@ public record PublishDecision(Step step, PublishAction action, List<PageDrift> d
         return step == Step.KEEP || step == Step.SKIP || step == Step.REFUSE;
     }
 
-    /** The error a refused publish (or its dry run) answers: what drifted, and that nothing was overwritten. */
-    public ConnectorException refusal() {
+    /** The accounts whose edits the drift names (their owners' names make the refusal's words). */
+    public Set<String> editors() {
+        return drift.stream().flatMap(d -> d.lastEditBy().stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The error a refused publish (or its dry run) answers: what drifted, who edited it as {@code names} calls the
+     * accounts of {@link #editors()}, and that nothing was overwritten.
+     */
+    public ConnectorException refusal(UnaryOperator<String> names) {
         boolean deleted = drift.stream().anyMatch(d -> d.kind() == DriftKind.DELETED);
-        String what = drift.stream().map(PageDrift::detail).collect(Collectors.joining("; "));
+        String what = drift.stream().map(d -> d.describe(names)).collect(Collectors.joining("; "));
         return new ConnectorException(ErrorCode.DRIFT_DETECTED, what + (deleted
                 ? "; nothing was written. Publish with onDrift=overwrite (--on-drift overwrite in the CLI) to create it again, or skip"
                         + " to leave it"

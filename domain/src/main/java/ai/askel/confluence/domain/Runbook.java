@@ -128,8 +128,8 @@ public final class Runbook {
         boolean edited = state.baseline().isEditedBy(remote.version().number(),
                 ContentBaseline.fingerprint(state.title(), remote.body().value()));
         if (edited) {
-            changes.add("edited (now version %s; the connector published version %s%s)".formatted(remote.version().number(),
-                    state.version(), remote.version().authorId().map(a -> ", last edit by account " + a).orElse("")));
+            changes.add("edited (now version %s; the connector published version %s)".formatted(remote.version().number(),
+                    state.version()));
         }
         if (!remote.title().equals(state.title())) {
             changes.add("renamed to '%s'".formatted(remote.title()));
@@ -137,7 +137,8 @@ public final class Runbook {
         return changes.isEmpty() ? Optional.empty()
                 : Optional.of(new PageDrift(edited ? DriftKind.EDITED_IN_CONFLUENCE : DriftKind.RENAMED,
                 "page %s '%s' was %s in Confluence since the last publish"
-                        .formatted(state.pageId(), state.title(), String.join(" and ", changes))));
+                        .formatted(state.pageId(), state.title(), String.join(" and ", changes)),
+                edited ? remote.version().authorId() : Optional.empty()));
     }
 
     /** The runbook after a successful publish. */

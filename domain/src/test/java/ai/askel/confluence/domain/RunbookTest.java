@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +96,10 @@ class RunbookTest {
         PublishDecision refused = runbook.plan(edited, next, DriftPolicy.FAIL, List.of());
         assertThat(refused.step()).isEqualTo(PublishDecision.Step.REFUSE);
         assertThat(refused.drift()).extracting(PageDrift::kind).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
-        assertThat(refused.refusal().code()).isEqualTo(ErrorCode.DRIFT_DETECTED);
-        assertThat(refused.refusal().getMessage()).contains("edited (now version 2; the connector published version 1, last edit by account acc-1)")
+        assertThat(refused.editors()).containsExactly("acc-1");
+        assertThat(refused.refusal(account -> account.equals("acc-1") ? "Ada Lovelace" : "?").code()).isEqualTo(ErrorCode.DRIFT_DETECTED);
+        assertThat(refused.refusal(account -> account.equals("acc-1") ? "Ada Lovelace" : "?").getMessage())
+                .contains("edited (now version 2; the connector published version 1) in Confluence since the last publish; last edit by Ada Lovelace")
                 .contains("nothing was overwritten");
         assertThat(runbook.plan(edited, next, DriftPolicy.SKIP, List.of()).step()).isEqualTo(PublishDecision.Step.SKIP);
         PublishDecision overwrite = runbook.plan(edited, next, DriftPolicy.OVERWRITE, List.of());
@@ -131,7 +134,7 @@ class RunbookTest {
     void a_deleted_page_is_refused_skipped_or_created_again() {
         Runbook runbook = fresh().published(state("101", 1));
 
-        assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.FAIL, List.of()).refusal().getMessage())
+        assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.FAIL, List.of()).refusal(UnaryOperator.identity()).getMessage())
                 .contains("was deleted in Confluence").contains("nothing was written");
         assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.SKIP, List.of()).step()).isEqualTo(PublishDecision.Step.SKIP);
         assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.OVERWRITE, List.of()).step())

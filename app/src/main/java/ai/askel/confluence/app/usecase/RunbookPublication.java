@@ -36,15 +36,17 @@ final class RunbookPublication {
     private final PublishSteps steps;
     private final PublishedStates states;
     private final AuditTrail audit;
+    private final AccountNames names;
 
     @Inject
     public RunbookPublication(RunbookRepositoryPort runbooks, RunbookPages located, PublishSteps steps, PublishedStates states,
-                              AuditTrail audit) {
+                              AuditTrail audit, AccountNames names) {
         this.runbooks = runbooks;
         this.located = located;
         this.steps = steps;
         this.states = states;
         this.audit = audit;
+        this.names = names;
     }
 
     /** Fails fast when the space does not exist or the connection's user cannot see it. */
@@ -102,7 +104,7 @@ final class RunbookPublication {
         PublishDecision decision = stored.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
         Optional<PageId> pageId = stored.pageId();
         switch (decision.step()) {
-            case REFUSE -> throw decision.refusal();
+            case REFUSE -> throw decision.refusal(names.lookUp(access, decision.editors()));
             case SKIP -> {
                 audit.append(report(request, pageId, PublishOutcome.SKIPPED, List.of()));
                 return new PublishResult(Optional.of(stored.id()), pageId, where.page().map(p -> p.version().number()),
@@ -142,7 +144,7 @@ final class RunbookPublication {
         RunbookPages.Located where = located.locate(access, request, runbook, true);
         PublishDecision decision = runbook.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
         if (decision.step() == PublishDecision.Step.REFUSE) {
-            throw decision.refusal();
+            throw decision.refusal(names.lookUp(access, decision.editors()));
         }
         Optional<PageId> pageId = runbook.pageId().or(() -> where.page().map(p -> p.id()));
         return new PublishResult(stored.map(Runbook::id), pageId, runbook.published().map(PublishedState::version), PublishOutcome.PLANNED,

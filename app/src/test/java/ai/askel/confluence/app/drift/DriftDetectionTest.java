@@ -98,7 +98,9 @@ class DriftDetectionTest {
         assertThatThrownBy(() -> site.publish("Crestview Production", DriftPolicy.FAIL, true))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.DRIFT_DETECTED);
-                    assertThat(e.getMessage()).contains("edited").contains("nothing was overwritten");
+                    assertThat(e.getMessage()).contains("edited").contains("nothing was overwritten")
+                            .as("the refusal names who edited, as the scan's finding does").contains("last edit by Bob")
+                            .doesNotContain(DriftSandbox.BOB_ACCOUNT);
                 });
         assertThat(site.sandbox.findPage(page).orElseThrow().storage()).contains("Bob's own procedure");
         PublishResult skipped = site.publish("Crestview Production", DriftPolicy.SKIP, true);

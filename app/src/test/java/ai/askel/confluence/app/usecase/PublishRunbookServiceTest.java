@@ -549,12 +549,12 @@ class PublishRunbookServiceTest {
         inputs.put("endpoint", "ftp://files.example");
         inputs.put("replicas", "three");
         inputs.put("colour", "blue");
-        inputs.put("contacts", List.of(Map.of("name", "Ada")));
+        inputs.put("contacts", List.of(Map.of("name", "Ada", "role", 7)));
 
         assertThatThrownBy(() -> publisher.publish(command(inputs, List.of(), DriftPolicy.FAIL, false)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(InvalidInputException.Problem::field)
-                        .containsExactlyInAnyOrder("inputs.environment", "inputs.endpoint", "inputs.replicas", "inputs.contacts[0]",
+                        .containsExactlyInAnyOrder("inputs.environment", "inputs.endpoint", "inputs.replicas", "inputs.contacts[0].role",
                                 "inputs.colour"));
         assertThat(f.confluence.calls()).isZero();
         assertThat(f.runbooks.count()).isZero();

@@ -76,7 +76,7 @@ final class UseCaseFixture {
         RunbookPublication publication = new RunbookPublication(runbooks, new RunbookPages(confluence, confluence, parents, findings),
                 new PublishSteps(confluence, new PageCreation(confluence), parents, confluence.labels,
                         new RunbookAttachments(confluence.attachments, guard())),
-                new PublishedStates(runbooks, managedPages, findings, audit, clock), audit);
+                new PublishedStates(runbooks, managedPages, findings, audit, clock), audit, new AccountNames(confluence));
         return new PublishRunbookService(lookup, preparer(), runbooks, publication, locks, audit);
     }
 
