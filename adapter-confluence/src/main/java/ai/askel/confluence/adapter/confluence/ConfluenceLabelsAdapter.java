@@ -32,7 +32,7 @@ final class ConfluenceLabelsAdapter implements ConfluenceLabelsPort {
         }
         List<ConfluenceWire.V1LabelCreate> body = labels.stream().sorted().map(l -> new ConfluenceWire.V1LabelCreate("global", l.name())).toList();
         // Adding labels the page already has changes nothing, so this POST is safe to replay.
-        var answer = clients.policy().call("labels of page " + page, Replay.SAFE, () -> c.api().addLabels(page.value(), body));
+        var answer = clients.policy().call("page " + page + " (adding labels)", Replay.SAFE, () -> c.api().addLabels(page.value(), body));
         boolean complete = answer.size() == null || answer.size() < V1_LABEL_PAGE;
         return complete ? ConfluenceMapper.v1Labels(answer.items()) : reader.all(c, page);
     }

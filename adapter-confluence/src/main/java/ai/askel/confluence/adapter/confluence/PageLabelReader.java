@@ -25,7 +25,7 @@ final class PageLabelReader {
         Optional<String> cursor = Optional.empty();
         do {
             String at = cursor.orElse(null);
-            var page = policy.call("labels of page " + id, Replay.SAFE, () -> c.api().labels(id.value(), at));
+            var page = policy.call("page " + id + " (its labels)", Replay.SAFE, () -> c.api().labels(id.value(), at));
             labels.addAll(ConfluenceMapper.labels(page.items()));
             cursor = page.items().isEmpty() ? Optional.empty()
                     : Cursors.v2(page.links() == null ? null : page.links().next(), c.base(), "/wiki/api/v2/pages/" + id + "/labels");

@@ -269,7 +269,9 @@ final class PersistenceMapper {
         return new JobItem(r.itemIndex(), Title.of(r.title()), JobItemState.valueOf(r.state()), r.attempts(),
                 Optional.ofNullable(r.outcome()), Optional.ofNullable(r.runbookId()).map(RunbookId::of),
                 Optional.ofNullable(r.pageId()).map(PageId::of),
-                Optional.ofNullable(r.errorCode()).map(code -> new JobItem.ItemError(code, r.errorDetail() == null ? "" : r.errorDetail())),
+                // codes were stored lower-cased before they matched the API's problem codes
+                Optional.ofNullable(r.errorCode()).map(code -> new JobItem.ItemError(code.toUpperCase(java.util.Locale.ROOT),
+                        r.errorDetail() == null ? "" : r.errorDetail())),
                 Optional.ofNullable(r.finishedAt()));
     }
 

@@ -117,11 +117,11 @@ abstract class JobRepositoryContract extends PersistenceContract {
         Job job = submit(1, Optional.empty());
         jobs.start(job.id(), 0, Fixtures.NOW);
 
-        jobs.retryLater(job.id(), 0, new JobItem.ItemError("rate_limited", "Confluence answered 429"), Fixtures.NOW);
+        jobs.retryLater(job.id(), 0, new JobItem.ItemError("RATE_LIMITED", "Confluence answered 429"), Fixtures.NOW);
 
         JobItem item = jobs.items(job.id(), 0, 1).get(0);
         assertThat(item.state()).isEqualTo(JobItemState.PENDING);
-        assertThat(item.error()).contains(new JobItem.ItemError("rate_limited", "Confluence answered 429"));
+        assertThat(item.error()).contains(new JobItem.ItemError("RATE_LIMITED", "Confluence answered 429"));
         assertThat(jobs.unfinishedItems(job.id())).containsExactly(0);
         assertThat(jobs.unfinishedJobs()).contains(job.id());
     }

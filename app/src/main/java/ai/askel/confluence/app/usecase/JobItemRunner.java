@@ -17,7 +17,6 @@ import ai.askel.confluence.ports.out.JobObserver;
 import ai.askel.confluence.ports.out.JobRepositoryPort;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,7 +65,7 @@ final class JobItemRunner {
             ending = JobObserver.Ending.SUCCEEDED;
             return ItemRun.DONE;
         } catch (ConnectorException e) {
-            JobItem.ItemError error = new JobItem.ItemError(e.code().name().toLowerCase(Locale.ROOT), e.getMessage());
+            JobItem.ItemError error = new JobItem.ItemError(e.code().name(), e.getMessage());
             if (TRANSIENT.contains(e.code()) && item.attempts() < settings.maxItemAttempts()) {
                 jobs.retryLater(id, index, error, clock.now());
                 ending = JobObserver.Ending.RETRIED;
@@ -76,7 +75,7 @@ final class JobItemRunner {
             return ItemRun.DONE;
         } catch (RuntimeException e) {
             // the type only: an unexpected message may carry anything
-            jobs.finish(id, index, failed(new JobItem.ItemError("internal", "unexpected " + e.getClass().getSimpleName())), clock.now());
+            jobs.finish(id, index, failed(new JobItem.ItemError(ErrorCode.INTERNAL.name(), "unexpected " + e.getClass().getSimpleName())), clock.now());
             return ItemRun.DONE;
         } finally {
             metrics.ended(item.kind(), ending, Duration.ofNanos(System.nanoTime() - begun));

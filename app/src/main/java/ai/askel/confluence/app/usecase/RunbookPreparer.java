@@ -83,7 +83,7 @@ final class RunbookPreparer {
     /** Renders the template; its default labels join the request's ({@code labels} is added to). */
     private Rendered render(PublishRunbookCommand command, PublishSource.FromTemplate source, List<String> attachmentNames,
                             Set<Label> labels) {
-        ContentTemplateProvider template = templates.find(source.templateId()).orElseThrow(() -> InvalidInputException.of("templateId",
+        ContentTemplateProvider template = templates.find(source.templateId()).orElseThrow(() -> InvalidInputException.of("template",
                 "unknown template '%s'; the loaded templates are %s".formatted(source.templateId(), knownTemplateIds())));
         validator.validate(template.id(), template.inputs(), source.inputs());
         template.defaultLabels().forEach(name -> labels.add(Label.of(name)));

@@ -135,7 +135,7 @@ class BatchJobTest {
         assertThat(done.counts().failed()).isEqualTo(1);
         List<JobItem> results = job.items(0, 10).items();
         assertThat(results.get(3).error()).hasValueSatisfying(e -> {
-            assertThat(e.code()).isEqualTo("not_found");
+            assertThat(e.code()).as("the same code a problem answer carries").isEqualTo("NOT_FOUND");
             assertThat(e.detail()).contains("NOPE");
         });
         IntStream.range(0, 3).forEach(i -> assertPage("Flaky " + i));
