@@ -2,8 +2,11 @@ package ai.askel.confluence.cli;
 
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,6 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "sandbox", description = {"Runs a local Confluence Cloud sandbox (the demo site unless --seed is given).",
         "--json: {url, users: [{email, apiToken, accountId}]} once it listens."})
 final class SandboxCommand extends ConnectorCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxCommand.class);
+    /** How long closing the sandbox may take after a signal before a second signal's forced stop is all that is left. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     @Option(names = "--port", defaultValue = "8090", description = "Port (default 8090; 0 picks a free one).")
     int port;
@@ -31,7 +37,7 @@ final class SandboxCommand extends ConnectorCommand {
         } else {
             builder.demoData();
         }
-        try (ConfluenceSandbox sandbox = builder.start()) {
+        try (ShutdownSignals signals = ShutdownSignals.install(stop::countDown, STOP_GRACE); ConfluenceSandbox sandbox = builder.start()) {
             Output out = out();
             out.line("Confluence sandbox running at " + sandbox.baseUrl() + "/wiki (admin API: " + sandbox.baseUrl() + "/__sandbox)");
             sandbox.users().forEach(u -> out.line("  user " + u.email() + ", API token " + u.apiToken()));
@@ -40,14 +46,9 @@ final class SandboxCommand extends ConnectorCommand {
                 out.result(Map.of("url", sandbox.baseUrl(), "users", sandbox.users().stream()
                         .map(u -> Map.of("email", u.email(), "apiToken", u.apiToken(), "accountId", u.accountId())).toList()), "");
             }
-            Thread hook = new Thread(stop::countDown, "sandbox-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                stop.await(); // until a signal or an in-process stop: serving until told otherwise is the command's job
-            } finally {
-                ServeCommand.removeShutdownHook(hook);
-            }
+            stop.await(); // until a signal or an in-process stop: serving until told otherwise is the command's job
         }
+        LOG.info("Sandbox stopped");
         return 0;
     }
 }

@@ -124,15 +124,6 @@ final class ServeCommand extends ConnectorCommand {
         LOG.info("Stopped cleanly: every answered write is in the database");
     }
 
-    /** Stopped through a latch (in-process use): the hook is not needed any more; during shutdown it cannot be removed. */
-    static void removeShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is exiting: nothing to clean up
-        }
-    }
-
     /** Prints how to try the API against the sandbox; answers the same facts for --json. */
     private static Map<String, Object> printSandboxQuickstart(Output out, AskelConfluence askel, ConfluenceSandbox local, String base,
                                                               Path dataDirectory) {

@@ -174,6 +174,17 @@ class CommandLineConventionsTest {
      * for what only a process shows (its logging as configured at start, settings read from the environment).
      */
     private static Outcome runMain(Path workDir, Map<String, String> environment, String... args) throws Exception {
+        Process process = startMain(workDir, environment, args);
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        Outcome outcome = outcome(workDir, ended ? process.exitValue() : -1);
+        assertThat(ended).as("ended within 60 s: %s", outcome).isTrue();
+        return outcome;
+    }
+
+    private static Process startMain(Path workDir, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
@@ -181,17 +192,31 @@ class CommandLineConventionsTest {
         builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
         builder.environment().putAll(environment);
         Files.createDirectories(workDir);
-        Path stdout = workDir.resolve("stdout.txt");
-        Path stderr = workDir.resolve("stderr.txt");
-        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
+        return builder.redirectOutput(workDir.resolve("stdout.txt").toFile()).redirectError(workDir.resolve("stderr.txt").toFile()).start();
+    }
+
+    private static Outcome outcome(Path workDir, int exit) throws IOException {
+        return new Outcome(exit, Files.readString(workDir.resolve("stdout.txt"), StandardCharsets.UTF_8),
+                Files.readString(workDir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void the_sandbox_says_it_stopped_on_sigterm(@TempDir Path work) throws Exception {
+        Process sandbox = startMain(work, Map.of(), "sandbox", "--port", "0");
+        try {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!outcome(work, -1).out().contains("sandbox running at") && sandbox.isAlive() && System.nanoTime() < giveUp) {
+                Thread.sleep(100);
+            }
+            assertThat(outcome(work, -1).out()).as("%s", outcome(work, -1)).contains("sandbox running at");
+
+            sandbox.destroy(); // SIGTERM
+            assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(outcome(work, sandbox.exitValue()).err()).contains("Sandbox stopped");
+        } finally {
+            sandbox.destroyForcibly();
         }
-        Outcome outcome = new Outcome(ended ? process.exitValue() : -1, Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
-        assertThat(ended).as("ended within 60 s: %s", outcome).isTrue();
-        return outcome;
     }
 
     @Test
