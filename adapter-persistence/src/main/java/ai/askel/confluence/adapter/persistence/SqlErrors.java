@@ -18,6 +18,20 @@ final class SqlErrors {
         return UNIQUE_VIOLATION.equals(sqlState(failure));
     }
 
+    /** A unique violation of the index or constraint named {@code index} (both databases name it in their message). */
+    static boolean isUniqueViolationOf(Throwable failure, String index) {
+        if (!isUniqueViolation(failure)) {
+            return false;
+        }
+        String name = index.toLowerCase(java.util.Locale.ROOT);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isTooLong(Throwable failure) {
         return STRING_TOO_LONG.equals(sqlState(failure));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.Connection;
+import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.EmailAddress;
@@ -67,6 +68,23 @@ abstract class ConnectionRepositoryContract extends PersistenceContract {
         assertThatThrownBy(() -> connections.save(Fixtures.connection(other, mine.id())))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(mine.id().value());
         assertThat(connections.find(workspace, mine.id())).contains(mine);
+    }
+
+    @Test
+    void a_second_connection_under_a_name_taken_in_its_workspace_is_a_conflict_and_another_workspace_may_use_it() {
+        Connection first = Fixtures.connection(workspace);
+        connections.save(first);
+        Connection sameName = new Connection(ConnectionId.random(), workspace, first.name(), first.site(), first.cloudId(), first.email(),
+                first.apiToken(), first.accountId(), first.status(), first.tokenExpiresOn(), first.createdAt(), first.updatedAt());
+        Connection elsewhere = new Connection(ConnectionId.random(), WorkspaceId.random(), first.name(), first.site(), first.cloudId(),
+                first.email(), first.apiToken(), first.accountId(), first.status(), first.tokenExpiresOn(), first.createdAt(), first.updatedAt());
+
+        assertThatThrownBy(() -> connections.save(sameName)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("a connection named '" + first.name() + "' already exists");
+        connections.save(elsewhere);
+
+        assertThat(connections.list(workspace)).extracting(Connection::id).containsExactly(first.id());
+        assertThat(connections.list(elsewhere.workspace())).extracting(Connection::id).containsExactly(elsewhere.id());
     }
 
     @Test

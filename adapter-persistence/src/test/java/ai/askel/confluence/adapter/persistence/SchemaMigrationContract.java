@@ -3,6 +3,7 @@ package ai.askel.confluence.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -174,6 +175,29 @@ abstract class SchemaMigrationContract {
                 .hasValueSatisfying(w -> assertThat(w.name()).startsWith("workspace "));
         fixture.stopAll();
         assertThat(fixture.start().health().isHealthy()).as("and it starts again as usual").isTrue();
+    }
+
+    @Test
+    void connections_that_shared_a_name_in_their_workspace_each_have_a_name_of_their_own_after_the_upgrade() {
+        String workspace = "0a0a0a0a-0000-4000-8000-00000000000a";
+        String other = "0b0b0b0b-0000-4000-8000-00000000000b";
+        try (HikariDataSource dataSource = fixture.hostPool()) {
+            Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE)
+                    .target("50").load().migrate();
+            fixture.raw().useHandle(h -> {
+                for (String[] c : new String[][] {{"c1", workspace}, {"c2", workspace}, {"c3", workspace}, {"c4", other}}) {
+                    h.execute("INSERT INTO connection (id, workspace_id, name, site_url, email, token_ciphertext, token_nonce, token_key_id,"
+                            + " status, created_at, updated_at) VALUES (?, ?, 'acme', 'https://acme.atlassian.net', 'a@acme.example', ?, ?,"
+                            + " 'k', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", c[0], c[1], new byte[] {1}, new byte[] {2});
+                }
+            });
+            Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE)
+                    .load().migrate();
+        }
+
+        List<String> names = fixture.raw().withHandle(h -> h.createQuery("SELECT id || '=' || name FROM connection ORDER BY id")
+                .mapTo(String.class).list());
+        assertThat(names).containsExactly("c1=acme", "c2=acme (c2)", "c3=acme (c3)", "c4=acme");
     }
 
     @Test

@@ -7,6 +7,7 @@ import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.ConfluenceUser;
 import ai.askel.confluence.domain.EmailAddress;
 import ai.askel.confluence.domain.SiteUrl;
+import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
@@ -51,6 +52,7 @@ final class RegisterConnectionService implements RegisterConnectionUseCase {
         requireNotExpired(command.tokenExpiresOn(), now);
         Connection candidate = new Connection(ConnectionId.random(), command.workspace(), command.name(), site, cloudId, email,
                 command.apiToken(), Optional.empty(), ConnectionStatus.ACTIVE, command.tokenExpiresOn(), now, now);
+        requireNameFree(candidate);
 
         ConfluenceUser user = users.currentUser(ConfluenceAccess.of(candidate));
 
@@ -58,6 +60,14 @@ final class RegisterConnectionService implements RegisterConnectionUseCase {
         connections.save(verified);
         audit.record(verified.workspace(), "connection.register", Optional.of(verified.id()), Optional.empty(), "registered");
         return verified;
+    }
+
+    /** Before Confluence is asked anything; the database's unique index settles a race between two registrations. */
+    private void requireNameFree(Connection candidate) {
+        connections.list(candidate.workspace()).stream().filter(c -> c.name().equals(candidate.name())).findFirst().ifPresent(taken -> {
+            throw new ConflictException("a connection named '%s' already exists in this workspace (%s): choose another name, or remove that one"
+                    .formatted(candidate.name(), taken.id()));
+        });
     }
 
     static void requireNotExpired(Optional<LocalDate> expiresOn, Instant now) {

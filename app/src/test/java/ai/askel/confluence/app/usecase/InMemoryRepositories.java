@@ -67,6 +67,10 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized void save(Connection connection) {
+            if (byId.values().stream().anyMatch(c -> !c.id().equals(connection.id()) && c.workspace().equals(connection.workspace())
+                    && c.name().equals(connection.name()))) {
+                throw new ConflictException("a connection named '%s' already exists in this workspace".formatted(connection.name()));
+            }
             writes.incrementAndGet();
             byId.put(connection.id(), connection);
         }

@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.CredentialsRejectedException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException;
@@ -58,6 +59,18 @@ class RegisterConnectionServiceTest {
         Connection connection = service.register(command("http://127.0.0.1:8089", UseCaseFixture.TOKEN));
 
         assertThat(connection.site().origin()).isEqualTo("http://127.0.0.1:8089");
+    }
+
+    @Test
+    void a_name_taken_in_the_workspace_is_a_conflict_before_confluence_is_asked() {
+        Connection first = service.register(command("https://crestview.atlassian.net", UseCaseFixture.TOKEN));
+        int calls = f.confluence.calls();
+
+        assertThatThrownBy(() -> service.register(command("https://other.atlassian.net", UseCaseFixture.TOKEN)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("a connection named '" + first.name() + "' already exists")
+                .hasMessageContaining(first.id().value());
+        assertThat(f.confluence.calls()).isEqualTo(calls);
+        assertThat(f.connections.listAll()).containsExactly(first);
     }
 
     @Test
