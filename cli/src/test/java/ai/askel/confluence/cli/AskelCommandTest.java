@@ -292,16 +292,21 @@ class AskelCommandTest {
     }
 
     @Test
-    void serve_with_sandbox_reuses_its_api_key_on_the_next_start_instead_of_minting_another() throws Exception {
+    void serve_with_sandbox_reuses_its_api_key_on_the_next_start_and_publishes_to_the_fresh_sandbox_anew() throws Exception {
         CliRunner runner = ownDataDir("serve-twice");
+        String sandboxPort = Integer.toString(freePort()); // the same both times, as a user's restarts have it
         String first;
-        try (CliRunner.Background serve = runner.start("--json", "serve", "--sandbox", "--sandbox-port", "0", "--port", "0")) {
-            first = JSON.readTree(serve.awaitOutput("\n}")).get("apiKey").asText();
+        try (CliRunner.Background serve = runner.start("--json", "serve", "--sandbox", "--sandbox-port", sandboxPort, "--port", "0")) {
+            JsonNode started = JSON.readTree(serve.awaitOutput("\n}"));
+            first = started.get("apiKey").asText();
+            assertThat(publishRunbook(started).body()).contains("\"outcome\":\"CREATED\"");
             assertThat(serve.stop()).isZero();
         }
-        try (CliRunner.Background serve = runner.start("--json", "serve", "--sandbox", "--sandbox-port", "0", "--port", "0")) {
+        try (CliRunner.Background serve = runner.start("--json", "serve", "--sandbox", "--sandbox-port", sandboxPort, "--port", "0")) {
             JsonNode second = JSON.readTree(serve.awaitOutput("\n}"));
             assertThat(second.get("apiKey").asText()).isEqualTo(first);
+            assertThat(publishRunbook(second).body()).as("the sandbox started empty: the runbook is created again, not reported deleted")
+                    .contains("\"outcome\":\"CREATED\"");
             HttpResponse<String> templates = send(HttpRequest.newBuilder(URI.create(second.get("api").asText() + "/templates"))
                     .header("Authorization", "Bearer " + first));
             assertThat(templates.statusCode()).isEqualTo(200);
@@ -311,6 +316,20 @@ class AskelCommandTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
         JsonNode keys = json(runner.run("--json", "api-key", "list"));
         assertThat(keys).filteredOn(k -> k.get("name").asText().equals(SandboxApiKey.NAME)).hasSize(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static HttpResponse<String> publishRunbook(JsonNode started) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(started.get("api").asText() + "/connections/" + started.get("connectionId").asText()
+                        + "/runbooks")).header("Authorization", "Bearer " + started.get("apiKey").asText())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"template\":\"customer-environment-runbook\",\"spaceKey\":\"INFRA\",\"title\":\"Crestview Production\","
+                                + "\"inputs\":{\"environment\":\"Crestview Production\",\"customer\":\"Crestview Health\",\"status\":\"LIVE\"}}")));
     }
 
     @Test
