@@ -195,8 +195,10 @@ class BadInputCorpusTest {
                 "regions"));
         cases.add(new Case("unknown input", "POST", c + "/runbooks", publishWith("rootPassword", "hunter2"), "application/json",
                 "rootPassword"));
-        cases.add(new Case("endpoint without url", "POST", c + "/runbooks", publishWith("endpoints", List.of(Map.of("name", "x"))),
+        cases.add(new Case("endpoint url as a number", "POST", c + "/runbooks", publishWith("endpoints", List.of(Map.of("name", "x", "url", 5))),
                 "application/json", "url"));
+        cases.add(new Case("endpoint with a column the table lacks", "POST", c + "/runbooks",
+                publishWith("endpoints", List.of(Map.of("name", "x", "owner", "y"))), "application/json", "owner"));
         cases.add(new Case("onDrift explode", "POST", c + "/runbooks", publish("onDrift", "explode"), "application/json", "onDrift"));
         cases.add(new Case("dryRun as a string", "POST", c + "/runbooks", publish("dryRun", "yes"), "application/json", "dryRun"));
         cases.add(new Case("parent title with a NUL", "POST", c + "/runbooks", publish("parentTitle", "a\u0000b"), "application/json",

@@ -54,6 +54,10 @@ public final class DeclarativeTemplates {
         if (Files.isDirectory(path)) {
             return parse(where, name -> read(path.resolve(name)), where + "/");
         }
+        if (!Files.exists(path)) {
+            throw new TemplateDefinitionException(List.of(new TemplateProblem(where, 1, 1,
+                    "no such folder or file: a template is a folder, or a .zip or .jar holding one")));
+        }
         try (ZipFile zip = new ZipFile(path.toFile())) {
             return parse(where, name -> {
                 ZipEntry entry = zip.getEntry(name);

@@ -243,4 +243,12 @@ class DeclarativeTemplateTest {
         assertThatThrownBy(() -> DeclarativeTemplates.load(folder))
                 .hasMessage(folder.toAbsolutePath() + "/body.md:3:1: {{#if}} is not closed with {{/if}}");
     }
+
+    @Test
+    void a_path_that_does_not_exist_is_named_as_missing(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-template");
+
+        assertThatThrownBy(() -> DeclarativeTemplates.load(missing))
+                .hasMessage(missing.toAbsolutePath() + ":1:1: no such folder or file: a template is a folder, or a .zip or .jar holding one");
+    }
 }
