@@ -55,7 +55,7 @@ final class Fixtures {
     }
 
     static Connection connection(WorkspaceId workspace, ConnectionId id) {
-        return new Connection(id, workspace, "Acme wiki " + id.value().substring(0, 8), new SiteUrl("https://acme.atlassian.net"),
+        return new Connection(id, workspace, "Acme wiki " + id.value(), new SiteUrl("https://acme.atlassian.net"),
                 Optional.of(new CloudId(UUID.randomUUID().toString())), EmailAddress.of("ops@acme.example"), token(),
                 Optional.of("5b10ac8d82e05b22cc7d4ef5"), ConnectionStatus.ACTIVE, Optional.of(LocalDate.of(2027, 1, 31)), NOW, NOW);
     }
