@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         "--json: {url, users: [{email, apiToken, accountId}]} once it listens."})
 final class SandboxCommand extends ConnectorCommand {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxCommand.class);
-    /** How long closing the sandbox may take after a signal before a second signal's forced stop is all that is left. */
+    /** The grace period for closing the sandbox after a signal; past it (and the watchdog's margin) the process is forced out. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     @Option(names = "--port", defaultValue = "8090", description = "Port (default 8090; 0 picks a free one).")

@@ -9,15 +9,12 @@ import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceIds;
-import ai.askel.confluence.ports.in.ConnectionRef;
-import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import org.slf4j.Logger;
@@ -38,9 +35,6 @@ final class ServeCommand extends ConnectorCommand {
 
     @Option(names = "--host", description = "Address to listen on (default 127.0.0.1).")
     String host;
-
-    /** The name of the connection to the sandbox that {@code --sandbox} registers on every start. */
-    static final String SANDBOX_CONNECTION = "sandbox";
 
     @Option(names = "--sandbox", description = "Also start a local Confluence sandbox, connect to it, and print ready-to-paste curl commands.")
     boolean sandbox;
@@ -131,13 +125,7 @@ final class ServeCommand extends ConnectorCommand {
     /** Prints how to try the API against the sandbox; answers the same facts for --json. */
     private static Map<String, Object> printSandboxQuickstart(Output out, AskelConfluence askel, ConfluenceSandbox local, String base,
                                                               Path dataDirectory) {
-        // the sandbox starts empty every time: what an earlier start published to it is gone, so its connection (with the
-        // runbooks and managed pages recorded for it) is registered anew rather than reporting every such page as deleted
-        askel.listConnections().list(WorkspaceIds.DEFAULT).stream().filter(c -> c.site().origin().equals(local.baseUrl())
-                        || c.name().equals(SANDBOX_CONNECTION) && c.site().origin().startsWith("http://127.0.0.1:"))
-                .forEach(c -> askel.removeConnection().remove(new ConnectionRef(WorkspaceIds.DEFAULT, c.id())));
-        Connection connection = askel.registerConnection().register(new RegisterConnectionCommand(WorkspaceIds.DEFAULT, SANDBOX_CONNECTION,
-                local.baseUrl(), "ada@example.com", Secret.of("ada-token", "apiToken"), Optional.empty(), Optional.empty()));
+        Connection connection = SandboxConnection.renew(askel, local.baseUrl(), dataDirectory);
         Secret key = SandboxApiKey.obtain(askel.manageApiKeys(), dataDirectory);
         String auth = "-H 'Authorization: Bearer " + key.reveal() + "'";
         String c = base + "/api/v1/connections/" + connection.id();

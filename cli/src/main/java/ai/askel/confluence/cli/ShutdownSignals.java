@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SIGTERM and SIGINT for {@code serve}: the first asks for an orderly stop, a second forces the
+ * SIGTERM and SIGINT for {@code serve} and {@code sandbox}: the first asks for an orderly stop, a second forces the
  * process out at once, and so does the end of the grace period if the orderly stop hangs.
  *
  * <p>The JVM's own handling of these signals runs the shutdown hooks and then halts, whether or not

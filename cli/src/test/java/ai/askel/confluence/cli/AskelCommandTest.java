@@ -300,6 +300,11 @@ class AskelCommandTest {
             JsonNode started = JSON.readTree(serve.awaitOutput("\n}"));
             first = started.get("apiKey").asText();
             assertThat(publishRunbook(started).body()).contains("\"outcome\":\"CREATED\"");
+            HttpResponse<String> mine = send(HttpRequest.newBuilder(URI.create(started.get("api").asText() + "/connections"))
+                    .header("Authorization", "Bearer " + first).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"mine\",\"siteUrl\":\"" + started.get("sandbox").asText()
+                            + "\",\"email\":\"ada@example.com\",\"apiToken\":\"ada-token\"}")));
+            assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
             assertThat(serve.stop()).isZero();
         }
         try (CliRunner.Background serve = runner.start("--json", "serve", "--sandbox", "--sandbox-port", sandboxPort, "--port", "0")) {
@@ -316,6 +321,8 @@ class AskelCommandTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
         JsonNode keys = json(runner.run("--json", "api-key", "list"));
         assertThat(keys).filteredOn(k -> k.get("name").asText().equals(SandboxApiKey.NAME)).hasSize(1);
+        assertThat(json(runner.run("--json", "connections", "list"))).extracting(c -> c.get("name").asText())
+                .as("a connection of the user's to the same address is left alone").containsExactlyInAnyOrder("sandbox", "mine");
     }
 
     private static int freePort() throws IOException {

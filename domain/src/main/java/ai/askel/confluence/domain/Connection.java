@@ -1,5 +1,6 @@
 package ai.askel.confluence.domain;
 
+import ai.askel.confluence.domain.error.ConflictException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -34,6 +35,12 @@ public record Connection(ConnectionId id, WorkspaceId workspace, String name, Si
         Objects.requireNonNull(tokenExpiresOn, "tokenExpiresOn");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** What registering a second connection under a name its workspace already has answers: names are unique per workspace. */
+    public static ConflictException nameTaken(String name) {
+        return new ConflictException(
+                "a connection named '%s' already exists in this workspace: choose another name, or remove that one".formatted(name));
     }
 
     public Connection verified(String verifiedAccountId, Instant at) {

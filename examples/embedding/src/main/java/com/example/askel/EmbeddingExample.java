@@ -27,6 +27,7 @@ public final class EmbeddingExample {
             AskelWorkspace tenant = askel.defaultWorkspace();   // or askel.workspace(id), one per tenant of the host
 
             // 1. Register the customer's site: the credentials are verified with Confluence, the token stored encrypted.
+            //    A name is unique in its workspace: register once and keep connection.id() (a second "acme" is a CONFLICT).
             Connection connection = askel.registerConnection().register(tenant.newConnection()
                     .name("acme").siteUrl(siteUrl).email(email).apiToken(Secret.token(apiToken)).build());
             ConnectionRef acme = tenant.connection(connection.id());

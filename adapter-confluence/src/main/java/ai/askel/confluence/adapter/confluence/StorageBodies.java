@@ -16,12 +16,14 @@ import java.util.stream.Collectors;
 /**
  * Storage bodies read back from Confluence. Older pages and the editor can hold HTML's named entities (such as
  * {@code &nbsp;} or {@code &eacute;}) that the domain's strict XML check refuses; they are rewritten to the
- * equivalent numeric references, which is what Confluence itself treats them as. The names are XHTML 1.0's
+ * equivalent numeric references, which is what Confluence itself treats them as (outside CDATA sections and comments,
+ * whose text is literal). The names are XHTML 1.0's
  * ({@code xhtml-entities.properties}), read on the first body that needs them. A name outside that set leaves
  * the body invalid, and the read fails with {@code CONFLUENCE_ERROR} naming where.
  */
 final class StorageBodies {
-    private static final Pattern NAMED = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,9});");
+    /** A named entity, or a CDATA section or comment, whose text is literal and is kept as it is (a code sample's &eacute;). */
+    private static final Pattern NAMED = Pattern.compile("<!\\[CDATA\\[.*?]]>|<!--.*?-->|&([A-Za-z][A-Za-z0-9]{1,9});", Pattern.DOTALL);
 
     private StorageBodies() {
     }
@@ -33,7 +35,7 @@ final class StorageBodies {
         } catch (InvalidStorageFormatException e) {
             Matcher m = NAMED.matcher(v);
             String numeric = m.replaceAll(r -> {
-                Integer cp = Entities.CODE_POINTS.get(r.group(1));
+                Integer cp = r.group(1) == null ? null : Entities.CODE_POINTS.get(r.group(1));
                 return cp == null ? Matcher.quoteReplacement(r.group()) : "&#" + cp + ";";
             });
             try {

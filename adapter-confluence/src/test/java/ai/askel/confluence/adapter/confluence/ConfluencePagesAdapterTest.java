@@ -148,11 +148,14 @@ class ConfluencePagesAdapterTest extends WireMockConfluence {
     @Test
     void reads_a_page_whose_body_holds_any_of_xhtmls_named_entities_as_numeric_references() {
         wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/7700526")).willReturn(okJson(page("7700526", "Caf\u00e9", 2, "98306", null,
-                "<p>Caf&eacute; &frac12; &Omega;&thetasym; &lsquo;ok&rsquo; &lt;b&gt;</p>", label("1", "ops"), false))));
+                "<p>Caf&eacute; &frac12; &Omega;&thetasym; &lsquo;ok&rsquo; &lt;b&gt;</p><!-- &copy; -->"
+                        + "<ac:plain-text-body><![CDATA[echo '&eacute;']]></ac:plain-text-body>", label("1", "ops"), false))));
 
         Page page = pages.read(access, PageId.of("7700526")).orElseThrow();
 
-        assertThat(page.body().value()).isEqualTo("<p>Caf&#233; &#189; &#937;&#977; &#8216;ok&#8217; &lt;b&gt;</p>");
+        assertThat(page.body().value()).as("a comment's and a code sample's text are literal").isEqualTo(
+                "<p>Caf&#233; &#189; &#937;&#977; &#8216;ok&#8217; &lt;b&gt;</p><!-- &copy; -->"
+                        + "<ac:plain-text-body><![CDATA[echo '&eacute;']]></ac:plain-text-body>");
     }
 
     @Test

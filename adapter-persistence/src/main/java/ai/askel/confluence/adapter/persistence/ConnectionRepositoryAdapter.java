@@ -57,8 +57,7 @@ final class ConnectionRepositoryAdapter implements ConnectionRepositoryPort {
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolationOf(e, "connection_workspace_name")) {
-                throw new ConflictException("a connection named '%s' already exists in this workspace: choose another name"
-                        .formatted(connection.name()));
+                throw Connection.nameTaken(connection.name());
             }
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConflictException("connection %s already exists in another workspace".formatted(connection.id()));

@@ -1,6 +1,7 @@
 package ai.askel.confluence.adapter.persistence;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -23,9 +24,9 @@ final class SqlErrors {
         if (!isUniqueViolation(failure)) {
             return false;
         }
-        String name = index.toLowerCase(java.util.Locale.ROOT);
+        String name = index.toLowerCase(Locale.ROOT);
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(name)) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(name)) {
                 return true;
             }
         }

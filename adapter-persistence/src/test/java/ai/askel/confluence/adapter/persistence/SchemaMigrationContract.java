@@ -185,10 +185,13 @@ abstract class SchemaMigrationContract {
             Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE)
                     .target("50").load().migrate();
             fixture.raw().useHandle(h -> {
-                for (String[] c : new String[][] {{"c1", workspace}, {"c2", workspace}, {"c3", workspace}, {"c4", other}}) {
+                // c3 was registered first; c1 and c2 at the same moment after it
+                for (String[] c : new String[][] {{"c1", workspace, "2026-02-01"}, {"c2", workspace, "2026-02-01"}, {"c3", workspace, "2026-01-01"},
+                        {"c4", other, "2026-03-01"}}) {
                     h.execute("INSERT INTO connection (id, workspace_id, name, site_url, email, token_ciphertext, token_nonce, token_key_id,"
                             + " status, created_at, updated_at) VALUES (?, ?, 'acme', 'https://acme.atlassian.net', 'a@acme.example', ?, ?,"
-                            + " 'k', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", c[0], c[1], new byte[] {1}, new byte[] {2});
+                            + " 'k', 'ACTIVE', CAST(? AS TIMESTAMP WITH TIME ZONE), CURRENT_TIMESTAMP)", c[0], c[1], new byte[] {1},
+                            new byte[] {2}, c[2] + " 10:00:00+00");
                 }
             });
             Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE)
@@ -197,7 +200,7 @@ abstract class SchemaMigrationContract {
 
         List<String> names = fixture.raw().withHandle(h -> h.createQuery("SELECT id || '=' || name FROM connection ORDER BY id")
                 .mapTo(String.class).list());
-        assertThat(names).containsExactly("c1=acme", "c2=acme (c2)", "c3=acme (c3)", "c4=acme");
+        assertThat(names).containsExactly("c1=acme (c1)", "c2=acme (c2)", "c3=acme", "c4=acme");
     }
 
     @Test

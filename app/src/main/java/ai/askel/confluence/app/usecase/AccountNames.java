@@ -65,6 +65,27 @@ final class AccountNames {
         }
     }
 
+    /**
+     * How to call these accounts for words a caller waits on (a refused publish): from the names answered before, with
+     * one lookup only when some account was never named.
+     */
+    UnaryOperator<String> forAnswer(ConfluenceAccess access, Set<String> accountIds) {
+        synchronized (remembered) {
+            if (remembered.keySet().containsAll(accountIds)) {
+                return remembered();
+            }
+        }
+        return lookUp(access, accountIds);
+    }
+
+    /** How to call each account from the names answered before, without asking Confluence. */
+    UnaryOperator<String> remembered() {
+        synchronized (remembered) {
+            Map<String, String> known = Map.copyOf(remembered);
+            return id -> known.containsKey(id) ? known.get(id) : unnamed(id);
+        }
+    }
+
     private static String unnamed(String accountId) {
         return "account " + accountId;
     }

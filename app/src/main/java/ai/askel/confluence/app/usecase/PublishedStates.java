@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Saves what a publish did: the runbook's published state (optimistically locked), the managed page that
@@ -85,10 +86,10 @@ final class PublishedStates {
         managedPages.delete(runbook.connection(), page);
     }
 
-    /** The drift an overwrite undoes, as findings. */
-    List<DriftFinding> overridden(Runbook runbook, PageId page, List<PageDrift> drift) {
+    /** The drift an overwrite undoes, as findings whose words call the editors as {@code names} does. */
+    List<DriftFinding> overridden(Runbook runbook, PageId page, List<PageDrift> drift, UnaryOperator<String> names) {
         Instant now = clock.now();
-        return drift.stream().map(d -> DriftFinding.seen(runbook.connection(), Optional.of(page), d.kind(), d.detail(), now)).toList();
+        return drift.stream().map(d -> DriftFinding.seen(runbook.connection(), Optional.of(page), d.kind(), d.describe(names), now)).toList();
     }
 
     /** Resolves the findings of the drift an overwrite undid (an edit undone also undoes a rename). */

@@ -7,7 +7,6 @@ import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.ConfluenceUser;
 import ai.askel.confluence.domain.EmailAddress;
 import ai.askel.confluence.domain.SiteUrl;
-import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
@@ -64,10 +63,9 @@ final class RegisterConnectionService implements RegisterConnectionUseCase {
 
     /** Before Confluence is asked anything; the database's unique index settles a race between two registrations. */
     private void requireNameFree(Connection candidate) {
-        connections.list(candidate.workspace()).stream().filter(c -> c.name().equals(candidate.name())).findFirst().ifPresent(taken -> {
-            throw new ConflictException("a connection named '%s' already exists in this workspace (%s): choose another name, or remove that one"
-                    .formatted(candidate.name(), taken.id()));
-        });
+        if (connections.list(candidate.workspace()).stream().anyMatch(c -> c.name().equals(candidate.name()))) {
+            throw Connection.nameTaken(candidate.name());
+        }
     }
 
     static void requireNotExpired(Optional<LocalDate> expiresOn, Instant now) {

@@ -104,7 +104,7 @@ final class RunbookPublication {
         PublishDecision decision = stored.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
         Optional<PageId> pageId = stored.pageId();
         switch (decision.step()) {
-            case REFUSE -> throw decision.refusal(names.lookUp(access, decision.editors()));
+            case REFUSE -> throw decision.refusal(names.forAnswer(access, decision.editors()));
             case SKIP -> {
                 audit.append(report(request, pageId, PublishOutcome.SKIPPED, List.of()));
                 return new PublishResult(Optional.of(stored.id()), pageId, where.page().map(p -> p.version().number()),
@@ -113,7 +113,7 @@ final class RunbookPublication {
             }
             case RECREATE -> {
                 states.forgetPage(runbook, pageId.orElseThrow());
-                List<DriftFinding> overridden = states.overridden(runbook, pageId.get(), decision.drift());
+                List<DriftFinding> overridden = states.overridden(runbook, pageId.get(), decision.drift(), names.remembered());
                 PublishResult again = attempt(access, request, runbook.forgetDeletedPage(), false, concat(undoneBefore, overridden));
                 states.resolve(runbook, pageId.get(), decision.drift());
                 return new PublishResult(again.runbook(), again.pageId(), again.version(), again.outcome(), again.webUrl(), again.plan(),
@@ -122,7 +122,7 @@ final class RunbookPublication {
             default -> {
                 PublishSteps.Written written = steps.carryOut(access, request, runbook, where, decision);
                 PageId page = written.page().id();
-                List<DriftFinding> overridden = states.overridden(runbook, page, decision.drift());
+                List<DriftFinding> overridden = states.overridden(runbook, page, decision.drift(), names.remembered());
                 states.record(request, stored, runbook, written, report(request, Optional.of(page), written.outcome(),
                         concat(undoneBefore, overridden)));
                 states.resolve(runbook, page, decision.drift());
@@ -144,7 +144,7 @@ final class RunbookPublication {
         RunbookPages.Located where = located.locate(access, request, runbook, true);
         PublishDecision decision = runbook.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
         if (decision.step() == PublishDecision.Step.REFUSE) {
-            throw decision.refusal(names.lookUp(access, decision.editors()));
+            throw decision.refusal(names.forAnswer(access, decision.editors()));
         }
         Optional<PageId> pageId = runbook.pageId().or(() -> where.page().map(p -> p.id()));
         return new PublishResult(stored.map(Runbook::id), pageId, runbook.published().map(PublishedState::version), PublishOutcome.PLANNED,

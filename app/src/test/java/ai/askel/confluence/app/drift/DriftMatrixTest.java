@@ -157,7 +157,7 @@ class DriftMatrixTest {
                             .contains("EDITED_IN_CONFLUENCE").contains("last edit by Bob"));
             assertThat(audited).filteredOn(e -> e.operation().equals("runbook.publish") && e.page().equals(Optional.of(PageId.of(page.get("inline")))))
                     .anySatisfy(e -> assertThat(e.outcome()).contains("updated (overwrote what changed in Confluence: EDITED_IN_CONFLUENCE")
-                            .contains("'Crestview inline'"));
+                            .contains("'Crestview inline'").as("who edited, as the scan named them").contains("last edit by Bob"));
         }
     }
 

@@ -69,7 +69,7 @@ final class InMemoryRepositories {
         public synchronized void save(Connection connection) {
             if (byId.values().stream().anyMatch(c -> !c.id().equals(connection.id()) && c.workspace().equals(connection.workspace())
                     && c.name().equals(connection.name()))) {
-                throw new ConflictException("a connection named '%s' already exists in this workspace".formatted(connection.name()));
+                throw Connection.nameTaken(connection.name());
             }
             writes.incrementAndGet();
             byId.put(connection.id(), connection);

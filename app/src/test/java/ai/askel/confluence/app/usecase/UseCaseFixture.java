@@ -48,6 +48,8 @@ final class UseCaseFixture {
         confluence.addSpace("OPS");
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger connectionsMade = new java.util.concurrent.atomic.AtomicInteger();
+
     /** A stored, verified connection in this fixture's workspace. */
     ConnectionRef connection() {
         return connection(Optional.empty());
@@ -55,7 +57,9 @@ final class UseCaseFixture {
 
     ConnectionRef connection(Optional<LocalDate> tokenExpiresOn) {
         Instant now = clock.now();
-        Connection c = new Connection(ConnectionId.random(), workspace, "Crestview", SiteUrl.parse("https://crestview.atlassian.net", List.of()),
+        int n = connectionsMade.incrementAndGet();
+        // names are unique in a workspace: the first is Crestview, any more Crestview 2, 3...
+        Connection c = new Connection(ConnectionId.random(), workspace, n == 1 ? "Crestview" : "Crestview " + n, SiteUrl.parse("https://crestview.atlassian.net", List.of()),
                 Optional.empty(), EmailAddress.of(EMAIL), Secret.of(TOKEN, "apiToken"), Optional.of(ACCOUNT), ConnectionStatus.ACTIVE,
                 tokenExpiresOn, now, now);
         connections.save(c);
