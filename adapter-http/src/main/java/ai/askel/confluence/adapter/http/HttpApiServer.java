@@ -88,6 +88,14 @@ public final class HttpApiServer implements AutoCloseable {
                 cfg.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), ctx -> pipeline.handle(route, ctx));
             }
             console.install(cfg);
+            // a path served with other methods answers 405 naming the method, not 404 as if the path did not exist
+            cfg.http.prefer405over404 = true;
+            cfg.routes.error(405, ctx -> {
+                if (!console.owns(ctx.path()) && ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE) == null) {
+                    pipeline.write(ctx, problems.of(405, ErrorCode.METHOD_NOT_ALLOWED,
+                            "%s is not served on %s; see GET /openapi.json for its methods".formatted(ctx.method().name(), ctx.path()), ctx.path()));
+                }
+            });
             cfg.routes.error(404, ctx -> {
                 if (console.owns(ctx.path())) {
                     console.notFoundUnlessAnswered(ctx);

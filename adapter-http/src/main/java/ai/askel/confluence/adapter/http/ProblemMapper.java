@@ -30,6 +30,7 @@ final class ProblemMapper {
             case FORBIDDEN -> 403;
             case PERMISSION_DENIED, PERMISSION_LOST -> 403;
             case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
             case VERSION_CONFLICT, CONFLICT, DRIFT_DETECTED -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case CREDENTIALS_REJECTED, IDEMPOTENCY_KEY_REUSED, TEMPLATE_ERROR -> 422;
@@ -100,6 +101,7 @@ final class ProblemMapper {
             case CONFLUENCE_RESPONSE_TOO_LARGE -> "Confluence's answer is too large";
             case CONNECTION_BUSY -> "Connection busy";
             case SERVER_BUSY -> "Server busy";
+            case METHOD_NOT_ALLOWED -> "Method not allowed";
             case DEADLINE_EXCEEDED -> "Deadline exceeded";
             case DRIFT_DETECTED -> "Page changed in Confluence";
             case PERMISSION_LOST -> "Write permission lost in Confluence";

@@ -32,7 +32,7 @@ class ProblemMapperTest {
             Map.entry(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422), Map.entry(ErrorCode.TEMPLATE_ERROR, 422),
             Map.entry(ErrorCode.SECRET_KEY_MISMATCH, 500), Map.entry(ErrorCode.INTERNAL, 500),
             Map.entry(ErrorCode.CONFLUENCE_RESPONSE_TOO_LARGE, 502), Map.entry(ErrorCode.CONNECTION_BUSY, 503),
-            Map.entry(ErrorCode.SERVER_BUSY, 503), Map.entry(ErrorCode.DEADLINE_EXCEEDED, 504)));
+            Map.entry(ErrorCode.SERVER_BUSY, 503), Map.entry(ErrorCode.DEADLINE_EXCEEDED, 504), Map.entry(ErrorCode.METHOD_NOT_ALLOWED, 405)));
 
     private final TestServer api = new TestServer();
     private String connectionPath;

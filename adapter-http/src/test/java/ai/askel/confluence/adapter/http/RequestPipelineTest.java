@@ -361,4 +361,15 @@ class RequestPipelineTest {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("code").asText()).isEqualTo("NOT_FOUND");
     }
+
+    @Test
+    void a_path_that_exists_with_other_methods_is_a_405_problem_naming_the_method() {
+        TestServer.Answer answer = api.send(api.request("/api/v1/connections", FakeConnector.WRITE_KEY_A)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(answer.json().get("detail").asText()).contains("PATCH").contains("/api/v1/connections");
+    }
 }

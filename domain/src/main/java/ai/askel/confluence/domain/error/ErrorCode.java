@@ -43,6 +43,8 @@ public enum ErrorCode {
     DEADLINE_EXCEEDED,
     /** The connector is serving as many requests as it may at once; retry after a moment. */
     SERVER_BUSY,
+    /** The HTTP API has the path, but not with this method (a PATCH where only GET and POST are served). */
+    METHOD_NOT_ALLOWED,
     /** The managed page was changed in Confluence since the connector last published it. */
     DRIFT_DETECTED,
     /**

@@ -31,6 +31,8 @@ final class Explain {
                     detail, 403);
             case RATE_LIMITED -> new Problem("Confluence asked us to slow down.",
                     "Too many requests reached the site in a short time. Wait a minute and try again.", detail, 429);
+            case METHOD_NOT_ALLOWED -> new Problem("This page does not take that kind of request.",
+                    "Use the console's links and buttons rather than a hand-made request.", detail, 405);
             case NOT_FOUND -> new Problem("Not found.",
                     "It may have been removed, or it belongs to another workspace. Go back to the list and pick it again.", detail, 404);
             case INVALID_INPUT, INVALID_STORAGE_FORMAT -> new Problem("Some of what was entered is not valid.",
