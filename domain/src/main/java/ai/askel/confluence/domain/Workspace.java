@@ -1,5 +1,6 @@
 package ai.askel.confluence.domain;
 
+import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,6 +13,11 @@ public record Workspace(WorkspaceId id, String name, Instant createdAt) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         name = requireName(name);
+    }
+
+    /** What creating a second workspace under a name already taken answers: names are unique. */
+    public static ConflictException nameTaken(String name) {
+        return new ConflictException("a workspace named '%s' already exists: choose another name".formatted(name));
     }
 
     /** A workspace name: 1 to 100 characters, no control characters, surrounding spaces dropped. */

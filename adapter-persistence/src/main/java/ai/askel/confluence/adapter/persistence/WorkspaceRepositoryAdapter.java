@@ -28,6 +28,9 @@ final class WorkspaceRepositoryAdapter implements WorkspaceRepositoryPort {
                 return null;
             });
         } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolationOf(e, "workspace_name_unique")) {
+                throw Workspace.nameTaken(workspace.name());
+            }
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConflictException("a workspace with id %s exists already".formatted(workspace.id()));
             }

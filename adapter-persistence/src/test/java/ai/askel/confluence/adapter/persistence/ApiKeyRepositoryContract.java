@@ -18,20 +18,24 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link ApiKeyRepositoryPort}, run against every database. */
-abstract class ApiKeyRepositoryContract extends PersistenceContract {
+/** The contract of {@link ApiKeyRepositoryPort}: every database runs it, and so does the app against its in-memory fake. */
+public abstract class ApiKeyRepositoryContract extends RepositoryContract {
     private ApiKeyRepositoryPort keys;
     private WorkspaceId workspace;
 
+    protected ApiKeyRepositoryContract(Source source) {
+        super(source);
+    }
+
     @BeforeEach
-    void freshWorkspace() {
-        keys = persistence.apiKeys();
+    public void freshWorkspace() {
+        keys = ports.apiKeys();
         workspace = newWorkspace();
     }
 
     private WorkspaceId newWorkspace() {
         WorkspaceId id = WorkspaceId.random();
-        persistence.workspaces().insert(new Workspace(id, "tenant " + id, Fixtures.NOW));
+        ports.workspaces().insert(new Workspace(id, "tenant " + id, Fixtures.NOW));
         return id;
     }
 
@@ -46,7 +50,7 @@ abstract class ApiKeyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void an_inserted_key_is_found_by_its_prefix_with_its_scope() {
+    public void an_inserted_key_is_found_by_its_prefix_with_its_scope() {
         ApiKeyRecord first = key(workspace, "ci", ApiKeyScope.READ);
         ApiKeyRecord second = key(workspace, "backstage", ApiKeyScope.ADMIN);
 
@@ -59,27 +63,27 @@ abstract class ApiKeyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void the_default_workspace_exists_without_being_created_and_takes_keys() {
+    public void the_default_workspace_exists_without_being_created_and_takes_keys() {
         ApiKeyRecord key = key(WorkspaceIds.DEFAULT, "operator", ApiKeyScope.ADMIN);
 
         keys.insert(key);
 
         assertThat(keys.list(WorkspaceIds.DEFAULT)).contains(key);
-        assertThat(persistence.workspaces().find(WorkspaceIds.DEFAULT)).hasValueSatisfying(w -> assertThat(w.name()).isEqualTo("default"));
+        assertThat(ports.workspaces().find(WorkspaceIds.DEFAULT)).hasValueSatisfying(w -> assertThat(w.name()).isEqualTo("default"));
     }
 
     @Test
-    void a_key_of_a_workspace_that_was_never_created_is_refused_and_nothing_is_stored() {
+    public void a_key_of_a_workspace_that_was_never_created_is_refused_and_nothing_is_stored() {
         WorkspaceId unknown = WorkspaceId.random();
         ApiKeyRecord key = key(unknown, "ci");
 
         assertThatThrownBy(() -> keys.insert(key)).isInstanceOf(NotFoundException.class).hasMessageContaining(unknown.value());
         assertThat(keys.findByPrefix(key.prefix())).isEmpty();
-        assertThat(persistence.workspaces().find(unknown)).isEmpty();
+        assertThat(ports.workspaces().find(unknown)).isEmpty();
     }
 
     @Test
-    void a_prefix_is_unique_across_workspaces() {
+    public void a_prefix_is_unique_across_workspaces() {
         ApiKeyRecord first = key(workspace, "ci");
         keys.insert(first);
         ApiKeyRecord clash = new ApiKeyRecord(UUID.randomUUID().toString(), newWorkspace(), "other", first.prefix(),
@@ -91,7 +95,7 @@ abstract class ApiKeyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_key_too_long_for_its_columns_is_invalid_input_and_not_stored() {
+    public void a_key_too_long_for_its_columns_is_invalid_input_and_not_stored() {
         ApiKeyRecord tooLong = key(workspace, "n".repeat(201));
 
         assertThatThrownBy(() -> keys.insert(tooLong)).isInstanceOf(InvalidInputException.class);
@@ -99,7 +103,7 @@ abstract class ApiKeyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void an_unknown_prefix_is_not_found_and_another_workspace_lists_nothing() {
+    public void an_unknown_prefix_is_not_found_and_another_workspace_lists_nothing() {
         keys.insert(key(workspace, "ci"));
 
         assertThat(keys.findByPrefix("ask_nothere")).isEmpty();
@@ -107,7 +111,7 @@ abstract class ApiKeyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void revoke_marks_an_active_key_once_and_only_in_its_workspace() {
+    public void revoke_marks_an_active_key_once_and_only_in_its_workspace() {
         ApiKeyRecord key = key(workspace, "ci");
         keys.insert(key);
 

@@ -12,14 +12,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link AuditLogPort}, run against every database. */
-abstract class AuditLogContract extends PersistenceContract {
+/** The contract of {@link AuditLogPort}: every database runs it, and so does the app against its in-memory fake. */
+public abstract class AuditLogContract extends RepositoryContract {
     private AuditLogPort log;
     private WorkspaceId workspace;
 
+    protected AuditLogContract(Source source) {
+        super(source);
+    }
+
     @BeforeEach
-    void freshWorkspace() {
-        log = persistence.auditLog();
+    public void freshWorkspace() {
+        log = ports.auditLog();
         workspace = WorkspaceId.random();
     }
 
@@ -29,7 +33,7 @@ abstract class AuditLogContract extends PersistenceContract {
     }
 
     @Test
-    void events_come_back_whole_and_newest_first() {
+    public void events_come_back_whole_and_newest_first() {
         AuditEvent created = event(0, "page.create");
         AuditEvent updated = event(5, "page.update");
         AuditEvent bare = new AuditEvent(Fixtures.NOW.plusSeconds(9), workspace, Optional.empty(), "connection.verify",
@@ -42,7 +46,7 @@ abstract class AuditLogContract extends PersistenceContract {
     }
 
     @Test
-    void recent_answers_at_most_the_limit() {
+    public void recent_answers_at_most_the_limit() {
         for (int i = 0; i < 5; i++) {
             log.append(event(i, "page.update"));
         }
@@ -52,14 +56,14 @@ abstract class AuditLogContract extends PersistenceContract {
     }
 
     @Test
-    void a_workspace_sees_only_its_own_events() {
+    public void a_workspace_sees_only_its_own_events() {
         log.append(event(0, "page.create"));
 
         assertThat(log.recent(WorkspaceId.random(), 10)).isEmpty();
     }
 
     @Test
-    void read_pages_through_the_log_newest_first_filtered_by_time_and_action() {
+    public void read_pages_through_the_log_newest_first_filtered_by_time_and_action() {
         for (int i = 0; i < 7; i++) {
             log.append(event(i * 10, i % 2 == 0 ? "page.update" : "labels.add"));
         }

@@ -13,20 +13,24 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link DriftFindingRepositoryPort}, run against every database. */
-abstract class DriftFindingRepositoryContract extends PersistenceContract {
+/** The contract of {@link DriftFindingRepositoryPort}: every database runs it, and so does the app against its in-memory fake. */
+public abstract class DriftFindingRepositoryContract extends RepositoryContract {
     private DriftFindingRepositoryPort findings;
     private Connection connection;
 
+    protected DriftFindingRepositoryContract(Source source) {
+        super(source);
+    }
+
     @BeforeEach
-    void freshConnection() {
-        findings = persistence.driftFindings();
+    public void freshConnection() {
+        findings = ports.driftFindings();
         connection = Fixtures.connection(WorkspaceId.random());
-        persistence.connections().save(connection);
+        ports.connections().save(connection);
     }
 
     @Test
-    void a_finding_seen_again_stays_one_open_finding_with_its_first_sighting() {
+    public void a_finding_seen_again_stays_one_open_finding_with_its_first_sighting() {
         PageId page = Fixtures.pageId();
         DriftFinding first = DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
                 "version 4 > 3", Fixtures.NOW);
@@ -43,7 +47,7 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void findings_differ_by_page_and_kind_and_connection_findings_have_no_page() {
+    public void findings_differ_by_page_and_kind_and_connection_findings_have_no_page() {
         PageId page = Fixtures.pageId();
         findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.RENAMED, "title", Fixtures.NOW));
         findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.MOVED, "parent", Fixtures.NOW));
@@ -63,9 +67,10 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_resolved_finding_leaves_the_open_list_and_a_new_sighting_opens_a_new_one() {
+    public void a_resolved_finding_leaves_the_open_list_and_a_new_sighting_opens_a_new_one() {
         PageId page = Fixtures.pageId();
-        findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.DELETED, "404", Fixtures.NOW));
+        DriftFinding first = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.DELETED, "404",
+                Fixtures.NOW));
 
         assertThat(findings.resolve(connection.id(), Optional.of(page), DriftKind.DELETED, Fixtures.NOW.plusSeconds(60))).isTrue();
         assertThat(findings.resolve(connection.id(), Optional.of(page), DriftKind.DELETED, Fixtures.NOW.plusSeconds(61))).isFalse();
@@ -75,14 +80,16 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
                 Fixtures.NOW.plusSeconds(120)));
         assertThat(reopened.firstSeen()).isEqualTo(Fixtures.NOW.plusSeconds(120));
         assertThat(findings.listOpen(connection.id())).containsExactly(reopened);
-        assertThat(fixture.count("SELECT COUNT(*) FROM drift_finding WHERE connection_id = :v", connection.id().value())).isEqualTo(2);
+        assertThat(reopened.id()).isNotEqualTo(first.id());
+        assertThat(findings.find(connection.id(), first.id().orElseThrow()))
+                .hasValueSatisfying(kept -> assertThat(kept.resolvedAt()).contains(Fixtures.NOW.plusSeconds(60)));
     }
 
     @Test
-    void open_findings_of_a_page_leave_out_other_pages_other_connections_and_resolved_ones() {
+    public void open_findings_of_a_page_leave_out_other_pages_other_connections_and_resolved_ones() {
         PageId page = Fixtures.pageId();
         Connection second = Fixtures.connection(connection.workspace());
-        persistence.connections().save(second);
+        ports.connections().save(second);
         DriftFinding edited = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
                 "version 4", Fixtures.NOW));
         DriftFinding missing = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.ATTACHMENT_MISSING,
@@ -98,11 +105,11 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void open_findings_of_a_workspace_span_its_connections_only() {
+    public void open_findings_of_a_workspace_span_its_connections_only() {
         Connection second = Fixtures.connection(connection.workspace());
         Connection foreign = Fixtures.connection(WorkspaceId.random());
-        persistence.connections().save(second);
-        persistence.connections().save(foreign);
+        ports.connections().save(second);
+        ports.connections().save(foreign);
         DriftFinding a = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.empty(), DriftKind.TOKEN_EXPIRING, "7 days",
                 Fixtures.NOW));
         DriftFinding b = findings.recordSeen(DriftFinding.seen(second.id(), Optional.empty(), DriftKind.SPACE_MISSING, "OPS",
@@ -113,11 +120,11 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_finding_is_found_by_its_id_within_its_connection_only() {
+    public void a_finding_is_found_by_its_id_within_its_connection_only() {
         DriftFinding stored = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(Fixtures.pageId()), DriftKind.MOVED,
                 "moved", Fixtures.NOW));
         Connection other = Fixtures.connection(connection.workspace());
-        persistence.connections().save(other);
+        ports.connections().save(other);
 
         assertThat(findings.find(connection.id(), stored.id().orElseThrow())).contains(stored);
         assertThat(findings.find(other.id(), stored.id().orElseThrow())).isEmpty();
@@ -125,7 +132,7 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void an_acknowledgement_mutes_a_finding_while_its_detail_stays_and_lapses_when_it_changes() {
+    public void an_acknowledgement_mutes_a_finding_while_its_detail_stays_and_lapses_when_it_changes() {
         PageId page = Fixtures.pageId();
         DriftFinding stored = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.EDITED_IN_CONFLUENCE,
                 "version 2", Fixtures.NOW));
@@ -147,7 +154,7 @@ abstract class DriftFindingRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_resolved_finding_cannot_be_acknowledged_and_stays_findable_as_history() {
+    public void a_resolved_finding_cannot_be_acknowledged_and_stays_findable_as_history() {
         PageId page = Fixtures.pageId();
         DriftFindingId id = findings.recordSeen(DriftFinding.seen(connection.id(), Optional.of(page), DriftKind.DELETED, "404",
                 Fixtures.NOW)).id().orElseThrow();

@@ -14,20 +14,24 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link DriftScanStatusPort}, run against every database. */
-abstract class DriftScanStatusContract extends PersistenceContract {
+/** The contract of {@link DriftScanStatusPort}: every database runs it, and so does the app against its in-memory fake. */
+public abstract class DriftScanStatusContract extends RepositoryContract {
     private DriftScanStatusPort scans;
     private Connection connection;
 
+    protected DriftScanStatusContract(Source source) {
+        super(source);
+    }
+
     @BeforeEach
-    void freshConnection() {
-        scans = persistence.driftScanStatus();
+    public void freshConnection() {
+        scans = ports.driftScanStatus();
         connection = Fixtures.connection(WorkspaceId.random());
-        persistence.connections().save(connection);
+        ports.connections().save(connection);
     }
 
     @Test
-    void the_last_scan_replaces_the_one_before() {
+    public void the_last_scan_replaces_the_one_before() {
         DriftScanStatus failed = new DriftScanStatus(connection.id(), Fixtures.NOW, Duration.ofMillis(1500),
                 DriftScanStatus.Outcome.FAILED, Optional.of("Confluence did not answer"), 3);
         scans.record(failed);
@@ -40,9 +44,9 @@ abstract class DriftScanStatusContract extends PersistenceContract {
     }
 
     @Test
-    void a_workspace_lists_the_last_scan_of_its_own_connections_only() {
+    public void a_workspace_lists_the_last_scan_of_its_own_connections_only() {
         Connection foreign = Fixtures.connection(WorkspaceId.random());
-        persistence.connections().save(foreign);
+        ports.connections().save(foreign);
         DriftScanStatus mine = new DriftScanStatus(connection.id(), Fixtures.NOW, Duration.ZERO, DriftScanStatus.Outcome.COMPLETED,
                 Optional.empty(), 1);
         scans.record(mine);
@@ -52,7 +56,7 @@ abstract class DriftScanStatusContract extends PersistenceContract {
     }
 
     @Test
-    void a_scan_of_an_unknown_connection_is_not_found() {
+    public void a_scan_of_an_unknown_connection_is_not_found() {
         assertThatThrownBy(() -> scans.record(new DriftScanStatus(ConnectionId.random(), Fixtures.NOW, Duration.ZERO,
                 DriftScanStatus.Outcome.COMPLETED, Optional.empty(), 0))).isInstanceOf(NotFoundException.class);
     }

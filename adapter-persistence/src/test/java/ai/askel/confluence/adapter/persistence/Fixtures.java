@@ -34,10 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Domain objects shaped like the real ones, with fresh ids so tests never collide. */
 final class Fixtures {
-    /** Microsecond precision: what both databases keep. */
     /** A worker that polls, beats and retries fast, so a queue test takes a second, not a minute. */
     static final SchedulerSettings SCHEDULER = new SchedulerSettings(4, java.time.Duration.ofMillis(100),
             java.time.Duration.ofMillis(500), 4, java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(100), "test-worker");
+    /** Microsecond precision: what both databases keep. */
     static final Instant NOW = Instant.parse("2026-11-28T10:15:30.123456Z");
     static final SpaceKey SPACE = SpaceKey.of("OPS");
     private static final AtomicLong PAGE_IDS = new AtomicLong(98_000);

@@ -24,14 +24,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link IdempotencyRepositoryPort}, run against every database. */
-abstract class IdempotencyRepositoryContract extends PersistenceContract {
+/** The contract of {@link IdempotencyRepositoryPort}: every database runs it, and so does the app against its in-memory fake. */
+public abstract class IdempotencyRepositoryContract extends RepositoryContract {
     private IdempotencyRepositoryPort records;
     private WorkspaceId workspace;
 
+    protected IdempotencyRepositoryContract(Source source) {
+        super(source);
+    }
+
     @BeforeEach
-    void freshWorkspace() {
-        records = persistence.idempotency();
+    public void freshWorkspace() {
+        records = ports.idempotency();
         workspace = WorkspaceId.random();
     }
 
@@ -45,7 +49,7 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void the_first_claim_wins_and_a_second_changes_nothing() {
+    public void the_first_claim_wins_and_a_second_changes_nothing() {
         String key = newKey();
         IdempotencyRecord first = claim(key, Fixtures.NOW.plus(Duration.ofHours(24)));
 
@@ -58,14 +62,14 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_key_longer_than_255_characters_is_invalid_input() {
+    public void a_key_longer_than_255_characters_is_invalid_input() {
         assertThatThrownBy(() -> records.tryClaim(claim("k".repeat(256), Fixtures.NOW.plusSeconds(60))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Idempotency-Key");
         assertThat(records.tryClaim(claim("k".repeat(255), Fixtures.NOW.plusSeconds(60)))).isTrue();
     }
 
     @Test
-    void the_same_key_in_another_workspace_is_another_record() {
+    public void the_same_key_in_another_workspace_is_another_record() {
         String key = newKey();
         records.tryClaim(claim(key, Fixtures.NOW.plusSeconds(60)));
 
@@ -76,7 +80,7 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void an_abandoned_claim_is_taken_over_once_its_lease_ran_out_and_not_before() {
+    public void an_abandoned_claim_is_taken_over_once_its_lease_ran_out_and_not_before() {
         String key = newKey();
         IdempotencyRecord claimed = claim(key, Fixtures.NOW.plus(Duration.ofHours(24)));
         records.tryClaim(claimed);
@@ -93,7 +97,7 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void renewing_extends_an_in_progress_claim_but_not_a_completed_one() {
+    public void renewing_extends_an_in_progress_claim_but_not_a_completed_one() {
         String key = newKey();
         IdempotencyRecord claimed = claim(key, Fixtures.NOW.plus(Duration.ofHours(24)));
         records.tryClaim(claimed);
@@ -108,7 +112,7 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void complete_stores_the_response_to_replay() {
+    public void complete_stores_the_response_to_replay() {
         String key = newKey();
         IdempotencyRecord claimed = claim(key, Fixtures.NOW.plusSeconds(60));
         records.tryClaim(claimed);
@@ -120,13 +124,13 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void completing_a_key_nobody_claimed_is_not_found() {
+    public void completing_a_key_nobody_claimed_is_not_found() {
         assertThatThrownBy(() -> records.complete(workspace, "never-claimed", new StoredResponse(200, "{}")))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("never-claimed");
     }
 
     @Test
-    void release_frees_a_claim_in_progress_but_never_a_completed_one() {
+    public void release_frees_a_claim_in_progress_but_never_a_completed_one() {
         String running = newKey();
         String done = newKey();
         records.tryClaim(claim(running, Fixtures.NOW.plusSeconds(60)));
@@ -142,7 +146,7 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void delete_expired_removes_only_records_that_expired_before_now() {
+    public void delete_expired_removes_only_records_that_expired_before_now() {
         Instant now = Instant.parse("2031-01-01T00:00:00Z"); // later than every other test's records
         String expired = newKey();
         String alive = newKey();
@@ -157,7 +161,7 @@ abstract class IdempotencyRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void of_concurrent_claims_of_one_key_exactly_one_wins() throws Exception {
+    public void of_concurrent_claims_of_one_key_exactly_one_wins() throws Exception {
         String key = newKey();
         int contenders = 6;
         CountDownLatch start = new CountDownLatch(1);

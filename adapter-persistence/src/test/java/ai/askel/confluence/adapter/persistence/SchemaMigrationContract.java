@@ -204,6 +204,28 @@ abstract class SchemaMigrationContract {
     }
 
     @Test
+    void workspaces_that_shared_a_name_each_have_a_name_of_their_own_after_the_upgrade() {
+        try (HikariDataSource dataSource = fixture.hostPool()) {
+            Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE)
+                    .target("60").load().migrate();
+            fixture.raw().useHandle(h -> {
+                // w3 was created first; w1 and w2 at the same moment after it; w4 has a name of its own
+                for (String[] w : new String[][] {{"w1", "Acme", "2026-02-01"}, {"w2", "Acme", "2026-02-01"}, {"w3", "Acme", "2026-01-01"},
+                        {"w4", "Globex", "2026-03-01"}}) {
+                    h.execute("INSERT INTO workspace (id, name, created_at) VALUES (?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE))", w[0], w[1],
+                            w[2] + " 10:00:00+00");
+                }
+            });
+            Flyway.configure().dataSource(dataSource).locations(SchemaMigrator.LOCATION).table(HostDatabaseSettings.DEFAULT_HISTORY_TABLE)
+                    .load().migrate();
+        }
+
+        List<String> names = fixture.raw().withHandle(h -> h.createQuery("SELECT id || '=' || name FROM workspace WHERE id LIKE 'w_'"
+                + " ORDER BY id").mapTo(String.class).list());
+        assertThat(names).containsExactly("w1=Acme (w1)", "w2=Acme (w2)", "w3=Acme", "w4=Globex");
+    }
+
+    @Test
     void with_migrations_left_to_the_host_the_connector_changes_no_schema() {
         try (HikariDataSource host = fixture.hostPool()) {
             HostDatabaseSettings hostRuns = HostDatabaseSettings.defaults().withDataSource(host).withMigrate(false);

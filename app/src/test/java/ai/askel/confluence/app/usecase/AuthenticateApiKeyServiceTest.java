@@ -18,7 +18,7 @@ class AuthenticateApiKeyServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ManageApiKeysService manage = new ManageApiKeysService(f.apiKeys, f.clock, f.audit);
     private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(f.apiKeys);
-    private final WorkspaceId workspace = WorkspaceId.random();
+    private final WorkspaceId workspace = f.workspace;
 
     @Test
     void a_valid_key_authenticates_as_its_workspace() {

@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.usecase;
 
+import ai.askel.confluence.adapter.persistence.RepositoryPorts;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.ConnectionId;
@@ -39,9 +40,77 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** In-memory outbound ports honouring the ports' contracts (uniqueness, optimistic locking), and counting writes. */
+/**
+ * In-memory outbound ports honouring the ports' contracts (uniqueness, optimistic locking), and counting writes.
+ * {@code InMemoryRepositoriesContractTest} runs the persistence adapter's contracts against them.
+ */
 final class InMemoryRepositories {
     private InMemoryRepositories() {
+    }
+
+    /** The repositories as one store, as a database is one: removing a connection forgets what was recorded for it. */
+    static final class Store implements RepositoryPorts {
+        final Connections connections = new Connections(this::forget);
+        final ManagedPages managedPages = new ManagedPages();
+        final AuditLog auditLog = new AuditLog();
+        final Runbooks runbooks = new Runbooks(connections, managedPages, auditLog);
+        final DriftFindings findings = new DriftFindings(connections);
+        final DriftScans driftScans = new DriftScans(connections);
+        final Workspaces workspaces = new Workspaces();
+        final ApiKeys apiKeys = new ApiKeys(workspaces);
+        final Idempotency idempotency = new Idempotency();
+
+        private void forget(ConnectionId connection) {
+            runbooks.forget(connection);
+            managedPages.forget(connection);
+            findings.forget(connection);
+            driftScans.forget(connection);
+        }
+
+        @Override
+        public Connections connections() {
+            return connections;
+        }
+
+        @Override
+        public Runbooks runbooks() {
+            return runbooks;
+        }
+
+        @Override
+        public ManagedPages managedPages() {
+            return managedPages;
+        }
+
+        @Override
+        public DriftFindings driftFindings() {
+            return findings;
+        }
+
+        @Override
+        public DriftScans driftScanStatus() {
+            return driftScans;
+        }
+
+        @Override
+        public ApiKeys apiKeys() {
+            return apiKeys;
+        }
+
+        @Override
+        public Workspaces workspaces() {
+            return workspaces;
+        }
+
+        @Override
+        public Idempotency idempotency() {
+            return idempotency;
+        }
+
+        @Override
+        public AuditLog auditLog() {
+            return auditLog;
+        }
     }
 
     static final class MutableClock implements ClockPort {
@@ -63,10 +132,20 @@ final class InMemoryRepositories {
 
     static final class Connections implements ConnectionRepositoryPort {
         private final Map<ConnectionId, Connection> byId = new LinkedHashMap<>();
+        private final java.util.function.Consumer<ConnectionId> onDelete;
         final AtomicInteger writes = new AtomicInteger();
+
+        /** A removal forgets what else the store recorded for the connection, as the database's cascade does. */
+        Connections(java.util.function.Consumer<ConnectionId> onDelete) {
+            this.onDelete = onDelete;
+        }
 
         @Override
         public synchronized void save(Connection connection) {
+            Connection same = byId.get(connection.id());
+            if (same != null && !same.workspace().equals(connection.workspace())) {
+                throw new ConflictException("connection %s already exists in another workspace".formatted(connection.id()));
+            }
             if (byId.values().stream().anyMatch(c -> !c.id().equals(connection.id()) && c.workspace().equals(connection.workspace())
                     && c.name().equals(connection.name()))) {
                 throw Connection.nameTaken(connection.name());
@@ -90,6 +169,13 @@ final class InMemoryRepositories {
             return List.copyOf(byId.values());
         }
 
+        /** What a foreign key to the connection checks: that it exists, in any workspace. */
+        synchronized void requireExists(ConnectionId id) {
+            if (!byId.containsKey(id)) {
+                throw new ai.askel.confluence.domain.error.NotFoundException("connection %s does not exist".formatted(id));
+            }
+        }
+
         @Override
         public synchronized boolean delete(WorkspaceId workspace, ConnectionId id) {
             if (find(workspace, id).isEmpty()) {
@@ -97,12 +183,14 @@ final class InMemoryRepositories {
             }
             writes.incrementAndGet();
             byId.remove(id);
+            onDelete.accept(id);
             return true;
         }
     }
 
     static final class Runbooks implements RunbookRepositoryPort {
         private final Map<RunbookId, Runbook> byId = new LinkedHashMap<>();
+        private final Connections connections;
         private final ManagedPages pages;
         private final AuditLog audit;
         final AtomicInteger writes = new AtomicInteger();
@@ -114,7 +202,8 @@ final class InMemoryRepositories {
         /** Runs at the start of each insertOrGet: a test's way to have another process insert the row first. */
         volatile Runnable beforeInsert = () -> { };
 
-        Runbooks(ManagedPages pages, AuditLog audit) {
+        Runbooks(Connections connections, ManagedPages pages, AuditLog audit) {
+            this.connections = connections;
             this.pages = pages;
             this.audit = audit;
         }
@@ -134,6 +223,7 @@ final class InMemoryRepositories {
             if (runbook.revision() != 0) {
                 throw new IllegalArgumentException("a new runbook is at revision 0");
             }
+            connections.requireExists(runbook.connection());
             writes.incrementAndGet();
             Runbook stored = runbook.atRevision(1);
             byId.put(stored.id(), stored);
@@ -143,12 +233,12 @@ final class InMemoryRepositories {
         @Override
         public synchronized Runbook update(Runbook runbook) {
             Runbook stored = byId.get(runbook.id());
-            if (stored == null) {
-                throw new ConflictException("runbook " + runbook.id() + " does not exist");
+            if (stored == null || !stored.workspace().equals(runbook.workspace())) {
+                throw new ai.askel.confluence.domain.error.NotFoundException("runbook %s does not exist".formatted(runbook.id()));
             }
             if (stored.revision() != runbook.revision()) {
-                throw new ConflictException("runbook " + runbook.id() + " is at revision " + stored.revision()
-                        + ", not " + runbook.revision());
+                throw new ConflictException(("runbook %s was changed concurrently: it is at revision %d, but this change was based on"
+                        + " revision %d; load it again and retry").formatted(runbook.id(), stored.revision(), runbook.revision()));
             }
             writes.incrementAndGet();
             Runbook next = runbook.atRevision(runbook.revision() + 1);
@@ -159,6 +249,7 @@ final class InMemoryRepositories {
         /** Like the database's transaction: the page and the audit events are saved only with the runbook. */
         @Override
         public synchronized Runbook updatePublished(Runbook runbook, ManagedPage page, List<AuditEvent> reports) {
+            connections.requireExists(page.connection());
             Runbook next = update(runbook);
             pages.save(page);
             reports.forEach(audit::saveWithState);
@@ -189,6 +280,10 @@ final class InMemoryRepositories {
 
         synchronized int count() {
             return byId.size();
+        }
+
+        synchronized void forget(ConnectionId connection) {
+            byId.values().removeIf(r -> r.connection().equals(connection));
         }
     }
 
@@ -226,6 +321,10 @@ final class InMemoryRepositories {
         public synchronized boolean delete(ConnectionId connection, PageId pageId) {
             writes.incrementAndGet();
             return byKey.remove(new Key(connection, pageId)) != null;
+        }
+
+        synchronized void forget(ConnectionId connection) {
+            byKey.keySet().removeIf(k -> k.connection().equals(connection));
         }
     }
 
@@ -317,6 +416,10 @@ final class InMemoryRepositories {
             return List.copyOf(all);
         }
 
+        synchronized void forget(ConnectionId connection) {
+            all.removeIf(f -> f.connection().equals(connection));
+        }
+
         private static boolean same(DriftFinding f, ConnectionId connection, Optional<PageId> page, DriftKind kind) {
             return f.connection().equals(connection) && f.pageId().equals(page) && f.kind() == kind;
         }
@@ -324,15 +427,16 @@ final class InMemoryRepositories {
 
     static final class DriftScans implements DriftScanStatusPort, DriftScanObserver {
         private final Map<ConnectionId, DriftScanStatus> last = new LinkedHashMap<>();
-        private final ConnectionRepositoryPort connections;
+        private final Connections connections;
         final List<DriftScanStatus> observed = new ArrayList<>();
 
-        DriftScans(ConnectionRepositoryPort connections) {
+        DriftScans(Connections connections) {
             this.connections = connections;
         }
 
         @Override
         public synchronized void record(DriftScanStatus status) {
+            connections.requireExists(status.connection());
             last.put(status.connection(), status);
         }
 
@@ -343,21 +447,36 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized List<DriftScanStatus> list(WorkspaceId workspace) {
-            return connections.list(workspace).stream().map(c -> last.get(c.id())).filter(java.util.Objects::nonNull).toList();
+            return connections.list(workspace).stream().map(c -> last.get(c.id())).filter(Objects::nonNull).toList();
         }
 
         @Override
         public synchronized void scanFinished(DriftScanStatus status) {
             observed.add(status);
         }
+
+        synchronized void forget(ConnectionId connection) {
+            last.remove(connection);
+        }
     }
 
     static final class ApiKeys implements ApiKeyRepositoryPort {
         private final Map<String, ApiKeyRecord> byPrefix = new LinkedHashMap<>();
+        private final Workspaces workspaces;
         final AtomicInteger lookups = new AtomicInteger();
+
+        ApiKeys(Workspaces workspaces) {
+            this.workspaces = workspaces;
+        }
 
         @Override
         public synchronized void insert(ApiKeyRecord key) {
+            if (key.id().length() > 64 || key.name().length() > 200 || key.prefix().length() > 64) {
+                throw ai.askel.confluence.domain.error.InvalidInputException.of("value", "is longer than the database column allows");
+            }
+            if (workspaces.find(key.workspace()).isEmpty()) {
+                throw new ai.askel.confluence.domain.error.NotFoundException("workspace " + key.workspace() + " not found");
+            }
             if (byPrefix.containsKey(key.prefix())) {
                 throw new ConflictException("an API key with prefix " + key.prefix() + " exists");
             }
@@ -396,6 +515,10 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized boolean tryClaim(IdempotencyRecord record) {
+            if (record.key().isEmpty() || record.key().length() > 255) {
+                throw ai.askel.confluence.domain.error.InvalidInputException.of("Idempotency-Key", "must be 1 to 255 characters long, was %d"
+                        .formatted(record.key().length()));
+            }
             return records.putIfAbsent(new Key(record.workspace(), record.key()), record) == null;
         }
 
@@ -406,7 +529,11 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized void complete(WorkspaceId workspace, String key, IdempotencyRecord.StoredResponse response) {
-            IdempotencyRecord r = Objects.requireNonNull(records.get(new Key(workspace, key)), "no claim for " + key);
+            IdempotencyRecord r = records.get(new Key(workspace, key));
+            if (r == null) {
+                throw new ai.askel.confluence.domain.error.NotFoundException(
+                        "no request claimed idempotency key '%s' (it may have expired)".formatted(key));
+            }
             records.put(new Key(workspace, key), new IdempotencyRecord(workspace, key, r.requestHash(), Optional.of(response),
                     r.createdAt(), r.expiresAt(), r.leaseExpiresAt()));
         }
@@ -435,7 +562,7 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized void release(WorkspaceId workspace, String key) {
-            records.remove(new Key(workspace, key));
+            records.computeIfPresent(new Key(workspace, key), (k, r) -> r.response().isPresent() ? r : null);
         }
 
         @Override
@@ -466,6 +593,7 @@ final class InMemoryRepositories {
         public synchronized List<AuditEvent> recent(WorkspaceId workspace, int limit) {
             List<AuditEvent> mine = new ArrayList<>(events.stream().filter(e -> e.workspace().equals(workspace)).toList());
             java.util.Collections.reverse(mine);
+            mine.sort(java.util.Comparator.comparing(AuditEvent::at).reversed()); // stable: the latest appended first among equal times
             return mine.subList(0, Math.min(limit, mine.size()));
         }
 
@@ -502,9 +630,13 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized void insert(ai.askel.confluence.domain.Workspace workspace) {
-            if (byId.putIfAbsent(workspace.id(), workspace) != null) {
+            if (byId.containsKey(workspace.id())) {
                 throw new ai.askel.confluence.domain.error.ConflictException("a workspace with id " + workspace.id() + " exists already");
             }
+            if (byId.values().stream().anyMatch(w -> w.name().equals(workspace.name()))) {
+                throw ai.askel.confluence.domain.Workspace.nameTaken(workspace.name());
+            }
+            byId.put(workspace.id(), workspace);
         }
 
         @Override
@@ -514,7 +646,11 @@ final class InMemoryRepositories {
 
         @Override
         public synchronized List<ai.askel.confluence.domain.Workspace> list(int limit) {
-            return byId.values().stream().limit(limit).toList();
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be positive, was " + limit);
+            }
+            return byId.values().stream().sorted(java.util.Comparator.comparing(ai.askel.confluence.domain.Workspace::createdAt)
+                    .thenComparing(w -> w.id().value())).limit(limit).toList();
         }
     }
 }

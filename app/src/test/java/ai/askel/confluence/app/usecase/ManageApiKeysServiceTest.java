@@ -19,7 +19,7 @@ class ManageApiKeysServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ManageApiKeysService manage = new ManageApiKeysService(f.apiKeys, f.clock, f.audit);
     private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(f.apiKeys);
-    private final WorkspaceId workspace = WorkspaceId.random();
+    private final WorkspaceId workspace = f.workspace;
 
     @Test
     void a_new_key_has_the_documented_shape_and_only_its_prefix_and_hash_are_stored() {

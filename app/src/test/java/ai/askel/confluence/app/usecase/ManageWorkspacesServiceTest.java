@@ -7,6 +7,7 @@ import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.Workspace;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.domain.error.ConflictException;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.in.ActingApiKey;
@@ -41,6 +42,19 @@ class ManageWorkspacesServiceTest {
         assertThatThrownBy(() -> manage.get(WorkspaceId.random())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> manage.create(" ")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> manage.create("x".repeat(101))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void a_second_workspace_under_a_taken_name_is_a_conflict_and_neither_stored_nor_audited() {
+        Workspace first = manage.create("Acme");
+        int events = f.auditLog.all().size();
+
+        assertThatThrownBy(() -> manage.create(" Acme ")).isInstanceOf(ConflictException.class)
+                .hasMessage("a workspace named 'Acme' already exists: choose another name");
+
+        assertThat(manage.list()).extracting(Workspace::name).containsOnlyOnce("Acme");
+        assertThat(manage.list()).contains(first);
+        assertThat(f.auditLog.all()).hasSize(events);
     }
 
     @Test

@@ -23,15 +23,15 @@ final class UseCaseFixture {
 
     final InMemoryRepositories.MutableClock clock = new InMemoryRepositories.MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
     final FakeConfluence confluence = new FakeConfluence();
-    final InMemoryRepositories.Connections connections = new InMemoryRepositories.Connections();
-    final InMemoryRepositories.ManagedPages managedPages = new InMemoryRepositories.ManagedPages();
-
-    final InMemoryRepositories.DriftFindings findings = new InMemoryRepositories.DriftFindings(connections);
-    final InMemoryRepositories.DriftScans driftScans = new InMemoryRepositories.DriftScans(connections);
-    final InMemoryRepositories.ApiKeys apiKeys = new InMemoryRepositories.ApiKeys();
-    final InMemoryRepositories.Idempotency idempotency = new InMemoryRepositories.Idempotency();
-    final InMemoryRepositories.AuditLog auditLog = new InMemoryRepositories.AuditLog();
-    final InMemoryRepositories.Runbooks runbooks = new InMemoryRepositories.Runbooks(managedPages, auditLog);
+    final InMemoryRepositories.Store store = new InMemoryRepositories.Store();
+    final InMemoryRepositories.Connections connections = store.connections;
+    final InMemoryRepositories.ManagedPages managedPages = store.managedPages;
+    final InMemoryRepositories.DriftFindings findings = store.findings;
+    final InMemoryRepositories.DriftScans driftScans = store.driftScans;
+    final InMemoryRepositories.ApiKeys apiKeys = store.apiKeys;
+    final InMemoryRepositories.Idempotency idempotency = store.idempotency;
+    final InMemoryRepositories.AuditLog auditLog = store.auditLog;
+    final InMemoryRepositories.Runbooks runbooks = store.runbooks;
     final UseCaseSettings settings;
     final TemplateCatalogPort templates = TestTemplates.catalog(new TestTemplates.Runbook(), new TestTemplates.Broken());
     final AuditTrail audit = new AuditTrail(auditLog, clock);
@@ -44,6 +44,7 @@ final class UseCaseFixture {
 
     UseCaseFixture(UseCaseSettings settings) {
         this.settings = settings;
+        store.workspaces.insert(new ai.askel.confluence.domain.Workspace(workspace, "workspace " + workspace, clock.now()));
         confluence.acceptCredentials(EMAIL, TOKEN, ACCOUNT);
         confluence.addSpace("OPS");
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The workspaces. */
 public interface WorkspaceRepositoryPort {
-    /** Stores a new workspace; {@code ConflictException} if its id exists. */
+    /** Stores a new workspace; {@code ConflictException} if its id exists or its name is taken ({@code Workspace.nameTaken}). */
     void insert(Workspace workspace);
 
     Optional<Workspace> find(WorkspaceId id);
