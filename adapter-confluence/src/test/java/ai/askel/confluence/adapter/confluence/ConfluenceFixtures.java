@@ -93,6 +93,10 @@ public final class ConfluenceFixtures {
     public static final String V1_400 = """
             {"statusCode":400,"data":{"authorized":false,"valid":true,"allowedInReadOnlyMode":true,"errors":[],"successful":false},"message":"com.atlassian.confluence.api.service.exceptions.BadRequestException: Could not parse cql : title ~ ","reason":"Bad Request"}""";
 
+    /** v1's answer to removing a label the page does not have. */
+    public static final String V1_LABEL_404 = """
+            {"statusCode":404,"data":{"authorized":false,"valid":true,"errors":[],"successful":false},"message":"com.atlassian.confluence.api.service.exceptions.NotFoundException: Label 'never-there' not found on content 880002"}""";
+
     public static final String V2_404 = """
             {"errors":[{"status":"404","code":"NOT_FOUND","title":"Not Found","detail":null}]}""";
 

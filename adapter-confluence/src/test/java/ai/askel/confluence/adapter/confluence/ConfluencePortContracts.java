@@ -1,6 +1,7 @@
 package ai.askel.confluence.adapter.confluence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.ConfluenceUser;
 import ai.askel.confluence.domain.Label;
@@ -9,6 +10,7 @@ import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.Space;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.out.ConfluenceLabelsPort;
 import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ConfluenceSpacesPort;
@@ -67,6 +69,20 @@ public final class ConfluencePortContracts {
         public void an_absent_page_reads_as_empty() {
             assertThat(port().read(world().access(), world().absentPage())).isEmpty();
         }
+
+        @Test
+        public void a_title_no_page_has_is_not_found_in_a_space() {
+            SpaceKey space = SpaceKey.of("CONTRACT");
+            world().givenSpace(space, "Contract space");
+            world().givenPage(space, Title.of("Contract: a page that exists"), "<p/>", Set.of());
+
+            assertThat(port().findByTitle(world().access(), space, Title.of("Contract: no page has this title"))).isEmpty();
+        }
+
+        @Test
+        public void no_page_is_found_by_title_in_an_unknown_space() {
+            assertThat(port().findByTitle(world().access(), SpaceKey.of("NOSUCHSPACE42"), Title.of("Anything"))).isEmpty();
+        }
     }
 
     public abstract static class LabelsContract {
@@ -81,6 +97,25 @@ public final class ConfluencePortContracts {
             PageId id = world().givenPage(space, Title.of("Labelled"), "<p/>", Set.of(Label.of("one"), Label.of("two/three")));
 
             assertThat(port().list(world().access(), id)).containsExactlyInAnyOrder(Label.of("one"), Label.of("two/three"));
+        }
+
+        @Test
+        public void a_page_without_labels_lists_none() {
+            SpaceKey space = SpaceKey.of("CONTRACT");
+            world().givenSpace(space, "Contract space");
+            PageId id = world().givenPage(space, Title.of("Unlabelled"), "<p/>", Set.of());
+
+            assertThat(port().list(world().access(), id)).isEmpty();
+        }
+
+        @Test
+        public void removing_a_label_the_page_does_not_have_is_not_found_and_leaves_its_labels() {
+            SpaceKey space = SpaceKey.of("CONTRACT");
+            world().givenSpace(space, "Contract space");
+            PageId id = world().givenPage(space, Title.of("Labelled once"), "<p/>", Set.of(Label.of("kept")));
+
+            assertThatThrownBy(() -> port().remove(world().access(), id, Label.of("never-there"))).isInstanceOf(NotFoundException.class);
+            assertThat(port().list(world().access(), id)).containsExactly(Label.of("kept"));
         }
     }
 

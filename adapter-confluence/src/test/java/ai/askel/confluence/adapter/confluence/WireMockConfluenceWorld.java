@@ -1,11 +1,13 @@
 package ai.askel.confluence.adapter.confluence;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import ai.askel.confluence.domain.ConfluenceUser;
 import ai.askel.confluence.domain.Label;
@@ -35,6 +37,11 @@ final class WireMockConfluenceWorld implements ConfluenceWorld {
                 "profilePicture":{"path":"/wiki/aa-avatar/default.png","isDefault":true}}],
                 "_links":{"base":"https://example.atlassian.net/wiki"}}""")));
         WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/spaces")).atPriority(10).willReturn(okJson(ConfluenceFixtures.results(null))));
+        // a title lookup no given page matches answers no results, as Confluence does
+        WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages")).atPriority(10).willReturn(okJson(ConfluenceFixtures.results(null))));
+        // v1 label removal answers 404 for a label the page does not have (and for a page that is not there)
+        WireMockConfluence.wm.stubFor(delete(urlPathMatching("/wiki/rest/api/content/[0-9]+/label")).atPriority(10)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(ConfluenceFixtures.V1_LABEL_404)));
         WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/" + absentPage().value()))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(ConfluenceFixtures.V2_404)));
     }
@@ -67,6 +74,8 @@ final class WireMockConfluenceWorld implements ConfluenceWorld {
         WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/" + id)).willReturn(okJson(page)));
         WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages")).withQueryParam("space-id", equalTo(spaceId))
                 .withQueryParam("title", equalTo(title.value())).willReturn(okJson(ConfluenceFixtures.results(null, page))));
+        labels.forEach(l -> WireMockConfluence.wm.stubFor(delete(urlPathEqualTo("/wiki/rest/api/content/" + id + "/label"))
+                .withQueryParam("name", equalTo(l.name())).willReturn(aResponse().withStatus(204))));
         WireMockConfluence.wm.stubFor(get(urlPathEqualTo("/wiki/api/v2/pages/" + id + "/labels"))
                 .willReturn(okJson(ConfluenceFixtures.results(null, labelJson.isEmpty() ? new String[0] : labelJson.split(",(?=\\{)")))));
         return PageId.of(id);

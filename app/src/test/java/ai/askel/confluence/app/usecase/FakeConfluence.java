@@ -71,6 +71,7 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
         ConfluencePermissionsPort {
     static final Set<String> WRITES = Set.of("pages.create", "pages.write", "labels.add", "labels.remove", "attachments.upload");
     static final String HUMAN = "557058:human";
+    static final String BOT_NAME = "Askel Bot";
 
     /** A page as Confluence stores it. */
     static final class StoredPage {
@@ -134,14 +135,19 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     // ---- set-up and inspection (never counted) ----
 
     synchronized Space addSpace(String key) {
-        Space space = new Space(SpaceId.of(Long.toString(nextId++)), SpaceKey.of(key), key + " space", "global", Optional.empty());
+        return addSpace(key, key + " space");
+    }
+
+    synchronized Space addSpace(String key, String name) {
+        Space space = new Space(SpaceId.of(Long.toString(nextId++)), SpaceKey.of(key), name, "global", Optional.empty());
         spaces.put(space.key(), space);
         return space;
     }
 
-    /** Accepts these credentials as the given account. */
+    /** Accepts these credentials as the given account, a person Confluence knows (as "Askel Bot" unless named otherwise). */
     synchronized void acceptCredentials(String email, String token, String account) {
         accounts.put(email + "\u0000" + token, account);
+        people.putIfAbsent(account, BOT_NAME);
     }
 
     /** From now on these credentials are rejected (a revoked or expired token). */
@@ -179,6 +185,10 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     /** Restores a deleted page from the trash, as it was. */
     synchronized void resurrect(StoredPage page) {
         pages.put(page.id, page);
+    }
+
+    synchronized void labelByHand(PageId id, Set<Label> labels) {
+        stored(id).labels.addAll(labels);
     }
 
     synchronized void removeLabelByHand(PageId id, String label) {
@@ -298,7 +308,10 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     public ConfluenceUser currentUser(ConfluenceAccess access) {
         enter("users.current");
         synchronized (this) {
-            return call("users.current", access, () -> new ConfluenceUser(authenticate(access), "Askel Bot"));
+            return call("users.current", access, () -> {
+                String account = authenticate(access);
+                return new ConfluenceUser(account, people.getOrDefault(account, BOT_NAME));
+            });
         }
     }
 
@@ -313,6 +326,9 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     public Map<String, String> displayNames(ConfluenceAccess access, Set<String> accountIds) {
         if (accountIds.size() > MAX_BULK_LOOKUP) {
             throw new IllegalArgumentException("at most " + MAX_BULK_LOOKUP + " account ids");
+        }
+        if (accountIds.isEmpty()) {
+            return Map.of(); // as the adapter: none asks nothing
         }
         enter("users.bulk");
         synchronized (this) {
@@ -482,7 +498,13 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     public void remove(ConfluenceAccess access, PageId page, Label label) {
         enter("labels.remove");
         synchronized (FakeConfluence.this) {
-            call("labels.remove", access, () -> stored(page).labels.remove(label));
+            call("labels.remove", access, () -> {
+                if (!stored(page).labels.remove(label)) {
+                    // as Confluence's v1 label removal: a label the page does not have is a 404, like a missing page
+                    throw new NotFoundException("Label '" + label.name() + "' not found on content " + page, "trace-404");
+                }
+                return null;
+            });
         }
     }
 
