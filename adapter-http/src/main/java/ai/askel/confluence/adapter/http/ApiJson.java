@@ -62,9 +62,19 @@ final class ApiJson {
     record ApiKeyJson(String id, String workspaceId, String name, String prefix, String scope, String createdAt, String revokedAt) {
     }
 
+    /** An answer carrying a secret the connector shows once: what an idempotent replay may answer instead is {@link #shownOnce()}. */
+    interface CarriesSecret {
+        Object shownOnce();
+    }
+
     /** A new key: the only answer that ever carries the key itself. */
     record CreatedApiKeyJson(String id, String workspaceId, String name, String prefix, String scope, String createdAt,
-                             String revokedAt, String key) {
+                             String revokedAt, String key) implements CarriesSecret {
+        /** The key is kept nowhere (only its hash is): a replay names the key it made, without it. */
+        @Override
+        public CreatedApiKeyJson shownOnce() {
+            return new CreatedApiKeyJson(id, workspaceId, name, prefix, scope, createdAt, revokedAt, null);
+        }
     }
 
     record AuditEventJson(long sequence, String occurredAt, String action, String apiKeyPrefix, String connectionId, String pageId,

@@ -3,6 +3,7 @@ package ai.askel.confluence.adapter.http;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException.Problem;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -67,10 +68,7 @@ final class JsonCodec {
             String message = field.equals("body") ? "must be a JSON object" : "has the wrong type: expected " + simpleType(e);
             throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, field + ": " + message, List.of(new Problem(field, message)));
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
-            String message = "is not valid JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, "body " + message, List.of(new Problem("body", message)));
+            throw invalidJson(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,13 +133,22 @@ final class JsonCodec {
             }
             return items;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
-            String message = "is not valid JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, "body " + message, List.of(new Problem("body", message)));
+            throw invalidJson(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where a body stopped being JSON, never what it said there: Jackson's own message quotes the offending token, which
+     * may be an API token sent without its quotes.
+     */
+    private static HttpProblemException invalidJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
+        String why = e instanceof JsonEOFException ? " (it ends before the JSON is complete)" : "";
+        String message = "is not valid JSON" + where + why;
+        return new HttpProblemException(400, ErrorCode.INVALID_INPUT, "body " + message, List.of(new Problem("body", message)));
     }
 
     String write(Object value) {

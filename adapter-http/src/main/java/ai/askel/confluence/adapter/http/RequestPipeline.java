@@ -205,7 +205,9 @@ final class RequestPipeline {
             if (retryable) {
                 idempotency.release(caller.workspace(), key);
             } else {
-                idempotency.complete(caller.workspace(), key, new StoredResponse(reply.status(), reply.body().map(this::serialise).orElse("")));
+                // an answer's secret (a new API key) is never stored: its replay answers without it
+                Optional<Object> kept = reply.body().map(body -> body instanceof ApiJson.CarriesSecret secret ? secret.shownOnce() : body);
+                idempotency.complete(caller.workspace(), key, new StoredResponse(reply.status(), kept.map(this::serialise).orElse("")));
             }
         } catch (RuntimeException e) {
             LOG.warn("idempotency key of {} {} could not be settled: {}", route.method(), route.path(), e.getClass().getName());

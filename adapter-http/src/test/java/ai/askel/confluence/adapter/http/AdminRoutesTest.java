@@ -93,6 +93,25 @@ class AdminRoutesTest {
     }
 
     @Test
+    void a_new_key_created_under_an_idempotency_key_is_never_stored_and_a_replay_answers_without_it() {
+        String keys = "/api/v1/workspaces/" + FakeConnector.WORKSPACE_A + "/api-keys";
+
+        TestServer.Answer first = api.post(keys, "{\"name\": \"ci\", \"scope\": \"read\"}", "Idempotency-Key", "key-1");
+        TestServer.Answer replay = api.post(keys, "{\"name\": \"ci\", \"scope\": \"read\"}", "Idempotency-Key", "key-1");
+
+        String secret = first.json().get("key").asText();
+        assertThat(secret).startsWith("ask_");
+        assertThat(api.fake.stored(FakeConnector.WORKSPACE_A, "key-1")).hasValueSatisfying(stored -> {
+            assertThat(stored.status()).isEqualTo(201);
+            assertThat(stored.body()).doesNotContain(secret).contains(first.json().get("id").asText());
+        });
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotency-Replayed")).contains("true");
+        assertThat(replay.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(replay.json().get("key").isNull()).as("shown in the first answer only").isTrue();
+    }
+
+    @Test
     void the_audit_log_is_read_with_the_filters_and_cursor_given() {
         api.admin.addEvent(new AuditEvent(FakeConnector.NOW, FakeConnector.WORKSPACE_A, Optional.of("ask_live_aaaa"), "page.create",
                 Optional.empty(), Optional.empty(), "OK", Optional.empty()));

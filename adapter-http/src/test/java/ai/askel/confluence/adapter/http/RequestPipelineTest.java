@@ -47,6 +47,24 @@ class RequestPipelineTest {
     }
 
     @Test
+    void malformed_json_is_located_but_never_quoted_back_as_it_may_hold_a_token() {
+        String secret = "ATATT3xFfGF0secretTokenValue";
+        for (String body : new String[] {
+                "{\"name\": \"Acme\", \"apiToken\": " + secret + "}",
+                "{\"name\": \"Acme\", \"apiToken\": \"" + secret}) {
+            TestServer.Answer answer = api.post("/api/v1/connections", body);
+
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.body()).as(body).doesNotContain("secretToken").contains("is not valid JSON at line 1, column");
+        }
+        TestServer.Answer early = api.post("/api/v1/connections", "{\"name\": \"Acme\"");
+        assertThat(early.json().get("detail").asText()).contains("ends before the JSON is complete");
+        TestServer.Answer batch = api.post(base + "/runbooks/batch", "[{\"x\": " + secret + "}]");
+        assertThat(batch.body()).doesNotContain("secretToken");
+        assertThat(api.fake.calls).isEmpty();
+    }
+
+    @Test
     void a_malformed_authorization_header_is_401() {
         for (String header : new String[] {"Basic dXNlcjpwYXNz", "Bearer", "Bearer two words", FakeConnector.KEY_A}) {
             TestServer.Answer answer = api.send(api.request("/api/v1/connections", null).header("Authorization", header).GET().build());
