@@ -123,13 +123,13 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
 
     @Override
     public String toString() {
-        return "PersistenceSettings[dataDirectory=" + dataDirectory + ", jdbcUrl=" + jdbcUrl.map(PersistenceSettings::withoutQuery)
+        return "PersistenceSettings[dataDirectory=" + dataDirectory + ", jdbcUrl=" + jdbcUrl.map(PersistenceSettings::shownJdbcUrl)
                 .orElse("(embedded H2)") + ", user=" + user.orElse("(none)") + ", password=" + password.map(p -> "****").orElse("(none)")
                 + ", masterKey=" + masterKeyBase64.map(k -> "****").orElse("(key file)") + ", poolSize=" + poolSize + ", connectionCacheTtl=" + connectionCacheTtl + "]";
     }
 
-    /** A JDBC URL may carry a password in its parameters; only the part before them is shown. */
-    private static String withoutQuery(String url) {
+    /** A JDBC URL as it may be shown: it may carry a password in its parameters, so only the part before them is. */
+    public static String shownJdbcUrl(String url) {
         int cut = url.length();
         for (char c : new char[] {'?', ';'}) {
             int at = url.indexOf(c);

@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.config;
 
+import ai.askel.confluence.adapter.persistence.PersistenceSettings;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
@@ -168,7 +169,8 @@ public final class AppConfig {
         StringBuilder out = new StringBuilder("AppConfig[");
         for (Setting s : Setting.values()) {
             String v = values.get(s);
-            out.append(s.environmentVariable()).append('=').append(s.isSecret() && !v.isEmpty() ? "****" : v).append(", ");
+            String shown = s.isSecret() && !v.isEmpty() ? "****" : s == Setting.DATABASE_URL ? PersistenceSettings.shownJdbcUrl(v) : v;
+            out.append(s.environmentVariable()).append('=').append(shown).append(", ");
         }
         return out.append(']').toString();
     }

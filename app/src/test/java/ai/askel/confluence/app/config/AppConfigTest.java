@@ -71,9 +71,11 @@ class AppConfigTest {
     @Test
     void secrets_never_appear_in_the_string_form() {
         AppConfig config = AppConfig.load(Map.of("ASKEL_MASTER_KEY", "c2VjcmV0LWtleS1tYXRlcmlhbA==",
-                "ASKEL_DATABASE_PASSWORD", "hunter2"), Optional.empty(), Map.of());
+                "ASKEL_DATABASE_PASSWORD", "hunter2",
+                "ASKEL_DATABASE_URL", "jdbc:postgresql://db.internal/askel?user=askel&password=in-the-url"), Optional.empty(), Map.of());
 
-        assertThat(config.toString()).doesNotContain("c2VjcmV0LWtleS1tYXRlcmlhbA==").doesNotContain("hunter2").contains("****");
+        assertThat(config.toString()).doesNotContain("c2VjcmV0LWtleS1tYXRlcmlhbA==").doesNotContain("hunter2").contains("****")
+                .doesNotContain("in-the-url").contains("jdbc:postgresql://db.internal/askel...");
     }
 
     @Test
