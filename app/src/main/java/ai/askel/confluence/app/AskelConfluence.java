@@ -178,12 +178,12 @@ public final class AskelConfluence implements AutoCloseable {
 
     /** Accepts a drifted page as it is now as the new baseline. */
     public AdoptDriftFindingUseCase adoptDriftFinding() {
-        return component.adoptDriftFinding();
+        return deadlines.wrap(AdoptDriftFindingUseCase.class, component.adoptDriftFinding());
     }
 
     /** Puts back what the connector wrote where a drift finding says it changed. */
     public OverwriteDriftFindingUseCase overwriteDriftFinding() {
-        return component.overwriteDriftFinding();
+        return deadlines.wrap(OverwriteDriftFindingUseCase.class, component.overwriteDriftFinding());
     }
 
     public ListTemplatesUseCase listTemplates() {

@@ -7,7 +7,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 
-/** Puts every call an embedder makes through a use case of the facade under one request deadline. */
+/**
+ * Puts each call an embedder makes through a use case of the facade that calls Confluence or waits for another
+ * publish under one request deadline, as the HTTP pipeline does for each request. Which use cases are left out, and
+ * why, is on {@link #wrap}.
+ */
 final class DeadlineBound {
     private final Duration deadline;
 
@@ -18,8 +22,11 @@ final class DeadlineBound {
     /**
      * Each call through the returned use case runs under one request deadline ({@code ASKEL_REQUEST_DEADLINE},
      * unless the caller already set an earlier one with {@link RequestDeadline#during}); a runbook publish gets 1 s
-     * more per 256 KiB of attachments. Uploads and the drift check are not wrapped: an upload's deadline grows
-     * with its size in the adapter, and a drift scan covers many calls, each with its own default deadline.
+     * more per 256 KiB of attachments. Not wrapped: uploads ({@code uploadAttachment}, {@code attachToRunbook}), whose
+     * deadline grows with their size in the adapter; the drift scan ({@code checkDrift}), which covers many calls, each
+     * with its own default deadline; and the use cases that touch only the connector's own database, files and
+     * templates (acknowledging a drift finding, workspaces, API keys, the audit log, master-key rotation, templates,
+     * readiness, jobs), where nothing waits on a deadline.
      */
     <T> T wrap(Class<T> type, T useCase) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {

@@ -35,7 +35,7 @@ public enum Setting {
     CONFLUENCE_MAX_CONCURRENCY("ASKEL_CONFLUENCE_MAX_CONCURRENCY", "askel.confluence.max-concurrency", "10",
             "Confluence calls in flight at once per connection, shared by all callers."),
     REQUEST_DEADLINE("ASKEL_REQUEST_DEADLINE", "askel.request-deadline", "PT30S",
-            "Deadline of one request (HTTP call, CLI command, embedded use-case call): waiting for a connection's slot, every Confluence attempt and every retry pause share it; then 504 DEADLINE_EXCEEDED and nothing more is attempted. An upload gets 1 s more per 256 KiB."),
+            "Deadline of one request (HTTP call, CLI command, embedded use-case call): waiting for a connection's slot or for another publish of the same runbook, every Confluence attempt and every retry pause share it; then 504 DEADLINE_EXCEEDED and nothing more is attempted. An upload gets 1 s more per 256 KiB. Outside HTTP a drift scan gives each of its Confluence calls a deadline of its own, and a call that only touches the connector's database has none."),
     CONFLUENCE_SLOT_WAIT("ASKEL_CONFLUENCE_SLOT_WAIT", "askel.confluence.slot-wait", "PT0.5S",
             "Longest wait for a free slot on a connection whose calls are all in flight; then 503 CONNECTION_BUSY with Retry-After."),
     CONFLUENCE_MAX_WAITERS("ASKEL_CONFLUENCE_MAX_WAITERS", "askel.confluence.max-waiters", "20",

@@ -1,12 +1,18 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.Deadline;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConflictException;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.DeadlineExceededException;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.in.RequestDeadline;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,11 +22,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * new page without its files and upload them, a version each); publishes of other runbooks never wait for
  * each other. One lock per runbook being published, dropped once nobody holds or waits for it, so the map
  * is bounded by the publishes in flight. Instance-scoped: two connectors (or two processes) are ordered by
- * the runbook row's revision in the database, not by this.
+ * the runbook row's revision in the database, not by this. A publish serving a request waits no longer than
+ * what is left of the request's deadline ({@link RequestDeadline}), so a caller that has given up is not kept
+ * holding a thread.
  */
 @Singleton
 final class PublishLocks {
-    /** How long a publish waits for another publish of the same runbook (an upload of a large file may take minutes). */
+    /**
+     * How long a publish waits for another publish of the same runbook (an upload of a large file may take minutes),
+     * unless its request's deadline ends sooner.
+     */
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
 
     private record Key(ConnectionId connection, SpaceKey space, Title title) {
@@ -56,14 +67,24 @@ final class PublishLocks {
             used.users++;
             return used;
         });
-        boolean locked = false;
+        // the request's deadline, when it ends before the wait does: then it is what the caller runs out of
+        Optional<Deadline> deadline = RequestDeadline.current().filter(d -> d.remaining().compareTo(wait) < 0);
+        Duration patience = deadline.map(Deadline::remaining).orElse(wait);
+        boolean locked;
         try {
-            locked = entry.lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+            locked = entry.lock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
+            release(key);
             Thread.currentThread().interrupt();
+            throw new ConnectorException(ErrorCode.INTERNAL, ("interrupted while waiting for another publish of runbook '%s' in space %s "
+                    + "to finish (the connector may be shutting down); nothing was published").formatted(title, space), null, e);
         }
         if (!locked) {
             release(key);
+            if (deadline.isPresent()) {
+                throw new DeadlineExceededException(("the request's deadline of %s passed while waiting for another publish of runbook '%s' "
+                        + "in space %s to finish; nothing was published").formatted(seconds(deadline.get().budget()), title, space), null);
+            }
             throw new ConflictException("another publish of runbook '%s' in space %s is still running; try again".formatted(title, space));
         }
         return () -> {
@@ -74,6 +95,10 @@ final class PublishLocks {
 
     private void release(Key key) {
         locks.computeIfPresent(key, (k, e) -> --e.users == 0 ? null : e);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** Runbooks with a publish holding or waiting for their lock (for tests: the map does not grow). */

@@ -39,7 +39,7 @@ public enum ErrorCode {
     CONFLUENCE_RESPONSE_TOO_LARGE,
     /** The connection already has as many Confluence calls in flight and waiting as it may; retry after a moment. */
     CONNECTION_BUSY,
-    /** The request's deadline passed before Confluence answered; nothing more is attempted for it. */
+    /** The request's deadline passed before Confluence answered (or before another publish of the runbook ended); nothing more is attempted for it. */
     DEADLINE_EXCEEDED,
     /** The connector is serving as many requests as it may at once; retry after a moment. */
     SERVER_BUSY,
