@@ -68,18 +68,15 @@ public final class Runbook {
 
     /**
      * Decides what publishing {@code content} does, given the page as Confluence holds it now: for a
-     * runbook never published, the page with its title under its parent (adopted) if there is one; for a
+     * runbook never published, the page with its title under its parent if there is one (see {@link #adopt}); for a
      * published runbook, its page read by id (empty when deleted). {@code attachmentDrift} is what the last
      * drift scan found about the page's attachments (reading them on every publish would cost a call).
+     * {@code writer} is the Confluence account the connection writes as.
      */
-    public PublishDecision plan(Optional<Page> remote, RunbookContent content, DriftPolicy policy, List<PageDrift> attachmentDrift) {
+    public PublishDecision plan(Optional<Page> remote, RunbookContent content, DriftPolicy policy, List<PageDrift> attachmentDrift,
+                                Optional<String> writer) {
         if (published.isEmpty()) {
-            return remote.map(page -> {
-                        boolean held = content.isHeldBy(page, source, published);
-                        return new PublishDecision(held ? PublishDecision.Step.KEEP : PublishDecision.Step.WRITE,
-                                held ? PublishAction.NO_OP : PublishAction.UPDATE, List.of(),
-                                PageLabels.of(page.labels()).missing(content.labels()), content.attachmentNames());
-                    })
+            return remote.map(page -> adopt(page, content, policy, writer))
                     .orElseGet(() -> new PublishDecision(PublishDecision.Step.CREATE, PublishAction.CREATE, List.of(), content.labels(),
                             content.attachmentNames()));
         }
@@ -120,6 +117,31 @@ public final class Runbook {
         return new PublishDecision(held ? PublishDecision.Step.KEEP : PublishDecision.Step.WRITE,
                 held ? PublishAction.NO_OP : PublishAction.UPDATE, drift, present.missing(content.labels()),
                 restoreAttachments ? content.attachmentNames() : content.attachmentsChangedSince(published));
+    }
+
+    /**
+     * What a first publish does with the page that already has its title under its parent. The page is taken over when it
+     * shows this content already or when the connection's own account wrote its current version (a create whose answer
+     * was lost, a crash before the publish was recorded, a runbook registered again): never two pages. A page someone
+     * else wrote last is a person's work (or another tool's) and is replaced only under {@code overwrite}, as an edit
+     * of a published page is.
+     */
+    private PublishDecision adopt(Page page, RunbookContent content, DriftPolicy policy, Optional<String> writer) {
+        boolean held = content.isHeldBy(page, source, published);
+        Set<Label> labelsToAdd = PageLabels.of(page.labels()).missing(content.labels());
+        if (held || writer.isPresent() && page.version().authorId().equals(writer)) {
+            return new PublishDecision(held ? PublishDecision.Step.KEEP : PublishDecision.Step.WRITE,
+                    held ? PublishAction.NO_OP : PublishAction.UPDATE, List.of(), labelsToAdd, content.attachmentNames());
+        }
+        List<PageDrift> foreign = List.of(new PageDrift(DriftKind.EDITED_IN_CONFLUENCE, ("page %s '%s' already exists under the"
+                + " runbook's parent and was not written by this connection's account; the connector takes over only a page it wrote")
+                .formatted(page.id(), page.title()), page.version().authorId()));
+        return switch (policy) {
+            case FAIL -> new PublishDecision(PublishDecision.Step.REFUSE, PublishAction.NO_OP, foreign, Set.of(), List.of());
+            case SKIP -> new PublishDecision(PublishDecision.Step.SKIP, PublishAction.NO_OP, foreign, Set.of(), List.of());
+            case OVERWRITE -> new PublishDecision(PublishDecision.Step.WRITE, PublishAction.UPDATE, foreign, labelsToAdd,
+                    content.attachmentNames());
+        };
     }
 
     /** An edit (which wins) or a rename made in Confluence since the last publish, by the one drift rule. */

@@ -17,6 +17,8 @@ class RunbookTest {
     private static final Title TITLE = Title.of("Crestview Production");
     private static final PageBody V1 = PageBody.storage("<p>v1</p>");
     private static final Set<Label> LABELS = Set.of(Label.of("runbook"));
+    /** The Confluence account the connection writes as. */
+    private static final Optional<String> WRITER = Optional.of("557058:askel");
     private static final RunbookSource TEMPLATE = new RunbookSource.Template(new TemplateRef("environment-runbook", "1"),
             new TemplateInputs(Map.of("environment", "prod")));
     private static final AttachmentDigest DIAGRAM = new AttachmentDigest("diagram.png", ContentHash.of("png"), 3);
@@ -36,8 +38,12 @@ class RunbookTest {
     }
 
     private static Page remote(int version, Title title, PageBody body, Set<Label> labels) {
+        return remote(version, title, body, labels, Optional.of("acc-1"));
+    }
+
+    private static Page remote(int version, Title title, PageBody body, Set<Label> labels, Optional<String> author) {
         return new Page(PageId.of("101"), SpaceKey.of("INFRA"), title, Optional.of(PageId.of("100")), body,
-                new PageVersion(Version.of(version), Optional.of("acc-1"), Optional.of(AT), Optional.empty()), labels, Optional.empty());
+                new PageVersion(Version.of(version), author, Optional.of(AT), Optional.empty()), labels, Optional.empty());
     }
 
     private static RunbookContent content(PageBody body, AttachmentDigest... attachments) {
@@ -56,7 +62,7 @@ class RunbookTest {
 
     @Test
     void a_runbook_never_published_and_without_a_page_plans_a_create_with_every_label_and_file() {
-        PublishDecision plan = fresh().plan(Optional.empty(), content(V1, DIAGRAM), DriftPolicy.FAIL, List.of());
+        PublishDecision plan = fresh().plan(Optional.empty(), content(V1, DIAGRAM), DriftPolicy.FAIL, List.of(), WRITER);
 
         assertThat(plan.step()).isEqualTo(PublishDecision.Step.CREATE);
         assertThat(plan.action()).isEqualTo(PublishAction.CREATE);
@@ -67,7 +73,7 @@ class RunbookTest {
     @Test
     void a_runbook_never_published_adopts_a_page_that_holds_its_content_and_writes_no_version() {
         PublishDecision plan = fresh().plan(Optional.of(remote(3, TITLE, PageBody.storage("<p>v1</p>\n"), Set.of())), content(V1),
-                DriftPolicy.FAIL, List.of());
+                DriftPolicy.FAIL, List.of(), WRITER);
 
         assertThat(plan.step()).isEqualTo(PublishDecision.Step.KEEP);
         assertThat(plan.action()).isEqualTo(PublishAction.NO_OP);
@@ -75,14 +81,46 @@ class RunbookTest {
     }
 
     @Test
+    void a_runbook_never_published_takes_over_a_page_its_own_account_wrote_last_and_writes_its_content() {
+        Page lostCreate = remote(1, TITLE, PageBody.storage("<p>older render</p>"), Set.of(), WRITER);
+
+        PublishDecision plan = fresh().plan(Optional.of(lostCreate), content(V1), DriftPolicy.FAIL, List.of(), WRITER);
+
+        assertThat(plan.step()).isEqualTo(PublishDecision.Step.WRITE);
+        assertThat(plan.drift()).isEmpty();
+    }
+
+    @Test
+    void a_page_with_the_runbooks_title_that_someone_else_wrote_is_not_taken_over_without_overwrite() {
+        Page persons = remote(4, TITLE, PageBody.storage("<p>Bob's notes</p>"), Set.of(), Optional.of("557058:bob"));
+        Page unknownAuthor = remote(4, TITLE, PageBody.storage("<p>notes</p>"), Set.of(), Optional.empty());
+
+        PublishDecision refused = fresh().plan(Optional.of(persons), content(V1), DriftPolicy.FAIL, List.of(), WRITER);
+        PublishDecision skipped = fresh().plan(Optional.of(persons), content(V1), DriftPolicy.SKIP, List.of(), WRITER);
+        PublishDecision overwritten = fresh().plan(Optional.of(persons), content(V1), DriftPolicy.OVERWRITE, List.of(), WRITER);
+
+        assertThat(refused.step()).isEqualTo(PublishDecision.Step.REFUSE);
+        assertThat(refused.editors()).containsExactly("557058:bob");
+        assertThat(refused.refusal(account -> "Bob Reader").getMessage()).contains("page 101 'Crestview Production' already exists")
+                .contains("not written by this connection's account").contains("last edit by Bob Reader").contains("nothing was overwritten");
+        assertThat(skipped.step()).isEqualTo(PublishDecision.Step.SKIP);
+        assertThat(overwritten.step()).isEqualTo(PublishDecision.Step.WRITE);
+        assertThat(overwritten.drift()).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(DriftKind.EDITED_IN_CONFLUENCE));
+        assertThat(fresh().plan(Optional.of(unknownAuthor), content(V1), DriftPolicy.FAIL, List.of(), WRITER).step())
+                .as("an author Confluence did not name is not the connection's").isEqualTo(PublishDecision.Step.REFUSE);
+        assertThat(fresh().plan(Optional.of(persons), content(V1), DriftPolicy.FAIL, List.of(), Optional.empty()).step())
+                .as("a connection whose account is unknown takes over no page").isEqualTo(PublishDecision.Step.REFUSE);
+    }
+
+    @Test
     void the_same_content_again_is_kept_and_different_content_written() {
         Runbook runbook = fresh().published(state("101", 1));
         Page page = remote(1, TITLE, V1, LABELS);
 
-        assertThat(runbook.plan(Optional.of(page), content(V1), DriftPolicy.FAIL, List.of()))
+        assertThat(runbook.plan(Optional.of(page), content(V1), DriftPolicy.FAIL, List.of(), WRITER))
                 .extracting(PublishDecision::step, PublishDecision::action)
                 .containsExactly(PublishDecision.Step.KEEP, PublishAction.NO_OP);
-        assertThat(runbook.plan(Optional.of(page), content(PageBody.storage("<p>v2</p>")), DriftPolicy.FAIL, List.of()))
+        assertThat(runbook.plan(Optional.of(page), content(PageBody.storage("<p>v2</p>")), DriftPolicy.FAIL, List.of(), WRITER))
                 .extracting(PublishDecision::step, PublishDecision::action, PublishDecision::drift)
                 .containsExactly(PublishDecision.Step.WRITE, PublishAction.UPDATE, List.of());
     }
@@ -93,7 +131,7 @@ class RunbookTest {
         Optional<Page> edited = Optional.of(remote(2, TITLE, PageBody.storage("<p>by hand</p>"), LABELS));
         RunbookContent next = content(PageBody.storage("<p>v2</p>"));
 
-        PublishDecision refused = runbook.plan(edited, next, DriftPolicy.FAIL, List.of());
+        PublishDecision refused = runbook.plan(edited, next, DriftPolicy.FAIL, List.of(), WRITER);
         assertThat(refused.step()).isEqualTo(PublishDecision.Step.REFUSE);
         assertThat(refused.drift()).extracting(PageDrift::kind).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
         assertThat(refused.editors()).containsExactly("acc-1");
@@ -101,8 +139,8 @@ class RunbookTest {
         assertThat(refused.refusal(account -> account.equals("acc-1") ? "Ada Lovelace" : "?").getMessage())
                 .contains("edited (now version 2; the connector published version 1) in Confluence since the last publish; last edit by Ada Lovelace")
                 .contains("nothing was overwritten");
-        assertThat(runbook.plan(edited, next, DriftPolicy.SKIP, List.of()).step()).isEqualTo(PublishDecision.Step.SKIP);
-        PublishDecision overwrite = runbook.plan(edited, next, DriftPolicy.OVERWRITE, List.of());
+        assertThat(runbook.plan(edited, next, DriftPolicy.SKIP, List.of(), WRITER).step()).isEqualTo(PublishDecision.Step.SKIP);
+        PublishDecision overwrite = runbook.plan(edited, next, DriftPolicy.OVERWRITE, List.of(), WRITER);
         assertThat(overwrite.step()).isEqualTo(PublishDecision.Step.WRITE);
         assertThat(overwrite.drift()).extracting(PageDrift::kind).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
     }
@@ -112,7 +150,7 @@ class RunbookTest {
         Runbook runbook = fresh().published(state("101", 1));
         Page resaved = remote(2, TITLE, PageBody.storage("<p>v1</p>\n\n"), LABELS);
 
-        PublishDecision plan = runbook.plan(Optional.of(resaved), content(PageBody.storage("<p>v2</p>")), DriftPolicy.FAIL, List.of());
+        PublishDecision plan = runbook.plan(Optional.of(resaved), content(PageBody.storage("<p>v2</p>")), DriftPolicy.FAIL, List.of(), WRITER);
 
         assertThat(plan.step()).isEqualTo(PublishDecision.Step.WRITE);
         assertThat(plan.drift()).isEmpty();
@@ -123,9 +161,9 @@ class RunbookTest {
         Runbook runbook = fresh().published(state("101", 1));
         Optional<Page> unlabelled = Optional.of(remote(1, TITLE, V1, Set.of()));
 
-        assertThat(runbook.plan(unlabelled, content(V1), DriftPolicy.FAIL, List.of()).drift())
+        assertThat(runbook.plan(unlabelled, content(V1), DriftPolicy.FAIL, List.of(), WRITER).drift())
                 .extracting(PageDrift::kind).containsExactly(DriftKind.LABELS_REMOVED);
-        PublishDecision overwrite = runbook.plan(unlabelled, content(V1), DriftPolicy.OVERWRITE, List.of());
+        PublishDecision overwrite = runbook.plan(unlabelled, content(V1), DriftPolicy.OVERWRITE, List.of(), WRITER);
         assertThat(overwrite.step()).isEqualTo(PublishDecision.Step.KEEP);
         assertThat(overwrite.labelsToAdd()).containsExactly(Label.of("runbook"));
     }
@@ -134,10 +172,10 @@ class RunbookTest {
     void a_deleted_page_is_refused_skipped_or_created_again() {
         Runbook runbook = fresh().published(state("101", 1));
 
-        assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.FAIL, List.of()).refusal(UnaryOperator.identity()).getMessage())
+        assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.FAIL, List.of(), WRITER).refusal(UnaryOperator.identity()).getMessage())
                 .contains("was deleted in Confluence").contains("nothing was written");
-        assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.SKIP, List.of()).step()).isEqualTo(PublishDecision.Step.SKIP);
-        assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.OVERWRITE, List.of()).step())
+        assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.SKIP, List.of(), WRITER).step()).isEqualTo(PublishDecision.Step.SKIP);
+        assertThat(runbook.plan(Optional.empty(), content(V1), DriftPolicy.OVERWRITE, List.of(), WRITER).step())
                 .isEqualTo(PublishDecision.Step.RECREATE);
         assertThat(runbook.forgetDeletedPage().status()).isEqualTo(RunbookStatus.NEW);
     }
@@ -149,14 +187,14 @@ class RunbookTest {
         Optional<Page> page = Optional.of(remote(1, TITLE, V1, LABELS));
         List<PageDrift> missing = List.of(new PageDrift(DriftKind.ATTACHMENT_MISSING, "attachments gone from page 101: diagram.png"));
 
-        assertThat(runbook.plan(page, content(V1, DIAGRAM), DriftPolicy.FAIL, List.of()).attachmentsToUpload()).isEmpty();
+        assertThat(runbook.plan(page, content(V1, DIAGRAM), DriftPolicy.FAIL, List.of(), WRITER).attachmentsToUpload()).isEmpty();
         AttachmentDigest changed = new AttachmentDigest("diagram.png", ContentHash.of("png v2"), 6);
-        assertThat(runbook.plan(page, content(V1, changed), DriftPolicy.FAIL, List.of()).attachmentsToUpload())
+        assertThat(runbook.plan(page, content(V1, changed), DriftPolicy.FAIL, List.of(), WRITER).attachmentsToUpload())
                 .containsExactly("diagram.png");
-        assertThat(runbook.plan(page, content(V1, DIAGRAM), DriftPolicy.FAIL, missing).step()).isEqualTo(PublishDecision.Step.REFUSE);
-        assertThat(runbook.plan(page, content(V1), DriftPolicy.FAIL, missing).step())
+        assertThat(runbook.plan(page, content(V1, DIAGRAM), DriftPolicy.FAIL, missing, WRITER).step()).isEqualTo(PublishDecision.Step.REFUSE);
+        assertThat(runbook.plan(page, content(V1), DriftPolicy.FAIL, missing, WRITER).step())
                 .as("a publish without files does not care about them").isEqualTo(PublishDecision.Step.KEEP);
-        assertThat(runbook.plan(page, content(V1, DIAGRAM), DriftPolicy.OVERWRITE, missing).attachmentsToUpload())
+        assertThat(runbook.plan(page, content(V1, DIAGRAM), DriftPolicy.OVERWRITE, missing, WRITER).attachmentsToUpload())
                 .containsExactly("diagram.png");
     }
 
@@ -174,8 +212,8 @@ class RunbookTest {
         Optional<Page> page = Optional.of(remote(1, TITLE, converted, LABELS));
 
         assertThat(same.expectedHash()).isEmpty();
-        assertThat(runbook.plan(page, same, DriftPolicy.FAIL, List.of()).step()).isEqualTo(PublishDecision.Step.KEEP);
-        assertThat(runbook.plan(page, other, DriftPolicy.FAIL, List.of()).step()).isEqualTo(PublishDecision.Step.WRITE);
+        assertThat(runbook.plan(page, same, DriftPolicy.FAIL, List.of(), WRITER).step()).isEqualTo(PublishDecision.Step.KEEP);
+        assertThat(runbook.plan(page, other, DriftPolicy.FAIL, List.of(), WRITER).step()).isEqualTo(PublishDecision.Step.WRITE);
     }
 
     @Test

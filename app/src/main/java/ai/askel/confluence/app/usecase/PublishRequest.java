@@ -8,12 +8,18 @@ import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** A publish checked and rendered locally: the command, the content it asks for, and the files to stream by name. */
-record PublishRequest(PublishRunbookCommand command, RunbookContent content, Map<String, AttachmentUpload> uploads) {
+/**
+ * A publish checked and rendered locally: the command, the content it asks for, the files to stream by name, and the
+ * Confluence account the connection writes as (a first publish takes over an existing page only if that account wrote it).
+ */
+record PublishRequest(PublishRunbookCommand command, RunbookContent content, Map<String, AttachmentUpload> uploads,
+                      Optional<String> writer) {
     PublishRequest {
         uploads = Map.copyOf(uploads);
+        Objects.requireNonNull(writer, "writer");
     }
 
     ConnectionRef ref() {

@@ -52,7 +52,7 @@ final class PublishRunbookService implements PublishRunbookUseCase {
         ConfluenceAccess access = ConfluenceAccess.of(connection);
         if (command.dryRun()) {
             Optional<Runbook> stored = runbooks.findByTarget(connection.id(), command.space(), command.title());
-            PublishRequest request = prepared(access, command, stored);
+            PublishRequest request = prepared(connection, command, stored);
             return publication.dryRun(access, request, stored);
         }
         PublishLocks.Held turn;
@@ -65,14 +65,14 @@ final class PublishRunbookService implements PublishRunbookUseCase {
         try (turn) {
             // read in this publish's turn, so no publish of the same runbook in this connector changes it before this one acts
             Optional<Runbook> stored = runbooks.findByTarget(connection.id(), command.space(), command.title());
-            PublishRequest request = prepared(access, command, stored);
+            PublishRequest request = prepared(connection, command, stored);
             return audited(command, () -> publication.publish(access, request, stored));
         }
     }
 
-    private PublishRequest prepared(ConfluenceAccess access, PublishRunbookCommand command, Optional<Runbook> stored) {
-        PublishRequest request = preparer.prepare(command, stored);
-        publication.requireSpace(access, request);
+    private PublishRequest prepared(Connection connection, PublishRunbookCommand command, Optional<Runbook> stored) {
+        PublishRequest request = preparer.prepare(command, stored, connection.accountId());
+        publication.requireSpace(ConfluenceAccess.of(connection), request);
         return request;
     }
 

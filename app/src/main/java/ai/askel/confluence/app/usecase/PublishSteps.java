@@ -3,6 +3,7 @@ package ai.askel.confluence.app.usecase;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageDrift;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PageRevision;
 import ai.askel.confluence.domain.PageSummary;
@@ -47,9 +48,12 @@ final class PublishSteps {
         this.attachments = attachments;
     }
 
-    /** What a publish wrote: the page as it now is, the outcome, and the extras written. */
+    /**
+     * What a publish wrote: the page as it now is, the outcome, the extras written, and the drift it overwrote (the
+     * decision's, or, for a page with the title taken over, that page's).
+     */
     record Written(Page page, PageId parentId, PublishOutcome outcome, PublishAction action, ContentHash contentHash,
-                   Set<Label> labelsAdded, List<String> uploaded, List<PublishedAttachment> attachments) {
+                   Set<Label> labelsAdded, List<String> uploaded, List<PublishedAttachment> attachments, List<PageDrift> overwritten) {
     }
 
     Written carryOut(ConfluenceAccess access, PublishRequest request, Runbook runbook, RunbookPages.Located located,
@@ -75,7 +79,8 @@ final class PublishSteps {
                 () -> attachments.upload(access, request, runbook, page.id(), placed.decision().attachmentsToUpload(), written));
         ContentHash hash = request.content().expectedHash().orElseGet(() -> ContentFingerprint.of(request.title(),
                 (placed.wroteBody() ? pages.read(access, page.id()).orElse(page) : page).body()));
-        return new Written(page, parentId, placed.outcome(), placed.action(), hash, labelsAdded, uploaded, written);
+        return new Written(page, parentId, placed.outcome(), placed.action(), hash, labelsAdded, uploaded, written,
+                placed.decision().drift());
     }
 
     /** The page a step left, its outcome and action, the decision that holds for it, and whether it got a new body. */
@@ -110,7 +115,10 @@ final class PublishSteps {
         PageSummary found = RunbookPages.requireUnder(outcome.found().orElseThrow(), parentId, request);
         Page page = pages.read(access, found.id()).orElseThrow(() -> new StaleRunbookException(
                 "page " + found.id() + " disappeared while it was being adopted"));
-        PublishDecision again = runbook.plan(Optional.of(page), request.content(), request.command().onDrift(), List.of());
+        PublishDecision again = runbook.plan(Optional.of(page), request.content(), request.command().onDrift(), List.of(), request.writer());
+        if (again.step() == PublishDecision.Step.REFUSE || again.step() == PublishDecision.Step.SKIP) {
+            throw new TakeoverDeclined(page, again);
+        }
         if (again.step() == PublishDecision.Step.WRITE) {
             return new Placed(write(access, request, page), PublishOutcome.UPDATED, again.action(), again, true);
         }

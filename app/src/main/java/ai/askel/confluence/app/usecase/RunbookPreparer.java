@@ -46,7 +46,7 @@ final class RunbookPreparer {
     }
 
     /** The request checked and rendered; {@code stored} is the runbook as last saved (its page's files show in the render). */
-    PublishRequest prepare(PublishRunbookCommand command, Optional<Runbook> stored) {
+    PublishRequest prepare(PublishRunbookCommand command, Optional<Runbook> stored, Optional<String> writer) {
         Map<String, AttachmentUpload> uploads = new LinkedHashMap<>();
         for (AttachmentUpload upload : command.attachments()) {
             if (uploads.put(upload.fileName(), upload) != null) {
@@ -64,7 +64,8 @@ final class RunbookPreparer {
             AttachmentGuard.Digest digest = guard.digest(upload);
             return new AttachmentDigest(upload.fileName(), digest.hash(), digest.size());
         }).toList();
-        return new PublishRequest(command, new RunbookContent(command.title(), rendered.body(), rendered.source(), labels, digests), uploads);
+        return new PublishRequest(command, new RunbookContent(command.title(), rendered.body(), rendered.source(), labels, digests), uploads,
+                writer);
     }
 
     private record Rendered(PageBody body, RunbookSource source) {

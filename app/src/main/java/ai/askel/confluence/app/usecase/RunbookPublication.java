@@ -2,6 +2,7 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishDecision;
 import ai.askel.confluence.domain.PublishedState;
@@ -101,15 +102,12 @@ final class RunbookPublication {
                                   List<DriftFinding> undoneBefore) {
         Runbook runbook = stored.published().isPresent() || claimed ? request.applyTo(stored) : states.claim(request.applyTo(stored));
         RunbookPages.Located where = located.locate(access, request, stored, false);
-        PublishDecision decision = stored.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
+        PublishDecision decision = stored.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift(),
+                request.writer());
         Optional<PageId> pageId = stored.pageId();
         switch (decision.step()) {
-            case REFUSE -> throw decision.refusal(names.forAnswer(access, decision.editors()));
-            case SKIP -> {
-                audit.append(report(request, pageId, PublishOutcome.SKIPPED, List.of()));
-                return new PublishResult(Optional.of(stored.id()), pageId, where.page().map(p -> p.version().number()),
-                        PublishOutcome.SKIPPED, where.page().flatMap(p -> p.webUrl()), plan(request, decision, false, Set.of(), List.of()),
-                        List.of());
+            case REFUSE, SKIP -> {
+                return notWritten(access, request, stored, pageId, where.page(), decision);
             }
             case RECREATE -> {
                 states.forgetPage(runbook, pageId.orElseThrow());
@@ -120,18 +118,35 @@ final class RunbookPublication {
                         overridden);
             }
             default -> {
-                PublishSteps.Written written = steps.carryOut(access, request, runbook, where, decision);
+                PublishSteps.Written written;
+                try {
+                    written = steps.carryOut(access, request, runbook, where, decision);
+                } catch (TakeoverDeclined declined) {
+                    return notWritten(access, request, stored, Optional.of(declined.page().id()), Optional.of(declined.page()),
+                            declined.decision());
+                }
                 PageId page = written.page().id();
-                List<DriftFinding> overridden = states.overridden(runbook, page, decision.drift(), names.remembered());
+                List<DriftFinding> overridden = states.overridden(runbook, page, written.overwritten(), names.remembered());
                 states.record(request, stored, runbook, written, report(request, Optional.of(page), written.outcome(),
                         concat(undoneBefore, overridden)));
-                states.resolve(runbook, page, decision.drift());
+                states.resolve(runbook, page, written.overwritten());
                 return new PublishResult(Optional.of(runbook.id()), Optional.of(written.page().id()),
                         Optional.of(written.page().version().number()), written.outcome(), written.page().webUrl(),
                         new PublishPlan(written.action(), where.createsParent(), request.content().body().value(), written.labelsAdded(),
                                 written.uploaded()), overridden);
             }
         }
+    }
+
+    /** A publish that writes nothing: refused with the drift it found, or skipped (and audited as such). */
+    private PublishResult notWritten(ConfluenceAccess access, PublishRequest request, Runbook stored, Optional<PageId> pageId,
+                                     Optional<Page> page, PublishDecision decision) {
+        if (decision.step() == PublishDecision.Step.REFUSE) {
+            throw decision.refusal(names.forAnswer(access, decision.editors()));
+        }
+        audit.append(report(request, pageId, PublishOutcome.SKIPPED, List.of()));
+        return new PublishResult(Optional.of(stored.id()), pageId, page.map(p -> p.version().number()), PublishOutcome.SKIPPED,
+                page.flatMap(Page::webUrl), plan(request, decision, false, Set.of(), List.of()), List.of());
     }
 
     /**
@@ -142,7 +157,8 @@ final class RunbookPublication {
     PublishResult dryRun(ConfluenceAccess access, PublishRequest request, Optional<Runbook> stored) {
         Runbook runbook = stored.orElseGet(request::newRunbook);
         RunbookPages.Located where = located.locate(access, request, runbook, true);
-        PublishDecision decision = runbook.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift());
+        PublishDecision decision = runbook.plan(where.page(), request.content(), request.command().onDrift(), where.attachmentDrift(),
+                request.writer());
         if (decision.step() == PublishDecision.Step.REFUSE) {
             throw decision.refusal(names.forAnswer(access, decision.editors()));
         }

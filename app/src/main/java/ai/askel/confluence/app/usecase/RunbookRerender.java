@@ -48,7 +48,8 @@ final class RunbookRerender {
         PublishRunbookCommand command = new PublishRunbookCommand(ref, runbook.space(), Optional.of(runbook.parentTitle()), runbook.title(),
                 new PublishSource.FromTemplate(template.template().id(), template.inputs()), Optional.of(runbook.labels()), List.of(),
                 DriftPolicy.FAIL, false);
-        PublishRequest request = preparer.prepare(command, Optional.of(runbook));
+        // no writer: a re-render writes on top of the version this runbook published and never takes over a page
+        PublishRequest request = preparer.prepare(command, Optional.of(runbook), Optional.empty());
         ContentHash hash = request.content().expectedHash().orElseThrow();
         if (hash.equals(state.contentHash())) {
             return Optional.empty();

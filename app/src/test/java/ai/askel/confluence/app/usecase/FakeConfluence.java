@@ -156,8 +156,13 @@ final class FakeConfluence implements ConfluencePagesPort, ConfluenceSpacesPort,
     }
 
     synchronized PageId seedPage(String space, String title, Optional<PageId> parent, String body) {
+        return seedPage(space, title, parent, body, HUMAN);
+    }
+
+    /** A page whose only version {@code author} wrote (the connector's own account, for a page it made earlier). */
+    synchronized PageId seedPage(String space, String title, Optional<PageId> parent, String body, String author) {
         StoredPage page = new StoredPage(PageId.of(Long.toString(nextId++)), SpaceKey.of(space), Title.of(title), parent);
-        page.write(body, HUMAN, Optional.empty());
+        page.write(body, author, Optional.empty());
         pages.put(page.id, page);
         return page.id;
     }

@@ -629,14 +629,35 @@ class PublishRunbookServiceTest {
     }
 
     @Test
-    void a_page_with_the_title_under_the_parent_is_adopted_on_the_first_publish() {
+    void a_page_with_the_title_under_the_parent_that_the_connections_account_wrote_is_taken_over_on_the_first_publish() {
         PageId parent = seedParent();
-        PageId existing = f.confluence.seedPage("OPS", TITLE, Optional.of(parent), "<p>old runbook</p>");
+        PageId existing = f.confluence.seedPage("OPS", TITLE, Optional.of(parent), "<p>old runbook</p>", UseCaseFixture.ACCOUNT);
 
         PublishResult result = publisher.publish(command());
 
         assertThat(result.pageId()).contains(existing);
         assertThat(result.outcome()).isEqualTo(PublishOutcome.UPDATED);
+        assertThat(result.driftOverridden()).isEmpty();
+        assertThat(onlyRunbookPage().body()).contains("production");
+    }
+
+    @Test
+    void a_persons_page_with_the_title_under_the_parent_is_not_overwritten_by_a_first_publish_unless_asked() {
+        PageId parent = seedParent();
+        PageId persons = f.confluence.seedPage("OPS", TITLE, Optional.of(parent), "<p>Bob's notes</p>");
+
+        assertThatThrownBy(() -> publisher.publish(command())).isInstanceOf(ConnectorException.class)
+                .satisfies(e -> assertThat(((ConnectorException) e).code()).isEqualTo(ErrorCode.DRIFT_DETECTED))
+                .hasMessageContaining("page %s '%s' already exists".formatted(persons, TITLE))
+                .hasMessageContaining("not written by this connection's account").hasMessageContaining("nothing was overwritten");
+        assertThat(f.confluence.calls("pages.update")).isZero();
+        assertThat(onlyRunbookPage().body()).isEqualTo("<p>Bob's notes</p>");
+
+        PublishResult overwritten = publisher.publish(command(inputs(), List.of(), DriftPolicy.OVERWRITE, false));
+
+        assertThat(overwritten.pageId()).contains(persons);
+        assertThat(overwritten.outcome()).isEqualTo(PublishOutcome.UPDATED);
+        assertThat(overwritten.driftOverridden()).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(DriftKind.EDITED_IN_CONFLUENCE));
         assertThat(onlyRunbookPage().body()).contains("production");
     }
 
