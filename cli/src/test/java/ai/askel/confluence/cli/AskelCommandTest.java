@@ -123,6 +123,47 @@ class AskelCommandTest {
         assertThat(results.get(4).err()).contains("--inputs-file", "is not a JSON object");
     }
 
+    private static String[] withLabels(int count, String option, String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        for (int i = 1; i <= count; i++) {
+            if (option != null) {
+                args.add(option);
+            }
+            args.add("label-" + i);
+        }
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void one_label_more_than_the_most_prints_one_line_naming_labels_and_exits_2() {
+        String page = json(cli.run("--json", "page", "create", "--space", "INFRA", "--title", "CLI Most Labels", "--body", "<p/>"))
+                .get("id").asText();
+        List<CliRunner.Result> results = List.of(
+                cli.run(withLabels(51, "--label", "page", "create", "--space", "INFRA", "--title", "CLI Too Many Labels", "--body", "<p/>")),
+                cli.run(withLabels(51, "--label", "runbook", "publish", "--space", "INFRA", "--title", "CLI Too Many Labels")),
+                cli.run(withLabels(51, null, "labels", "add", page)));
+
+        assertThat(results).allSatisfy(r -> {
+            assertOneLineError(r, "error [INVALID_INPUT]: labels: at most 50 labels, got 51");
+            assertThat(r.exit()).as("%s", r).isEqualTo(2);
+        });
+        assertThat(json(cli.run(withLabels(50, null, "--json", "labels", "add", page))).get("labels")).hasSize(50);
+    }
+
+    @Test
+    void one_attachment_more_than_the_most_prints_one_line_naming_attachments_and_exits_2() throws IOException {
+        List<String> args = new ArrayList<>(List.of("runbook", "publish", "--space", "INFRA", "--title", "CLI Too Many Files"));
+        for (int i = 1; i <= 21; i++) {
+            args.add("--attach");
+            args.add(Files.writeString(temp.resolve("file-" + i + ".txt"), "file " + i).toString());
+        }
+
+        CliRunner.Result r = cli.run(args.toArray(String[]::new));
+
+        assertOneLineError(r, "error [INVALID_INPUT]: attachments: at most 20 files per publish, got 21");
+        assertThat(r.exit()).as("%s", r).isEqualTo(2);
+    }
+
     @Test
     void spaces_are_listed_as_json_and_for_people() {
         JsonNode spaces = json(cli.run("--json", "spaces"));

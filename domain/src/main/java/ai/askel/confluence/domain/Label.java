@@ -12,6 +12,12 @@ public record Label(String name) implements Comparable<Label> {
     public static final int MAX_LENGTH = 255;
     /** Characters Confluence refuses in a label name. */
     public static final String FORBIDDEN = ":;,.!#&()*?<>@[]^\"'\\|{}=+%$`";
+    /**
+     * The most labels one write may set on a page: a publish (its template's default labels included), a page
+     * creation, one label add. They are stored with the runbook and sent in one Confluence label request, so they
+     * are bounded; Confluence documents no maximum of its own (it only answers "too many labels").
+     */
+    public static final int MAX_PER_REQUEST = 50;
 
     public Label {
         Require.present(name, "label");
@@ -38,6 +44,13 @@ public record Label(String name) implements Comparable<Label> {
 
     public static Label of(String name) {
         return new Label(name);
+    }
+
+    /** Refuses {@code count} labels for one write when that is more than {@link #MAX_PER_REQUEST}, naming the field {@code labels}. */
+    public static void checkCount(int count) {
+        if (count > MAX_PER_REQUEST) {
+            throw InvalidInputException.of("labels", "at most %d labels, got %d".formatted(MAX_PER_REQUEST, count));
+        }
     }
 
     @Override

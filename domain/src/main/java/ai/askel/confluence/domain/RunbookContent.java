@@ -1,5 +1,6 @@
 package ai.askel.confluence.domain;
 
+import ai.askel.confluence.domain.error.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,13 +8,17 @@ import java.util.Set;
 
 /**
  * What one publish asks a runbook page to hold: its title and body (rendered by a template or supplied
- * by the caller), where the body came from, the labels and the attachments.
+ * by the caller), where the body came from, the labels (at most {@link Label#MAX_PER_REQUEST}, a template's default
+ * labels included) and the attachments (at most {@link #MAX_ATTACHMENTS}).
  *
  * <p>A value, but not a record: the hash the page will have once written is worked out once, when the content is
  * made, because a publish asks for it several times (to compare with the page, to plan, to record) and each answer
  * would otherwise parse the whole body again.
  */
 public final class RunbookContent {
+    /** The most files one publish may attach: each is hashed, recorded with the runbook and uploaded by the publish. */
+    public static final int MAX_ATTACHMENTS = 20;
+
     private final Title title;
     private final PageBody body;
     private final RunbookSource source;
@@ -25,11 +30,20 @@ public final class RunbookContent {
         this.title = Objects.requireNonNull(title, "title");
         this.body = Objects.requireNonNull(body, "body");
         this.source = Objects.requireNonNull(source, "source");
+        Label.checkCount(labels.size());
         this.labels = Set.copyOf(labels);
+        checkAttachmentCount(attachments.size());
         this.attachments = List.copyOf(attachments);
         this.expectedHash = body.representation() == BodyRepresentation.STORAGE
                 ? Optional.of(ContentBaseline.fingerprint(title, body.value()))
                 : Optional.empty();
+    }
+
+    /** Refuses {@code count} files for one publish when that is more than {@link #MAX_ATTACHMENTS}, naming the field {@code attachments}. */
+    public static void checkAttachmentCount(int count) {
+        if (count > MAX_ATTACHMENTS) {
+            throw InvalidInputException.of("attachments", "at most %d files per publish, got %d".formatted(MAX_ATTACHMENTS, count));
+        }
     }
 
     public Title title() {

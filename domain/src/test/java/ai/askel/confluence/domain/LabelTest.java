@@ -84,4 +84,19 @@ class LabelTest {
         assertThat(Stream.of(Label.of("b"), Label.of("A"), Label.of("c")).sorted())
                 .containsExactly(Label.of("a"), Label.of("b"), Label.of("c"));
     }
+
+    @Test
+    void fifty_labels_for_one_write_are_accepted() {
+        Label.checkCount(Label.MAX_PER_REQUEST);
+
+        assertThat(Label.MAX_PER_REQUEST).isEqualTo(50);
+    }
+
+    @Test
+    void fifty_one_labels_for_one_write_are_refused_naming_the_field_and_both_counts() {
+        assertThatThrownBy(() -> Label.checkCount(Label.MAX_PER_REQUEST + 1))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new InvalidInputException.Problem("labels", "at most 50 labels, got 51")))
+                .hasMessage("labels: at most 50 labels, got 51");
+    }
 }

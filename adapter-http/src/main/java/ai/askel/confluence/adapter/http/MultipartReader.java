@@ -1,6 +1,7 @@
 package ai.askel.confluence.adapter.http;
 
 import ai.askel.confluence.domain.ContentHash;
+import ai.askel.confluence.domain.RunbookContent;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -36,8 +37,8 @@ final class MultipartReader {
         this.settings = settings;
     }
 
-    /** The most files one request may carry. */
-    static final int MAX_FILES = 20;
+    /** The most files one request may carry: as many as one publish may attach. */
+    static final int MAX_FILES = RunbookContent.MAX_ATTACHMENTS;
 
     /** A parsed request with files: its JSON and the files; the hash covers both, for an idempotency key. */
     record WithFiles(byte[] request, List<Upload> files) {

@@ -15,6 +15,7 @@ import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishSource;
+import ai.askel.confluence.domain.RunbookContent;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
@@ -81,7 +82,7 @@ final class RequestMapper {
         Title title = problems.check("title", () -> Title.of(json.title()));
         Optional<PageId> parent = problems.optional("parentId", json.parentId(), PageId::of);
         PageBody body = body(problems, json.body());
-        Set<Label> labels = labels(problems, json.labels());
+        Set<Label> labels = labels(problems, "labels", json.labels());
         problems.throwIfAny();
         return new CreatePageCommand(ref, space, title, parent, body, labels);
     }
@@ -99,7 +100,7 @@ final class RequestMapper {
     static Set<Label> labelsToAdd(List<String> labels) {
         Problems problems = new Problems();
         problems.required("labels", labels);
-        Set<Label> result = labels(problems, labels);
+        Set<Label> result = labels(problems, "labels", labels);
         if (labels != null && labels.isEmpty()) {
             problems.add("labels", "must name at least one label");
         }
@@ -114,7 +115,7 @@ final class RequestMapper {
         SpaceKey space = problems.check("spaceKey", () -> SpaceKey.of(json.spaceKey()));
         Optional<Title> parentTitle = problems.optional("parentTitle", json.parentTitle(), Title::of);
         Title title = problems.check("title", () -> Title.of(json.title()));
-        Optional<Set<Label>> labels = json.labels() == null ? Optional.empty() : Optional.of(labels(problems, json.labels()));
+        Optional<Set<Label>> labels = json.labels() == null ? Optional.empty() : Optional.of(labels(problems, "labels", json.labels()));
         DriftPolicy onDrift = problems.check("onDrift", () -> DriftPolicy.parse(json.onDrift()));
         problems.throwIfAny();
         return new PublishRunbookCommand(ref, space, parentTitle, title, source, labels, files, onDrift, Boolean.TRUE.equals(json.dryRun()));
@@ -150,10 +151,16 @@ final class RequestMapper {
         Title title = problems.check(at + "title", () -> Title.of(json.title()));
         TemplateInputs inputs = json.inputs() == null ? TemplateInputs.empty()
                 : problems.check(at + "inputs", () -> new TemplateInputs(json.inputs()));
-        Optional<Set<Label>> labels = json.labels() == null ? Optional.empty() : Optional.of(labels(problems, json.labels()));
+        Optional<Set<Label>> labels = json.labels() == null ? Optional.empty() : Optional.of(labels(problems, at + "labels", json.labels()));
         DriftPolicy onDrift = problems.check(at + "onDrift", () -> DriftPolicy.parse(json.onDrift()));
         List<JobItemRequest.InlineAttachment> attachments = new ArrayList<>();
-        List<InlineAttachmentJson> given = json.attachments() == null ? List.of() : json.attachments();
+        List<InlineAttachmentJson> sent = json.attachments() == null ? List.of() : json.attachments();
+        // counted before any is decoded
+        problems.check(at + "attachments", () -> {
+            RunbookContent.checkAttachmentCount(sent.size());
+            return null;
+        });
+        List<InlineAttachmentJson> given = sent.size() > RunbookContent.MAX_ATTACHMENTS ? List.of() : sent;
         for (int i = 0; i < given.size(); i++) {
             InlineAttachmentJson a = given.get(i);
             String field = at + "attachments[" + i + "]";
@@ -248,14 +255,23 @@ final class RequestMapper {
         return problems.check(() -> new PageBody(representation, json.value()));
     }
 
-    private static Set<Label> labels(Problems problems, List<String> names) {
+    /** The labels of {@code names}, each problem named {@code field} (too many) or {@code field[index]} (a bad label). */
+    private static Set<Label> labels(Problems problems, String field, List<String> names) {
         Set<Label> labels = new LinkedHashSet<>();
         if (names == null) {
             return labels;
         }
+        if (names.size() > Label.MAX_PER_REQUEST) {
+            // counted before each is checked: a request with a million labels gets one problem, not a million
+            problems.check(field, () -> {
+                Label.checkCount(names.size());
+                return null;
+            });
+            return labels;
+        }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            Label label = problems.check("labels[" + i + "]", () -> Label.of(name));
+            Label label = problems.check(field + "[" + i + "]", () -> Label.of(name));
             if (label != null) {
                 labels.add(label);
             }

@@ -228,6 +228,46 @@ class PageRoutesTest {
         assertThat(answer.json().get("labels").toString()).isEqualTo("[\"ops\",\"prod\",\"runbook\"]");
     }
 
+    static String labelArray(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "\"label-" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    @Test
+    void a_page_with_the_most_labels_is_created() {
+        TestServer.Answer answer = api.post(base + "/pages", """
+                {"spaceKey": "INFRA", "title": "Runbook", "body": {"value": "<p>Hi</p>"}, "labels": %s}"""
+                .formatted(labelArray(Label.MAX_PER_REQUEST)));
+
+        assertThat(answer.status()).as("%s", answer.json()).isEqualTo(201);
+        assertThat(((CreatePageCommand) api.fake.calls.get(0)).labels()).hasSize(Label.MAX_PER_REQUEST);
+    }
+
+    @Test
+    void a_page_with_one_label_more_than_the_most_is_a_problem_naming_labels_and_nothing_is_called() {
+        TestServer.Answer answer = api.post(base + "/pages", """
+                {"spaceKey": "INFRA", "title": "Runbook", "body": {"value": "<p>Hi</p>"}, "labels": %s}"""
+                .formatted(labelArray(Label.MAX_PER_REQUEST + 1)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors")).hasSize(1);
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("labels");
+        assertThat(answer.json().get("errors").get(0).get("message").asText()).isEqualTo("at most 50 labels, got 51");
+        assertThat(api.fake.calls).isEmpty();
+    }
+
+    @Test
+    void adding_one_label_more_than_the_most_is_a_problem_naming_labels() {
+        Page page = api.fake.addPage("Existing");
+
+        TestServer.Answer answer = api.post(base + "/pages/" + page.id() + "/labels",
+                "{\"labels\": " + labelArray(Label.MAX_PER_REQUEST + 1) + "}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("labels");
+        assertThat(answer.json().get("errors").get(0).get("message").asText()).isEqualTo("at most 50 labels, got 51");
+    }
+
     @Test
     void removing_a_label_answers_204() {
         Page page = api.fake.addPage("Existing");

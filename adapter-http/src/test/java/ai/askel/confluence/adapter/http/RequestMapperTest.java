@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.adapter.http.ApiJson.RegisterConnectionJson;
+import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.RunbookContent;
 import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.ports.out.JobItemRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,5 +58,31 @@ class RequestMapperTest {
                     assertThat(e.problems()).extracting(InvalidInputException.Problem::field).containsExactly("apiToken", "tokenExpiresOn");
                     assertThat(e.getMessage()).doesNotContain("two words");
                 });
+    }
+
+    @Test
+    void a_batch_item_with_one_label_or_one_attachment_more_than_the_most_names_the_items_fields() {
+        List<String> labels = java.util.stream.IntStream.rangeClosed(1, Label.MAX_PER_REQUEST + 1).mapToObj(i -> "label-" + i).toList();
+        List<ApiJson.InlineAttachmentJson> files = java.util.stream.IntStream.rangeClosed(1, RunbookContent.MAX_ATTACHMENTS + 1)
+                .mapToObj(i -> new ApiJson.InlineAttachmentJson("file-" + i + ".png", "image/png", "AQ==", null)).toList();
+        ApiJson.BatchItemJson item = new ApiJson.BatchItemJson("customer-environment", "INFRA", null, "T", null, labels, null, files);
+
+        assertThatThrownBy(() -> RequestMapper.batchItem(3, item))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InvalidInputException.Problem("items[3].labels", "at most 50 labels, got 51"),
+                        new InvalidInputException.Problem("items[3].attachments", "at most 20 files per publish, got 21")));
+    }
+
+    @Test
+    void a_batch_item_with_the_most_labels_and_attachments_is_accepted() {
+        List<String> labels = java.util.stream.IntStream.rangeClosed(1, Label.MAX_PER_REQUEST).mapToObj(i -> "label-" + i).toList();
+        List<ApiJson.InlineAttachmentJson> files = java.util.stream.IntStream.rangeClosed(1, RunbookContent.MAX_ATTACHMENTS)
+                .mapToObj(i -> new ApiJson.InlineAttachmentJson("file-" + i + ".png", "image/png", "AQ==", null)).toList();
+
+        JobItemRequest request = RequestMapper.batchItem(0,
+                new ApiJson.BatchItemJson("customer-environment", "INFRA", null, "T", null, labels, null, files));
+
+        assertThat(request.labels()).hasValueSatisfying(l -> assertThat(l).hasSize(50));
+        assertThat(request.attachments()).hasSize(20);
     }
 }

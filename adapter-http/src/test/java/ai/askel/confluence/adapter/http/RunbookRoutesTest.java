@@ -92,6 +92,29 @@ class RunbookRoutesTest {
     }
 
     @Test
+    void a_publish_with_the_most_labels_is_accepted() {
+        TestServer.Answer answer = api.post(base + "/runbooks", """
+                {"template": "customer-environment", "spaceKey": "INFRA", "title": "T", "labels": %s}"""
+                .formatted(PageRoutesTest.labelArray(Label.MAX_PER_REQUEST)));
+
+        assertThat(answer.status()).as("%s", answer.json()).isIn(200, 201);
+        assertThat(((PublishRunbookCommand) api.fake.calls.get(0)).effectiveLabels()).hasSize(Label.MAX_PER_REQUEST);
+    }
+
+    @Test
+    void a_publish_with_one_label_more_than_the_most_is_a_problem_naming_labels() {
+        TestServer.Answer answer = api.post(base + "/runbooks", """
+                {"template": "customer-environment", "spaceKey": "INFRA", "title": "T", "labels": %s}"""
+                .formatted(PageRoutesTest.labelArray(Label.MAX_PER_REQUEST + 1)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("labels");
+        assertThat(answer.json().get("errors").get(0).get("message").asText()).isEqualTo("at most 50 labels, got 51");
+        assertThat(api.fake.calls).isEmpty();
+    }
+
+    @Test
     void an_unknown_drift_policy_is_invalid_input() {
         TestServer.Answer answer = api.post(base + "/runbooks", """
                 {"template": "customer-environment", "spaceKey": "INFRA", "title": "T", "onDrift": "ignore"}""");

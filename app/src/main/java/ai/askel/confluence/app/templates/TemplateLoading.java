@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.templates;
 
+import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.TemplateRef;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.InvalidInputException;
@@ -182,6 +183,10 @@ final class TemplateLoading {
         }
         if (template.defaultLabels() == null || template.titlePattern() == null) {
             throw InvalidInputException.of("template", "defaultLabels() and titlePattern() must not return null");
+        }
+        if (template.defaultLabels().size() > Label.MAX_PER_REQUEST) {
+            throw InvalidInputException.of("template", "declares %d default labels; a page takes at most %d in one publish"
+                    .formatted(template.defaultLabels().size(), Label.MAX_PER_REQUEST));
         }
         template.titlePattern().ifPresent(pattern -> TitlePattern.check(pattern, inputs));
         return new HostedTemplate(template, source);

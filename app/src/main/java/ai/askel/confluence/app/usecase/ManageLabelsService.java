@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 
-/** Adds labels in one call and removes them one at a time (lower-cased by {@link Label}). */
+/** Adds labels in one call (at most {@link Label#MAX_PER_REQUEST}) and removes them one at a time (lower-cased by {@link Label}). */
 final class ManageLabelsService implements ManageLabelsUseCase {
     private final ConnectionLookup lookup;
     private final ConfluenceLabelsPort labels;
@@ -27,6 +27,7 @@ final class ManageLabelsService implements ManageLabelsUseCase {
 
     @Override
     public Set<Label> add(ConnectionRef ref, PageId page, Set<Label> toAdd) {
+        Label.checkCount(toAdd.size());
         ConfluenceAccess access = lookup.access(ref);
         if (toAdd.isEmpty()) {
             return labels.list(access, page);

@@ -81,13 +81,21 @@ final class RunbookPreparer {
                 new RunbookSource.SuppliedBody(sent.representation(), RunbookSource.SuppliedBody.hashOf(command.title(), sent)));
     }
 
-    /** Renders the template; its default labels join the request's ({@code labels} is added to). */
+    /**
+     * Renders the template; its default labels join the request's ({@code labels} is added to), and together they
+     * are bounded as the request's alone are.
+     */
     private Rendered render(PublishRunbookCommand command, PublishSource.FromTemplate source, List<String> attachmentNames,
                             Set<Label> labels) {
         ContentTemplateProvider template = templates.find(source.templateId()).orElseThrow(() -> InvalidInputException.of("template",
                 "unknown template '%s'; the loaded templates are %s".formatted(source.templateId(), knownTemplateIds())));
         validator.validate(template.id(), template.inputs(), source.inputs());
+        int given = labels.size();
         template.defaultLabels().forEach(name -> labels.add(Label.of(name)));
+        if (labels.size() > Label.MAX_PER_REQUEST) {
+            throw InvalidInputException.of("labels", "at most %d labels, got %d: %d given and %d more from the default labels of template '%s'"
+                    .formatted(Label.MAX_PER_REQUEST, labels.size(), given, labels.size() - given, template.id()));
+        }
         TemplateRef ref = new TemplateRef(template.id(), template.version());
         String rendered;
         try {

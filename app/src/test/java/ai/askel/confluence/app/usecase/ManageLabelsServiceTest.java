@@ -2,6 +2,7 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.out.AuditEvent;
@@ -54,5 +55,24 @@ class ManageLabelsServiceTest {
     void adding_no_labels_writes_nothing() {
         assertThat(service.add(ref, id, Set.of())).isEmpty();
         assertThat(f.confluence.writes()).isZero();
+    }
+
+    @Test
+    void adding_more_than_the_most_labels_in_one_call_is_refused_before_any_call() {
+        Set<Label> labels = java.util.stream.IntStream.rangeClosed(1, Label.MAX_PER_REQUEST + 1).mapToObj(i -> Label.of("label-" + i))
+                .collect(java.util.stream.Collectors.toSet());
+
+        assertThatThrownBy(() -> service.add(ref, id, labels))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("labels: at most 50 labels, got 51");
+        assertThat(f.confluence.callLog()).isEmpty();
+    }
+
+    @Test
+    void adding_the_most_labels_in_one_call_is_accepted() {
+        Set<Label> labels = java.util.stream.IntStream.rangeClosed(1, Label.MAX_PER_REQUEST).mapToObj(i -> Label.of("label-" + i))
+                .collect(java.util.stream.Collectors.toSet());
+
+        assertThat(service.add(ref, id, labels)).hasSize(Label.MAX_PER_REQUEST);
     }
 }

@@ -561,6 +561,30 @@ class PublishRunbookServiceTest {
         assertThat(f.managedPages.writes.get()).isZero();
     }
 
+    private PublishRunbookCommand labelled(int count) {
+        Set<Label> labels = java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> Label.of("label-" + i))
+                .collect(java.util.stream.Collectors.toSet());
+        return new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of(TITLE), "test-runbook",
+                new TemplateInputs(inputs()), Optional.of(labels), List.of(), DriftPolicy.FAIL, false);
+    }
+
+    @Test
+    void labels_that_reach_the_most_with_the_templates_default_label_are_published() {
+        publisher.publish(labelled(Label.MAX_PER_REQUEST - 1));
+
+        assertThat(onlyRunbookPage().labels).hasSize(Label.MAX_PER_REQUEST).contains(Label.of("runbook"));
+    }
+
+    @Test
+    void labels_that_pass_the_most_only_with_the_templates_default_label_are_refused_before_any_call() {
+        assertThatThrownBy(() -> publisher.publish(labelled(Label.MAX_PER_REQUEST)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidInputException.Problem::field).containsExactly("labels"))
+                .hasMessage("labels: at most 50 labels, got 51: 50 given and 1 more from the default labels of template 'test-runbook'");
+        assertThat(f.confluence.calls()).isZero();
+        assertThat(f.runbooks.count()).isZero();
+    }
+
     @Test
     void an_unknown_template_is_named_with_the_known_ones_before_any_call() {
         PublishRunbookCommand command = new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of(TITLE), "nope",

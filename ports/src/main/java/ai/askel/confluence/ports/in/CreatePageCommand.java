@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** A page to create in a space, optionally under a parent and with labels. */
+/** A page to create in a space, optionally under a parent and with labels (at most {@link Label#MAX_PER_REQUEST}). */
 public record CreatePageCommand(ConnectionRef ref, SpaceKey space, Title title, Optional<PageId> parentId, PageBody body,
                                 Set<Label> labels) {
     public CreatePageCommand {
@@ -19,6 +19,7 @@ public record CreatePageCommand(ConnectionRef ref, SpaceKey space, Title title, 
         Objects.requireNonNull(parentId, "parentId");
         Objects.requireNonNull(body, "body");
         labels = Set.copyOf(labels);
+        Label.checkCount(labels.size());
     }
 
     /** A page without parent or labels: {@code CreatePageCommand.of(ref, space, title, body).under(parent).withLabels(labels)}. */

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** Adds and removes page labels (lower-cased, as Confluence stores them). */
 public interface ManageLabelsUseCase {
-    /** Adds the labels in one call; answers every label now on the page. */
+    /** Adds the labels (at most {@link Label#MAX_PER_REQUEST}) in one call; answers every label now on the page. */
     Set<Label> add(ConnectionRef ref, PageId page, Set<Label> labels);
 
     /** Removes the label; removing one that is not there is not an error. */

@@ -3,6 +3,7 @@ package ai.askel.confluence.ports.in;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PublishSource;
+import ai.askel.confluence.domain.RunbookContent;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -15,8 +16,9 @@ import java.util.Set;
 /**
  * Publish (create or update) a runbook page titled {@code title}, from {@code source} (a template and
  * its inputs, or a body the caller supplied), under the parent page titled {@code parentTitle} (default
- * "Customer Environments") in {@code space}, with labels (default auto-generated and customer-runbook)
- * and attachments. {@code dryRun} plans without writing anything.
+ * "Customer Environments") in {@code space}, with labels (default auto-generated and customer-runbook; at most
+ * {@link Label#MAX_PER_REQUEST}, a template's default labels included) and attachments (at most
+ * {@link RunbookContent#MAX_ATTACHMENTS}). {@code dryRun} plans without writing anything.
  */
 public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<Title> parentTitle, Title title, PublishSource source,
                                     Optional<Set<Label>> labels, List<AttachmentUpload> attachments, DriftPolicy onDrift,
@@ -31,7 +33,9 @@ public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(source, "source");
         labels = labels.map(Set::copyOf);
+        labels.ifPresent(l -> Label.checkCount(l.size()));
         attachments = List.copyOf(attachments);
+        RunbookContent.checkAttachmentCount(attachments.size());
         Objects.requireNonNull(onDrift, "onDrift");
     }
 

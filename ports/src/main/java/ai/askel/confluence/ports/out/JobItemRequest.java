@@ -2,6 +2,7 @@ package ai.askel.confluence.ports.out;
 
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.RunbookContent;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * One runbook publish of a batch, as stored with its job until a worker runs it: the same fields as a
- * single publish, with the attachments' bytes inline (a batch cannot stream files).
+ * single publish, with the attachments' bytes inline (a batch cannot stream files), bounded as a single publish is.
  */
 public record JobItemRequest(SpaceKey space, Optional<Title> parentTitle, Title title, String templateId, TemplateInputs inputs,
                              Optional<Set<Label>> labels, List<InlineAttachment> attachments, DriftPolicy onDrift) {
@@ -26,7 +27,9 @@ public record JobItemRequest(SpaceKey space, Optional<Title> parentTitle, Title 
         Objects.requireNonNull(templateId, "templateId");
         Objects.requireNonNull(inputs, "inputs");
         labels = Objects.requireNonNull(labels, "labels").map(Set::copyOf);
+        labels.ifPresent(l -> Label.checkCount(l.size()));
         attachments = List.copyOf(attachments);
+        RunbookContent.checkAttachmentCount(attachments.size());
         Objects.requireNonNull(onDrift, "onDrift");
         long bytes = attachments.stream().mapToLong(a -> a.content().length).sum();
         if (bytes > MAX_INLINE_ATTACHMENT_BYTES) {

@@ -244,9 +244,7 @@ final class PublishPages implements WebConsole.Section {
     private static Set<Label> parseLabels(String text) {
         Set<Label> labels = new LinkedHashSet<>();
         Arrays.stream(text.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).map(Label::of).forEach(labels::add);
-        if (labels.size() > 50) {
-            throw InvalidInputException.of("labels", "at most 50 labels");
-        }
+        Label.checkCount(labels.size());
         return labels;
     }
 }
