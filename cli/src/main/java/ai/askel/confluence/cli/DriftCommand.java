@@ -15,9 +15,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "drift", description = {"Scans managed pages and connections for drift; exits 3 when a finding needs attention "
-        + "(acknowledged ones do not), 1 when a site could not be scanned. Act on a finding with overwrite, adopt or acknowledge.",
-        "--json: [{id, connectionId, pageId, kind, detail, firstSeen, lastSeen, resolvedAt, acknowledgedAt}]."},
+@Command(name = "drift", description = {"Scans managed pages and connections for drift and prints the open findings (a site that "
+        + "could not be scanned is listed with its SCAN_FAILED finding). Exits 1 when a site could not be scanned (this wins: its "
+        + "other findings are as of its last scan), else 3 when a finding needs attention (acknowledged ones do not), else 0. "
+        + "Act on a finding with overwrite, adopt or acknowledge.",
+        "--json: [{id, connectionId, pageId, kind, detail, firstSeen, lastSeen, resolvedAt, acknowledgedAt}], also when a site could "
+                + "not be scanned."},
         subcommands = {DriftCommand.Overwrite.class, DriftCommand.Adopt.class, DriftCommand.Acknowledge.class})
 final class DriftCommand extends ConnectorCommand {
     static final int DRIFT_FOUND = 3;
@@ -30,26 +33,42 @@ final class DriftCommand extends ConnectorCommand {
     protected int execute() {
         try (AskelConfluence askel = openConnector()) {
             List<DriftFinding> findings = new ArrayList<>();
+            boolean unscanned = false;
             if (connection.value != null) {
-                findings.addAll(askel.checkDrift().scan(connection(askel, connection.value)));
+                unscanned = !scan(askel, connection(askel, connection.value), connection.value, findings);
             } else {
                 for (Connection c : askel.listConnections().list(WorkspaceIds.DEFAULT)) {
-                    ConnectionRef ref = askel.defaultWorkspace().connection(c.id());
-                    try {
-                        findings.addAll(askel.checkDrift().scan(ref));
-                    } catch (ConnectorException e) {
-                        // one unreachable site must not hide the others' drift; its SCAN_FAILED finding is listed with them
-                        err().println("connection " + c.name() + " (" + c.id() + ") not scanned: error [" + e.code() + "]: " + e.getMessage());
-                        findings.addAll(askel.checkDrift().openFindings(ref));
-                    }
+                    unscanned |= !scan(askel, askel.defaultWorkspace().connection(c.id()), c.name() + " (" + c.id() + ")", findings);
                 }
             }
             out().result(findings.stream().map(Views::finding).toList(), findings.isEmpty() ? "no drift"
                     : findings.stream().map(DriftCommand::line).collect(Collectors.joining("\n")));
-            boolean attention = findings.stream().anyMatch(f -> f.needsAttention() && f.kind() != DriftKind.SCAN_FAILED);
-            boolean unscanned = findings.stream().anyMatch(f -> f.kind() == DriftKind.SCAN_FAILED);
-            return attention ? DRIFT_FOUND : unscanned ? CliErrors.FAILED : 0;
+            return exitCode(findings, unscanned);
         }
+    }
+
+    /**
+     * Scans one connection into {@code findings}. A site that cannot be scanned does not hide the others' drift, nor the
+     * result: its open findings (its SCAN_FAILED one among them) are listed with the rest, and the error goes to stderr.
+     * Answers whether the scan completed.
+     */
+    private boolean scan(AskelConfluence askel, ConnectionRef ref, String name, List<DriftFinding> findings) {
+        try {
+            findings.addAll(askel.checkDrift().scan(ref));
+            return true;
+        } catch (ConnectorException e) {
+            err().println("connection " + name + " not scanned: error [" + e.code() + "]: " + e.getMessage());
+            findings.addAll(askel.checkDrift().openFindings(ref));
+            return false;
+        }
+    }
+
+    /** 1 when a site could not be scanned (what else is listed for it may be stale), else 3 when a finding needs attention, else 0. */
+    static int exitCode(List<DriftFinding> findings, boolean unscanned) {
+        if (unscanned || findings.stream().anyMatch(f -> f.isOpen() && f.kind() == DriftKind.SCAN_FAILED)) {
+            return CliErrors.FAILED;
+        }
+        return findings.stream().anyMatch(DriftFinding::needsAttention) ? DRIFT_FOUND : 0;
     }
 
     static String line(DriftFinding f) {

@@ -56,6 +56,23 @@ class DriftCommandTest {
     }
 
     @Test
+    void a_site_that_cannot_be_scanned_is_printed_as_json_and_exits_1_even_with_findings_that_need_attention() throws Exception {
+        site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's own procedure</p>");
+        site.askel.close();
+        site.askel = null;
+        assertThat(cli("drift").exit).as("the edit is found while the site is up").isEqualTo(3);
+        site.sandbox.faults().errorRate(1.0, 503);
+
+        for (Cli down : List.of(cli("--json", "drift", "--connection", "crestview"), cli("--json", "drift"))) {
+            assertThat(down.exit).as("a site that could not be scanned wins over the older edit: %s", down.err).isEqualTo(1);
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(down.out);
+            assertThat(json.isArray()).as(down.out).isTrue();
+            assertThat(json.findValuesAsText("kind")).contains("SCAN_FAILED", "EDITED_IN_CONFLUENCE");
+            assertThat(down.err).contains("not scanned");
+        }
+    }
+
+    @Test
     void a_finding_is_acknowledged_and_overwritten_by_its_id_on_the_command_line() throws Exception {
         String original = site.sandbox.findPage(page).orElseThrow().storage();
         site.sandbox.editPage(page, DriftSandbox.BOB, "<p>Bob's own procedure</p>");

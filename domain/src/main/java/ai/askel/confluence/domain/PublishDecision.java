@@ -66,6 +66,7 @@ public record PublishDecision(Step step, PublishAction action, List<PageDrift> d
                 ? "; nothing was written. Publish with onDrift=overwrite (--on-drift overwrite in the CLI) to create it again, or skip"
                         + " to leave it"
                 : "; nothing was overwritten. Publish with onDrift=overwrite (--on-drift overwrite in the CLI) to replace it, or skip"
-                        + " to leave it, or act on the drift finding (overwrite, adopt or acknowledge)"));
+                        + " to leave it, or act on the drift finding: overwrite or adopt it (acknowledging it only mutes the report;"
+                        + " the publish is still refused)"));
     }
 }

@@ -40,6 +40,21 @@ public record PublishedState(PageId pageId, PageId parentId, Version version, Co
         return new PublishedState(pageId, parentId, version, contentHash, title, labels, updated, publishedAt);
     }
 
+    /**
+     * The same page, still claiming {@code files} the connector wrote to it before that it lacks now (a page created again
+     * without them): a file this state already records by name stays as recorded.
+     */
+    public PublishedState lacking(List<PublishedAttachment> files) {
+        List<PublishedAttachment> claimed = new java.util.ArrayList<>(attachments);
+        files.stream().filter(f -> attachment(f.fileName()).isEmpty()).forEach(claimed::add);
+        return new PublishedState(pageId, parentId, version, contentHash, title, labels, claimed, publishedAt);
+    }
+
+    /** The same page, now under {@code parent}. */
+    public PublishedState under(PageId parent) {
+        return new PublishedState(pageId, parent, version, contentHash, title, labels, attachments, publishedAt);
+    }
+
     public PublishedState withLabels(Set<Label> newLabels) {
         return new PublishedState(pageId, parentId, version, contentHash, title, newLabels, attachments, publishedAt);
     }

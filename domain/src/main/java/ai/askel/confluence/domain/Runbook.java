@@ -174,6 +174,16 @@ public final class Runbook {
     }
 
     /**
+     * The runbook whose page Confluence moved under {@code parent} when the parent it was published under went away (a
+     * trashed parent's children move up a level): that is where the page lives from now on.
+     */
+    public Runbook placedUnder(PageId parent) {
+        PublishedState state = published.orElseThrow(() -> new IllegalStateException("runbook " + id + " was never published"));
+        return new Runbook(id, workspace, connection, space, parentTitle, title, source, labels, Optional.of(state.under(parent)), status,
+                revision);
+    }
+
+    /**
      * The runbook whose page was deleted in Confluence, starting over as never published (at its stored
      * revision), so that an overwrite creates the page again.
      */

@@ -23,7 +23,8 @@ import java.util.Optional;
  * Attaches a file to a published runbook's page and records its hash, so a republish does not
  * upload it again and drift detection can watch it. The same content under the same name is not
  * uploaded twice. A template runbook is rendered again with the file among its attachments
- * ({@link RunbookRerender}): one PUT, only if the page's content changes.
+ * ({@link RunbookRerender}): one PUT, only if the page's content changes. A file that was missing or replaced on the page
+ * settles its drift finding at once ({@link AttachmentDriftCheck#settle}: one listing, only while such a finding is open).
  */
 final class AttachToRunbookService implements AttachToRunbookUseCase {
     private static final int SAVE_ATTEMPTS = 3;
@@ -33,16 +34,18 @@ final class AttachToRunbookService implements AttachToRunbookUseCase {
     private final ConfluenceAttachmentsPort attachments;
     private final AttachmentGuard guard;
     private final RunbookRerender rerender;
+    private final AttachmentDriftCheck drift;
     private final AuditTrail audit;
 
     @Inject
     public AttachToRunbookService(ConnectionLookup lookup, RunbookRepositoryPort runbooks, ConfluenceAttachmentsPort attachments,
-                                  AttachmentGuard guard, RunbookRerender rerender, AuditTrail audit) {
+                                  AttachmentGuard guard, RunbookRerender rerender, AttachmentDriftCheck drift, AuditTrail audit) {
         this.lookup = lookup;
         this.runbooks = runbooks;
         this.attachments = attachments;
         this.guard = guard;
         this.rerender = rerender;
+        this.drift = drift;
         this.audit = audit;
     }
 
@@ -69,6 +72,7 @@ final class AttachToRunbookService implements AttachToRunbookUseCase {
         Attachment uploaded = attachments.upload(access, state.pageId(), guard.limited(upload), listener);
         Runbook recorded = record(ref, runbook, PublishedAttachment.written(upload.fileName(), digest.hash(), uploaded, digest.size()));
         Optional<Version> rendered = rerender.refresh(access, ref, recorded);
+        drift.settle(access, ref.connection(), recorded.published().orElseThrow());
         audit.record(ref.workspace(), "runbook.attach", Optional.of(ref.connection()), Optional.of(state.pageId()),
                 "uploaded " + upload.fileName() + " version " + uploaded.version().number()
                         + rendered.map(v -> "; page rendered again as version " + v).orElse(""));

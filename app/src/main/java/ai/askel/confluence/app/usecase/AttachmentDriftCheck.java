@@ -2,15 +2,20 @@ package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.domain.AttachmentId;
+import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
+import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
+import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPage;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +26,24 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-/** The attachment checks of a drift scan ({@link PageDriftScan}): the files the connector wrote, missing or replaced. */
+/**
+ * The attachment checks of a drift scan ({@link PageDriftScan}): the files the connector wrote, missing or replaced; and,
+ * once a file is uploaded again outside a publish, the findings it settles.
+ */
 final class AttachmentDriftCheck {
     private final ConfluenceAttachmentsPort attachments;
+    private final DriftFindingRepositoryPort findings;
+    private final ClockPort clock;
 
     @Inject
-    AttachmentDriftCheck(ConfluenceAttachmentsPort attachments) {
+    AttachmentDriftCheck(ConfluenceAttachmentsPort attachments, DriftFindingRepositoryPort findings, ClockPort clock) {
         this.attachments = attachments;
+        this.findings = findings;
+        this.clock = clock;
+    }
+
+    /** What differs between the files the connector wrote and those on the page. */
+    private record Found(List<String> missing, List<Function<UnaryOperator<String>, String>> replaced, Set<String> uploaders) {
     }
 
     /**
@@ -36,7 +52,39 @@ final class AttachmentDriftCheck {
      */
     void check(ConfluenceAccess access, DriftLedger ledger, ManagedPage page, PublishedState state, Optional<List<Attachment>> listed) {
         Optional<PageId> pageId = Optional.of(state.pageId());
-        List<Attachment> now = listed.orElseGet(() -> attachments.list(access, state.pageId()));
+        Found found = found(state, listed.orElseGet(() -> attachments.list(access, state.pageId())));
+        ledger.check(pageId, DriftKind.ATTACHMENT_MISSING, !found.missing().isEmpty(),
+                () -> "attachments gone from %s: %s".formatted(DriftMessages.page(page), String.join(", ", found.missing())));
+        if (found.replaced().isEmpty()) {
+            ledger.resolve(pageId, DriftKind.ATTACHMENT_REPLACED);
+        } else {
+            ledger.seenBy(pageId, DriftKind.ATTACHMENT_REPLACED, found.uploaders(), names -> "attachments replaced on %s: %s".formatted(
+                    DriftMessages.page(page), found.replaced().stream().map(r -> r.apply(names)).collect(Collectors.joining(", "))));
+        }
+    }
+
+    /**
+     * After a file was uploaded to the page of {@code state} (which records it): resolves the page's open attachment findings
+     * whose cause is gone, at once rather than at the next scan. One listing, and only when such a finding is open.
+     */
+    void settle(ConfluenceAccess access, ConnectionId connection, PublishedState state) {
+        Optional<PageId> pageId = Optional.of(state.pageId());
+        Set<DriftKind> open = findings.listOpen(connection, state.pageId()).stream().map(DriftFinding::kind)
+                .filter(k -> k == DriftKind.ATTACHMENT_MISSING || k == DriftKind.ATTACHMENT_REPLACED).collect(Collectors.toSet());
+        if (open.isEmpty()) {
+            return;
+        }
+        Found found = found(state, attachments.list(access, state.pageId()));
+        Instant now = clock.now();
+        if (open.contains(DriftKind.ATTACHMENT_MISSING) && found.missing().isEmpty()) {
+            findings.resolve(connection, pageId, DriftKind.ATTACHMENT_MISSING, now);
+        }
+        if (open.contains(DriftKind.ATTACHMENT_REPLACED) && found.replaced().isEmpty()) {
+            findings.resolve(connection, pageId, DriftKind.ATTACHMENT_REPLACED, now);
+        }
+    }
+
+    private static Found found(PublishedState state, List<Attachment> now) {
         Map<AttachmentId, Attachment> present = now.stream().collect(Collectors.toMap(Attachment::id, a -> a, (a, b) -> a));
         Map<String, Attachment> byName = now.stream().collect(Collectors.toMap(Attachment::fileName, a -> a, (a, b) -> a));
         List<String> missing = new ArrayList<>();
@@ -61,14 +109,7 @@ final class AttachmentDriftCheck {
                         by(current, names)));
             }
         }
-        ledger.check(pageId, DriftKind.ATTACHMENT_MISSING, !missing.isEmpty(),
-                () -> "attachments gone from %s: %s".formatted(DriftMessages.page(page), String.join(", ", missing)));
-        if (replaced.isEmpty()) {
-            ledger.resolve(pageId, DriftKind.ATTACHMENT_REPLACED);
-        } else {
-            ledger.seenBy(pageId, DriftKind.ATTACHMENT_REPLACED, uploaders, names -> "attachments replaced on %s: %s".formatted(
-                    DriftMessages.page(page), replaced.stream().map(r -> r.apply(names)).collect(Collectors.joining(", "))));
-        }
+        return new Found(missing, replaced, uploaders);
     }
 
     /** ", uploaded by Bob Smith" when Confluence said who uploaded the attachment's current version. */

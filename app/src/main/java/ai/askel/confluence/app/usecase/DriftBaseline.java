@@ -65,6 +65,15 @@ final class DriftBaseline {
         stateOf(managed, runbook).ifPresent(state -> runbooks.update(runbook.get().forgetDeletedPage()));
     }
 
+    /**
+     * The runbook's page was created again without {@code files}, which the connector wrote to the page before: they stay the
+     * runbook's files, missing from the page (so scans report them and the runbook is {@code DRIFTED}) until they are sent again.
+     */
+    void stillMissing(Runbook before, List<PublishedAttachment> files) {
+        runbooks.find(before.workspace(), before.id()).filter(r -> r.published().isPresent())
+                .ifPresent(now -> runbooks.update(now.published(now.published().get().lacking(files)).scanned(true)));
+    }
+
     /** The connector's content was written back as {@code written}: that version holds it now. */
     void restored(ManagedPage managed, Optional<Runbook> runbook, Page written, Instant now) {
         managedPages.save(new ManagedPage(managed.connection(), managed.pageId(), managed.space(), managed.title(), managed.parentId(),

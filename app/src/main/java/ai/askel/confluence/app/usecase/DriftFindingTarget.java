@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
@@ -76,6 +77,11 @@ final class DriftFindingTarget {
             }
         }
         findings.resolve(target.connection().id(), target.finding().pageId(), target.finding().kind(), at);
+    }
+
+    /** Records a finding an action leaves open on {@code page} of the target's connection, and answers it as stored. */
+    DriftFinding open(Target target, PageId page, DriftKind kind, String detail, Instant at) {
+        return findings.recordSeen(DriftFinding.seen(target.connection().id(), Optional.of(page), kind, detail, at));
     }
 
     /** The finding as it stands after an action. */

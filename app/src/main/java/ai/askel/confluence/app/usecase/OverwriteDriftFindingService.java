@@ -7,6 +7,7 @@ import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishedAttachment;
+import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookSource;
 import ai.askel.confluence.domain.error.InvalidInputException;
@@ -28,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Puts back what the connector wrote ({@link PageRestorer}: body, title, place, labels); a deleted runbook page is
  * published again from the runbook's stored inputs (a deleted parent is forgotten, so the next publish finds or creates
- * it). The connector keeps no copy of attachment files, so a missing or replaced one is answered with what to send.
+ * it). The connector keeps no copy of attachment files, so a missing or replaced one is answered with what to send; a
+ * deleted page published again without its files answers the {@code ATTACHMENT_MISSING} finding opened for them.
  */
 final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase {
     static final String OPERATION = "drift.overwrite";
@@ -62,12 +64,14 @@ final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase
         ManagedPage managed = target.requirePage("overwritten");
         DriftKind kind = target.finding().kind();
         if (AdoptDriftFindingService.ATTACHMENT_KINDS.contains(kind)) {
-            throw InvalidInputException.of("attachments", whatToSend(ref, target.runbook(), target.finding()));
+            throw InvalidInputException.of("attachments", whatToSend(ref, target.runbook(), target.finding().detail()
+                    + ": the connector keeps a hash of each file it attached, not the file, so it cannot restore it"));
         }
         Instant now = clock.now();
         Optional<PageId> page = Optional.of(managed.pageId());
         Optional<Page> current = pages.read(target.access(), managed.pageId());
         String outcome;
+        Optional<DriftFinding> answer = Optional.empty();
         if (current.isPresent()) {
             outcome = restorer.restore(target.access(), managed, target.runbook(), current.get(),
                             "Restored by Askel: drift finding %s (%s) overwritten".formatted(id, kind), now)
@@ -78,12 +82,20 @@ final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase
         } else if (managed.role() == ManagedPage.Role.RUNBOOK && target.runbook().isPresent()) {
             Runbook runbook = target.runbook().get();
             PublishResult result = publisher.publish(republish(ref, runbook));
-            String files = runbook.published().map(s -> s.attachments().stream().map(PublishedAttachment::fileName).toList())
-                    .filter(l -> !l.isEmpty()).map(l -> "; attach " + String.join(", ", l) + " again (the connector keeps no copy)")
-                    .orElse("");
+            List<PublishedAttachment> files = runbook.published().map(PublishedState::attachments).orElse(List.of());
             outcome = "published the runbook again from its stored inputs as page %s (%s)%s"
-                    .formatted(result.pageId().map(PageId::value).orElse("?"), result.outcome(), files);
+                    .formatted(result.pageId().map(PageId::value).orElse("?"), result.outcome(), files.isEmpty() ? ""
+                            : "; attach " + String.join(", ", files.stream().map(PublishedAttachment::fileName).toList())
+                            + " again (the connector keeps no copy)");
             targets.resolve(target, Set.of(DriftKind.values()), now);
+            if (!files.isEmpty() && result.pageId().isPresent()) {
+                // the new page lacks the files: they stay the runbook's, missing, so nothing reports clean until they are sent again
+                PageId created = result.pageId().get();
+                baseline.stillMissing(runbook, files);
+                answer = Optional.of(targets.open(target, created, DriftKind.ATTACHMENT_MISSING, ("attachments gone from page '%s' "
+                        + "(page %s), published again without them: %s").formatted(runbook.title().value(), created,
+                        whatToSend(ref, target.runbook(), "the connector keeps a hash of each file it attached, not the file")), now));
+            }
         } else {
             baseline.forget(managed, target.runbook());
             outcome = "forgot the deleted page; the next publish finds or creates it again";
@@ -91,7 +103,7 @@ final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase
         }
         audit.record(ref.workspace(), OPERATION, Optional.of(ref.connection()), page,
                 "%s for finding %s%s".formatted(outcome, id, DriftMessages.overridden(List.of(target.finding())).replace(" (overwrote", " (it overwrote")));
-        return targets.reload(target);
+        return answer.orElseGet(() -> targets.reload(target));
     }
 
     /** The runbook published again from what is stored: its template and inputs (a supplied body is not stored, only its hash). */
@@ -106,15 +118,14 @@ final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase
     }
 
     /** The connector keeps hashes, not files: what the caller sends so that the connector's file is on the page again. */
-    private static String whatToSend(ConnectionRef ref, Optional<Runbook> runbook, DriftFinding finding) {
+    private static String whatToSend(ConnectionRef ref, Optional<Runbook> runbook, String why) {
         String files = runbook.flatMap(Runbook::published).map(state -> state.attachments().stream()
                         .map(OverwriteDriftFindingService::describe).collect(Collectors.joining("; ")))
                 .orElse("the files the connector attached");
         String where = runbook.map(r -> ("POST /api/v1/connections/%s/runbooks/%s/attachments (or publish the runbook with the files "
                 + "and onDrift=overwrite; CLI: runbook publish --attach FILE --on-drift overwrite)").formatted(ref.connection(), r.id()))
                 .orElse("a publish of the runbook with the files and onDrift=overwrite");
-        return ("%s: the connector keeps a hash of each file it attached, not the file, so it cannot restore it. "
-                + "Send the original again: %s, to %s").formatted(finding.detail(), files, where);
+        return "%s. Send the original again: %s, to %s".formatted(why, files, where);
     }
 
     private static String describe(PublishedAttachment a) {

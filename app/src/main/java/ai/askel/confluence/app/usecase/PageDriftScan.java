@@ -123,6 +123,8 @@ final class PageDriftScan {
         private final Map<SpaceKey, PageId> presentBySpace = new HashMap<>();
         /** Parent pages found gone, with the managed pages Confluence moved up when the parent was trashed. */
         private final Map<PageId, List<String>> goneParents = new HashMap<>();
+        /** Pages the connector does not manage, read in this scan (empty when gone): the former parent of a page found moved. */
+        private final Map<PageId, Optional<Page>> readOnce = new HashMap<>();
 
         Run(ConfluenceAccess access, DriftLedger ledger, List<ManagedPage> managed) {
             this.access = access;
@@ -231,7 +233,32 @@ final class PageDriftScan {
             }
             ledger.resolve(pageId, DriftKind.DELETED);
             presentBySpace.putIfAbsent(page.space(), page.pageId());
-            compare(placed(page, seen), seen);
+            compare(movedWithForgottenParent(placed(page, seen), seen), seen);
+        }
+
+        /**
+         * A page whose recorded parent is gone and no longer managed (forgotten after it was found deleted or trashed): Confluence
+         * moved the page up a level with it, the parent's own finding was the one event, and there is nowhere to move the page
+         * back to. Where it is now becomes its recorded place (no finding), for scans and for publishes.
+         */
+        private ManagedPage movedWithForgottenParent(ManagedPage page, Observed seen) {
+            Optional<PageId> recorded = page.parentId();
+            if (recorded.isEmpty() || seen.parentId().equals(recorded) || managedById.containsKey(recorded.get()) || !gone(recorded.get())) {
+                return page;
+            }
+            ManagedPage placed = new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), seen.parentId(), page.role(),
+                    page.runbook(), page.version(), page.contentHash(), page.labels(), ledger.now());
+            managedPages.save(placed);
+            managedById.put(placed.pageId(), placed);
+            Runbook runbook = runbooksByPage.get(page.pageId());
+            if (runbook != null && seen.parentId().isPresent()) {
+                try {
+                    runbooksByPage.put(page.pageId(), runbooks.update(runbook.placedUnder(seen.parentId().get())));
+                } catch (ConflictException e) {
+                    // a publish saved it meanwhile; the next scan places it again
+                }
+            }
+            return placed;
         }
 
         /**
@@ -294,10 +321,29 @@ final class PageDriftScan {
         /** Only to name a place in a message: a page that cannot be read is named by its id, and the scan goes on. */
         private Optional<Title> titleOf(PageId id) {
             try {
-                return pages.read(access, id).map(Page::title);
+                return read(id).map(Page::title);
             } catch (ConnectorException e) {
                 return Optional.empty();
             }
+        }
+
+        /** Whether a page is deleted or in the trash; one the user may not read is not known to be gone. */
+        private boolean gone(PageId id) {
+            try {
+                return read(id).isEmpty();
+            } catch (PermissionDeniedException e) {
+                return false;
+            }
+        }
+
+        /** A page the connector does not manage, read at most once per scan. */
+        private Optional<Page> read(PageId id) {
+            Optional<Page> known = readOnce.get(id);
+            if (known == null) {
+                known = pages.read(access, id);
+                readOnce.put(id, known);
+            }
+            return known;
         }
 
         /**

@@ -22,7 +22,8 @@ import java.util.TreeSet;
 /**
  * Puts a managed page back as the connector last wrote it: its body (read from Confluence's own history, at the version
  * the connector recorded), its title, its place under its parent, and its labels. One read of the old version, at most
- * one PUT (which also moves the page back) and one label call; nothing is written that is already right.
+ * one PUT (which also moves the page back) and one label call; nothing is written that is already right. A page is moved
+ * back only under a parent that is still there (one read): never under one deleted or in the trash.
  */
 final class PageRestorer {
     private final ConfluencePagesPort pages;
@@ -52,6 +53,12 @@ final class PageRestorer {
             restored.add("title");
         }
         boolean moved = managed.parentId().isPresent() && !current.parentId().equals(managed.parentId());
+        if (moved && pages.read(access, managed.parentId().get()).isEmpty()) {
+            // Confluence accepts a trashed page as a parent, where nobody would see the page: never move one there
+            throw new ConnectorException(ErrorCode.CONFLICT, ("%s cannot be moved back under page %s: that page is gone (deleted, "
+                    + "or in the trash). Nothing was written. Adopt the finding to keep the page where it is")
+                    .formatted(DriftMessages.page(managed), managed.parentId().get()));
+        }
         Page written = current;
         if (moved || !restored.isEmpty()) {
             PageRevision revision = current.revise(Optional.of(managed.title()), body, Optional.of(message));

@@ -86,10 +86,15 @@ final class PublishedStates {
         managedPages.delete(runbook.connection(), page);
     }
 
-    /** The drift an overwrite undoes, as findings whose words call the editors as {@code names} does. */
+    /**
+     * The drift an overwrite undoes: the open finding of each kind on the page (with its id, so a caller can match the two), or
+     * one not stored when no scan recorded it, whose words call the editors as {@code names} does.
+     */
     List<DriftFinding> overridden(Runbook runbook, PageId page, List<PageDrift> drift, UnaryOperator<String> names) {
         Instant now = clock.now();
-        return drift.stream().map(d -> DriftFinding.seen(runbook.connection(), Optional.of(page), d.kind(), d.describe(names), now)).toList();
+        List<DriftFinding> open = drift.isEmpty() ? List.of() : findings.listOpen(runbook.connection(), page);
+        return drift.stream().map(d -> open.stream().filter(f -> f.kind() == d.kind()).findFirst()
+                .orElseGet(() -> DriftFinding.seen(runbook.connection(), Optional.of(page), d.kind(), d.describe(names), now))).toList();
     }
 
     /** Resolves the findings of the drift an overwrite undid (an edit undone also undoes a rename). */

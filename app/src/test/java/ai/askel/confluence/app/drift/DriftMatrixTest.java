@@ -138,9 +138,15 @@ class DriftMatrixTest {
             site.askel.adoptDriftFinding().adopt(site.ref, id(site, page, "deleted"));
 
             PageId trashed = PageId.of(page.get("trashed"));
-            site.askel.overwriteDriftFinding().overwrite(site.ref, id(site, page, "trashed"));
+            DriftFinding toSend = site.askel.overwriteDriftFinding().overwrite(site.ref, id(site, page, "trashed"));
             PageId recreated = site.askel.getRunbook().get(site.ref, runbooks.get("trashed").runbook().orElseThrow()).pageId().orElseThrow();
             assertThat(recreated).isNotEqualTo(trashed);
+            // the connector keeps no copy of the diagram: the answer says to send it again, and it is missing until it is
+            assertThat(toSend.kind()).isEqualTo(DriftKind.ATTACHMENT_MISSING);
+            assertThat(toSend.pageId()).contains(recreated);
+            assertThat(toSend.detail()).contains(DriftSandbox.DIAGRAM).contains("SHA-256");
+            site.askel.attachToRunbook().attach(site.ref, runbooks.get("trashed").runbook().orElseThrow(), DriftSandbox.diagram(),
+                    UploadProgressListener.NONE);
 
             List<DriftFinding> after = site.scan();
             assertThat(after).as("everything acted on is settled").isEmpty();

@@ -32,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AttachToRunbookServiceTest {
     private final UseCaseFixture f = new UseCaseFixture();
     private final ConnectionRef ref = f.connection();
-    private final AttachToRunbookService service = new AttachToRunbookService(f.lookup, f.runbooks, f.confluence.attachments, f.guard(),
-            new RunbookRerender(f.preparer(), f.confluence, f.runbooks), f.audit);
+    private final AttachToRunbookService service = f.attachToRunbook();
 
     private PublishResult publish() {
         return f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.empty(), Title.of("Crestview"),
@@ -63,6 +62,20 @@ class AttachToRunbookServiceTest {
 
         service.attach(ref, published.runbook().orElseThrow(), upload("pdf v2"), UploadProgressListener.NONE);
         assertThat(f.confluence.calls("attachments.upload")).isEqualTo(2);
+    }
+
+    @Test
+    void sending_the_original_of_a_file_gone_from_the_page_resolves_its_finding_at_once() {
+        PublishResult published = publish();
+        PageId page = published.pageId().orElseThrow();
+        service.attach(ref, published.runbook().orElseThrow(), upload("pdf"), UploadProgressListener.NONE);
+        f.confluence.page(page).orElseThrow().attachments.remove("runbook.pdf");
+        assertThat(f.drift().scan(ref)).extracting(d -> d.kind()).containsExactly(ai.askel.confluence.domain.DriftKind.ATTACHMENT_MISSING);
+
+        service.attach(ref, published.runbook().orElseThrow(), upload("pdf"), UploadProgressListener.NONE);
+
+        assertThat(f.findings.listOpen(ref.connection())).as("resolved by the upload, not by the next scan").isEmpty();
+        assertThat(f.drift().scan(ref)).isEmpty();
     }
 
     @Test

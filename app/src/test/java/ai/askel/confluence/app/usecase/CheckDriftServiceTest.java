@@ -38,6 +38,12 @@ class CheckDriftServiceTest {
                 Optional.of(Set.of(Label.of("customer-runbook"))), List.of(), DriftPolicy.FAIL, false)).pageId().orElseThrow();
     }
 
+    private PageId publishUnder(String parentTitle, String title) {
+        return f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"), Optional.of(Title.of(parentTitle)), Title.of(title),
+                "test-runbook", new TemplateInputs(Map.of("environment", title, "endpoint", "https://api.example")),
+                Optional.of(Set.of(Label.of("customer-runbook"))), List.of(), DriftPolicy.FAIL, false)).pageId().orElseThrow();
+    }
+
     private List<DriftKind> openKinds() {
         return drift.openFindings(ref).stream().map(DriftFinding::kind).toList();
     }
@@ -282,6 +288,85 @@ class CheckDriftServiceTest {
         assertThat(restored.labels).contains(Label.of("customer-runbook"));
         assertThat(drift.scan(ref)).isEmpty();
         assertThat(publishAgain().outcome()).isEqualTo(ai.askel.confluence.ports.in.PublishOutcome.UNCHANGED);
+    }
+
+    @Test
+    void once_a_trashed_parent_is_forgotten_the_pages_confluence_moved_up_stay_there_without_a_moved_finding_each() {
+        PageId home = f.confluence.seedPage("OPS", "Infrastructure Home", Optional.empty(), "<p>home</p>");
+        PageId parent = f.confluence.seedPage("OPS", "Team Runbooks", Optional.of(home), "<p>our runbooks</p>");
+        PageId staging = publishUnder("Team Runbooks", "Crestview Staging");
+        PageId test = publishUnder("Team Runbooks", "Crestview Test");
+        assertThat(drift.scan(ref)).isEmpty();
+        // Bob trashes the parent: Confluence moves the pages under it up a level
+        f.confluence.move(staging, Optional.of(home));
+        f.confluence.move(test, Optional.of(home));
+        f.confluence.delete(parent);
+        DriftFinding gone = drift.scan(ref).stream().filter(d -> d.pageId().equals(Optional.of(parent))).findFirst().orElseThrow();
+        assertThat(gone.kind()).isEqualTo(DriftKind.DELETED);
+        assertThat(openKinds()).containsExactly(DriftKind.DELETED);
+
+        f.overwriteDrift().overwrite(ref, gone.id().orElseThrow());
+
+        assertThat(drift.scan(ref)).as("the parent's finding was the one event").isEmpty();
+        assertThat(f.confluence.page(staging).orElseThrow().parentId).contains(home);
+        assertThat(f.runbooks.listByConnection(ref.connection())).filteredOn(r -> r.pageId().equals(Optional.of(staging)))
+                .singleElement().satisfies(r -> assertThat(r.published().orElseThrow().parentId()).isEqualTo(home));
+        // the next publish under the parent's title writes under a new parent, never under the trashed one
+        PageId demo = publishUnder("Team Runbooks", "Crestview Demo");
+        FakeConfluence.StoredPage newParent = f.confluence.pagesTitled("OPS", "Team Runbooks").get(0);
+        assertThat(newParent.id).isNotEqualTo(parent);
+        assertThat(f.confluence.page(demo).orElseThrow().parentId).contains(newParent.id);
+        assertThat(drift.scan(ref)).isEmpty();
+    }
+
+    @Test
+    void an_overwrite_never_moves_a_page_back_under_a_parent_that_is_gone() {
+        PageId parent = f.confluence.page(page).orElseThrow().parentId.orElseThrow();
+        PageId elsewhere = f.confluence.seedPage("OPS", "Elsewhere", Optional.empty(), "<p>elsewhere</p>");
+        f.confluence.move(page, Optional.of(elsewhere));
+        DriftFinding moved = drift.scan(ref).get(0);
+        assertThat(moved.kind()).isEqualTo(DriftKind.MOVED);
+        f.confluence.delete(parent);
+        f.confluence.resetCounts();
+
+        assertThatThrownBy(() -> f.overwriteDrift().overwrite(ref, moved.id().orElseThrow()))
+                .isInstanceOfSatisfying(ai.askel.confluence.domain.error.ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ai.askel.confluence.domain.error.ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("page " + parent).contains("gone").contains("Nothing was written");
+                });
+        assertThat(f.confluence.page(page).orElseThrow().parentId).contains(elsewhere);
+        assertThat(f.confluence.writes()).isZero();
+    }
+
+    @Test
+    void overwriting_a_deleted_page_with_a_file_answers_which_file_to_send_again_and_it_stays_missing_until_it_is_sent() {
+        byte[] png = "png".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.function.Supplier<ai.askel.confluence.ports.out.AttachmentUpload> diagram = () -> new ai.askel.confluence.ports.out.AttachmentUpload(
+                "diagram.png", "image/png", png.length, () -> new java.io.ByteArrayInputStream(png), Optional.empty(), false);
+        ai.askel.confluence.ports.in.PublishResult published = f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"),
+                Optional.empty(), Title.of("Crestview Diagram"), "test-runbook", new TemplateInputs(Map.of("environment", "diagram",
+                "endpoint", "https://api.example")), Optional.of(Set.of(Label.of("customer-runbook"))), List.of(diagram.get()),
+                DriftPolicy.FAIL, false));
+        PageId trashed = published.pageId().orElseThrow();
+        f.confluence.delete(trashed);
+        DriftFinding deleted = drift.scan(ref).get(0);
+        assertThat(deleted.kind()).isEqualTo(DriftKind.DELETED);
+
+        DriftFinding answer = f.overwriteDrift().overwrite(ref, deleted.id().orElseThrow());
+
+        assertThat(answer.kind()).isEqualTo(DriftKind.ATTACHMENT_MISSING);
+        assertThat(answer.isOpen()).isTrue();
+        assertThat(answer.pageId()).isPresent().isNotEqualTo(Optional.of(trashed));
+        assertThat(answer.detail()).contains("diagram.png").contains("/runbooks/" + published.runbook().orElseThrow() + "/attachments");
+        assertThat(f.findings.find(ref.connection(), deleted.id().orElseThrow()).orElseThrow().resolvedAt()).isPresent();
+        assertThat(drift.scan(ref)).extracting(DriftFinding::kind).as("nothing reports clean while the file is missing")
+                .containsExactly(DriftKind.ATTACHMENT_MISSING);
+
+        f.attachToRunbook().attach(ref, published.runbook().orElseThrow(), diagram.get(),
+                ai.askel.confluence.ports.out.UploadProgressListener.NONE);
+
+        assertThat(openKinds()).isEmpty();
+        assertThat(drift.scan(ref)).isEmpty();
     }
 
     @Test

@@ -404,6 +404,21 @@ class PublishRunbookServiceTest {
     }
 
     @Test
+    void a_refused_publish_advises_only_actions_that_unblock_it_and_says_acknowledging_only_mutes() {
+        PublishResult first = publisher.publish(command());
+        f.confluence.editInConfluence(first.pageId().orElseThrow(), "<p>fixed by hand</p>");
+        DriftFinding edit = f.drift().scan(ref).get(0);
+        f.acknowledgeDrift().acknowledge(ref, edit.id().orElseThrow());
+
+        assertThatThrownBy(() -> publisher.publish(command()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).as("an acknowledged finding still refuses the publish").isEqualTo(ErrorCode.DRIFT_DETECTED);
+                    assertThat(e.getMessage()).contains("overwrite or adopt").contains("acknowledging it only mutes the report")
+                            .doesNotContain("adopt or acknowledge");
+                });
+    }
+
+    @Test
     void given_a_hand_edit_when_the_policy_is_fail_then_even_an_unchanged_republish_reports_it() {
         PublishResult first = publisher.publish(command());
         f.confluence.editInConfluence(first.pageId().orElseThrow(), "<p>fixed by hand</p>");
@@ -426,6 +441,23 @@ class PublishRunbookServiceTest {
         assertThat(page.version()).isEqualTo(3);
         assertThat(page.body()).contains("drain the queue");
         assertThat(f.auditLog.all()).anySatisfy(e -> assertThat(e.outcome()).contains("overwrote"));
+    }
+
+    @Test
+    void an_overwrite_publish_reports_the_open_finding_it_resolved_by_its_id_and_first_seen_time() {
+        PublishResult first = publisher.publish(command());
+        f.confluence.editInConfluence(first.pageId().orElseThrow(), "<p>fixed by hand</p>");
+        DriftFinding found = f.drift().scan(ref).get(0);
+        f.clock.advance(java.time.Duration.ofMinutes(5));
+
+        PublishResult result = publisher.publish(command(inputs(), List.of(), DriftPolicy.OVERWRITE, false));
+
+        assertThat(result.driftOverridden()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(found.id());
+            assertThat(d.firstSeen()).isEqualTo(found.firstSeen());
+            assertThat(d.kind()).isEqualTo(DriftKind.EDITED_IN_CONFLUENCE);
+        });
+        assertThat(f.findings.find(ref.connection(), found.id().orElseThrow()).orElseThrow().resolvedAt()).isPresent();
     }
 
     @Test

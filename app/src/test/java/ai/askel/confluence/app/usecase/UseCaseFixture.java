@@ -98,10 +98,19 @@ final class UseCaseFixture {
     }
 
     CheckDriftService drift() {
-        PageDriftScan pages = new PageDriftScan(confluence, confluence, new AttachmentDriftCheck(confluence.attachments), managedPages, runbooks,
+        PageDriftScan pages = new PageDriftScan(confluence, confluence, attachmentDrift(), managedPages, runbooks,
                 new SpaceAccessCheck(confluence, confluence), new AccountNames(confluence));
         return new CheckDriftService(lookup, connections, new ConnectionDriftScan(connections, confluence, managedPages, findings, pages, settings),
                 findings, driftScans, driftScans, clock);
+    }
+
+    AttachmentDriftCheck attachmentDrift() {
+        return new AttachmentDriftCheck(confluence.attachments, findings, clock);
+    }
+
+    AttachToRunbookService attachToRunbook() {
+        return new AttachToRunbookService(lookup, runbooks, confluence.attachments, guard(), new RunbookRerender(preparer(), confluence, runbooks),
+                attachmentDrift(), audit);
     }
 
     AcknowledgeDriftFindingService acknowledgeDrift() {

@@ -9,6 +9,10 @@ import ai.askel.confluence.domain.DriftFindingId;
  * of cannot be restored: the error names the file, its size and SHA-256 and where to send it. Audited.
  */
 public interface OverwriteDriftFindingUseCase {
-    /** Answers the finding as it now stands (resolved); a finding about the whole connection cannot be overwritten. */
+    /**
+     * Answers the finding as it now stands (resolved); a finding about the whole connection cannot be overwritten. A deleted
+     * runbook page published again without the files it carried answers the {@code ATTACHMENT_MISSING} finding opened on the
+     * new page instead, naming each file to send again and where; it stays open until they are sent.
+     */
     DriftFinding overwrite(ConnectionRef ref, DriftFindingId finding);
 }
