@@ -2,16 +2,18 @@ package ai.askel.confluence.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.askel.confluence.domain.DriftKind;
+import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.SpaceKey;
+import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +22,8 @@ import org.junit.jupiter.api.Test;
  * an admin key audits), and the drift page's actions reach their use cases.
  */
 class ConsoleActionsTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     private final TestServer api = new TestServer();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConsoleClient console = new ConsoleClient(api);
 
     @AfterEach
     void stop() {
@@ -32,7 +32,7 @@ class ConsoleActionsTest {
 
     @Test
     void a_read_key_sees_the_console_but_every_change_is_403_and_nothing_is_done() throws Exception {
-        Session session = signIn(FakeConnector.READ_KEY_A);
+        ConsoleClient.Session session = signIn(FakeConnector.READ_KEY_A);
 
         assertThat(session.get("/console/connections").statusCode()).isEqualTo(200);
         int readsSoFar = api.fake.calls.size();
@@ -47,8 +47,8 @@ class ConsoleActionsTest {
 
     @Test
     void the_audit_log_is_for_admin_keys_only() throws Exception {
-        Session writer = signIn(FakeConnector.WRITE_KEY_A);
-        Session admin = signIn(FakeConnector.KEY_A);
+        ConsoleClient.Session writer = signIn(FakeConnector.WRITE_KEY_A);
+        ConsoleClient.Session admin = signIn(FakeConnector.KEY_A);
 
         assertThat(writer.get("/console/audit").statusCode()).isEqualTo(403);
         assertThat(writer.get("/console/connections").body()).doesNotContain("href=\"/console/audit\"");
@@ -59,7 +59,7 @@ class ConsoleActionsTest {
     @Test
     void a_write_key_may_act() throws Exception {
         api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
-        Session session = signIn(FakeConnector.WRITE_KEY_A);
+        ConsoleClient.Session session = signIn(FakeConnector.WRITE_KEY_A);
 
         HttpResponse<String> scan = session.post("/console/drift/scan", "");
 
@@ -70,7 +70,7 @@ class ConsoleActionsTest {
     @Test
     void the_drift_page_offers_acknowledge_and_adopt_and_each_reaches_its_use_case() throws Exception {
         var connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
-        Session session = signIn(FakeConnector.WRITE_KEY_A);
+        ConsoleClient.Session session = signIn(FakeConnector.WRITE_KEY_A);
         String finding = Long.toString(FakeConnector.DRIFT_FINDING.value());
 
         String page = session.get("/console/drift").body();
@@ -96,7 +96,7 @@ class ConsoleActionsTest {
     @Test
     void a_finding_settled_since_the_last_scan_no_longer_counts_on_the_connections_page() throws Exception {
         var connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
-        Session session = signIn(FakeConnector.WRITE_KEY_A);
+        ConsoleClient.Session session = signIn(FakeConnector.WRITE_KEY_A);
 
         session.post("/console/drift/adopt", "&connection=" + connection.id().value() + "&finding=" + FakeConnector.DRIFT_FINDING.value());
         String page = session.get("/console/connections").body();
@@ -104,52 +104,101 @@ class ConsoleActionsTest {
         assertThat(page).contains("completed; 0 open findings now");
     }
 
-    private Session signIn(String key) throws IOException, InterruptedException {
-        HttpResponse<String> form = client.send(HttpRequest.newBuilder(api.uri("/console/sign-in")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String signInCookie = cookie(form, "askel_console_signin");
-        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(api.uri("/console/sign-in"))
-                .header("Cookie", "askel_console_signin=" + signInCookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf(form.body()) + "&apiKey=" + URLEncoder.encode(key, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).as("sign-in answer: %s", signedIn.body()).isEqualTo(303);
-        Session session = new Session(cookie(signedIn, "askel_console"));
-        session.csrf = csrf(session.get("/console/connections").body());
-        return session;
+    @Test
+    void revoking_the_key_ends_its_console_sessions_at_their_next_request() throws Exception {
+        api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        ConsoleClient.Session writer = signIn(FakeConnector.WRITE_KEY_A);
+        ConsoleClient.Session admin = signIn(FakeConnector.KEY_A);
+
+        api.fake.revokedPrefixes.add("ask_live_wwww");
+        api.fake.revokedPrefixes.add("ask_live_aaaa");
+        HttpResponse<String> page = writer.get("/console/connections");
+        HttpResponse<String> scan = writer.post("/console/drift/scan", "");
+        HttpResponse<String> audit = admin.get("/console/audit");
+
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location")).contains("/console/sign-in?revoked=1");
+        assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("askel_console=;"));
+        assertThat(scan.statusCode()).isEqualTo(401);
+        assertThat(audit.statusCode()).isEqualTo(303);
+        assertThat(api.fake.scanned).as("the revoked key's scan did not run").isEmpty();
+        api.fake.revokedPrefixes.clear();
+        assertThat(writer.get("/console/connections").statusCode()).as("the ended session stays ended").isEqualTo(303);
     }
 
-    private static String cookie(HttpResponse<?> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElseThrow();
+    @Test
+    void scan_now_scans_every_connection_when_one_fails_and_shows_the_drift_page() throws Exception {
+        var down = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Down");
+        var up = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Up");
+        api.fake.unreachable.add(down.id());
+        ConsoleClient.Session session = signIn(FakeConnector.WRITE_KEY_A);
+
+        HttpResponse<String> scan = session.post("/console/drift/scan", "");
+        String page = session.get("/console/drift").body();
+
+        assertThat(scan.statusCode()).as("%s", scan.body()).isEqualTo(303);
+        assertThat(scan.headers().firstValue("Location")).contains("/console/drift");
+        assertThat(api.fake.scanned).containsExactly(down.id(), up.id());
+        assertThat(page).contains("Scanned 2 connections").contains("Down could not be scanned");
     }
 
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a form with a CSRF token in %s", html).isTrue();
-        return m.group(1);
+    @Test
+    void overwriting_a_moved_page_puts_it_back_through_the_findings_overwrite() throws Exception {
+        var connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        publishRunbook(connection.id().value());
+        api.fake.findingKind = DriftKind.MOVED;
+        ConsoleClient.Session session = signIn(FakeConnector.WRITE_KEY_A);
+        String finding = Long.toString(FakeConnector.DRIFT_FINDING.value());
+        long publishesBefore = api.fake.callsOf(PublishRunbookCommand.class);
+
+        String page = session.get("/console/drift").body();
+        HttpResponse<String> overwritten = session.post("/console/drift/overwrite",
+                "&connection=" + connection.id().value() + "&finding=" + finding);
+        String after = session.get("/console/drift").body();
+
+        assertThat(page).contains("action=\"/console/drift/overwrite\"").contains("name=\"finding\" value=\"" + finding + "\"");
+        assertThat(overwritten.statusCode()).as("%s", overwritten.body()).isEqualTo(303);
+        assertThat(api.fake.calls).contains("drift overwrite");
+        assertThat(api.fake.callsOf(PublishRunbookCommand.class)).as("no republish that cannot move the page").isEqualTo(publishesBefore);
+        assertThat(after).contains("Crestview Production").contains("resolved").doesNotContain("unchanged");
     }
 
-    private final class Session {
-        private final String id;
-        private String csrf;
+    @Test
+    void an_attachment_finding_offers_no_overwrite_and_says_the_file_must_be_uploaded_again() throws Exception {
+        var connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        publishRunbook(connection.id().value());
+        api.fake.findingKind = DriftKind.ATTACHMENT_MISSING;
+        ConsoleClient.Session session = signIn(FakeConnector.WRITE_KEY_A);
 
-        Session(String id) {
-            this.id = id;
-        }
+        String page = session.get("/console/drift").body();
+        HttpResponse<String> forged = session.post("/console/drift/overwrite",
+                "&connection=" + connection.id().value() + "&finding=" + FakeConnector.DRIFT_FINDING.value());
 
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
+        assertThat(page).doesNotContain("action=\"/console/drift/overwrite\"").contains("keeps no copy of the file")
+                .contains("onDrift=overwrite");
+        assertThat(forged.statusCode()).as("invalid input").isEqualTo(422);
+        assertThat(forged.body()).doesNotContain("Overwrote");
+        assertThat(api.fake.calls).doesNotContain("drift overwrite");
+    }
 
-        HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-            return client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
+    @Test
+    void a_token_expiring_finding_offers_to_rotate_the_token() throws Exception {
+        var connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        api.fake.findingKind = DriftKind.TOKEN_EXPIRING;
 
-        private HttpRequest.Builder request(String path) {
-            URI uri = api.uri(path);
-            return HttpRequest.newBuilder(uri).header("Cookie", "askel_console=" + id).timeout(Duration.ofSeconds(10));
-        }
+        String page = signIn(FakeConnector.WRITE_KEY_A).get("/console/drift").body();
+
+        assertThat(page).contains("href=\"/console/connections/" + connection.id().value() + "/rotate\"")
+                .contains("action=\"/console/drift/acknowledge\"");
+    }
+
+    private void publishRunbook(String connection) {
+        api.fake.publish(new PublishRunbookCommand(new ConnectionRef(FakeConnector.WORKSPACE_A, ai.askel.confluence.domain.ConnectionId.of(connection)),
+                SpaceKey.of("INFRA"), Optional.empty(), Title.of("Crestview Production"), "customer-environment",
+                new TemplateInputs(Map.of("customer", "Crestview")), Optional.empty(), List.of(), DriftPolicy.FAIL, false));
+    }
+
+    private ConsoleClient.Session signIn(String key) throws IOException, InterruptedException {
+        return console.signIn(key);
     }
 }

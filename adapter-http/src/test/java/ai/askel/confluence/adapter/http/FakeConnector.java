@@ -224,6 +224,14 @@ final class FakeConnector implements UseCases {
         };
     }
 
+    /** Visible prefixes of keys revoked since their callers signed in. */
+    final Set<String> revokedPrefixes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Optional<AuthenticatedCaller> current(AuthenticatedCaller caller) {
+        return revokedPrefixes.contains(caller.keyPrefix()) ? Optional.empty() : Optional.of(caller);
+    }
+
     @Override
     public synchronized IdempotencyDecision begin(WorkspaceId workspace, String key, ContentHash requestHash) {
         String id = workspace + "/" + key;
@@ -535,9 +543,21 @@ final class FakeConnector implements UseCases {
         return receive(upload);
     }
 
+    /** Connections whose scan fails as an unreachable site's does. */
+    final Set<ConnectionId> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Connections scanned, in order. */
+    final List<ConnectionId> scanned = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The kind of the one finding every connection has. */
+    volatile DriftKind findingKind = DriftKind.EDITED_IN_CONFLUENCE;
+
     @Override
     public synchronized List<DriftFinding> scan(ConnectionRef ref) {
         call("scan");
+        connection(ref);
+        scanned.add(ref.connection());
+        if (unreachable.contains(ref.connection())) {
+            throw new ConnectorException(ErrorCode.CONFLUENCE_UNAVAILABLE, "Confluence answered 500 to the drift scan's search");
+        }
         return openFindings(ref);
     }
 
@@ -553,11 +573,15 @@ final class FakeConnector implements UseCases {
         return resolvedFindings.contains(ref.connection()) ? List.of() : List.of(finding(ref, DRIFT_FINDING, Optional.empty(), Optional.empty()));
     }
 
-    /** The one finding every connection has; its id is {@link #DRIFT_FINDING}. */
-    private static DriftFinding finding(ConnectionRef ref, DriftFindingId id, Optional<java.time.Instant> resolved,
-                                        Optional<java.time.Instant> acknowledged) {
-        return new DriftFinding(Optional.of(id), ref.connection(), Optional.of(PageId.of("1001")), DriftKind.EDITED_IN_CONFLUENCE,
-                "page 'Crestview Production' (page 1001) was edited in Confluence: version 3", NOW, NOW, resolved, acknowledged);
+    /** The one finding every connection has, of {@link #findingKind}; its id is {@link #DRIFT_FINDING}. */
+    private DriftFinding finding(ConnectionRef ref, DriftFindingId id, Optional<java.time.Instant> resolved,
+                                 Optional<java.time.Instant> acknowledged) {
+        DriftKind kind = findingKind;
+        boolean aboutPage = !Set.of(DriftKind.CREDENTIALS_REJECTED, DriftKind.PERMISSION_LOST, DriftKind.SPACE_MISSING,
+                DriftKind.TOKEN_EXPIRING, DriftKind.SCAN_FAILED).contains(kind);
+        return new DriftFinding(Optional.of(id), ref.connection(), aboutPage ? Optional.of(PageId.of("1001")) : Optional.empty(), kind,
+                kind == DriftKind.EDITED_IN_CONFLUENCE ? "page 'Crestview Production' (page 1001) was edited in Confluence: version 3"
+                        : (aboutPage ? "page 'Crestview Production' (page 1001): " : "the connection: ") + kind, NOW, NOW, resolved, acknowledged);
     }
 
     private DriftFinding act(ConnectionRef ref, DriftFindingId id, String action, boolean resolves) {

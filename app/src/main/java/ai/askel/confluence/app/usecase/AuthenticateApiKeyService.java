@@ -44,7 +44,17 @@ final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
         if (!hashMatches || record.isEmpty() || !record.get().isActive()) {
             throw unauthenticated();
         }
-        return new AuthenticatedCaller(record.get().workspace(), record.get().prefix(), record.get().scope());
+        return caller(record.get());
+    }
+
+    @Override
+    public Optional<AuthenticatedCaller> current(AuthenticatedCaller caller) {
+        return keys.findByPrefix(caller.keyPrefix()).filter(ApiKeyRecord::isActive)
+                .filter(record -> record.workspace().equals(caller.workspace())).map(AuthenticateApiKeyService::caller);
+    }
+
+    private static AuthenticatedCaller caller(ApiKeyRecord record) {
+        return new AuthenticatedCaller(record.workspace(), record.prefix(), record.scope());
     }
 
     private static ConnectorException unauthenticated() {

@@ -190,7 +190,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector(".finding[data-kind=EDITED_IN_CONFLUENCE] button.danger")).click();
         browser.switchTo().alert().accept();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-findings")));
-        assertThat(text(".notice")).contains("Overwrote").contains("updated");
+        assertThat(text(".notice")).contains("Put back what the connector last wrote").contains("Crestview Production").contains("resolved");
         assertThat(connector.sandbox.findPage(pageId).orElseThrow().storage()).doesNotContain("Edited by hand");
 
         // audit: who (the key's prefix) did what

@@ -60,4 +60,23 @@ class AuthenticateApiKeyServiceTest {
 
         assertThat(f.apiKeys.lookups.get() - before).as("only the well-formed key is looked up").isEqualTo(1);
     }
+
+    @Test
+    void a_signed_in_caller_stands_until_its_key_is_revoked() {
+        CreatedApiKey created = manage.create(workspace, "console");
+        AuthenticatedCaller caller = authenticate.authenticate(created.key().reveal());
+
+        assertThat(authenticate.current(caller)).contains(caller);
+        manage.revoke(workspace, created.record().id());
+
+        assertThat(authenticate.current(caller)).isEmpty();
+    }
+
+    @Test
+    void a_caller_of_another_workspace_with_the_same_prefix_is_not_current() {
+        CreatedApiKey created = manage.create(workspace, "console");
+        AuthenticatedCaller caller = authenticate.authenticate(created.key().reveal());
+
+        assertThat(authenticate.current(new AuthenticatedCaller(WorkspaceId.random(), caller.keyPrefix(), caller.scope()))).isEmpty();
+    }
 }

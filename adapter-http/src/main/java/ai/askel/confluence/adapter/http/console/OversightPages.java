@@ -2,25 +2,21 @@ package ai.askel.confluence.adapter.http.console;
 
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.DriftKind;
-import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.Runbook;
-import ai.askel.confluence.domain.RunbookId;
-import ai.askel.confluence.domain.RunbookSource;
-import ai.askel.confluence.domain.error.ConnectorException;
-import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
 import ai.askel.confluence.ports.in.ListRunbooksUseCase;
-import ai.askel.confluence.ports.in.PublishResult;
-import ai.askel.confluence.ports.in.PublishRunbookCommand;
-import ai.askel.confluence.ports.in.PublishRunbookUseCase;
-import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
-import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
-import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.ports.out.AuditLogPage;
 import ai.askel.confluence.ports.out.AuditQuery;
 import jakarta.inject.Inject;
@@ -29,31 +25,34 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** What the connector manages and what happened to it: runbooks, drift findings, the audit log. */
 final class OversightPages implements WebConsole.Section {
     static final int AUDIT_EVENTS_SHOWN = 200;
+    /** Kinds about a file the connector attached: it keeps only their hashes, so nothing can put them back but an upload. */
+    static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
 
     private final ListConnectionsUseCase connections;
     private final ListRunbooksUseCase runbooks;
     private final CheckDriftUseCase drift;
-    private final PublishRunbookUseCase publish;
+    private final OverwriteDriftFindingUseCase overwriter;
     private final ReadAuditLogUseCase audit;
     private final AdoptDriftFindingUseCase adopter;
     private final AcknowledgeDriftFindingUseCase acknowledger;
 
     @Inject
     OversightPages(ListConnectionsUseCase connections, ListRunbooksUseCase runbooks, CheckDriftUseCase drift,
-                   PublishRunbookUseCase publish, ReadAuditLogUseCase audit, AdoptDriftFindingUseCase adopter,
+                   OverwriteDriftFindingUseCase overwriter, ReadAuditLogUseCase audit, AdoptDriftFindingUseCase adopter,
                    AcknowledgeDriftFindingUseCase acknowledger) {
         this.adopter = adopter;
         this.acknowledger = acknowledger;
         this.connections = connections;
         this.runbooks = runbooks;
         this.drift = drift;
-        this.publish = publish;
+        this.overwriter = overwriter;
         this.audit = audit;
     }
 
@@ -70,6 +69,21 @@ final class OversightPages implements WebConsole.Section {
         /** A finding about a page (not the whole connection) can be adopted: the page as it is becomes the baseline. */
         boolean adoptable() {
             return id.isPresent() && runbookId.isPresent();
+        }
+
+        /** A file the connector attached is gone or replaced: only an upload of the original puts it back. */
+        boolean attachment() {
+            return ATTACHMENT_KINDS.stream().anyMatch(k -> k.name().equals(kind));
+        }
+
+        /** What the API's finding overwrite puts back: body, title, place and labels, or a deleted runbook page. */
+        boolean restorable() {
+            return adoptable() && !attachment();
+        }
+
+        /** A finding about the connection's API token, which a new token settles. */
+        boolean aboutToken() {
+            return kind.equals(DriftKind.CREDENTIALS_REJECTED.name()) || kind.equals(DriftKind.TOKEN_EXPIRING.name());
         }
     }
 
@@ -139,14 +153,26 @@ final class OversightPages implements WebConsole.Section {
         return views;
     }
 
+    /** Scans every connection of the workspace; one that cannot be scanned does not stop the others (its finding says why). */
     private void scan(ConsoleRequest r) {
-        int open = 0;
-        List<Connection> all = connections.list(r.session().caller().workspace());
+        WorkspaceId workspace = r.session().caller().workspace();
+        List<Connection> all = connections.list(workspace);
+        List<String> failed = new ArrayList<>();
         for (Connection c : all) {
-            open += drift.scan(new ConnectionRef(c.workspace(), c.id())).size();
+            try {
+                drift.scan(new ConnectionRef(c.workspace(), c.id()));
+            } catch (ConnectorException e) {
+                // the scan recorded a SCAN_FAILED (or credentials) finding, listed on the drift page with the others
+                failed.add(c.name());
+            }
         }
-        r.redirect(WebConsole.BASE + "/drift", "Scanned %d connection%s: %d open finding%s.".formatted(all.size(), all.size() == 1 ? "" : "s",
-                open, open == 1 ? "" : "s"));
+        int open = drift.openFindings(workspace).size();
+        String notice = "Scanned %d connection%s: %d open finding%s.".formatted(all.size(), all.size() == 1 ? "" : "s", open, open == 1 ? "" : "s");
+        if (!failed.isEmpty()) {
+            notice += " %s could not be scanned: %s below says why.".formatted(String.join(", ", failed),
+                    failed.size() == 1 ? "its finding" : "their findings");
+        }
+        r.redirect(WebConsole.BASE + "/drift", notice);
     }
 
     /** Accepts the page as it is now as the runbook's new baseline: the finding resolves, the next publish leaves it alone. */
@@ -163,20 +189,37 @@ final class OversightPages implements WebConsole.Section {
         r.redirect(WebConsole.BASE + "/drift", "Acknowledged: the finding stays listed but no longer marks its runbook drifted.");
     }
 
-    /** Publishes the runbook again from its stored inputs, overwriting the hand edit. */
+    /**
+     * Puts back what the connector last wrote, through the same use case as the API's finding overwrite: the body,
+     * title, place under the parent and labels, or a deleted runbook page published again. Attachment findings are
+     * refused: the connector keeps no copy of the file, so only an upload of the original puts it back.
+     */
     private void overwrite(ConsoleRequest r) {
         ConnectionRef ref = r.ref(r.required("connection", "connection"));
-        RunbookId id = RunbookId.of(r.required("runbook", "runbook"));
-        Runbook rb = runbooks.list(ref).stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseThrow(() -> new ai.askel.confluence.domain.error.NotFoundException("runbook " + id.value() + " of this connection"));
-        RunbookSource.Template source = PublishPages.templateSource(rb).orElseThrow(() -> new ConnectorException(ErrorCode.INVALID_INPUT,
-                "\u201c%s\u201d was published from a body its caller supplied, which the connector does not keep: publish it again from there"
-                        .formatted(rb.title().value())));
-        PublishResult result = publish.publish(new PublishRunbookCommand(ref, rb.space(), Optional.of(rb.parentTitle()), rb.title(),
-                source.template().id(), source.inputs(), Optional.of(rb.labels()), List.of(), DriftPolicy.OVERWRITE, false));
-        drift.scan(ref);
-        r.redirect(WebConsole.BASE + "/drift", "Overwrote \u201c%s\u201d from its template (%s, version %s).".formatted(rb.title().value(),
-                result.outcome().name().toLowerCase(java.util.Locale.ROOT), result.version().map(v -> Integer.toString(v.number())).orElse("?")));
+        DriftFindingId id = DriftFindingId.parse(r.required("finding", "finding"));
+        Optional<DriftFinding> open = drift.openFindings(ref).stream().filter(f -> f.id().equals(Optional.of(id))).findFirst();
+        Optional<Runbook> runbook = open.flatMap(DriftFinding::pageId)
+                .flatMap(page -> runbooks.list(ref).stream().filter(rb -> rb.pageId().equals(Optional.of(page))).findFirst());
+        if (open.isPresent() && ATTACHMENT_KINDS.contains(open.get().kind())) {
+            throw InvalidInputException.of("finding", ("%s: the connector keeps no copy of the file, only its hash, so nothing was put "
+                    + "back. Upload the original again: open the runbook's publish form, choose the file, and pick \u201cOverwrite the "
+                    + "hand edit\u201d").formatted(open.get().detail()));
+        }
+        DriftFinding result = overwriter.overwrite(ref, id);
+        String page = runbook.map(rb -> "\u201c" + rb.title().value() + "\u201d").orElse("the page");
+        if (open.isEmpty()) {
+            r.redirect(WebConsole.BASE + "/drift", "That finding was no longer open: nothing was put back.");
+        } else if (result.isOpen()) {
+            r.redirect(WebConsole.BASE + "/drift", "Nothing was put back on %s: the finding is still open.".formatted(page));
+        } else if (open.get().kind() == DriftKind.DELETED && runbook.isPresent()) {
+            List<String> files = runbook.flatMap(Runbook::published).map(p -> p.attachments().stream().map(PublishedAttachment::fileName).toList())
+                    .orElse(List.of());
+            r.redirect(WebConsole.BASE + "/drift", "Published %s again from its stored inputs; the finding is resolved.%s".formatted(page,
+                    files.isEmpty() ? "" : " Attach %s again: the connector keeps no copy.".formatted(String.join(", ", files))));
+        } else {
+            r.redirect(WebConsole.BASE + "/drift", ("Put back what the connector last wrote on %s (%s); the finding is resolved. "
+                    + "Confluence keeps the changed version in the page history.").formatted(page, sentence(explainKind(open.get().kind()))));
+        }
     }
 
     private void audit(ConsoleRequest r) {
@@ -188,6 +231,10 @@ final class OversightPages implements WebConsole.Section {
                 e.connection().map(c -> names.getOrDefault(c.value(), c.value())).orElse(""), e.page().map(p -> p.value()).orElse(""),
                 e.outcome())).toList();
         r.render("audit", "Audit", "audit", new AuditModel(events, AUDIT_EVENTS_SHOWN));
+    }
+
+    private static String sentence(String explanation) {
+        return Character.toLowerCase(explanation.charAt(0)) + explanation.substring(1);
     }
 
     static String explainKind(DriftKind kind) {

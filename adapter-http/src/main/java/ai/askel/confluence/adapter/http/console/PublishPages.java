@@ -1,5 +1,6 @@
 package ai.askel.confluence.adapter.http.console;
 
+import ai.askel.confluence.adapter.http.HttpServerSettings;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.Label;
@@ -21,14 +22,9 @@ import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.out.AttachmentUpload;
-import io.javalin.http.UploadedFile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -39,15 +35,21 @@ import java.util.stream.Collectors;
 
 /** The publish form (generated from the template's inputs), its preview (a dry run) and the publish itself. */
 final class PublishPages implements WebConsole.Section {
+    private static final Set<String> DRIFT_POLICIES = Set.of("fail", "overwrite", "skip");
+
     private final ListConnectionsUseCase connections;
     private final ListTemplatesUseCase templates;
     private final PublishRunbookUseCase publish;
     private final GetRunbookUseCase runbooks;
     private final ChooseDefaultSpaceUseCase defaults;
+    private final StagedDiagrams staging;
 
     @Inject
     PublishPages(ListConnectionsUseCase connections, ListTemplatesUseCase templates, PublishRunbookUseCase publish,
-                 GetRunbookUseCase runbooks, ChooseDefaultSpaceUseCase defaults) {
+                 GetRunbookUseCase runbooks, ChooseDefaultSpaceUseCase defaults, HttpServerSettings server) {
+        // staged files go where the server spills uploads (the operator's choice of disk), else the JVM's temp directory
+        this.staging = new StagedDiagrams(server.uploadDirectory().filter(Files::isDirectory)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"))));
         this.connections = connections;
         this.templates = templates;
         this.publish = publish;
@@ -61,8 +63,12 @@ final class PublishPages implements WebConsole.Section {
     /** What the form holds: where, which template, its fields, and what to write around it. */
     record PublishModel(List<Choice> connections, List<Choice> templates, String connection, String template, String space,
                         String title, String parentTitle, String labels, String onDrift, List<TemplateForm.Field> fields,
-                        Optional<String> stagedDiagram, Optional<PreviewView> preview, Optional<OutcomeView> outcome,
+                        Optional<StagedView> stagedDiagram, Optional<PreviewView> preview, Optional<OutcomeView> outcome,
                         Optional<Explain.Problem> problem) {
+    }
+
+    /** A diagram kept from a preview: the token the form sends back to use it, its name, and what it was previewed for. */
+    record StagedView(String token, String fileName, String previewedFor) {
     }
 
     record PreviewView(String action, List<String> steps, String html, String storage) {
@@ -94,7 +100,8 @@ final class PublishPages implements WebConsole.Section {
         PublishModel model = new PublishModel(choices(all, connection), templateChoices(available, template), connection, template, space,
                 runbook.map(rb -> rb.title().value()).orElse(""),
                 runbook.map(rb -> rb.parentTitle().value()).orElse(PublishRunbookCommand.DEFAULT_PARENT_TITLE.value()),
-                labels(runbook.map(Runbook::labels).orElse(PublishRunbookCommand.DEFAULT_LABELS)), "fail",
+                labels(runbook.map(Runbook::labels).orElse(PublishRunbookCommand.DEFAULT_LABELS)),
+                r.param("onDrift").filter(DRIFT_POLICIES::contains).orElse("fail"),
                 descriptor.map(d -> TemplateForm.fields(d, source.map(RunbookSource.Template::inputs).orElse(TemplateInputs.empty())))
                         .orElse(List.of()),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -115,9 +122,10 @@ final class PublishPages implements WebConsole.Section {
         String labelText = r.param("labels").orElse("");
         String onDrift = r.param("onDrift").orElse("fail");
         List<TemplateForm.Field> fields = TemplateForm.fields(descriptor, TemplateInputs.empty());
-        Optional<StagedFile> diagram = r.session().staged();
+        StagedFile.Target target = new StagedFile.Target(connection, space, title);
+        Optional<StagedFile> diagram = staging.kept(r);
         try {
-            diagram = stage(r).or(() -> r.session().staged());
+            diagram = staging.forThisForm(r, target, all);
             TemplateInputs inputs = TemplateForm.read(descriptor, name -> r.params(name));
             fields = TemplateForm.fields(descriptor, inputs);
             inputs = withDiagramName(descriptor, inputs, diagram);
@@ -134,19 +142,22 @@ final class PublishPages implements WebConsole.Section {
                     DriftPolicy.parse(onDrift), dryRun);
             PublishResult result = publish.publish(command);
             if (!dryRun) {
-                r.session().clearStaged();
+                diagram.ifPresent(d -> r.session().unstage(d.token()));
                 diagram = Optional.empty();
             }
             Optional<PreviewView> preview = dryRun ? Optional.of(new PreviewView(result.plan().action().name().toLowerCase(java.util.Locale.ROOT),
                     steps(result), StoragePreview.toHtml(result.plan().renderedBody()), result.plan().renderedBody())) : Optional.empty();
             Optional<OutcomeView> outcome = dryRun ? Optional.empty() : Optional.of(outcome(result, title));
             r.render("publish", "Publish a runbook", "publish", new PublishModel(choices(all, connection), templateChoices(available, template),
-                    connection, template, space, title, parent, labelText, onDrift, fields, diagram.map(StagedFile::fileName), preview, outcome,
-                    Optional.empty()));
+                    connection, template, space, title, parent, labelText, onDrift, fields, diagram.map(d -> StagedDiagrams.view(d, all)),
+                    preview, outcome, Optional.empty()));
         } catch (ConnectorException e) {
+            // a file kept for this form stays kept (and named), so the user can fix the form and send it again
+            Optional<StagedView> kept = diagram.filter(d -> r.session().staged(d.token()).isPresent())
+                    .map(d -> StagedDiagrams.view(d, all));
             r.ctx().status(Explain.of(e).status());
             r.render("publish", "Publish a runbook", "publish", new PublishModel(choices(all, connection), templateChoices(available, template),
-                    connection, template, space, title, parent, labelText, onDrift, fields, diagram.map(StagedFile::fileName),
+                    connection, template, space, title, parent, labelText, onDrift, fields, kept,
                     Optional.empty(), Optional.empty(), Optional.of(Explain.of(e))));
         }
     }
@@ -154,25 +165,6 @@ final class PublishPages implements WebConsole.Section {
     /** The template and inputs a runbook was rendered from, unless it was published from a supplied body. */
     static Optional<RunbookSource.Template> templateSource(Runbook runbook) {
         return runbook.source() instanceof RunbookSource.Template template ? Optional.of(template) : Optional.empty();
-    }
-
-    /** The diagram uploaded with this form, kept with the session until the publish (a preview then a publish need it once). */
-    private static Optional<StagedFile> stage(ConsoleRequest r) {
-        UploadedFile file = r.ctx().isMultipartFormData() ? r.ctx().uploadedFile("diagram") : null;
-        if (file == null || file.size() == 0 || file.filename() == null || file.filename().isBlank()) {
-            return Optional.empty();
-        }
-        String name = Path.of(file.filename()).getFileName().toString();
-        try (InputStream in = file.content()) {
-            Path path = Files.createTempFile("askel-console-", ".upload");
-            Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
-            String type = file.contentType() == null || file.contentType().isBlank() ? "application/octet-stream" : file.contentType();
-            StagedFile staged = new StagedFile(name, type, Files.size(path), path);
-            r.session().stage(staged);
-            return Optional.of(staged);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the uploaded file could not be kept", e);
-        }
     }
 
     private static AttachmentUpload upload(StagedFile file) {

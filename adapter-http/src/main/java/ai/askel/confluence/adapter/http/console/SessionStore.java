@@ -3,19 +3,24 @@ package ai.askel.confluence.adapter.http.console;
 import ai.askel.confluence.ports.in.AuthenticatedCaller;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The console's server-side sessions, in memory: a session ends when idle longer than the idle
- * timeout, when older than the absolute timeout, or on sign-out. The store is bounded: when full,
- * expired sessions are swept, and if it is still full the oldest session is ended.
+ * timeout, when older than the absolute timeout, or on sign-out. Expired sessions (and the files they
+ * staged) are swept at most once a {@link #SWEEP_INTERVAL}, by the next lookup or sign-in, so an
+ * abandoned session's files do not outlive it by much. The store is bounded: when full, expired
+ * sessions are swept, and if it is still full the oldest session is ended.
  */
 final class SessionStore {
     static final int MAX_SESSIONS = 10_000;
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a presented session id turned out to be. */
@@ -27,13 +32,16 @@ final class SessionStore {
     private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
     private final ConsoleSettings settings;
     private final Clock clock;
+    private final AtomicReference<Instant> lastSweep;
 
     SessionStore(ConsoleSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.lastSweep = new AtomicReference<>(clock.instant());
     }
 
     ConsoleSession open(AuthenticatedCaller caller, boolean canWrite) {
+        sweepIfDue();
         if (sessions.size() >= MAX_SESSIONS) {
             sweep();
             if (sessions.size() >= MAX_SESSIONS) {
@@ -46,8 +54,14 @@ final class SessionStore {
         return session;
     }
 
-    /** The session of this id, touched; an expired one is ended and reported as such. */
+    /** The session of this id, touched; an expired one is ended and reported as such. Others' expired sessions are swept after. */
     Lookup find(String id) {
+        Lookup lookup = lookup(id);
+        sweepIfDue();
+        return lookup;
+    }
+
+    private Lookup lookup(String id) {
         if (id == null || id.isBlank()) {
             return new Lookup(State.UNKNOWN, Optional.empty());
         }
@@ -69,6 +83,16 @@ final class SessionStore {
         if (removed != null) {
             removed.clearStaged();
         }
+    }
+
+    /** Sweeps when the last sweep is a {@link #SWEEP_INTERVAL} ago; of concurrent callers only one sweeps. */
+    private void sweepIfDue() {
+        Instant now = clock.instant();
+        Instant last = lastSweep.get();
+        if (now.isBefore(last.plus(SWEEP_INTERVAL)) || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        sweep();
     }
 
     /** Ends every expired session. */

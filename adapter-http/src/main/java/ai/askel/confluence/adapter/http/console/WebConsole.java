@@ -152,6 +152,9 @@ public final class WebConsole implements AutoCloseable {
             return;
         }
         ConsoleSession session = lookup.session().get();
+        if (!keyStillStands(ctx, session, post)) {
+            return;
+        }
         if (post && !sameOrigin(ctx)) {
             refuse(ctx, 403, "This form was sent from another site.", "Only forms of this console are accepted. Open the console directly.");
             return;
@@ -185,6 +188,32 @@ public final class WebConsole implements AutoCloseable {
         });
     }
 
+    /**
+     * The session acts for the key it signed in with only while that key stands as it was: a revoked key (or one whose
+     * scope changed) ends the session at once, not when it times out. One lookup by the key's prefix per request.
+     */
+    private boolean keyStillStands(Context ctx, ConsoleSession session, boolean post) {
+        Optional<AuthenticatedCaller> current;
+        try {
+            current = authenticator.current(session.caller());
+        } catch (ConnectorException e) {
+            showProblem(ctx, session, Explain.of(e), e);
+            return false;
+        }
+        if (current.isPresent() && current.get().equals(session.caller())) {
+            return true;
+        }
+        sessions.close(session.id());
+        clearCookie(ctx, SESSION_COOKIE);
+        if (post) {
+            refuse(ctx, 401, "Your session has ended: its API key was revoked or changed.",
+                    "Sign in again with a valid API key; what you submitted was not saved.");
+        } else {
+            ctx.redirect(BASE + "/sign-in?revoked=1", HttpStatus.SEE_OTHER);
+        }
+        return false;
+    }
+
     private void showProblem(Context ctx, ConsoleSession session, Explain.Problem problem, Exception e) {
         if (problem.status() >= 500 && e instanceof ConnectorException c && c.code() != ErrorCode.INTERNAL) {
             LOG.warn("console {} {} failed with {}", ctx.method().name(), ctx.path(), c.code());
@@ -203,7 +232,9 @@ public final class WebConsole implements AutoCloseable {
         String token = SessionStore.randomToken();
         setCookie(ctx, SIGN_IN_COOKIE, token, Duration.ofMinutes(30));
         Optional<String> notice = ctx.queryParam("expired") != null ? Optional.of("Your session expired. Sign in again.")
-                : ctx.queryParam("signedOut") != null ? Optional.of("You are signed out.") : Optional.empty();
+                : ctx.queryParam("signedOut") != null ? Optional.of("You are signed out.")
+                : ctx.queryParam("revoked") != null ? Optional.of("Your session ended: its API key was revoked or changed. Sign in with a valid key.")
+                : Optional.empty();
         views.page(ctx, "sign-in", Views.anonymous("Sign in"), new SignInModel(token, notice, Optional.empty()));
     }
 

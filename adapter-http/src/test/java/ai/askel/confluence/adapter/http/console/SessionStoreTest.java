@@ -76,6 +76,44 @@ class SessionStoreTest {
     }
 
     @Test
+    void an_abandoned_session_is_swept_with_its_staged_file_when_another_session_is_used() throws Exception {
+        ConsoleSession abandoned = store.open(CALLER, true);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("askel-console-test-", ".upload");
+        abandoned.stage(staged(file));
+        ConsoleSession alsoIdle = store.open(CALLER, true);
+
+        clock.advance(Duration.ofMinutes(31));
+        store.open(CALLER, true);
+
+        assertThat(file).doesNotExist();
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.find(alsoIdle.id()).state()).isEqualTo(SessionStore.State.UNKNOWN);
+    }
+
+    @Test
+    void a_session_keeps_a_bounded_number_of_staged_files_and_deletes_the_oldest() throws Exception {
+        ConsoleSession session = store.open(CALLER, true);
+        java.util.List<StagedFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i <= ConsoleSession.MAX_STAGED_FILES; i++) {
+            StagedFile file = staged(java.nio.file.Files.createTempFile("askel-console-test-", ".upload"));
+            files.add(file);
+            session.stage(file);
+        }
+
+        assertThat(session.stagedCount()).isEqualTo(ConsoleSession.MAX_STAGED_FILES);
+        assertThat(files.get(0).path()).doesNotExist();
+        assertThat(session.staged(files.get(0).token())).isEmpty();
+        assertThat(session.staged(files.get(1).token())).contains(files.get(1));
+        store.close(session.id());
+        assertThat(files).allSatisfy(f -> assertThat(f.path()).doesNotExist());
+    }
+
+    private static StagedFile staged(java.nio.file.Path file) {
+        return new StagedFile(SessionStore.randomToken(), "diagram.png", "image/png", 0, file,
+                new StagedFile.Target("connection-1", "INFRA", "Customer A prod"));
+    }
+
+    @Test
     void sign_in_attempts_beyond_the_allowance_wait_until_the_minute_has_passed() {
         SignInLimiter limiter = new SignInLimiter(3, clock);
         for (int i = 0; i < 3; i++) {
