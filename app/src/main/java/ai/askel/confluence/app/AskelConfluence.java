@@ -5,38 +5,37 @@ import ai.askel.confluence.app.config.AppConfig;
 import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.app.wiring.ConnectorComponent;
 import ai.askel.confluence.app.wiring.ConnectorUseCases;
+import ai.askel.confluence.domain.Job;
+import ai.askel.confluence.domain.JobId;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
-import ai.askel.confluence.domain.Job;
-import ai.askel.confluence.domain.WorkspaceId;
-import ai.askel.confluence.domain.JobId;
-import ai.askel.confluence.ports.in.ListJobsUseCase;
-import ai.askel.confluence.ports.in.SubmitRunbookBatchCommand;
-import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
 import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
+import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
-import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
+import ai.askel.confluence.ports.in.ListJobsUseCase;
 import ai.askel.confluence.ports.in.ListPageVersionsUseCase;
 import ai.askel.confluence.ports.in.ListSpacesUseCase;
 import ai.askel.confluence.ports.in.ListTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageApiKeysUseCase;
-import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.ManageLabelsUseCase;
 import ai.askel.confluence.ports.in.ManageWorkspacesUseCase;
+import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.PublishRunbookUseCase;
 import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
 import ai.askel.confluence.ports.in.ReadPageUseCase;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
+import ai.askel.confluence.ports.in.ReloadTemplatesUseCase;
 import ai.askel.confluence.ports.in.RemoveConnectionUseCase;
 import ai.askel.confluence.ports.in.RotateCredentialsUseCase;
 import ai.askel.confluence.ports.in.RotateMasterKeyUseCase;
 import ai.askel.confluence.ports.in.SearchPagesUseCase;
+import ai.askel.confluence.ports.in.SubmitRunbookBatchCommand;
 import ai.askel.confluence.ports.in.UpdatePageUseCase;
 import ai.askel.confluence.ports.in.UploadAttachmentUseCase;
 import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
@@ -214,7 +213,6 @@ public final class AskelConfluence implements AutoCloseable {
     public CheckReadinessUseCase checkReadiness() {
         return component.checkReadiness();
     }
-
 
     /** The configuration this connector was built from (secrets stay redacted when printed). */
     public AppConfig config() {

@@ -473,7 +473,6 @@ final class Store implements AutoCloseable {
         return page.attachments.stream().filter(a -> a.title.equals(title)).findFirst();
     }
 
-    /** Adds a new attachment, or a new version of the one with the same name. */
     /** Thrown by a create-only upload when the page has an attachment with that name already. */
     static final class NameTaken extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -483,6 +482,7 @@ final class Store implements AutoCloseable {
         }
     }
 
+    /** Adds a new attachment, or a new version of the one with the same name. */
     synchronized Attachment putAttachment(Page page, String title, String mediaType, Path spooled, String comment,
                                           boolean minorEdit, String authorId) {
         return putAttachment(page, title, mediaType, spooled, comment, minorEdit, authorId, false);

@@ -45,11 +45,6 @@ public record PublishDecision(Step step, PublishAction action, List<PageDrift> d
         attachmentsToUpload = List.copyOf(attachmentsToUpload);
     }
 
-    /** Whether the page gets no new version. */
-    public boolean writesNoVersion() {
-        return step == Step.KEEP || step == Step.SKIP || step == Step.REFUSE;
-    }
-
     /** The accounts whose edits the drift names (their owners' names make the refusal's words). */
     public Set<String> editors() {
         return drift.stream().flatMap(d -> d.lastEditBy().stream()).collect(Collectors.toUnmodifiableSet());

@@ -210,8 +210,4 @@ final class ConnectionClient {
     Optional<SpaceKey> cachedKey(SpaceId id) {
         return Optional.ofNullable(keysById.get(id));
     }
-
-    void rememberKey(SpaceId id, SpaceKey key) {
-        keysById.put(id, key);
-    }
 }

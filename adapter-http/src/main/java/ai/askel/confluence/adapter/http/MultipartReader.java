@@ -90,14 +90,7 @@ final class MultipartReader {
             file = ctx.uploadedFile("file");
             comment = ctx.formParam("comment");
         } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
-            if (tooManyParts(e)) {
-                throw HttpProblemException.badRequest("body", "has more than the " + settings.maxMultipartParts()
-                        + " parts allowed");
-            }
-            if (isSizeLimit(e)) {
-                throw HttpProblemException.tooLarge("the attachment", max);
-            }
-            throw HttpProblemException.badRequest("body", "is not a readable multipart/form-data body");
+            throw refusal(e, "the attachment", max);
         }
         if (file == null) {
             throw HttpProblemException.badRequest("file", "is required: send the file as the multipart part named 'file'");
@@ -129,10 +122,7 @@ final class MultipartReader {
                 }
             }
         } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
-            if (isSizeLimit(e)) {
-                throw HttpProblemException.tooLarge("the request with its files", max);
-            }
-            throw HttpProblemException.badRequest("body", "is not a readable multipart/form-data body");
+            throw refusal(e, "the request with its files", max);
         }
         if (json == null) {
             throw HttpProblemException.badRequest("request", "is required: send the JSON request as the multipart part named 'request'");
@@ -174,6 +164,17 @@ final class MultipartReader {
     }
 
     /** Whether Jetty refused the multipart body for exceeding the configured sizes. */
+    /** Why a multipart body could not be read, as the problem to answer: too many parts, too large, or not multipart at all. */
+    private HttpProblemException refusal(Exception e, String what, long max) {
+        if (tooManyParts(e)) {
+            return HttpProblemException.badRequest("body", "has more than the " + settings.maxMultipartParts() + " parts allowed");
+        }
+        if (isSizeLimit(e)) {
+            return HttpProblemException.tooLarge(what, max);
+        }
+        return HttpProblemException.badRequest("body", "is not a readable multipart/form-data body");
+    }
+
     private static boolean isSizeLimit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);

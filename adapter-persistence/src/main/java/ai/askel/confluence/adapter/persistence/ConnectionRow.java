@@ -1,7 +1,10 @@
 package ai.askel.confluence.adapter.persistence;
 
+import ai.askel.confluence.ports.out.EncryptedSecret;
+import ai.askel.confluence.ports.out.SecretBinding;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A row of {@code connection}: the API token only as ciphertext, nonce and key id, and how the
@@ -14,17 +17,17 @@ record ConnectionRow(String id, String workspaceId, String name, String siteUrl,
     static final int BOUND = 2;
 
     /** The same row with its token replaced by {@code token}, bound to this row. */
-    ConnectionRow withBoundToken(ai.askel.confluence.ports.out.EncryptedSecret token) {
+    ConnectionRow withBoundToken(EncryptedSecret token) {
         return new ConnectionRow(id, workspaceId, name, siteUrl, cloudId, email, token.ciphertext(), token.nonce(), token.keyId(),
                 accountId, status, tokenExpiresOn, createdAt, updatedAt, BOUND);
     }
 
-    ai.askel.confluence.ports.out.EncryptedSecret token() {
-        return new ai.askel.confluence.ports.out.EncryptedSecret(tokenKeyId, tokenNonce, tokenCiphertext);
+    EncryptedSecret token() {
+        return new EncryptedSecret(tokenKeyId, tokenNonce, tokenCiphertext);
     }
 
-    java.util.Optional<ai.askel.confluence.ports.out.SecretBinding> binding() {
-        return tokenBinding == BOUND ? java.util.Optional.of(ai.askel.confluence.ports.out.SecretBinding.apiTokenOf(id))
-                : java.util.Optional.empty();
+    Optional<SecretBinding> binding() {
+        return tokenBinding == BOUND ? Optional.of(SecretBinding.apiTokenOf(id))
+                : Optional.empty();
     }
 }

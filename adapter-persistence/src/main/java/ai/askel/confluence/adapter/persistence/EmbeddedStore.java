@@ -112,13 +112,17 @@ final class EmbeddedStore {
 
     /**
      * Runs {@code compaction} on the store of the embedded database {@code connection} belongs to; empty, doing nothing,
-     * for any other database. Compactions take turns, so none puts back a retention time of 0 that another one set.
+     * for any other database. Compactions of one store take turns (they lock the store itself), so none puts back a
+     * retention time of 0 that another one set; the stores of two databases in one process do not wait for each other.
      */
-    private static synchronized <T> Optional<T> withStore(Connection connection, Function<MVStore, T> compaction) throws SQLException {
+    private static <T> Optional<T> withStore(Connection connection, Function<MVStore, T> compaction) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             return Optional.empty();
         }
-        return Optional.of(compaction.apply(session.getDatabase().getStore().getMvStore()));
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        synchronized (store) {
+            return Optional.of(compaction.apply(store));
+        }
     }
 }

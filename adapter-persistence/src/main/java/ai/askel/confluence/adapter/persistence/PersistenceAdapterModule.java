@@ -113,10 +113,10 @@ public abstract class PersistenceAdapterModule {
      * HikariCP rather than the drivers' own pools: H2's JdbcConnectionPool and PgJDBC's
      * PGConnectionPoolDataSource neither validate connections nor bound the wait for one, while
      * Hikari does both, replaces connections a PostgreSQL restart broke, and is the smallest
-     * dependency that does. The size ({@link PersistenceSettings#DEFAULT_POOL_SIZE}) is fixed (Hikari's
-     * advice): no transaction spans a Confluence call, so a handful of connections serves many
-     * concurrent requests, and N instances times the size stays far below PostgreSQL's default
-     * max_connections of 100.
+     * dependency that does. The pool has a fixed size (Hikari's advice), the settings' pool size
+     * ({@code ASKEL_DATABASE_POOL_SIZE}, by default {@link PersistenceSettings#DEFAULT_POOL_SIZE}): no transaction spans a
+     * Confluence call, so a handful of connections serves many concurrent requests, and N instances times the size stays
+     * below PostgreSQL's default max_connections of 100.
      */
     @Provides
     @Singleton

@@ -33,7 +33,7 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
      * Transactions here are short (single-digit milliseconds) and never span a Confluence call, so a
      * few connections serve many concurrent requests; see docs/persistence.md for the sizing.
      */
-    public static final int DEFAULT_POOL_SIZE = 8;
+    public static final int DEFAULT_POOL_SIZE = 10;
     public static final int MAX_POOL_SIZE = 100;
     /**
      * A lookup of the connection costs a database round trip and a token decryption on every call; five seconds

@@ -48,11 +48,6 @@ public record SchedulerSettings(int threads, Duration pollInterval, Duration hea
         return host + "#" + ProcessHandle.current().pid();
     }
 
-    /** How long an execution's instance may be silent before another instance runs it again. */
-    public Duration deadAfter() {
-        return heartbeat.multipliedBy(missedHeartbeats);
-    }
-
     private static void positive(Duration d, String field) {
         Objects.requireNonNull(d, field);
         if (d.isNegative() || d.isZero()) {

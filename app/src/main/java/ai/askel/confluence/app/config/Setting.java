@@ -1,5 +1,7 @@
 package ai.askel.confluence.app.config;
 
+import ai.askel.confluence.adapter.persistence.PersistenceSettings;
+
 /**
  * Every configuration setting of the connector: its environment variable, its property name (for
  * the optional properties file), its default and what it does. {@code docs/configuration.md} is
@@ -14,7 +16,7 @@ public enum Setting {
             "Database user (PostgreSQL)."),
     DATABASE_PASSWORD("ASKEL_DATABASE_PASSWORD", "askel.database.password", "",
             "Database password (PostgreSQL). Secret: never logged."),
-    DATABASE_POOL_SIZE("ASKEL_DATABASE_POOL_SIZE", "askel.database.pool-size", "10",
+    DATABASE_POOL_SIZE("ASKEL_DATABASE_POOL_SIZE", "askel.database.pool-size", Integer.toString(PersistenceSettings.DEFAULT_POOL_SIZE),
             "Maximum database connections in the pool."),
     CONNECTION_CACHE_TTL("ASKEL_CONNECTION_CACHE_TTL", "askel.database.connection-cache-ttl", "PT5S",
             "How long a connection read from the database is served from memory (ISO-8601 duration, at most PT5M; PT0S: read it on every call). Changes made through this instance take effect at once; changes made by another instance sharing the database within this time."),

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -12,7 +13,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * Confluence: plain XHTML passes through, panels become coloured boxes with their title, the status
  * macro a lozenge, the code macro a {@code pre} block, images of attachments an {@code img} of the
  * file name, the table of contents a note. Every text and attribute is escaped again on the way
- * out; anything unknown is shown as its text.
+ * out; links keep only http(s) and mailto targets and images only http(s) sources; anything unknown is shown as its text.
  */
 public final class StoragePreview {
     private static final Set<String> PLAIN = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "em", "s", "code", "br",
@@ -23,6 +24,9 @@ public final class StoragePreview {
             + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem}th{background:#f4f5f7}"
             + ".panel{border-radius:4px;padding:.5rem 1rem;margin:1rem 0}.lozenge{font-size:.75rem;font-weight:bold;"
             + "padding:.1rem .4rem;border-radius:3px;text-transform:uppercase}pre{background:#f4f5f7;padding:.6rem;overflow:auto}";
+    /** The link targets a preview keeps: a page opened from disk must not run a {@code javascript:} link of the template's. */
+    private static final Pattern LINK_TARGET = Pattern.compile("(?i)\\s*(https?:|mailto:).*", Pattern.DOTALL);
+    private static final Pattern IMAGE_SOURCE = Pattern.compile("(?i)\\s*https?:.*", Pattern.DOTALL);
     private static final Map<String, String> LOZENGES = Map.of("Green", "#e3fcef", "Red", "#ffebe6", "Yellow", "#fffae6",
             "Blue", "#deebff", "Purple", "#eae6ff", "Grey", "#dfe1e6");
 
@@ -54,8 +58,9 @@ public final class StoragePreview {
             String closer = "";
             if (PLAIN.contains(qName)) {
                 html.append('<').append(qName);
-                if (qName.equals("a") && attributes.getValue("href") != null) {
-                    html.append(" href=\"").append(escape(attributes.getValue("href"))).append('"');
+                String href = attributes.getValue("href");
+                if (qName.equals("a") && href != null && LINK_TARGET.matcher(href).matches()) {
+                    html.append(" href=\"").append(escape(href)).append('"');
                 }
                 html.append(qName.equals("br") || qName.equals("hr") ? " />" : ">");
                 closer = qName.equals("br") || qName.equals("hr") ? "" : "</" + qName + ">";
@@ -78,7 +83,10 @@ public final class StoragePreview {
             } else if (qName.equals("ri:attachment") && "ac:image".equals(enclosing())) {
                 html.append("<img alt=\"attachment\" src=\"").append(escape(attributes.getValue("ri:filename"))).append("\" />");
             } else if (qName.equals("ri:url")) {
-                html.append("<img alt=\"image\" src=\"").append(escape(attributes.getValue("ri:value"))).append("\" />");
+                String src = attributes.getValue("ri:value");
+                if (src != null && IMAGE_SOURCE.matcher(src).matches()) {
+                    html.append("<img alt=\"image\" src=\"").append(escape(src)).append("\" />");
+                }
             } else if (qName.equals("ac:task-status")) {
                 parameterText.setLength(0);
             } else if (qName.equals("ac:task")) {

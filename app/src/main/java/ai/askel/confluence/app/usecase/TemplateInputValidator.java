@@ -26,10 +26,10 @@ public final class TemplateInputValidator {
     public TemplateInputValidator() {
     }
 
-    /** Throws {@link InvalidInputException} naming every problem, in declaration order, then unknown names. */
     /** Problems kept in full; beyond them only a count. */
     static final int MAX_PROBLEMS = 200;
 
+    /** Throws {@link InvalidInputException} naming every problem, in declaration order, then unknown names. */
     public void validate(String templateId, List<TemplateInput> declared, TemplateInputs inputs) {
         List<Problem> problems = problems(templateId, declared, inputs);
         if (!problems.isEmpty()) {
