@@ -35,8 +35,10 @@ import java.util.function.LongSupplier;
  * waits: request bodies are bytes in memory and the answer's subscriber only copies what arrives, up to its cap. It
  * is one thread per connection, so a connection whose site floods it with data slows only itself. Uploads, whose
  * bodies are read from the caller's stream and may block, go through a shared client with the JDK's worker threads.
- * A client unused for {@link #IDLE_CLIENT} is dropped with its connections and thread, so their number follows the
- * connections in use, not every connection ever used.
+ * A client unused for {@link #IDLE_CLIENT} is dropped with its connections and thread, and with it the connection's
+ * bulkhead and meters once no call waits or runs there, and a site's pacer once no client reaches that site: their number
+ * follows the connections in use, not every connection ever used (or removed). Clients are made, and dropped, under one
+ * lock, so a bulkhead or pacer is never dropped while a client is being made for it.
  */
 @Singleton
 final class ConfluenceClients {
@@ -112,10 +114,15 @@ final class ConfluenceClients {
             current.usedAt(now);
             return current;
         }
-        ConnectionClient client = clients.compute(access.connection(), (id, existing) ->
-                existing != null && existing.madeFrom().equals(access) ? existing : create(access));
-        client.usedAt(now);
-        return client;
+        synchronized (this) {
+            ConnectionClient client = clients.get(access.connection());
+            if (client == null || !client.madeFrom().equals(access)) {
+                client = create(access);
+                clients.put(access.connection(), client);
+            }
+            client.usedAt(now);
+            return client;
+        }
     }
 
     /** At most once a minute: drops the clients not used for {@link #IDLE_CLIENT} (a call in flight keeps its own). */
@@ -125,7 +132,17 @@ final class ConfluenceClients {
             return;
         }
         long idle = IDLE_CLIENT.toNanos();
-        clients.values().removeIf(client -> now - client.lastUsed() > idle);
+        synchronized (this) {
+            clients.values().removeIf(client -> now - client.lastUsed() > idle);
+            bulkheads.entrySet().removeIf(entry -> {
+                boolean unused = !clients.containsKey(entry.getKey()) && entry.getValue().inFlight() == 0 && entry.getValue().waiting() == 0;
+                if (unused) {
+                    meters.remove(entry.getValue().meters());
+                }
+                return unused;
+            });
+            pacers.keySet().retainAll(clients.values().stream().map(client -> client.base().toString()).toList());
+        }
     }
 
     private ConnectionClient create(ConfluenceAccess access) {

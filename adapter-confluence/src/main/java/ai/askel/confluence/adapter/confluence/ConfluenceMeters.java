@@ -5,14 +5,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The adapter's meters, per connection: calls in flight and waiting for a slot, refusals, deadline
  * expiries, retries, and a latency histogram of Confluence calls by endpoint and outcome. Every label
- * comes from a closed set: connection ids (finite, one per registered connection), route templates
- * (the adapter's own endpoints) and status classes.
+ * comes from a closed set: connection ids (one per connection in use: a connection's meters are removed when its
+ * client has gone unused for ten minutes, and its counters then start again at zero, which Prometheus's {@code rate}
+ * reads as a reset), route templates (the adapter's own endpoints) and status classes.
  */
 final class ConfluenceMeters {
     /** Latency buckets: from a fast read to the longest a request may wait. */
@@ -27,27 +29,37 @@ final class ConfluenceMeters {
     }
 
     PerConnection register(String connection, Bulkhead bulkhead) {
-        Gauge.builder("askel.confluence.calls.in.flight", bulkhead, Bulkhead::inFlight).strongReference(true)
+        Gauge inFlight = Gauge.builder("askel.confluence.calls.in.flight", bulkhead, Bulkhead::inFlight).strongReference(true)
                 .description("Confluence calls in flight on this connection").tag("connection", connection).register(registry);
-        Gauge.builder("askel.confluence.calls.waiting", bulkhead, Bulkhead::waiting).strongReference(true)
+        Gauge waiting = Gauge.builder("askel.confluence.calls.waiting", bulkhead, Bulkhead::waiting).strongReference(true)
                 .description("Calls waiting for a free slot on this connection").tag("connection", connection).register(registry);
-        return new PerConnection(connection,
+        return new PerConnection(connection, List.of(inFlight, waiting),
                 Counter.builder("askel.confluence.rejections").description("Calls refused with CONNECTION_BUSY (no slot, queue full)")
                         .tag("connection", connection).register(registry),
                 Counter.builder("askel.confluence.deadline.expiries").description("Calls given up because the request's deadline passed")
                         .tag("connection", connection).register(registry));
     }
 
+    /** Removes every meter of one connection from the registry. */
+    void remove(PerConnection meters) {
+        meters.gauges.forEach(registry::remove);
+        registry.remove(meters.rejections);
+        registry.remove(meters.deadlineExpiries);
+        meters.timers.values().forEach(registry::remove);
+    }
+
     /** One connection's meters. */
     final class PerConnection {
         private final String connection;
+        private final List<Gauge> gauges;
         private final Counter rejections;
         private final Counter deadlineExpiries;
         /** The timers by endpoint and outcome, both from closed sets; kept so a call does not rebuild its meter's id. */
         private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-        private PerConnection(String connection, Counter rejections, Counter deadlineExpiries) {
+        private PerConnection(String connection, List<Gauge> gauges, Counter rejections, Counter deadlineExpiries) {
             this.connection = connection;
+            this.gauges = gauges;
             this.rejections = rejections;
             this.deadlineExpiries = deadlineExpiries;
         }

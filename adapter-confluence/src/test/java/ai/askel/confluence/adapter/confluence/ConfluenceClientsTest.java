@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.ConnectionId;
+import ai.askel.confluence.domain.Deadline;
 import ai.askel.confluence.domain.EmailAddress;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.SiteUrl;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class ConfluenceClientsTest {
     private final AtomicLong now = new AtomicLong();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ConfluenceClients clients = new ConfluenceClients(ConfluenceClientSettings.defaults(), ConfluenceCallObserver.NONE,
-            ConfluenceAdapterModule.newMapper(), new SimpleMeterRegistry(), d -> now.addAndGet(d.toNanos()), now::get);
+            ConfluenceAdapterModule.newMapper(), registry, d -> now.addAndGet(d.toNanos()), now::get);
     private final ConfluenceAccess acme = access("https://acme.atlassian.net");
     private final ConfluenceAccess globex = access("https://globex.atlassian.net");
 
@@ -67,6 +69,31 @@ class ConfluenceClientsTest {
 
         assertThat(bAgain).as("unused for longer than the limit").isNotSameAs(b);
         assertThat(bAgain.http()).isNotSameAs(b.http());
+    }
+
+    @Test
+    void a_dropped_connection_takes_its_bulkhead_meters_and_sites_pacer_with_it_unless_a_call_still_runs_there() {
+        ConnectionClient a = clients.of(acme);
+        ConnectionClient b = clients.of(globex);
+        b.pacer(); // the site's budget, shared by every client of that site
+        a.bulkhead().acquire("GET /wiki/api/v2/spaces", Deadline.after(Duration.ofSeconds(5)));
+        assertThat(connectionsMetered()).containsExactlyInAnyOrder(acme.connection().value(), globex.connection().value());
+
+        advance(ConfluenceClients.IDLE_CLIENT.plusMinutes(1));
+        ConfluenceAccess initech = access("https://initech.atlassian.net");
+        clients.of(initech); // any call sweeps
+
+        assertThat(connectionsMetered()).as("acme has a call in flight; globex is gone")
+                .containsExactlyInAnyOrder(acme.connection().value(), initech.connection().value());
+        assertThat(clients.of(globex).pacer()).as("a new budget for a site no client reached for ten minutes").isNotSameAs(b.pacer());
+        a.bulkhead().release();
+        advance(ConfluenceClients.IDLE_CLIENT.plusMinutes(1));
+        clients.of(initech);
+        assertThat(connectionsMetered()).containsExactlyInAnyOrder(initech.connection().value());
+    }
+
+    private List<String> connectionsMetered() {
+        return registry.find("askel.confluence.calls.in.flight").gauges().stream().map(g -> g.getId().getTag("connection")).toList();
     }
 
     private void advance(Duration by) {

@@ -455,6 +455,14 @@ final class InMemoryRepositories {
             observed.add(status);
         }
 
+        /** The connections the observer was told were removed. */
+        final List<ConnectionId> removed = new ArrayList<>();
+
+        @Override
+        public synchronized void connectionRemoved(ConnectionId connection) {
+            removed.add(connection);
+        }
+
         synchronized void forget(ConnectionId connection) {
             last.remove(connection);
         }

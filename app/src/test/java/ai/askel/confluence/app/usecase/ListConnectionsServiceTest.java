@@ -17,7 +17,7 @@ class ListConnectionsServiceTest {
     @Test
     void another_workspace_does_not_see_list_or_remove_the_connection() {
         ListConnectionsService list = new ListConnectionsService(f.connections, f.lookup);
-        RemoveConnectionService remove = new RemoveConnectionService(f.connections, f.audit);
+        RemoveConnectionService remove = new RemoveConnectionService(f.connections, f.driftScans, f.audit);
 
         assertThat(list.list(f.workspace)).extracting(Connection::id).containsExactly(ref.connection());
         assertThat(list.list(foreign.workspace())).isEmpty();

@@ -13,9 +13,10 @@ class RemoveConnectionServiceTest {
 
     @Test
     void removing_forgets_the_connection_and_audits_it() {
-        new RemoveConnectionService(f.connections, f.audit).remove(ref);
+        new RemoveConnectionService(f.connections, f.driftScans, f.audit).remove(ref);
 
         assertThat(f.connections.listAll()).isEmpty();
+        assertThat(f.driftScans.removed).as("its scan meters go with it").containsExactly(ref.connection());
         assertThat(f.auditLog.all()).extracting(e -> e.operation()).containsExactly("connection.remove");
     }
 }
