@@ -9,12 +9,16 @@ import ai.askel.confluence.domain.Job;
 import ai.askel.confluence.domain.JobId;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
 import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.AttachToRunbookUseCase;
+import ai.askel.confluence.ports.in.CancelJobUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
+import ai.askel.confluence.ports.in.GetJobUseCase;
 import ai.askel.confluence.ports.in.GetRunbookUseCase;
 import ai.askel.confluence.ports.in.ListChildPagesUseCase;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
@@ -43,6 +47,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +96,7 @@ public final class AskelConfluence implements AutoCloseable {
 
     /** A workspace, to name its connections by: {@code askel.workspace(id).connection(connectionId)}. */
     public AskelWorkspace workspace(WorkspaceId id) {
-        return new AskelWorkspace(id, component.listConnections());
+        return new AskelWorkspace(id, listConnections());
     }
 
     /** The workspace of a single-tenant host (and of the CLI): {@link WorkspaceIds#DEFAULT}. */
@@ -151,7 +157,7 @@ public final class AskelConfluence implements AutoCloseable {
     }
 
     public UploadAttachmentUseCase uploadAttachment() {
-        return component.uploadAttachment();
+        return deadlines.open(UploadAttachmentUseCase.class, component.uploadAttachment());
     }
 
     public PublishRunbookUseCase publishRunbook() {
@@ -163,16 +169,16 @@ public final class AskelConfluence implements AutoCloseable {
     }
 
     public AttachToRunbookUseCase attachToRunbook() {
-        return component.attachToRunbook();
+        return deadlines.open(AttachToRunbookUseCase.class, component.attachToRunbook());
     }
 
     public CheckDriftUseCase checkDrift() {
-        return component.checkDrift();
+        return deadlines.open(CheckDriftUseCase.class, component.checkDrift());
     }
 
     /** Mutes a drift finding until what the scan sees changes. */
     public AcknowledgeDriftFindingUseCase acknowledgeDriftFinding() {
-        return component.acknowledgeDriftFinding();
+        return deadlines.open(AcknowledgeDriftFindingUseCase.class, component.acknowledgeDriftFinding());
     }
 
     /** Accepts a drifted page as it is now as the new baseline. */
@@ -186,32 +192,32 @@ public final class AskelConfluence implements AutoCloseable {
     }
 
     public ListTemplatesUseCase listTemplates() {
-        return component.listTemplates();
+        return deadlines.open(ListTemplatesUseCase.class, component.listTemplates());
     }
 
     /** Workspaces: create one per tenant of the host. */
     public ManageWorkspacesUseCase manageWorkspaces() {
-        return component.manageWorkspaces();
+        return deadlines.open(ManageWorkspacesUseCase.class, component.manageWorkspaces());
     }
 
     /** API keys of the HTTP API, per workspace and scope. */
     public ManageApiKeysUseCase manageApiKeys() {
-        return component.manageApiKeys();
+        return deadlines.open(ManageApiKeysUseCase.class, component.manageApiKeys());
     }
 
     /** A workspace's audit log, a page at a time. */
     public ReadAuditLogUseCase readAuditLog() {
-        return component.readAuditLog();
+        return deadlines.open(ReadAuditLogUseCase.class, component.readAuditLog());
     }
 
     /** Re-encrypts every stored API token with a new master key. */
     public RotateMasterKeyUseCase rotateMasterKey() {
-        return component.rotateMasterKey();
+        return deadlines.open(RotateMasterKeyUseCase.class, component.rotateMasterKey());
     }
 
     /** Whether the connector can serve (its database answers). */
     public CheckReadinessUseCase checkReadiness() {
-        return component.checkReadiness();
+        return deadlines.open(CheckReadinessUseCase.class, component.checkReadiness());
     }
 
     /** The configuration this connector was built from (secrets stay redacted when printed). */
@@ -221,22 +227,24 @@ public final class AskelConfluence implements AutoCloseable {
 
     /** Reads the templates directory again; a broken declarative template keeps its previous version serving. */
     public ReloadTemplatesUseCase reloadTemplates() {
-        return component.reloadTemplates();
+        return deadlines.open(ReloadTemplatesUseCase.class, component.reloadTemplates());
     }
 
     /** Submits a batch of runbook publishes as a job the cluster runs; answers its handle (the earlier job for a reused idempotency key). */
     public JobHandle submitRunbookBatch(SubmitRunbookBatchCommand command) {
+        deadlines.requireOpen();
         Job job = component.submitRunbookBatch().submit(command);
         return job(command.ref().workspace(), job.id());
     }
 
     /** A handle on a job of the workspace (its existence is checked when it is asked something). */
     public JobHandle job(WorkspaceId workspace, JobId id) {
-        return new JobHandle(workspace, id, component.getJob(), component.cancelJob());
+        return new JobHandle(workspace, id, deadlines.open(GetJobUseCase.class, component.getJob()),
+                deadlines.open(CancelJobUseCase.class, component.cancelJob()));
     }
 
     public ListJobsUseCase listJobs() {
-        return component.listJobs();
+        return deadlines.open(ListJobsUseCase.class, component.listJobs());
     }
 
     /**
@@ -245,6 +253,7 @@ public final class AskelConfluence implements AutoCloseable {
      * housekeeping (each occurrence runs on exactly one instance).
      */
     public void startWorker(boolean recurring) {
+        deadlines.requireOpen();
         component.runWorker().start(recurring);
     }
 
@@ -261,10 +270,13 @@ public final class AskelConfluence implements AutoCloseable {
         return component;
     }
 
+    /** Stops the worker and closes the database pool; every use case then fails saying this is closed. Closing twice does nothing. */
     @Override
     public void close() {
-        component.runWorker().stop();
-        component.persistence().close();
+        if (deadlines.close()) {
+            component.runWorker().stop();
+            component.persistence().close();
+        }
     }
 
     /** Settings for an embedded connector; anything not set comes from the environment's defaults. */
@@ -343,8 +355,24 @@ public final class AskelConfluence implements AutoCloseable {
             return this;
         }
 
-        /** Base64 of the 32-byte key that encrypts API tokens at rest. */
+        /**
+         * Base64 of the 32-byte key that encrypts API tokens at rest.
+         *
+         * @throws ConnectorException ({@link ErrorCode#SECRET_KEY_MISMATCH}) when it is not base64 of 32 bytes
+         */
         public Builder masterKeyBase64(String key) {
+            byte[] decoded;
+            try {
+                decoded = Base64.getDecoder().decode(Objects.requireNonNull(key, "key").strip());
+            } catch (IllegalArgumentException e) {
+                throw new ConnectorException(ErrorCode.SECRET_KEY_MISMATCH, "the key given to masterKeyBase64 is not valid base64");
+            }
+            int length = decoded.length;
+            Arrays.fill(decoded, (byte) 0);
+            if (length != 32) {
+                throw new ConnectorException(ErrorCode.SECRET_KEY_MISMATCH,
+                        "the key given to masterKeyBase64 must be 32 bytes (AES-256) in base64, but it is " + length + " bytes");
+            }
             values.put(Setting.MASTER_KEY, key);
             return this;
         }

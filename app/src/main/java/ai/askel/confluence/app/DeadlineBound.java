@@ -1,22 +1,47 @@
 package ai.askel.confluence.app;
 
 import ai.askel.confluence.domain.Deadline;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.ports.in.RequestDeadline;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Puts each call an embedder makes through a use case of the facade that calls Confluence or waits for another
- * publish under one request deadline, as the HTTP pipeline does for each request. Which use cases are left out, and
- * why, is on {@link #wrap}.
+ * publish under one request deadline, as the HTTP pipeline does for each request (which use cases are left out, and
+ * why, is on {@link #wrap}); and, for every use case of the facade, refuses a call once the facade is closed, with a
+ * {@link ConnectorException} saying so rather than whatever its closed pool or worker would answer.
  */
 final class DeadlineBound {
+    static final String CLOSED = "this AskelConfluence is closed: build a new one to go on";
+
     private final Duration deadline;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     DeadlineBound(Duration deadline) {
         this.deadline = deadline;
+    }
+
+    /** From now on every call through a use case this handed out fails; answers whether this call closed it. */
+    boolean close() {
+        return closed.compareAndSet(false, true);
+    }
+
+    /** Fails once the facade is closed. */
+    void requireOpen() {
+        if (closed.get()) {
+            throw new ConnectorException(ErrorCode.INTERNAL, CLOSED);
+        }
+    }
+
+    /** The use case, each call refused once the facade is closed; no deadline (see {@link #wrap} for which). */
+    <T> T open(Class<T> type, T useCase) {
+        return proxy(type, useCase, false);
     }
 
     /**
@@ -29,27 +54,38 @@ final class DeadlineBound {
      * readiness, jobs), where nothing waits on a deadline.
      */
     <T> T wrap(Class<T> type, T useCase) {
+        return proxy(type, useCase, true);
+    }
+
+    private <T> T proxy(Class<T> type, T useCase, boolean bounded) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(useCase, args);
             }
-            return RequestDeadline.during(Deadline.after(deadline.plusSeconds(uploadBytes(args) / UPLOAD_BYTES_PER_SECOND)), () -> {
-                try {
-                    return method.invoke(useCase, args);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof RuntimeException unchecked) {
-                        throw unchecked;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            requireOpen();
+            if (!bounded) {
+                return invoke(useCase, method, args);
+            }
+            return RequestDeadline.during(Deadline.after(deadline.plusSeconds(uploadBytes(args) / UPLOAD_BYTES_PER_SECOND)),
+                    () -> invoke(useCase, method, args));
         });
         return type.cast(proxy);
+    }
+
+    private static Object invoke(Object useCase, Method method, Object[] args) {
+        try {
+            return method.invoke(useCase, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The slowest an attachment published with a runbook may travel before its deadline counts it as stalled. */

@@ -1,12 +1,16 @@
 package ai.askel.confluence.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.Workspace;
 import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.out.AuditQuery;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,5 +74,41 @@ class AskelConfluenceBuilderTest {
             assertThat(askel.defaultWorkspace().id()).isEqualTo(WorkspaceIds.DEFAULT);
             assertThat(askel.manageWorkspaces().list()).extracting(Workspace::id).containsExactly(WorkspaceIds.DEFAULT, tenant.id());
         }
+    }
+
+    @Test
+    void a_data_directory_that_cannot_be_created_fails_saying_so_and_why_in_one_line(@TempDir Path dir) throws Exception {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "not a directory");
+        Path data = aFile.resolve("data");
+
+        assertThatThrownBy(() -> AskelConfluence.builder().dataDirectory(data).build())
+                .isInstanceOf(ConnectorException.class)
+                .hasMessage("cannot create the data directory " + data + ": Not a directory")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("PersistenceSettings", "serve"));
+    }
+
+    @Test
+    void every_use_case_fails_after_close_saying_the_facade_is_closed(@TempDir Path dir) {
+        AskelConfluence askel = AskelConfluence.builder().dataDirectory(dir).build();
+        var connections = askel.listConnections();
+        askel.close();
+        askel.close();
+
+        assertThatThrownBy(() -> connections.list(WorkspaceIds.DEFAULT)).isInstanceOf(ConnectorException.class)
+                .hasMessageStartingWith("this AskelConfluence is closed");
+        assertThatThrownBy(() -> askel.listTemplates().list()).isInstanceOf(ConnectorException.class)
+                .hasMessageStartingWith("this AskelConfluence is closed");
+        assertThatThrownBy(() -> askel.manageWorkspaces().list()).isInstanceOf(ConnectorException.class)
+                .hasMessageStartingWith("this AskelConfluence is closed");
+        assertThatThrownBy(() -> askel.startWorker(false)).isInstanceOf(ConnectorException.class)
+                .hasMessageStartingWith("this AskelConfluence is closed");
+    }
+
+    @Test
+    void a_master_key_that_is_not_base64_is_refused_naming_the_builder_method() {
+        assertThatThrownBy(() -> AskelConfluence.builder().masterKeyBase64("not-base64!"))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH))
+                .hasMessageContaining("masterKeyBase64")
+                .hasMessageNotContaining("ASKEL_MASTER_KEY");
     }
 }

@@ -7,7 +7,9 @@ import ai.askel.confluence.app.templates.TemplateRegistry;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.domain.error.TemplateFailedException;
 import ai.askel.confluence.plugins.declarative.DeclarativeTemplates;
 import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "templates", description = {"Lists the content templates loaded (built in and from the plugins directory);"
         + " previews and checks templates.",
-        "--json: [{id, version, name, description, inputs: [{name, type, required, description, ...}], defaultLabels}]."},
+        "--json: as GET /api/v1/templates: [{id, version, name, description, inputs: [{name, type, required, description,"
+                + " example, columns}], defaultLabels}]."},
         subcommands = {TemplatesCommand.Preview.class, TemplatesCommand.Check.class})
 final class TemplatesCommand extends ConnectorCommand {
 
@@ -35,7 +38,7 @@ final class TemplatesCommand extends ConnectorCommand {
             List<TemplateDescriptor> templates = askel.listTemplates().list();
             return new Printed(templates.stream().map(Views::template).toList(), templates.stream()
                     .map(t -> t.id() + " " + t.version() + " - " + t.name() + "\n" + t.inputs().stream()
-                            .map(i -> "    " + i.name() + " (" + i.type() + (i.columns().isEmpty() ? "" : " of " + String.join(", ", i.columns()))
+                            .map(i -> "    " + i.name() + " (" + TemplateDescriptor.typeName(i.type()) + (i.columns().isEmpty() ? "" : " of " + String.join(", ", i.columns()))
                                     + (i.required() ? ", required" : "") + "): " + i.description())
                             .collect(Collectors.joining("\n")))
                     .collect(Collectors.joining("\n")));
@@ -80,6 +83,9 @@ final class TemplatesCommand extends ConnectorCommand {
                 out().result(Map.of("template", hosted.id(), "valid", false, "problems", problems),
                         "input validation: %d problem(s)\n  %s".formatted(problems.size(), String.join("\n  ", problems)));
                 return 1;
+            } catch (TemplateFailedException e) {
+                // the template's author is at the keyboard: the template's own failure in full (its stack trace is logged)
+                throw new ConnectorException(e.code(), TemplateCheck.forAuthor(e), null, e.getCause());
             }
             if (html != null) {
                 Files.writeString(html, StoragePreview.toHtml(pageTitle, body));

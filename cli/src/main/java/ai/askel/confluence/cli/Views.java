@@ -162,22 +162,24 @@ final class Views {
         return m;
     }
 
+    /** A template as {@code GET /api/v1/templates} shows it: the same fields, the same type spellings. */
     static Map<String, Object> template(TemplateDescriptor t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
         m.put("version", t.version());
         m.put("name", t.name());
+        m.put("description", t.description());
         m.put("inputs", t.inputs().stream().map(i -> {
             Map<String, Object> in = new LinkedHashMap<>();
             in.put("name", i.name());
-            in.put("type", i.type().name());
+            in.put("type", TemplateDescriptor.wireType(i.type()));
             in.put("required", i.required());
             in.put("description", i.description());
-            if (!i.columns().isEmpty()) {
-                in.put("columns", i.columns());
-            }
+            in.put("example", i.example().orElse(null));
+            in.put("columns", i.columns());
             return in;
         }).toList());
+        m.put("defaultLabels", t.defaultLabels().stream().sorted().toList());
         return m;
     }
 

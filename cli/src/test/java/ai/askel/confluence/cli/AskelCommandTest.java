@@ -64,6 +64,12 @@ class AskelCommandTest {
         }
     }
 
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static void assertOneLineError(CliRunner.Result r, String... contains) {
         assertThat(r.exit()).as("%s", r).isNotZero();
         assertThat(r.err().strip().lines()).as("%s", r).hasSize(1);
@@ -269,10 +275,23 @@ class AskelCommandTest {
     }
 
     @Test
+    void templates_json_has_the_fields_and_type_spellings_of_the_http_api() {
+        JsonNode runbook = json(cli.run("--json", "templates")).get(0);
+
+        assertThat(fieldNames(runbook)).containsExactly("id", "version", "name", "description", "inputs", "defaultLabels");
+        assertThat(runbook.get("description").asText()).isNotBlank();
+        assertThat(runbook.get("defaultLabels").isArray()).isTrue();
+        JsonNode input = runbook.get("inputs").get(0);
+        assertThat(fieldNames(input)).containsExactly("name", "type", "required", "description", "example", "columns");
+        assertThat(runbook.get("inputs")).extracting(in -> in.get("type").asText()).contains("string", "table")
+                .allSatisfy(type -> assertThat(type).isLowerCase());
+    }
+
+    @Test
     void templates_and_api_keys_are_listed_created_and_revoked() {
         assertThat(json(cli.run("--json", "templates"))).extracting(n -> n.get("id").asText()).contains("customer-environment-runbook");
         assertThat(cli.run("templates").out()).as("a table's columns are listed, so a caller knows what a row holds")
-                .contains("endpoints (TABLE of name, url, notes)");
+                .contains("endpoints (table of name, url, notes)");
 
         JsonNode key = json(cli.run("--json", "api-key", "create", "--name", "ci"));
         String keyId = key.get("id").asText();

@@ -81,6 +81,11 @@ class WritingATemplateGuideTest {
         assertThat(work.resolve("preview.html")).content().contains("Checkout &lt;EU&gt;");
         assertThat(results.get(2).out()).contains("service-overview 1.0.0 - Service overview");
         assertThat(results.get(3).out()).contains("CREATED");
+        Matcher runbook = Pattern.compile("runbook (\\S+),").matcher(results.get(3).out());
+        assertThat(runbook.find()).as(results.get(3).out()).isTrue();
+        CliRunner.Result published = cli.run("--json", "runbook", "get", runbook.group(1));
+        assertThat(published.out()).as("the walk-through says where its page goes, not the built-in runbook's defaults")
+                .contains("\"parentTitle\" : \"Services\"", "\"service-docs\"").doesNotContain("customer-runbook");
         assertThat(results.get(4).out()).contains("ok    descriptor", "ok    sample inputs", "ok    hostile inputs");
         assertThat(results.get(5).out()).contains("input validation: ok", "title: Deploy Checkout", "<h1>Deploy Checkout</h1>",
                 "<li>Deploy the canary</li>", "<![CDATA[make deploy ENV=prod]]>",

@@ -1,5 +1,7 @@
 package ai.askel.confluence.domain;
 
+import ai.askel.confluence.domain.error.InputReadException;
+import ai.askel.confluence.domain.error.InputReadException.ReadAs;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.Optional;
  * <p>Templates read them through the typed accessors ({@link #string}, {@link #number},
  * {@link #bool}, {@link #list}, {@link #table}): a blank string, a blank list item and a table row
  * whose cells are all blank count as absent, every number is a {@link BigDecimal}, and a value of the
- * wrong shape is an {@link InvalidInputException} naming the input, never a {@link ClassCastException}.
+ * wrong shape is an {@link InputReadException} naming the input, never a {@link ClassCastException}.
+ * (The host validates a caller's inputs against the template's declaration before it renders, so during a
+ * render such a mismatch means the template read an input otherwise than it declares it.)
  */
 public record TemplateInputs(Map<String, Object> values) {
     private static final int MAX_DEPTH = 8;
@@ -40,12 +44,12 @@ public record TemplateInputs(Map<String, Object> values) {
 
     /** A text input (STRING, TEXT or URL), stripped; empty when absent or blank. */
     public Optional<String> string(String name) {
-        return get(name).map(value -> text(value, name)).map(String::strip).filter(s -> !s.isEmpty());
+        return get(name).map(value -> text(value, name, name, ReadAs.TEXT)).map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    /** A text input that must be present; an {@link InvalidInputException} names it otherwise. */
+    /** A text input that must be present; an {@link InputReadException} names it otherwise. */
     public String requiredString(String name) {
-        return string(name).orElseThrow(() -> InvalidInputException.of(FIELD + name, "is required"));
+        return string(name).orElseThrow(() -> new InputReadException(name, ReadAs.REQUIRED, FIELD + name, "is required"));
     }
 
     /** A NUMBER input, whatever its JSON form (an integer or a decimal), as one type. */
@@ -57,7 +61,7 @@ public record TemplateInputs(Map<String, Object> values) {
             if (value instanceof BigDecimal d) {
                 return d;
             }
-            throw InvalidInputException.of(FIELD + name, "must be a number");
+            throw new InputReadException(name, ReadAs.NUMBER, FIELD + name, "must be a number");
         });
     }
 
@@ -67,15 +71,15 @@ public record TemplateInputs(Map<String, Object> values) {
             if (value instanceof Boolean b) {
                 return b;
             }
-            throw InvalidInputException.of(FIELD + name, "must be true or false");
+            throw new InputReadException(name, ReadAs.BOOLEAN, FIELD + name, "must be true or false");
         });
     }
 
     /** A STRING_LIST input's non-blank items, stripped, in order; empty when absent. */
     public List<String> list(String name) {
         List<String> items = new ArrayList<>();
-        for (Object item : listValue(name)) {
-            String text = text(item, name).strip();
+        for (Object item : listValue(name, ReadAs.LIST)) {
+            String text = text(item, name, name, ReadAs.LIST).strip();
             if (!text.isEmpty()) {
                 items.add(text);
             }
@@ -86,12 +90,12 @@ public record TemplateInputs(Map<String, Object> values) {
     /** A TABLE input's rows, in order, leaving out rows whose cells are all blank; empty when absent. */
     public List<TableRow> table(String name) {
         List<TableRow> rows = new ArrayList<>();
-        for (Object row : listValue(name)) {
+        for (Object row : listValue(name, ReadAs.TABLE)) {
             if (!(row instanceof Map<?, ?> fields)) {
-                throw InvalidInputException.of(FIELD + name, "every row must be an object");
+                throw new InputReadException(name, ReadAs.TABLE, FIELD + name, "every row must be an object");
             }
             Map<String, String> cells = new LinkedHashMap<>();
-            fields.forEach((column, value) -> cells.put((String) column, text(value, name + "." + column).strip()));
+            fields.forEach((column, value) -> cells.put((String) column, text(value, name, name + "." + column, ReadAs.TABLE).strip()));
             TableRow tableRow = new TableRow(cells);
             if (!tableRow.isBlank()) {
                 rows.add(tableRow);
@@ -100,19 +104,19 @@ public record TemplateInputs(Map<String, Object> values) {
         return List.copyOf(rows);
     }
 
-    private List<?> listValue(String name) {
+    private List<?> listValue(String name, ReadAs readAs) {
         Object value = values.getOrDefault(name, List.of());
         if (!(value instanceof List<?> list)) {
-            throw InvalidInputException.of(FIELD + name, "must be a list");
+            throw new InputReadException(name, readAs, FIELD + name, "must be a list");
         }
         return list;
     }
 
-    private static String text(Object value, String name) {
+    private static String text(Object value, String name, String field, ReadAs readAs) {
         if (value instanceof String s) {
             return s;
         }
-        throw InvalidInputException.of(FIELD + name, "must be text");
+        throw new InputReadException(name, readAs, FIELD + field, "must be text");
     }
 
     private static Object freeze(Object value, String path, int depth) {

@@ -103,10 +103,11 @@ public final class TemplateTester {
 
     /** Asserts hostile values in every input (markup, macros, CDATA breakers, control characters) never change the page structure. */
     public void assertSafeAgainstHostileInputs() {
-        List<String> problems = check.run(Optional.empty(), FUZZ_ROUNDS).problems().stream()
+        TemplateCheck.Report report = check.run(Optional.empty(), FUZZ_ROUNDS);
+        List<String> problems = report.problems().stream()
                 .filter(problem -> problem.startsWith("hostile inputs")).toList();
         if (!problems.isEmpty()) {
-            throw new AssertionError(String.join("\n", problems));
+            throw new AssertionError(String.join("\n", problems), report.cause().orElse(null));
         }
     }
 
@@ -124,11 +125,13 @@ public final class TemplateTester {
         return check.run(Optional.empty(), FUZZ_ROUNDS);
     }
 
-    /** Asserts every check passes, listing each problem otherwise. */
+    /** Asserts every check passes, listing each problem otherwise (the template's exception, when it threw one, is the cause). */
     public void assertPassesAllChecks() {
         TemplateCheck.Report report = check();
         if (!report.ok()) {
-            throw new AssertionError("template " + report.template() + " fails its checks:\n - " + String.join("\n - ", report.problems()));
+            // the template's own exception as the cause, so that the stack trace shows the line that threw
+            throw new AssertionError("template " + report.template() + " fails its checks:\n - " + String.join("\n - ", report.problems()),
+                    report.cause().orElse(null));
         }
     }
 

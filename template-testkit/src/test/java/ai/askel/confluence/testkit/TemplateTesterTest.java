@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.storage.Inline;
 import ai.askel.confluence.domain.storage.StorageBuilder;
 import ai.askel.confluence.plugins.runbook.CustomerEnvironmentRunbookProvider;
@@ -75,6 +77,67 @@ class TemplateTesterTest {
         public String render(TemplateInputs inputs, RenderContext context) {
             return StorageBuilder.create().paragraph(Inline.strong("Name: "), Inline.text(inputs.requiredString("name"))).build();
         }
+    }
+
+    /** Throws from its render, as a template with a bug does. */
+    public static final class Throwing implements ContentTemplateProvider {
+        @Override
+        public String id() {
+            return "throwing";
+        }
+
+        @Override
+        public String version() {
+            return "1";
+        }
+
+        @Override
+        public String render(TemplateInputs inputs, RenderContext context) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    /** Declares a string, reads a number. */
+    public static final class WrongType implements ContentTemplateProvider {
+        @Override
+        public String id() {
+            return "wrongtype";
+        }
+
+        @Override
+        public String version() {
+            return "1";
+        }
+
+        @Override
+        public List<TemplateInput> inputs() {
+            return List.of(TemplateInput.required("service", InputType.STRING, "The service").withExample("Checkout"));
+        }
+
+        @Override
+        public String render(TemplateInputs inputs, RenderContext context) {
+            return StorageBuilder.create().paragraph(inputs.number("service").orElseThrow().toPlainString()).build();
+        }
+    }
+
+    @Test
+    void a_template_that_throws_fails_the_checks_with_its_message_and_its_exception_as_the_cause() {
+        TemplateTester tester = TemplateTester.forProvider(new Throwing());
+
+        assertThatThrownBy(tester::assertPassesAllChecks).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("template throwing@1 failed to render: java.lang.IllegalStateException: boom")
+                .cause().isInstanceOf(IllegalStateException.class).hasMessage("boom")
+                .satisfies(cause -> assertThat(cause.getStackTrace()[0].getClassName()).isEqualTo(Throwing.class.getName()));
+    }
+
+    @Test
+    void a_template_reading_an_input_as_another_type_than_it_declares_fails_as_the_templates_error() {
+        TemplateTester tester = TemplateTester.forProvider(new WrongType());
+
+        assertThat(tester.check().problems())
+                .contains("sample inputs: template wrongtype read input 'service' as a number, but declares it string");
+        assertThatThrownBy(() -> tester.render(Map.of("service", "Checkout")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR));
     }
 
     @Test

@@ -42,7 +42,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -134,7 +133,7 @@ final class ResponseMapper {
     static TemplateJson template(TemplateDescriptor t) {
         List<TemplateInputJson> inputs = new ArrayList<>();
         for (TemplateInput in : t.inputs()) {
-            inputs.add(new TemplateInputJson(in.name(), in.type().name().toLowerCase(Locale.ROOT), in.required(),
+            inputs.add(new TemplateInputJson(in.name(), TemplateDescriptor.wireType(in.type()), in.required(),
                     in.description(), in.example().orElse(null), in.columns()));
         }
         return new TemplateJson(t.id(), t.version(), t.name(), t.description(), inputs, t.defaultLabels().stream().sorted().toList());

@@ -35,7 +35,11 @@ final class DataDirectory {
     static void prepare(Path directory) throws IOException {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, ownerOnly(dir.getParent(), OWNER_ONLY_DIRECTORY));
+            try {
+                Files.createDirectories(dir, ownerOnly(dir.getParent(), OWNER_ONLY_DIRECTORY));
+            } catch (IOException e) {
+                throw new ConnectorException(ErrorCode.INTERNAL, "cannot create the data directory %s: %s".formatted(dir, reason(e)), null, e);
+            }
             return;
         }
         if (!isPosix(dir)) {
@@ -51,6 +55,23 @@ final class DataDirectory {
             LOG.warn("The data directory {} can be read or written by others ({}); restrict it with chmod 700", dir,
                     PosixFilePermissions.toString(mode));
         }
+    }
+
+    /** Why the file system refused, in a few words ("permission denied", "read-only file system"). */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Makes the embedded database's files ({@code askel.*}) readable and writable by their owner only. */

@@ -152,11 +152,27 @@ public abstract class PersistenceAdapterModule {
         } catch (ConnectorException e) {
             throw e;
         } catch (java.io.IOException | RuntimeException e) {
-            throw new ConnectorException(ErrorCode.INTERNAL, "cannot open the database (%s): %s%s".formatted(settings, rootMessage(e),
-                    settings.isEmbedded() ? "; the embedded database serves one process: if `serve` runs on this data directory, act"
-                            + " through its HTTP API or stop it first, and run several instances on PostgreSQL" : ""),
+            throw new ConnectorException(ErrorCode.INTERNAL, "cannot open %s: %s%s".formatted(describe(settings), rootMessage(e),
+                    settings.isEmbedded() && inUse(e) ? "; the embedded database serves one process: if `serve` runs on this data"
+                            + " directory, act through its HTTP API or stop it first, and run several instances on PostgreSQL" : ""),
                     null, e);
         }
+    }
+
+    /** The database as a message names it (a JDBC URL without its parameters, which may carry a password). */
+    private static String describe(PersistenceSettings settings) {
+        return settings.isEmbedded() ? "the embedded database in " + settings.dataDirectory().toAbsolutePath().normalize()
+                : "the database " + settings.jdbcUrl().map(PersistenceSettings::shownJdbcUrl).orElse("");
+    }
+
+    /** Whether H2 refused because another process holds the database file (its lock). */
+    static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void createIfMissing(PersistenceSettings settings, String historyTable) throws java.io.IOException {

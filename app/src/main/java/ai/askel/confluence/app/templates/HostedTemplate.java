@@ -4,9 +4,12 @@ import ai.askel.confluence.app.usecase.TemplateInputValidator;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.domain.error.InputReadException;
+import ai.askel.confluence.domain.error.TemplateFailedException;
 import ai.askel.confluence.domain.storage.InvalidStorageFormatException;
 import ai.askel.confluence.domain.storage.StorageFormatValidator;
 import ai.askel.confluence.plugins.declarative.DeclarativeTemplate;
+import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.RenderContext;
 import ai.askel.confluence.ports.spi.TemplateHostContext;
@@ -14,14 +17,18 @@ import ai.askel.confluence.ports.spi.TemplateInput;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A loaded template as the host hands it out: its descriptor read once at load time, the caller's
  * inputs validated against the declared ones before {@link #render} reaches the template, and the
  * body checked to be storage format Confluence will accept. A template's failure surfaces as a
- * {@link ErrorCode#TEMPLATE_ERROR} naming the template and where it came from.
+ * {@link ErrorCode#TEMPLATE_ERROR} naming the template (never where it was loaded from, nor its own message: callers
+ * may be tenants); the host's log has the rest.
  */
 final class HostedTemplate implements ContentTemplateProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(HostedTemplate.class);
     /** The same rules the publish use case applies before it calls Confluence. */
     private static final TemplateInputValidator VALIDATOR = new TemplateInputValidator();
 
@@ -103,32 +110,61 @@ final class HostedTemplate implements ContentTemplateProvider {
         // already initialised by TemplateRegistry
     }
 
+    /**
+     * Validates the caller's inputs, renders, and checks the body. A failure of the template's own (an exception, no
+     * body, a body Confluence would reject) is a {@link TemplateFailedException}: callers get the template's name and
+     * a reference, and the cause is logged here, stack trace and source included, under that reference.
+     */
     @Override
     public String render(TemplateInputs values, RenderContext context) {
         VALIDATOR.validate(id, inputs, values);
         String body;
         try {
             body = template.render(values, context);
+        } catch (InputReadException e) {
+            throw misread(e);
         } catch (ConnectorException e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s (%s) failed to render: %s"
-                    .formatted(this, source, e), null, e);
-        } catch (StackOverflowError | LinkageError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // a plugin that recurses without end, or was built against classes this host lacks: its failure, not the host's
-            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s (%s) failed to render: %s"
-                    .formatted(this, source, e instanceof StackOverflowError ? "it overflowed the stack" : e.toString()), null, e);
+            throw failed("failed to render", e instanceof StackOverflowError ? "it overflowed the stack" : e.toString(), e);
         }
         if (body == null) {
-            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s (%s) rendered no body".formatted(this, source));
+            throw failed("rendered no body", "render returned null", null);
         }
         try {
             StorageFormatValidator.validate(body);
         } catch (InvalidStorageFormatException e) {
-            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s (%s) rendered a body Confluence would reject: %s"
-                    .formatted(this, source, e.getMessage()), null, e);
+            throw failed("rendered a body Confluence would reject", e.getMessage(), e);
         }
         return body;
+    }
+
+    /** Logs the failure with its cause under a new reference, and returns what callers are told. */
+    private TemplateFailedException failed(String what, String detail, Throwable cause) {
+        TemplateFailedException failure = new TemplateFailedException(toString(), what, "template %s %s: %s".formatted(this, what, detail),
+                cause);
+        LOG.warn("Template {} from {} {} (reference {}): {}", this, source, what, failure.reference(), detail, cause);
+        return failure;
+    }
+
+    /**
+     * The caller's inputs passed the declared ones before the render, so an input read the wrong way is the template's
+     * bug: it reads an input as another type than it declares, or requires one it declares optional.
+     */
+    private ConnectorException misread(InputReadException e) {
+        Optional<TemplateInput> declared = inputs.stream().filter(input -> input.name().equals(e.input())).findFirst();
+        String message;
+        if (declared.isEmpty()) {
+            message = "template %s read input '%s', which it does not declare".formatted(id, e.input());
+        } else if (e.readAs() == InputReadException.ReadAs.REQUIRED) {
+            message = "template %s requires input '%s', but declares it optional".formatted(id, e.input());
+        } else {
+            message = "template %s read input '%s' as %s, but declares it %s"
+                    .formatted(id, e.input(), e.readAs().words(), TemplateDescriptor.typeName(declared.get().type()));
+        }
+        LOG.warn("Template {} from {}: {} ({})", this, source, message, e.getMessage());
+        return new ConnectorException(ErrorCode.TEMPLATE_ERROR, message, null, e);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.TemplateFailedException;
 import ai.askel.confluence.plugins.declarative.DeclarativeTemplates;
 import ai.askel.confluence.plugins.declarative.TemplateDefinitionException;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
@@ -38,11 +39,19 @@ public final class TemplateCheck {
     private static final RenderContext CONTEXT = new RenderContext(TemplateHostContext.CURRENT_SPI_VERSION,
             Title.of("Template check"), SpaceKey.of("CHECK"), List.of());
 
-    /** The outcome: what passed and every problem. */
-    public record Report(String template, List<String> passed, List<String> problems) {
+    /**
+     * The outcome: what passed, every problem, and the exception the template threw for the first problem that came
+     * from one (for its stack trace: the test kit makes it the cause of its assertion error).
+     */
+    public record Report(String template, List<String> passed, List<String> problems, Optional<Throwable> cause) {
         public Report {
             passed = List.copyOf(passed);
             problems = List.copyOf(problems);
+            java.util.Objects.requireNonNull(cause, "cause");
+        }
+
+        public Report(String template, List<String> passed, List<String> problems) {
+            this(template, passed, problems, Optional.empty());
         }
 
         public boolean ok() {
@@ -100,6 +109,7 @@ public final class TemplateCheck {
             return new Report(source, passed, List.of("descriptor: " + e.getMessage()));
         }
         Map<String, Object> sample = sampleInputs.orElseGet(() -> Samples.fromExamples(template.inputs()));
+        List<Throwable> causes = new ArrayList<>();
         try {
             String body = hosted.render(new TemplateInputs(sample), CONTEXT);
             passed.add("sample inputs: valid, rendered %d characters of storage format".formatted(body.length()));
@@ -109,14 +119,28 @@ public final class TemplateCheck {
                 problems.add("not deterministic: the same inputs rendered two different bodies (no timestamps, random ids or unordered sets)");
             }
         } catch (ConnectorException e) {
-            problems.add("sample inputs: " + e.getMessage());
+            problems.add("sample inputs: " + forAuthor(e));
+            causeOf(e).ifPresent(causes::add);
         }
-        fuzz(hosted, fuzzRounds).ifPresentOrElse(problems::add,
+        fuzz(hosted, fuzzRounds, causes).ifPresentOrElse(problems::add,
                 () -> passed.add("hostile inputs: %d rounds, the page structure never changed".formatted(fuzzRounds)));
-        return new Report(template.id(), passed, problems);
+        return new Report(template.id(), passed, problems, causes.stream().findFirst());
     }
 
-    private Optional<String> fuzz(ContentTemplateProvider hosted, int rounds) {
+    /**
+     * A failure as the template's author needs it: callers of the connector get a template's failure without its
+     * message (they may be tenants), the author gets it in full.
+     */
+    public static String forAuthor(ConnectorException e) {
+        return e instanceof TemplateFailedException failed ? failed.authorDetail() : e.getMessage();
+    }
+
+    /** The exception the template itself threw, when the failure came from one. */
+    static Optional<Throwable> causeOf(ConnectorException e) {
+        return e.code() == ai.askel.confluence.domain.error.ErrorCode.TEMPLATE_ERROR ? Optional.ofNullable(e.getCause()) : Optional.empty();
+    }
+
+    private Optional<String> fuzz(ContentTemplateProvider hosted, int rounds, List<Throwable> causes) {
         Random random = new Random(20261202L);
         for (int round = 0; round < rounds; round++) {
             Map<String, Object> hostile = Samples.shaped(template.inputs(), () -> hostileString(random));
@@ -128,7 +152,8 @@ public final class TemplateCheck {
                 if (e.code() == ai.askel.confluence.domain.error.ErrorCode.INVALID_INPUT) {
                     continue; // the template's own rules (pattern, allowed values) refused the value: also safe
                 }
-                return Optional.of("hostile inputs: round %d failed to render: %s".formatted(round, e.getMessage()));
+                causeOf(e).ifPresent(causes::add);
+                return Optional.of("hostile inputs: round %d failed to render: %s".formatted(round, forAuthor(e)));
             }
             List<String> shape = StorageStructure.shape(body);
             List<String> expected = StorageStructure.shape(hosted.render(new TemplateInputs(benign), CONTEXT));

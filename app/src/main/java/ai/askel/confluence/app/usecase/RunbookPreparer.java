@@ -10,6 +10,7 @@ import ai.askel.confluence.domain.TemplateRef;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.domain.error.TemplateFailedException;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.domain.PublishSource;
 import ai.askel.confluence.ports.out.AttachmentUpload;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything a publish can check before its first Confluence call: the template and its inputs (every
@@ -32,6 +35,7 @@ import java.util.TreeSet;
  * sizes and hashes (streamed). Bad input writes nothing anywhere.
  */
 final class RunbookPreparer {
+    private static final Logger LOG = LoggerFactory.getLogger(RunbookPreparer.class);
     private final TemplateCatalogPort templates;
     private final MarkdownPort markdown;
     private final TemplateInputValidator validator;
@@ -104,7 +108,12 @@ final class RunbookPreparer {
         } catch (ConnectorException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s failed to render: %s".formatted(ref, e.getMessage()), null, e);
+            // the catalog hosts its templates (which report their own failures); a template that is not hosted is told
+            // about the same way: its message stays in the log, under the reference the caller is given
+            TemplateFailedException failure = new TemplateFailedException(ref.toString(), "failed to render",
+                    "template %s failed to render: %s".formatted(ref, e), e);
+            LOG.warn("Template {} failed to render (reference {})", ref, failure.reference(), e);
+            throw failure;
         }
         if (rendered == null) {
             throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s rendered nothing".formatted(ref));

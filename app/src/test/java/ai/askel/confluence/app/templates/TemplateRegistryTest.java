@@ -2,6 +2,7 @@ package ai.askel.confluence.app.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
@@ -9,10 +10,13 @@ import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException;
+import ai.askel.confluence.domain.error.TemplateFailedException;
 import ai.askel.confluence.domain.storage.StorageFormatValidator;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
+import ai.askel.confluence.ports.spi.InputType;
 import ai.askel.confluence.ports.spi.RenderContext;
 import ai.askel.confluence.ports.spi.TemplateHostContext;
+import ai.askel.confluence.ports.spi.TemplateInput;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -95,8 +99,10 @@ class TemplateRegistryTest {
         ContentTemplateProvider note = TemplateRegistry.load(Optional.of(plugins)).find("incident-note").orElseThrow();
 
         assertThatThrownBy(() -> note.render(new TemplateInputs(Map.of("summary", "x")), CONTEXT))
-                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR))
-                .hasMessageContaining("overflowed the stack");
+                .isInstanceOfSatisfying(TemplateFailedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR);
+                    assertThat(e.authorDetail()).contains("overflowed the stack");
+                });
         assertThat(TemplateRegistry.load(Optional.of(plugins)).find("customer-environment-runbook")).isPresent();
     }
 
@@ -246,8 +252,92 @@ class TemplateRegistryTest {
         assertThat(template.render(TemplateInputs.empty(), CONTEXT)).isEqualTo("<p>Crestview Production</p>");
         assertThatThrownBy(() -> template.render(TemplateInputs.empty(), hostile))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR))
-                .hasMessageContaining("template concatenating@1 (" + plugins.resolve("concatenating.jar")
-                        + ") rendered a body Confluence would reject");
+                .hasMessageStartingWith("template concatenating@1 rendered a body Confluence would reject (reference ")
+                .hasMessageNotContaining(plugins.toString());
+    }
+
+    @Test
+    void a_template_that_throws_tells_the_caller_only_its_name_and_a_reference_and_logs_the_cause_under_it() throws IOException {
+        Path plugins = pluginsDir();
+        Path jar = PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note").replace(
+                        "String summary = (String) inputs.get(\"summary\").orElseThrow();",
+                        "if (true) throw new IllegalStateException(\"boom: db password=hunter2\"); String summary = \"\";"))
+                .service("IncidentNoteTemplate").writeTo(plugins, "throws-render.jar");
+        ContentTemplateProvider note = TemplateRegistry.load(Optional.of(plugins)).find("incident-note").orElseThrow();
+        List<Throwable> thrownBox = new ArrayList<>();
+
+        List<ILoggingEvent> logged = events(HostedTemplate.class,
+                () -> thrownBox.add(catchThrowable(() -> note.render(new TemplateInputs(Map.of("summary", "x")), CONTEXT))));
+        Throwable thrown = thrownBox.get(0);
+
+        assertThat(thrown).isInstanceOfSatisfying(TemplateFailedException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR);
+            assertThat(e.getMessage()).isEqualTo("template incident-note@2.1.0 failed to render (reference " + e.reference()
+                    + "; the server log has the details)");
+            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("boom: db password=hunter2");
+        });
+        String reference = ((TemplateFailedException) thrown).reference();
+        assertThat(reference).matches("[0-9a-f]{12}");
+        assertThat(logged).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("incident-note@2.1.0", jar.toString(), "reference " + reference, "boom");
+            assertThat(event.getThrowableProxy()).as("logged with its stack trace").isNotNull();
+            assertThat(event.getThrowableProxy().getClassName()).isEqualTo(IllegalStateException.class.getName());
+        });
+    }
+
+    @Test
+    void a_template_reading_an_input_as_another_type_than_it_declares_is_the_templates_error_not_the_callers() {
+        ContentTemplateProvider wrongType = TemplateCheck.of(new ContentTemplateProvider() {
+            @Override
+            public String id() {
+                return "wrongtype";
+            }
+
+            @Override
+            public String version() {
+                return "1.0.0";
+            }
+
+            @Override
+            public List<TemplateInput> inputs() {
+                return List.of(TemplateInput.required("service", InputType.STRING, "The service"),
+                        TemplateInput.optional("team", InputType.STRING, "The team"));
+            }
+
+            @Override
+            public String render(TemplateInputs inputs, RenderContext context) {
+                return inputs.bool("team").isPresent() ? inputs.requiredString("team") : "<p>" + inputs.number("service").orElseThrow() + "</p>";
+            }
+        }).hosted();
+
+        assertThatThrownBy(() -> wrongType.render(new TemplateInputs(Map.of("service", "Checkout")), CONTEXT))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR))
+                .isNotInstanceOf(InvalidInputException.class)
+                .hasMessage("template wrongtype read input 'service' as a number, but declares it string");
+        assertThatThrownBy(() -> wrongType.render(new TemplateInputs(Map.of("service", "Checkout", "team", "Payments")), CONTEXT))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR))
+                .hasMessage("template wrongtype read input 'team' as true or false, but declares it string");
+    }
+
+    /** What {@code type} logs (INFO and up) while {@code action} runs, kept out of the build output. */
+    private static List<ILoggingEvent> events(Class<?> type, Runnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger(type);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        Level level = logger.getLevel();
+        boolean additive = logger.isAdditive();
+        logger.setLevel(Level.INFO);
+        logger.setAdditive(false);
+        logger.addAppender(events);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(events);
+            logger.setAdditive(additive);
+            logger.setLevel(level);
+        }
+        return events.list;
     }
 
     /** What the registry logs (INFO and up) while {@code action} runs, kept out of the build output. */

@@ -1,6 +1,8 @@
 package ai.askel.confluence.plugins.declarative;
 
 import ai.askel.confluence.domain.TemplateInputs;
+import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.RenderContext;
@@ -92,7 +94,7 @@ public final class DeclarativeTemplate implements ContentTemplateProvider {
         for (TemplateInput input : descriptor.inputs()) {
             Object value = value(input, inputs);
             if (value == null && descriptor.defaults().containsKey(input.name())) {
-                value = value(input, new TemplateInputs(Map.of(input.name(), descriptor.defaults().get(input.name()))));
+                value = defaultValue(input);
             }
             if (value != null) {
                 Rules.check(input.name(), value, descriptor.rules().getOrDefault(input.name(), Descriptor.Rules.NONE), problems);
@@ -117,6 +119,16 @@ public final class DeclarativeTemplate implements ContentTemplateProvider {
             case STRING_LIST -> nullIfEmpty(inputs.list(name));
             case TABLE -> nullIfEmpty(inputs.table(name));
         };
+    }
+
+    /** An input's declared default; one of the wrong type is the template's error, not the caller's (who sent nothing). */
+    private Object defaultValue(TemplateInput input) {
+        try {
+            return value(input, new TemplateInputs(Map.of(input.name(), descriptor.defaults().get(input.name()))));
+        } catch (InvalidInputException e) {
+            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "template %s: the default of input '%s' %s"
+                    .formatted(id(), input.name(), e.problems().get(0).message()), null, e);
+        }
     }
 
     private static Object nullIfEmpty(List<?> list) {

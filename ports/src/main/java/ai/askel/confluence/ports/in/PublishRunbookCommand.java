@@ -7,6 +7,7 @@ import ai.askel.confluence.domain.RunbookContent;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.out.AttachmentUpload;
 import java.util.List;
 import java.util.Objects;
@@ -144,11 +145,27 @@ public record PublishRunbookCommand(ConnectionRef ref, SpaceKey space, Optional<
             return this;
         }
 
+        /**
+         * The command.
+         *
+         * @throws InvalidInputException naming every part missing or in conflict, as the HTTP API names its fields
+         *                               ({@code spaceKey}, {@code title}, {@code template})
+         */
         public PublishRunbookCommand build() {
-            Objects.requireNonNull(space, "space is required");
-            Objects.requireNonNull(title, "title is required");
-            if ((templateId == null) == (body == null)) {
-                throw new IllegalStateException("give either a template (with its inputs) or a body");
+            List<InvalidInputException.Problem> problems = new java.util.ArrayList<>();
+            if (space == null) {
+                problems.add(new InvalidInputException.Problem("spaceKey", "is required"));
+            }
+            if (title == null) {
+                problems.add(new InvalidInputException.Problem("title", "is required"));
+            }
+            if (templateId == null && body == null) {
+                problems.add(new InvalidInputException.Problem("template", "is required (or give a body instead)"));
+            } else if (templateId != null && body != null) {
+                problems.add(new InvalidInputException.Problem("template", "cannot be combined with body: publish from a template or a body"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
             }
             PublishSource source = body != null ? new PublishSource.Supplied(body) : new PublishSource.FromTemplate(templateId, inputs);
             return new PublishRunbookCommand(ref, space, parentTitle, title, source, labels, attachments, onDrift, dryRun);

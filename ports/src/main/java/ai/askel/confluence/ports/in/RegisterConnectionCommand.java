@@ -2,7 +2,10 @@ package ai.askel.confluence.ports.in;
 
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceId;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,8 +78,28 @@ public record RegisterConnectionCommand(WorkspaceId workspace, String name, Stri
             return this;
         }
 
+        /**
+         * The command.
+         *
+         * @throws InvalidInputException naming every required part not given, as the HTTP API names its fields
+         */
         public RegisterConnectionCommand build() {
-            Objects.requireNonNull(apiToken, "apiToken is required");
+            List<InvalidInputException.Problem> problems = new ArrayList<>();
+            if (name == null) {
+                problems.add(new InvalidInputException.Problem("name", "is required"));
+            }
+            if (siteUrl == null) {
+                problems.add(new InvalidInputException.Problem("siteUrl", "is required"));
+            }
+            if (email == null) {
+                problems.add(new InvalidInputException.Problem("email", "is required"));
+            }
+            if (apiToken == null) {
+                problems.add(new InvalidInputException.Problem("apiToken", "is required"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
             return new RegisterConnectionCommand(workspace, name, siteUrl, email, apiToken, cloudId, tokenExpiresOn);
         }
     }

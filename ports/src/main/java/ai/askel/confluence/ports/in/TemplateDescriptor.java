@@ -1,7 +1,9 @@
 package ai.askel.confluence.ports.in;
 
+import ai.askel.confluence.ports.spi.InputType;
 import ai.askel.confluence.ports.spi.TemplateInput;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,5 +17,15 @@ public record TemplateDescriptor(String id, String version, String name, String 
         Objects.requireNonNull(description, "description");
         inputs = List.copyOf(inputs);
         defaultLabels = Set.copyOf(defaultLabels);
+    }
+
+    /** An input's type as the HTTP API and the CLI's JSON spell it: {@code string}, {@code string_list}, {@code table}. */
+    public static String wireType(InputType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** An input's type as a template descriptor spells it: {@code string}, {@code list}, {@code table}. */
+    public static String typeName(InputType type) {
+        return type == InputType.STRING_LIST ? "list" : wireType(type);
     }
 }

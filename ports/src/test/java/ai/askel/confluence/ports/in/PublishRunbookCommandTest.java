@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.askel.confluence.domain.ConnectionId;
 import ai.askel.confluence.domain.Label;
+import ai.askel.confluence.domain.PageBody;
 import ai.askel.confluence.domain.RunbookContent;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.InvalidInputException;
@@ -63,5 +64,20 @@ class PublishRunbookCommandTest {
         assertThatThrownBy(() -> withAttachments(RunbookContent.MAX_ATTACHMENTS + 1).build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("attachments: at most 20 files per publish, got 21");
+    }
+
+    @Test
+    void a_builder_missing_its_space_title_and_source_is_invalid_input_naming_each_field() {
+        assertThatThrownBy(() -> PublishRunbookCommand.builder(REF).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidInputException.Problem::field).containsExactly("spaceKey", "title", "template"))
+                .hasMessage("spaceKey: is required; title: is required; template: is required (or give a body instead)");
+    }
+
+    @Test
+    void a_builder_given_both_a_template_and_a_body_is_invalid_input_naming_the_template() {
+        assertThatThrownBy(() -> builder().body(PageBody.storage("<p>x</p>")).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidInputException.Problem::field).containsExactly("template"));
     }
 }
