@@ -141,4 +141,19 @@ class TemplatesCommandTest {
         assertThat(bad.out()).contains("FAIL  " + broken.toAbsolutePath()
                 + "/body.xml:2:14: a placeholder cannot stand between attributes: it would write markup, not a value");
     }
+    @Test
+    void a_plugins_directory_that_does_not_exist_is_a_usage_error_like_one_that_is_a_file() throws IOException {
+        Path missing = temp.resolve("no-such-templates");
+        Path file = Files.writeString(temp.resolve("templates.txt"), "not a directory");
+
+        CliRunner.Result typo = cli.run("--plugins-dir", missing.toString(), "templates");
+        CliRunner.Result notADirectory = cli.run("--plugins-dir", file.toString(), "templates");
+
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err().strip()).isEqualTo("error [TEMPLATE_ERROR]: The content templates could not be loaded: the plugins directory "
+                + missing + " does not exist");
+        assertThat(notADirectory.exit()).isEqualTo(2);
+        assertThat(notADirectory.err().strip()).isEqualTo("error [TEMPLATE_ERROR]: The content templates could not be loaded: the plugins"
+                + " directory " + file + " is not a directory");
+    }
 }

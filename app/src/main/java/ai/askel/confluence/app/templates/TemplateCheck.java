@@ -157,15 +157,23 @@ public final class TemplateCheck {
             }
             List<String> shape = StorageStructure.shape(body);
             List<String> expected = StorageStructure.shape(hosted.render(new TemplateInputs(benign), CONTEXT));
+            if (runsScripts(expected)) {
+                return Optional.of("the template's own markup holds an html macro or a script element: it renders one even from"
+                        + " plain inputs");
+            }
             if (!shape.equals(expected)) {
                 return Optional.of("hostile inputs: round %d changed the page structure: %s instead of %s (inputs %s)"
                         .formatted(round, shape, expected, hostile));
             }
-            if (shape.stream().anyMatch(element -> element.contains("=html") || element.startsWith("script"))) {
+            if (runsScripts(shape)) {
                 return Optional.of("hostile inputs: round %d produced an html macro or a script element".formatted(round));
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean runsScripts(List<String> shape) {
+        return shape.stream().anyMatch(element -> element.contains("=html") || element.startsWith("script"));
     }
 
     /** Starts with '<' so it is never a URL, an e-mail address or a status word: only its text differs from "benign". */

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -56,15 +57,24 @@ final class TemplateLoading {
         }
     }
 
-    /** Whether the directory exists and is one (problems and log lines say why not). */
+    /**
+     * Whether the directory exists and is one; a problem says why not, since a mistyped path would otherwise
+     * load no template and be found out only at the first publish. A directory that is itself a template's
+     * folder is usable (it is scanned), with a warning saying where to point instead.
+     */
     boolean usable(Path dir) {
         if (!Files.exists(dir)) {
-            LOG.info("Templates directory {} does not exist: no third-party templates", dir);
+            problems.add("the plugins directory " + dir + " does not exist");
             return false;
         }
         if (!Files.isDirectory(dir)) {
             problems.add("the plugins directory " + dir + " is not a directory");
             return false;
+        }
+        if (DeclarativeTemplates.isTemplate(dir)) {
+            Path parent = dir.toAbsolutePath().normalize().getParent();
+            LOG.warn("The plugins directory {} is itself a template (it holds {}): point the plugins directory (--plugins-dir) at its parent, {}",
+                    dir, DeclarativeTemplates.descriptorIn(dir).orElse("template.yaml"), parent);
         }
         return true;
     }
@@ -79,7 +89,9 @@ final class TemplateLoading {
 
     void declarative(Path dir) {
         for (Path entry : entries(dir)) {
-            if (DeclarativeTemplates.isTemplate(entry)) {
+            if (!DeclarativeTemplates.isTemplate(entry)) {
+                warnIfMeantAsTemplate(entry);
+            } else {
                 String source = entry.toAbsolutePath().normalize().toString();
                 try {
                     HostedTemplate hosted = new HostedTemplate(DeclarativeTemplates.load(entry), source);
@@ -88,6 +100,26 @@ final class TemplateLoading {
                     problems.add(e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * A folder or zip in the directory that is no template is most likely one set up wrongly: say so, with the fix.
+     * Other files (a README, a jar, which {@link #pluginJars} reports) are left alone.
+     */
+    private static void warnIfMeantAsTemplate(Path entry) {
+        String name = entry.getFileName().toString();
+        boolean folder = Files.isDirectory(entry);
+        if (!folder && !name.endsWith(".zip")) {
+            return;
+        }
+        Optional<String> nested = DeclarativeTemplates.nestedDescriptor(entry);
+        if (nested.isPresent()) {
+            LOG.warn("Skipping {}: no template.yaml at its root (found {}); {}", entry, nested.get(), folder
+                    ? "each template's folder must sit directly in the plugins directory"
+                    : "make the archive from inside the template's folder");
+        } else {
+            LOG.warn("Skipping {}: a {} without template.yaml, template.yml or template.json, so no template", entry, folder ? "folder" : "zip");
         }
     }
 

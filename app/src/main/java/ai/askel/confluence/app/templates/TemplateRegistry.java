@@ -51,9 +51,10 @@ public final class TemplateRegistry implements TemplateCatalogPort {
 
     /**
      * Loads the built-in templates and, when a templates directory is given, the templates in it.
-     * A directory that does not exist yet, or is empty, adds nothing.
+     * An empty directory adds nothing; a folder or zip in it that is no template is skipped with a warning.
      *
-     * @throws ConnectorException with {@link ErrorCode#TEMPLATE_ERROR} naming every bad template and its source
+     * @throws ConnectorException with {@link ErrorCode#TEMPLATE_ERROR} naming every bad template and its source, or
+     *         the directory when it does not exist or is not a directory
      */
     public static TemplateRegistry load(Optional<Path> pluginsDir) {
         return load(pluginsDir, TemplateRegistry.class.getClassLoader());
@@ -72,8 +73,8 @@ public final class TemplateRegistry implements TemplateCatalogPort {
         }
         if (!loading.problems.isEmpty()) {
             loading.closeLoaders();
-            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "The content templates could not be loaded:\n - "
-                    + String.join("\n - ", loading.problems));
+            throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "The content templates could not be loaded:"
+                    + (loading.problems.size() == 1 ? " " : "\n - ") + String.join("\n - ", loading.problems));
         }
         Map<String, HostedTemplate> declarative = new LinkedHashMap<>(loading.loaded);
         declarative.keySet().removeAll(fixed.keySet());

@@ -53,11 +53,50 @@ class TemplateRegistryTest {
     }
 
     @Test
-    void given_a_plugins_directory_that_does_not_exist_or_is_empty_loads_only_the_built_ins() throws IOException {
+    void given_an_empty_plugins_directory_loads_only_the_built_ins() throws IOException {
         Path empty = Files.createDirectory(temp.resolve("plugins"));
 
-        assertThat(TemplateRegistry.load(Optional.of(temp.resolve("missing"))).all()).hasSize(1);
         assertThat(TemplateRegistry.load(Optional.of(empty)).all()).hasSize(1);
+    }
+
+    @Test
+    void given_a_plugins_directory_that_does_not_exist_fails_naming_it_in_one_line() {
+        Path missing = temp.resolve("missing");
+
+        assertThatThrownBy(() -> TemplateRegistry.load(Optional.of(missing)))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessage("The content templates could not be loaded: the plugins directory " + missing + " does not exist")
+                .satisfies(e -> assertThat(((ConnectorException) e).code()).isEqualTo(ErrorCode.TEMPLATE_ERROR));
+    }
+
+    @Test
+    void warns_about_each_entry_of_the_plugins_directory_that_is_not_a_template_and_says_how_to_fix_it() throws IOException {
+        Path plugins = pluginsDir();
+        Path nested = Files.createDirectories(plugins.resolve("wrapper/service-overview"));
+        Files.writeString(nested.resolve("template.yaml"), "id: service-overview\nversion: 1.0.0\n");
+        Files.writeString(nested.resolve("body.md"), "x\n");
+        Path notes = Files.createDirectory(plugins.resolve("notes"));
+        Files.writeString(notes.resolve("README.md"), "not a template");
+        Path zip = plugins.resolve("so.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String name : List.of("service-overview/", "service-overview/template.yaml", "service-overview/body.md")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(name));
+                out.write(name.endsWith("/") ? new byte[0] : Files.readAllBytes(nested.resolve(name.substring(name.indexOf('/') + 1))));
+                out.closeEntry();
+            }
+        }
+
+        List<String> fromParent = logLines(() -> TemplateRegistry.load(Optional.of(plugins)));
+        List<String> fromTemplate = logLines(() -> TemplateRegistry.load(Optional.of(nested)));
+
+        assertThat(fromParent).contains(
+                "Skipping " + notes + ": a folder without template.yaml, template.yml or template.json, so no template",
+                "Skipping " + zip + ": no template.yaml at its root (found service-overview/template.yaml); make the archive from"
+                        + " inside the template's folder",
+                "Skipping " + plugins.resolve("wrapper") + ": no template.yaml at its root (found service-overview/template.yaml);"
+                        + " each template's folder must sit directly in the plugins directory");
+        assertThat(fromTemplate).contains("The plugins directory " + nested + " is itself a template (it holds template.yaml):"
+                + " point the plugins directory (--plugins-dir) at its parent, " + nested.getParent());
     }
 
     @Test

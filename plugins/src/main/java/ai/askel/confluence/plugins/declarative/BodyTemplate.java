@@ -178,11 +178,11 @@ final class BodyTemplate implements TemplateBody {
             return;
         }
         if (node instanceof FencedCodeBlock code) {
-            texts.put(code, text(code.getLiteral(), position(code).advance("\n", 1), true));
+            texts.put(code, text(code.getLiteral(), position(code).advance("\n", 1), true, "a code block"));
             return;
         }
         if (node instanceof IndentedCodeBlock code) {
-            texts.put(code, text(code.getLiteral(), position(code), true));
+            texts.put(code, text(code.getLiteral(), position(code), true, "a code block"));
             return;
         }
         if (node instanceof Text text) {
@@ -190,13 +190,13 @@ final class BodyTemplate implements TemplateBody {
             return;
         }
         if (node instanceof Code code) {
-            texts.put(code, text(code.getLiteral(), position(code), false));
+            texts.put(code, text(code.getLiteral(), position(code), false, "inline code"));
             return;
         }
         if (node instanceof Link link) {
-            texts.put(link, text(link.getDestination(), position(link), false));
+            texts.put(link, text(link.getDestination(), position(link), false, "a link's address"));
         } else if (node instanceof Image image) {
-            texts.put(image, text(image.getDestination(), position(image), false));
+            texts.put(image, text(image.getDestination(), position(image), false, "an image's address"));
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             inlines(child);
@@ -232,19 +232,24 @@ final class BodyTemplate implements TemplateBody {
 
     private void panel(BlockQuote quote) {
         Panel.takeHeading(quote).ifPresent(heading -> panels.put(quote, new Panel(heading.type(),
-                text(heading.title(), position(quote), false))));
+                text(heading.title(), heading.at(), false, "a panel title"))));
     }
 
     private TextTemplate text(Text text, boolean code) {
-        return text(text.getLiteral(), position(text), code);
+        return text(text.getLiteral(), position(text), code, null);
     }
 
-    private TextTemplate text(String literal, Position at, boolean code) {
+    /** A text of the body; {@code textOnly} names the place when only text can stand there (else null). */
+    private TextTemplate text(String literal, Position at, boolean code, String textOnly) {
         if (!templating) {
             return TextTemplate.literal(literal);
         }
         TextTemplate template = TextTemplate.parse(literal, at, code, problems);
-        names.check(template.parts());
+        if (textOnly == null) {
+            names.check(template.parts());
+        } else {
+            names.checkText(template.parts(), textOnly);
+        }
         return template;
     }
 

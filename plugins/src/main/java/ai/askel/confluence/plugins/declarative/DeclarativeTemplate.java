@@ -1,10 +1,12 @@
 package ai.askel.confluence.plugins.declarative;
 
+import ai.askel.confluence.domain.TableRow;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
+import ai.askel.confluence.ports.spi.InputType;
 import ai.askel.confluence.ports.spi.RenderContext;
 import ai.askel.confluence.ports.spi.TemplateInput;
 import java.math.BigDecimal;
@@ -108,6 +110,40 @@ public final class DeclarativeTemplate implements ContentTemplateProvider {
         root.put("template", Map.of("id", id(), "version", version(), "name", displayName()));
         Scope scope = new Scope(root, new HashSet<>(context.attachmentFileNames()), descriptor.statusColours(), tableColumns);
         return body.render(scope);
+    }
+
+    /**
+     * What is wrong with {@code raw} as a value of {@code input}, its shape and then its rules, each as a message
+     * without the field's name. The descriptor's defaults are checked with it when the template loads: no caller
+     * sends them, so no caller must be blamed for them at render time.
+     */
+    static List<String> problems(TemplateInput input, Object raw, Descriptor.Rules rules) {
+        List<String> found = new ArrayList<>();
+        Object value;
+        try {
+            value = value(input, new TemplateInputs(Map.of(input.name(), raw)));
+        } catch (InvalidInputException e) {
+            e.problems().forEach(problem -> found.add(problem.message()));
+            return found;
+        }
+        if (value instanceof String text && input.type() == InputType.STRING && (text.contains("\n") || text.contains("\r"))) {
+            found.add("must be one line of text");
+        }
+        if (value instanceof String text && input.type() == InputType.URL && !Filters.isWebUrl(text)) {
+            found.add("is not an http or https URL");
+        }
+        if (input.type() == InputType.TABLE && value instanceof List<?> rows) {
+            rows.stream().flatMap(row -> ((TableRow) row).cells().keySet().stream()).distinct().sorted()
+                    .filter(column -> !input.columns().contains(column))
+                    .forEach(column -> found.add("names %s, which is not a column of %s; its columns are %s"
+                            .formatted(column, input.name(), String.join(", ", input.columns()))));
+        }
+        if (value != null) {
+            List<InvalidInputException.Problem> broken = new ArrayList<>();
+            Rules.check(input.name(), value, rules, broken);
+            broken.forEach(problem -> found.add(problem.message()));
+        }
+        return found;
     }
 
     private static Object value(TemplateInput input, TemplateInputs inputs) {

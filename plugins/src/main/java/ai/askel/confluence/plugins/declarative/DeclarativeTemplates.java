@@ -31,7 +31,7 @@ public final class DeclarativeTemplates {
     /** Whether {@code path} is a template folder or archive (it holds a descriptor). */
     public static boolean isTemplate(Path path) {
         if (Files.isDirectory(path)) {
-            return DESCRIPTORS.stream().anyMatch(d -> Files.isRegularFile(path.resolve(d)));
+            return descriptorIn(path).isPresent();
         }
         String name = path.getFileName().toString();
         if (!Files.isRegularFile(path) || !(name.endsWith(".zip") || name.endsWith(".jar"))) {
@@ -41,6 +41,35 @@ public final class DeclarativeTemplates {
             return DESCRIPTORS.stream().anyMatch(d -> zip.getEntry(d) != null);
         } catch (IOException e) {
             return name.endsWith(".zip");
+        }
+    }
+
+    /** The descriptor a folder holds at its root ({@code template.yaml}...), if any. */
+    public static Optional<String> descriptorIn(Path folder) {
+        return DESCRIPTORS.stream().filter(d -> Files.isRegularFile(folder.resolve(d))).findFirst();
+    }
+
+    /**
+     * For a folder or zip that is no template: the descriptor it holds one folder down
+     * ({@code service-overview/template.yaml}), the sign of a template put one level too deep.
+     */
+    public static Optional<String> nestedDescriptor(Path path) {
+        if (Files.isDirectory(path)) {
+            try (java.util.stream.Stream<Path> children = Files.list(path)) {
+                return children.filter(Files::isDirectory).sorted()
+                        .flatMap(child -> descriptorIn(child).map(d -> child.getFileName() + "/" + d).stream())
+                        .findFirst();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            return zip.stream().map(ZipEntry::getName)
+                    .filter(name -> name.chars().filter(c -> c == '/').count() == 1
+                            && DESCRIPTORS.contains(name.substring(name.indexOf('/') + 1)))
+                    .sorted().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

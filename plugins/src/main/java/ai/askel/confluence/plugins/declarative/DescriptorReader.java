@@ -44,9 +44,22 @@ final class DescriptorReader {
     private static final Map<String, InputType> TYPES = Map.of("string", InputType.STRING, "text", InputType.TEXT,
             "url", InputType.URL, "number", InputType.NUMBER, "boolean", InputType.BOOLEAN, "list", InputType.STRING_LIST,
             "string_list", InputType.STRING_LIST, "table", InputType.TABLE);
+    /** The input types each rule means something for; on any other it would be silently ignored, so it is refused. */
+    private static final Map<String, Set<InputType>> RULE_TYPES = new java.util.TreeMap<>(Map.of(
+            "maxLength", Set.of(InputType.STRING, InputType.TEXT, InputType.URL),
+            "pattern", Set.of(InputType.STRING, InputType.TEXT, InputType.URL),
+            "allowed", Set.of(InputType.STRING, InputType.TEXT, InputType.URL),
+            "min", Set.of(InputType.NUMBER),
+            "max", Set.of(InputType.NUMBER),
+            "maxItems", Set.of(InputType.STRING_LIST, InputType.TABLE)));
+    private static final Map<String, String> RULE_TARGETS = Map.of("maxLength", "a string, text or url", "pattern",
+            "a string, text or url", "allowed", "a string, text or url", "min", "a number", "max", "a number", "maxItems",
+            "a list or table");
     private static final int MAX_BYTES = 256 * 1024;
 
     private final Problems problems;
+    /** Inputs whose {@code required:} is neither true nor false: reported once, not again by what depends on it. */
+    private final Set<String> undecided = new java.util.HashSet<>();
 
     DescriptorReader(Problems problems) {
         this.problems = problems;
@@ -139,8 +152,20 @@ final class DescriptorReader {
                         : "the input '%s' is declared twice".formatted(name));
                 continue;
             }
-            boolean required = "true".equals(scalar(f, "required", mapping, false));
+            Optional<Boolean> declared = required(f.get("required"));
+            if (declared.isEmpty()) {
+                undecided.add(name);
+            }
+            boolean required = declared.orElse(false);
             List<String> columns = f.containsKey("columns") ? strings(f.get("columns")) : List.of();
+            if (type == InputType.TABLE && columns.isEmpty()) {
+                problems.add(at(f.containsKey("columns") ? f.get("columns") : mapping), "a table input names its columns: columns: [name, email]");
+                continue;
+            }
+            if (type != InputType.TABLE && f.containsKey("columns")) {
+                problems.add(at(f.get("columns")), "columns applies to a table input, not a %s input".formatted(spelling(type)));
+                columns = List.of();
+            }
             Optional<String> example = f.containsKey("example") ? Optional.of(example(value(f.get("example")))) : Optional.empty();
             try {
                 inputs.add(new TemplateInput(name, type, required, Optional.ofNullable(scalar(f, "description", mapping, false)).orElse(""),
@@ -149,25 +174,53 @@ final class DescriptorReader {
                 problems.add(at(mapping), e.getMessage());
                 continue;
             }
-            rules.put(name, rules(f));
+            Descriptor.Rules inputRules = rules(f, type);
+            rules.put(name, inputRules);
             if (f.containsKey("default")) {
+                Node given = f.get("default");
                 if (required) {
-                    problems.add(at(f.get("default")), "the input '%s' is required, so a default would never be used".formatted(name));
+                    problems.add(at(given), "the input '%s' is required, so a default would never be used".formatted(name));
                 }
-                defaults.put(name, value(f.get("default")));
+                Object value = value(given);
+                String shown = given instanceof ScalarNode scalar ? "the default '%s'".formatted(scalar.getValue()) : "the default";
+                DeclarativeTemplate.problems(inputs.get(inputs.size() - 1), value, inputRules)
+                        .forEach(problem -> problems.add(at(given), shown + " " + problem));
+                defaults.put(name, value);
             }
         }
         return inputs;
     }
 
-    private Descriptor.Rules rules(Map<String, Node> f) {
-        Optional<Pattern> pattern = Optional.empty();
-        if (f.containsKey("pattern")) {
-            try {
-                pattern = Optional.of(Pattern.compile(((ScalarNode) f.get("pattern")).getValue()));
-            } catch (PatternSyntaxException | ClassCastException e) {
-                problems.add(at(f.get("pattern")), "pattern is not a regular expression: " + e.getMessage());
+    /**
+     * {@code required:} is written {@code true} or {@code false} (absent: false); anything else is a mistake, not
+     * "optional", and is reported (empty).
+     */
+    private Optional<Boolean> required(Node node) {
+        if (node == null) {
+            return Optional.of(false);
+        }
+        if (node instanceof ScalarNode scalar && (scalar.getValue().equals("true") || scalar.getValue().equals("false"))) {
+            return Optional.of(scalar.getValue().equals("true"));
+        }
+        problems.add(at(node), "required must be true or false");
+        return Optional.empty();
+    }
+
+    private Descriptor.Rules rules(Map<String, Node> f, InputType type) {
+        RULE_TYPES.forEach((rule, types) -> {
+            if (f.containsKey(rule) && !types.contains(type)) {
+                problems.add(at(f.get(rule)), "%s applies to %s input, not a %s input".formatted(rule, RULE_TARGETS.get(rule), spelling(type)));
             }
+        });
+        Optional<Pattern> pattern = Optional.empty();
+        if (f.get("pattern") instanceof ScalarNode regex) {
+            try {
+                pattern = Optional.of(Pattern.compile(regex.getValue()));
+            } catch (PatternSyntaxException e) {
+                problems.add(at(regex), "pattern is not a regular expression: %s near index %d".formatted(e.getDescription(), e.getIndex()));
+            }
+        } else if (f.containsKey("pattern")) {
+            problems.add(at(f.get("pattern")), "'pattern' must be a single value");
         }
         return new Descriptor.Rules(integer(f.get("maxLength")), pattern, f.containsKey("allowed") ? strings(f.get("allowed")) : List.of(),
                 number(f.get("min")), number(f.get("max")), integer(f.get("maxItems")));
@@ -235,10 +288,15 @@ final class DescriptorReader {
         java.util.regex.Matcher placeholder = Pattern.compile("\\{([^{}]*)}").matcher(pattern);
         while (placeholder.find()) {
             String name = placeholder.group(1).strip();
-            if (inputs.stream().noneMatch(i -> i.name().equals(name) && i.required())) {
+            if (!undecided.contains(name) && inputs.stream().noneMatch(i -> i.name().equals(name) && i.required())) {
                 problems.add(at(at), "the title names {%s}, which is not a required input".formatted(name));
             }
         }
+    }
+
+    /** A type as descriptors spell it ({@code list}, {@code table}), not as the SPI names it. */
+    static String spelling(InputType type) {
+        return type == InputType.STRING_LIST ? "list" : type.name().toLowerCase(Locale.ROOT);
     }
 
     /** An example as callers write it: text as it is, anything else (a list, rows, a number) as JSON. */

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 final class Filters {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Set<String> BLOCK = Set.of("paragraphs");
+    /** The filters that make a piece of page rather than text: they cannot stand where only text can. */
+    private static final Set<String> RICH = Set.of("status", "link", "link-or-code", "code", "strong", "emphasis", "lines");
     private static final Map<String, BiFunction<Object, Scope, Object>> ALL = all();
 
     private Filters() {
@@ -37,6 +39,10 @@ final class Filters {
 
     static boolean isBlock(String name) {
         return BLOCK.contains(name);
+    }
+
+    static boolean isRich(String name) {
+        return RICH.contains(name);
     }
 
     static String names() {

@@ -53,17 +53,33 @@ final class Names {
 
     /** Checks a text's values, its conditions and its loops (whose items' names hold inside them). */
     void check(List<TextTemplate.Part> parts) {
+        check(parts, null);
+    }
+
+    /**
+     * Checks a text that stands where only text can ({@code where}: "a code block", "an attribute"...), so
+     * that a rich filter there is refused now rather than failing every render.
+     */
+    void checkText(List<TextTemplate.Part> parts, String where) {
+        check(parts, where);
+    }
+
+    private void check(List<TextTemplate.Part> parts, String textOnly) {
         for (TextTemplate.Part part : parts) {
             if (part instanceof TextTemplate.Value value) {
                 checkInline(value.expr());
+                if (textOnly != null) {
+                    value.expr().filters().stream().filter(Filters::isRich).findFirst().ifPresent(filter -> problems.add(value.expr().at(),
+                            "the %s filter makes rich content and cannot stand in %s".formatted(filter, textOnly)));
+                }
             } else if (part instanceof TextTemplate.If branch) {
                 check(branch.condition());
-                check(branch.then());
-                check(branch.otherwise());
+                check(branch.then(), textOnly);
+                check(branch.otherwise(), textOnly);
             } else if (part instanceof TextTemplate.Each each) {
                 check(each.items());
                 enterLoop(each.items());
-                check(each.body());
+                check(each.body(), textOnly);
                 leaveLoop();
             }
         }

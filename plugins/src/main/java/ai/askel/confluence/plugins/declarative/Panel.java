@@ -30,8 +30,8 @@ record Panel(PanelType type, TextTemplate title) {
         return type == null ? Optional.empty() : Optional.of(Map.entry(type, close + 1));
     }
 
-    /** A panel's type and its title as written (the rest of the marker's line). */
-    record Heading(PanelType type, String title) {
+    /** A panel's type and its title as written (the rest of the marker's line), which starts {@code at}. */
+    record Heading(PanelType type, String title, Position at) {
     }
 
     /**
@@ -43,7 +43,9 @@ record Panel(PanelType type, TextTemplate title) {
             return Optional.empty();
         }
         return marker(marker.getLiteral()).map(found -> {
-            StringBuilder title = new StringBuilder(marker.getLiteral().substring(found.getValue()));
+            String rest = marker.getLiteral().substring(found.getValue());
+            Position at = BodyTemplate.position(marker).advance(marker.getLiteral(), found.getValue() + rest.length() - rest.stripLeading().length());
+            StringBuilder title = new StringBuilder(rest);
             Node next = marker.getNext();
             while (next != null && !(next instanceof SoftLineBreak)) {
                 Node after = next.getNext();
@@ -58,7 +60,7 @@ record Panel(PanelType type, TextTemplate title) {
             if (first.getFirstChild() == null) {
                 first.unlink();
             }
-            return new Heading(found.getKey(), title.toString().strip());
+            return new Heading(found.getKey(), title.toString().strip(), at);
         });
     }
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * text, an attribute value, or a CDATA section (split so that a value holding {@code ]]>} cannot end
  * it). A placeholder where no escaping makes a value safe is refused: in a tag or attribute name,
  * between attributes, in a comment, in {@code ac:name} (which chooses the macro or parameter), in an
- * event handler or namespace attribute, or anywhere inside an {@code html} macro. A directive opens
+ * event handler or namespace attribute. A script element or an {@code html} macro is refused outright,
+ * since it would run or show raw HTML whatever the values. A directive opens
  * and closes in the same element, so a branch or a loop always holds whole elements.
  */
 final class StorageTemplate implements TemplateBody {
@@ -63,9 +64,9 @@ final class StorageTemplate implements TemplateBody {
             } else if (part instanceof StoragePart.Paragraphs paragraphs) {
                 names.check(paragraphs.expr());
             } else if (part instanceof StoragePart.Tag tag) {
-                tag.attributes().forEach(attribute -> names.check(attribute.value().parts()));
+                tag.attributes().forEach(attribute -> names.checkText(attribute.value().parts(), "an attribute"));
             } else if (part instanceof StoragePart.Cdata cdata) {
-                names.check(cdata.text().parts());
+                names.checkText(cdata.text().parts(), "a CDATA section");
             } else if (part instanceof StoragePart.If branch) {
                 names.check(branch.condition());
                 check(branch.then(), names);
@@ -81,12 +82,8 @@ final class StorageTemplate implements TemplateBody {
 
     /** Turns the tokens of a well-formed body into parts, refusing placeholders where no escaping can make them safe. */
     private static final class Parser implements Directives.Parts<StoragePart> {
-        /** An open element; {@code html} when it is an html macro or inside one. */
-        private record Element(String name, boolean html) {
-        }
-
         private final Problems problems;
-        private final Deque<Element> elements = new ArrayDeque<>();
+        private final Deque<String> elements = new ArrayDeque<>();
         private Directives<StoragePart> directives;
 
         Parser(Problems problems) {
@@ -96,7 +93,7 @@ final class StorageTemplate implements TemplateBody {
         List<StoragePart> parse(List<StorageScanner.Token> tokens) {
             directives = new Directives<>(this, Position.START, problems);
             for (StorageScanner.Token token : tokens) {
-                if (token instanceof StorageScanner.Text text && text.raw().contains("{{") && allowed(text.raw(), text.at())) {
+                if (token instanceof StorageScanner.Text text && text.raw().contains("{{")) {
                     directives.text(text.raw(), text.at(), true);
                 } else if (token instanceof StorageScanner.StartTag tag) {
                     start(tag);
@@ -106,8 +103,7 @@ final class StorageTemplate implements TemplateBody {
                         elements.pop();
                     }
                     directives.add(new StoragePart.Markup(end.raw()));
-                } else if (token instanceof StorageScanner.Cdata cdata && cdata.content().contains("{{")
-                        && allowed(cdata.content(), cdata.contentAt())) {
+                } else if (token instanceof StorageScanner.Cdata cdata && cdata.content().contains("{{")) {
                     directives.add(new StoragePart.Cdata(TextTemplate.parse(cdata.content(), cdata.contentAt(), true, problems)));
                 } else {
                     directives.add(new StoragePart.Markup(token.raw()));
@@ -117,8 +113,7 @@ final class StorageTemplate implements TemplateBody {
         }
 
         private void start(StorageScanner.StartTag tag) {
-            boolean html = inHtmlMacro() || tag.name().equals("ac:structured-macro") && tag.attributes().stream()
-                    .anyMatch(a -> a.name().equals("ac:name") && StorageScanner.unescape(a.value(), true).strip().equalsIgnoreCase("html"));
+            refuseScriptsAndRawHtml(tag);
             if (tag.attributes().stream().anyMatch(a -> a.value().contains("{{"))) {
                 List<StoragePart.Attribute> attributes = new ArrayList<>();
                 for (StorageScanner.Attribute attribute : tag.attributes()) {
@@ -129,7 +124,7 @@ final class StorageTemplate implements TemplateBody {
                 directives.add(new StoragePart.Markup(tag.raw()));
             }
             if (!tag.empty()) {
-                elements.push(new Element(tag.name(), html));
+                elements.push(tag.name());
                 directives.enterElement();
             }
         }
@@ -147,25 +142,24 @@ final class StorageTemplate implements TemplateBody {
                 problems.add(at, "a placeholder cannot stand in a namespace declaration");
             } else if (local.startsWith("on")) {
                 problems.add(at, "a placeholder cannot stand in the event handler attribute %s".formatted(name));
-            } else {
-                allowed(attribute.value(), attribute.valueAt());
             }
             TextTemplate value = TextTemplate.parse(attribute.value(), attribute.valueAt(), false, problems,
                     raw -> StorageScanner.unescape(raw, true));
             return new StoragePart.Attribute(name, value, URL_ATTRIBUTES.contains(name));
         }
 
-        /** Whether a value may stand here; inside an html macro it would be raw HTML on the page, so not. */
-        private boolean allowed(String raw, Position at) {
-            if (!inHtmlMacro()) {
-                return true;
+        /**
+         * The author's own markup must not put a script on the page either: a script element or an html macro
+         * (whose body Confluence shows as raw HTML) is refused wherever it stands, placeholders in it or not.
+         */
+        private void refuseScriptsAndRawHtml(StorageScanner.StartTag tag) {
+            String local = tag.name().substring(tag.name().indexOf(':') + 1);
+            if (local.equalsIgnoreCase("script")) {
+                problems.add(tag.at(), "a script element is not allowed: a page must not run scripts");
+            } else if ((tag.name().equals("ac:structured-macro") || tag.name().equals("ac:macro")) && tag.attributes().stream()
+                    .anyMatch(a -> a.name().equals("ac:name") && StorageScanner.unescape(a.value(), true).strip().equalsIgnoreCase("html"))) {
+                problems.add(tag.at(), "the html macro is not allowed: its body would be raw HTML on the page");
             }
-            problems.add(at.advance(raw, raw.indexOf("{{")), "a placeholder cannot stand inside the html macro: its body is raw HTML");
-            return false;
-        }
-
-        private boolean inHtmlMacro() {
-            return !elements.isEmpty() && elements.peek().html();
         }
 
         @Override
@@ -175,7 +169,7 @@ final class StorageTemplate implements TemplateBody {
 
         @Override
         public StoragePart value(Expr expr, boolean aloneOnLine) {
-            boolean betweenBlocks = elements.isEmpty() || BLOCK_CONTAINERS.contains(elements.peek().name());
+            boolean betweenBlocks = elements.isEmpty() || BLOCK_CONTAINERS.contains(elements.peek());
             if (aloneOnLine && betweenBlocks && expr.endsInBlockFilter() && expr.filters().stream().filter(Filters::isBlock).count() == 1) {
                 return new StoragePart.Paragraphs(expr);
             }

@@ -79,16 +79,32 @@ final class TextRenderer {
 
     /** The text a template gives where only text may stand (code, a URL, a panel title, an attribute). */
     String text(TextTemplate template) {
-        List<Inline> pieces = new ArrayList<>();
-        pieces(template.parts(), pieces);
         StringBuilder text = new StringBuilder();
-        for (Inline piece : pieces) {
-            if (!(piece instanceof Inline.Text t)) {
-                throw new ConnectorException(ErrorCode.TEMPLATE_ERROR,
-                        "a filter that makes rich content (status, link, code...) was used where only text can stand: " + piece);
-            }
-            text.append(t.text());
-        }
+        text(template.parts(), text);
         return text.toString();
+    }
+
+    private void text(List<TextTemplate.Part> parts, StringBuilder out) {
+        for (TextTemplate.Part part : parts) {
+            if (part instanceof TextTemplate.Literal literal) {
+                out.append(literal.text());
+            } else if (part instanceof TextTemplate.Value value) {
+                List<Inline> pieces = new ArrayList<>();
+                value(value.expr(), pieces);
+                for (Inline piece : pieces) {
+                    if (!(piece instanceof Inline.Text t)) {
+                        // the load refuses rich filters here; never show the piece, which holds the caller's value
+                        Expr expr = value.expr();
+                        throw new ConnectorException(ErrorCode.TEMPLATE_ERROR, "{{%s}} at line %d, column %d makes rich content where only text can stand"
+                                .formatted(expr, expr.at().line(), expr.at().column()));
+                    }
+                    out.append(t.text());
+                }
+            } else if (part instanceof TextTemplate.If branch) {
+                text(branch.condition().test(scope) ? branch.then() : branch.otherwise(), out);
+            } else if (part instanceof TextTemplate.Each each) {
+                forEach(each.items(), () -> text(each.body(), out));
+            }
+        }
     }
 }

@@ -215,9 +215,32 @@ class DeclarativeTemplateTest {
                                 "body.md:3:6: 'shout' is not a filter; the filters are attached, code, count, distinct, emphasis,"
                                         + " join, lines, link, link-or-code, lower, many, paragraphs, shell, status, strong, upper,"
                                         + " weburl",
+                                "body.md:5:1: {{#if}} is not closed with {{/if}}",
                                 "body.md:8:1: {{/each}} where {{/if}} (opened at line 5, column 1) was expected",
-                                "body.md:10:1: {{#each}} is not closed with {{/each}}",
-                                "body.md:5:1: {{#if}} is not closed with {{/if}}"));
+                                "body.md:10:1: {{#each}} is not closed with {{/each}}"));
+    }
+
+    @Test
+    void a_rich_filter_where_only_text_can_stand_is_refused_when_the_template_loads() {
+        String body = """
+                ```
+                {{state | status}}
+                ```
+
+                Run `{{service | code}}` or see [the board]({{dashboard|link}}).
+
+                > [!INFO] State {{state | strong}}
+                > text
+                """;
+
+        assertThatThrownBy(() -> DeclarativeTemplates.fromText("template.yaml", DESCRIPTOR, "body.md", body))
+                .isInstanceOf(TemplateDefinitionException.class)
+                .satisfies(e -> assertThat(((TemplateDefinitionException) e).problems()).extracting(TemplateProblem::toString)
+                        .containsExactly(
+                                "body.md:2:1: the status filter makes rich content and cannot stand in a code block",
+                                "body.md:5:5: the code filter makes rich content and cannot stand in inline code",
+                                "body.md:5:33: the link filter makes rich content and cannot stand in a link's address",
+                                "body.md:7:17: the strong filter makes rich content and cannot stand in a panel title"));
     }
 
     @Test

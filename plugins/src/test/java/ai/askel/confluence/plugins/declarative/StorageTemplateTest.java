@@ -199,7 +199,38 @@ class StorageTemplateTest {
                         .containsExactly(
                                 "body.xml:1:31: a placeholder cannot stand in ac:name: a value must not choose the macro or parameter",
                                 "body.xml:2:15: a placeholder cannot stand in the event handler attribute onclick",
-                                "body.xml:3:69: a placeholder cannot stand inside the html macro: its body is raw HTML"));
+                                "body.xml:3:1: the html macro is not allowed: its body would be raw HTML on the page"));
+    }
+
+    @Test
+    void a_rich_filter_in_an_attribute_or_cdata_is_refused_when_the_template_loads() {
+        String source = """
+                <p title="{{state | status}}">x</p>
+                <ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[{{service | link}}]]></ac:plain-text-body></ac:structured-macro>
+                """;
+
+        assertThatThrownBy(() -> DeclarativeTemplates.fromText("template.yaml", DESCRIPTOR, "body.xml", source))
+                .isInstanceOf(TemplateDefinitionException.class)
+                .satisfies(e -> assertThat(((TemplateDefinitionException) e).problems()).extracting(TemplateProblem::toString)
+                        .containsExactly(
+                                "body.xml:1:11: the status filter makes rich content and cannot stand in an attribute",
+                                "body.xml:2:66: the link filter makes rich content and cannot stand in a CDATA section"));
+    }
+
+    @Test
+    void a_script_element_or_an_html_macro_in_the_body_is_refused_when_the_template_loads() {
+        String source = """
+                <p>{{service}}</p>
+                <script>alert(1)</script>
+                <div><ac:structured-macro ac:name="HTML"><ac:plain-text-body><![CDATA[<b>x</b>]]></ac:plain-text-body></ac:structured-macro></div>
+                """;
+
+        assertThatThrownBy(() -> DeclarativeTemplates.fromText("template.yaml", DESCRIPTOR, "body.xml", source))
+                .isInstanceOf(TemplateDefinitionException.class)
+                .satisfies(e -> assertThat(((TemplateDefinitionException) e).problems()).extracting(TemplateProblem::toString)
+                        .containsExactly(
+                                "body.xml:2:1: a script element is not allowed: a page must not run scripts",
+                                "body.xml:3:6: the html macro is not allowed: its body would be raw HTML on the page"));
     }
 
     @Test
@@ -229,17 +260,17 @@ class StorageTemplateTest {
                 .isInstanceOf(TemplateDefinitionException.class)
                 .satisfies(e -> assertThat(((TemplateDefinitionException) e).problems()).extracting(TemplateProblem::toString)
                         .containsExactly(
+                                "body.xml:1:5: 'servce' is not an input of this template",
                                 "body.xml:2:4: {{#if}} is not closed with {{/if}} before </p> at line 2, column 23",
                                 "body.xml:3:4: {{/if}} closes nothing",
                                 "body.xml:4:29: 'shout' is not a filter; the filters are attached, code, count, distinct, emphasis,"
                                         + " join, lines, link, link-or-code, lower, many, paragraphs, shell, status, strong, upper,"
                                         + " weburl",
-                                "body.xml:6:1: {{#each}} is not closed with {{/each}}",
-                                "body.xml:1:5: 'servce' is not an input of this template",
                                 "body.xml:5:4: 'name' is not an input of this template",
                                 "body.xml:5:13: 'notes' is not an input of this template",
                                 "body.xml:5:13: {{notes | paragraphs}} makes paragraphs: it must stand alone on its own line between"
-                                        + " blocks (not in a paragraph or heading)"));
+                                        + " blocks (not in a paragraph or heading)",
+                                "body.xml:6:1: {{#each}} is not closed with {{/each}}"));
     }
 
     @Test
