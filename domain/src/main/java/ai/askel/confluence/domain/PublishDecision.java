@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
  * @param labelsToAdd         the wanted labels the page lacks
  * @param attachmentsToUpload the files to upload: changed since the last publish, or all of them when an
  *                            overwrite restores attachments removed or replaced in Confluence
+ * @param ownPage             whether the drift is on the runbook's own page (a drift scan records it as a finding to act on),
+ *                            not on a page with its title that a first publish declined to take over
  */
 public record PublishDecision(Step step, PublishAction action, List<PageDrift> drift, Set<Label> labelsToAdd,
-                              List<String> attachmentsToUpload) {
+                              List<String> attachmentsToUpload, boolean ownPage) {
     /** What happens to the page. */
     public enum Step {
         /** No page yet: create it. */
@@ -35,6 +37,11 @@ public record PublishDecision(Step step, PublishAction action, List<PageDrift> d
         RECREATE,
         /** The page drifted and the policy is {@code fail}: write nothing and say why. */
         REFUSE
+    }
+
+    /** A decision about the runbook's own page. */
+    public PublishDecision(Step step, PublishAction action, List<PageDrift> drift, Set<Label> labelsToAdd, List<String> attachmentsToUpload) {
+        this(step, action, drift, labelsToAdd, attachmentsToUpload, true);
     }
 
     public PublishDecision {
@@ -57,6 +64,11 @@ public record PublishDecision(Step step, PublishAction action, List<PageDrift> d
     public ConnectorException refusal(UnaryOperator<String> names) {
         boolean deleted = drift.stream().anyMatch(d -> d.kind() == DriftKind.DELETED);
         String what = drift.stream().map(d -> d.describe(names)).collect(Collectors.joining("; "));
+        if (!ownPage) {
+            return new ConnectorException(ErrorCode.DRIFT_DETECTED, what + "; nothing was overwritten. Publish with onDrift=overwrite"
+                    + " (--on-drift overwrite in the CLI) to write the runbook over it (Confluence keeps its history), skip to leave it,"
+                    + " or choose another title");
+        }
         return new ConnectorException(ErrorCode.DRIFT_DETECTED, what + (deleted
                 ? "; nothing was written. Publish with onDrift=overwrite (--on-drift overwrite in the CLI) to create it again, or skip"
                         + " to leave it"

@@ -137,10 +137,10 @@ public final class Runbook {
                 + " runbook's parent and was not written by this connection's account; the connector takes over only a page it wrote")
                 .formatted(page.id(), page.title()), page.version().authorId()));
         return switch (policy) {
-            case FAIL -> new PublishDecision(PublishDecision.Step.REFUSE, PublishAction.NO_OP, foreign, Set.of(), List.of());
-            case SKIP -> new PublishDecision(PublishDecision.Step.SKIP, PublishAction.NO_OP, foreign, Set.of(), List.of());
+            case FAIL -> new PublishDecision(PublishDecision.Step.REFUSE, PublishAction.NO_OP, foreign, Set.of(), List.of(), false);
+            case SKIP -> new PublishDecision(PublishDecision.Step.SKIP, PublishAction.NO_OP, foreign, Set.of(), List.of(), false);
             case OVERWRITE -> new PublishDecision(PublishDecision.Step.WRITE, PublishAction.UPDATE, foreign, labelsToAdd,
-                    content.attachmentNames());
+                    content.attachmentNames(), false);
         };
     }
 

@@ -102,7 +102,8 @@ class RunbookTest {
         assertThat(refused.step()).isEqualTo(PublishDecision.Step.REFUSE);
         assertThat(refused.editors()).containsExactly("557058:bob");
         assertThat(refused.refusal(account -> "Bob Reader").getMessage()).contains("page 101 'Crestview Production' already exists")
-                .contains("not written by this connection's account").contains("last edit by Bob Reader").contains("nothing was overwritten");
+                .contains("not written by this connection's account").contains("last edit by Bob Reader").contains("nothing was overwritten")
+                .contains("or choose another title").doesNotContain("drift finding");
         assertThat(skipped.step()).isEqualTo(PublishDecision.Step.SKIP);
         assertThat(overwritten.step()).isEqualTo(PublishDecision.Step.WRITE);
         assertThat(overwritten.drift()).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(DriftKind.EDITED_IN_CONFLUENCE));
