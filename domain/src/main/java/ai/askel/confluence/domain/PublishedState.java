@@ -25,6 +25,11 @@ public record PublishedState(PageId pageId, PageId parentId, Version version, Co
         return new ContentBaseline(version, contentHash);
     }
 
+    /** The page as written, as its drift is judged ({@link PublishedPage#driftIn}). */
+    public PublishedPage written() {
+        return new PublishedPage(title, Optional.of(parentId), labels, Optional.of(baseline()));
+    }
+
     public List<String> attachmentNames() {
         return attachments.stream().map(PublishedAttachment::fileName).toList();
     }

@@ -96,16 +96,15 @@ public final class Runbook {
         // recorded as the baseline (a person adopted the page as it is: it stays until the inputs change)
         boolean held = content.isHeldBy(page, source, published) || state.version().equals(page.version().number())
                 && content.expectedHash().map(state.contentHash()::equals).orElse(false);
+        // the one drift rule; a move does not block a publish (it updates the page where it is), so it is not asked about here
+        List<PageChange> changes = state.written().driftIn(PageSighting.of(page), content.labels());
         List<PageDrift> drift = new ArrayList<>();
         if (!held) {
-            driftOf(state, page).ifPresent(drift::add);
+            editOrRename(state, changes).ifPresent(drift::add);
         }
-        PageLabels present = PageLabels.of(page.labels());
-        Set<Label> removed = present.removedSince(state.labels(), content.labels());
-        if (!removed.isEmpty()) {
-            drift.add(new PageDrift(DriftKind.LABELS_REMOVED, "labels %s were removed from page %s '%s' in Confluence since the last publish"
-                    .formatted(String.join(", ", removed.stream().map(Label::name).toList()), state.pageId(), state.title())));
-        }
+        PublishedPage.find(changes, PageChange.LabelsRemoved.class).ifPresent(removed -> drift.add(new PageDrift(DriftKind.LABELS_REMOVED,
+                "labels %s were removed from page %s '%s' in Confluence since the last publish".formatted(
+                        String.join(", ", removed.labels().stream().sorted().map(Label::name).toList()), state.pageId(), state.title()))));
         if (!content.attachments().isEmpty()) {
             drift.addAll(attachmentDrift);
         }
@@ -115,7 +114,7 @@ public final class Runbook {
         }
         boolean restoreAttachments = drift.stream().anyMatch(PageDrift::concernsAttachments);
         return new PublishDecision(held ? PublishDecision.Step.KEEP : PublishDecision.Step.WRITE,
-                held ? PublishAction.NO_OP : PublishAction.UPDATE, drift, present.missing(content.labels()),
+                held ? PublishAction.NO_OP : PublishAction.UPDATE, drift, PageLabels.of(page.labels()).missing(content.labels()),
                 restoreAttachments ? content.attachmentNames() : content.attachmentsChangedSince(published));
     }
 
@@ -144,23 +143,18 @@ public final class Runbook {
         };
     }
 
-    /** An edit (which wins) or a rename made in Confluence since the last publish, by the one drift rule. */
-    private static Optional<PageDrift> driftOf(PublishedState state, Page remote) {
-        List<String> changes = new ArrayList<>();
-        boolean edited = state.baseline().isEditedBy(remote.version().number(),
-                ContentBaseline.fingerprint(state.title(), remote.body().value()));
-        if (edited) {
-            changes.add("edited (now version %s; the connector published version %s)".formatted(remote.version().number(),
-                    state.version()));
-        }
-        if (!remote.title().equals(state.title())) {
-            changes.add("renamed to '%s'".formatted(remote.title()));
-        }
-        return changes.isEmpty() ? Optional.empty()
-                : Optional.of(new PageDrift(edited ? DriftKind.EDITED_IN_CONFLUENCE : DriftKind.RENAMED,
+    /** An edit (which wins) or a rename made in Confluence since the last publish, as one drift in the publish's words. */
+    private static Optional<PageDrift> editOrRename(PublishedState state, List<PageChange> changes) {
+        Optional<PageChange.Edited> edited = PublishedPage.find(changes, PageChange.Edited.class);
+        Optional<PageChange.Renamed> renamed = PublishedPage.find(changes, PageChange.Renamed.class);
+        List<String> words = new ArrayList<>();
+        edited.ifPresent(e -> words.add("edited (now version %s; the connector published version %s)".formatted(e.version(), e.published())));
+        renamed.ifPresent(r -> words.add("renamed to '%s'".formatted(r.to())));
+        return words.isEmpty() ? Optional.empty()
+                : Optional.of(new PageDrift(edited.isPresent() ? DriftKind.EDITED_IN_CONFLUENCE : DriftKind.RENAMED,
                 "page %s '%s' was %s in Confluence since the last publish"
-                        .formatted(state.pageId(), state.title(), String.join(" and ", changes)),
-                edited ? remote.version().authorId() : Optional.empty()));
+                        .formatted(state.pageId(), state.title(), String.join(" and ", words)),
+                edited.flatMap(PageChange.Edited::by)));
     }
 
     /** The runbook after a successful publish. */

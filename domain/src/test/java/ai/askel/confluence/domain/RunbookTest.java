@@ -170,6 +170,17 @@ class RunbookTest {
     }
 
     @Test
+    void a_label_the_runbook_no_longer_asks_for_removed_in_confluence_is_no_drift() {
+        Runbook published = fresh().published(state("101", 2));
+        RunbookContent withoutIt = new RunbookContent(TITLE, V1, TEMPLATE, Set.of(Label.of("other")), List.of());
+
+        PublishDecision plan = published.plan(Optional.of(remote(2, TITLE, V1, Set.of())), withoutIt, DriftPolicy.FAIL, List.of(), WRITER);
+
+        assertThat(plan.drift()).isEmpty();
+        assertThat(plan.labelsToAdd()).containsExactly(Label.of("other"));
+    }
+
+    @Test
     void a_deleted_page_is_refused_skipped_or_created_again() {
         Runbook runbook = fresh().published(state("101", 1));
 

@@ -1,24 +1,20 @@
 package ai.askel.confluence.app.usecase;
 
-import ai.askel.confluence.domain.Attachment;
-import ai.askel.confluence.domain.CqlQuery;
+import ai.askel.confluence.app.usecase.PageSightings.Observed;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.Label;
-import ai.askel.confluence.domain.PageLabels;
 import ai.askel.confluence.domain.Page;
+import ai.askel.confluence.domain.PageChange;
 import ai.askel.confluence.domain.PageId;
-import ai.askel.confluence.domain.PageSummary;
+import ai.askel.confluence.domain.PageSighting;
+import ai.askel.confluence.domain.PublishedPage;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
-import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.error.ConflictException;
-import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.PermissionDeniedException;
 import ai.askel.confluence.ports.out.ConfluenceAccess;
-import ai.askel.confluence.ports.out.ConfluencePagesPort;
-import ai.askel.confluence.ports.out.ConfluenceSearchPort;
 import ai.askel.confluence.ports.out.ManagedPage;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
 import ai.askel.confluence.ports.out.RunbookRepositoryPort;
@@ -32,25 +28,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The page checks of a connection's drift scan ({@code docs/drift.md}). One paged CQL query over the managed
- * labels in the managed spaces, with versions, labels, ancestors and each page's attachments expanded, shows
- * renames, moves, removed labels and replaced or deleted attachments without a call per page. Only a page whose
- * version moved past the last one known to hold the connector's content is read in full and compared in canonical
- * form. Managed pages the listing lacks (deleted, trashed, unlabelled, or not indexed yet) are read one by one, so a
- * page is reported deleted only on Confluence's direct answer.
+ * The page checks of a connection's drift scan ({@code docs/drift.md}): load what Confluence shows of each managed page
+ * ({@link PageSightings}: one paged CQL listing, direct reads where it falls short), ask the drift rule that a publish asks
+ * too ({@link PublishedPage#driftIn}), record its answer as findings, and save what moved the baselines. Only a page whose
+ * version moved past the last one known to hold the connector's content is read in full. Managed pages the listing lacks
+ * (deleted, trashed, unlabelled, or not indexed yet) are read one by one, so a page is reported deleted only on
+ * Confluence's direct answer.
  */
 final class PageDriftScan {
-    /** Results asked for per CQL request; where Confluence serves fewer, the scan follows the next link. */
-    static final int SEARCH_PAGE_SIZE = 250;
-
-    private final ConfluencePagesPort pages;
-    private final ConfluenceSearchPort search;
+    private final PageSightings sightings;
     private final AttachmentDriftCheck attachmentDrift;
     private final ManagedPageRepositoryPort managedPages;
     private final RunbookRepositoryPort runbooks;
@@ -58,11 +48,9 @@ final class PageDriftScan {
     private final AccountNames names;
 
     @Inject
-    PageDriftScan(ConfluencePagesPort pages, ConfluenceSearchPort search, AttachmentDriftCheck attachmentDrift,
-                  ManagedPageRepositoryPort managedPages, RunbookRepositoryPort runbooks, SpaceAccessCheck spaceAccess,
-                  AccountNames names) {
-        this.pages = pages;
-        this.search = search;
+    PageDriftScan(PageSightings sightings, AttachmentDriftCheck attachmentDrift, ManagedPageRepositoryPort managedPages,
+                  RunbookRepositoryPort runbooks, SpaceAccessCheck spaceAccess, AccountNames names) {
+        this.sightings = sightings;
         this.attachmentDrift = attachmentDrift;
         this.managedPages = managedPages;
         this.runbooks = runbooks;
@@ -72,41 +60,6 @@ final class PageDriftScan {
 
     void run(ConfluenceAccess access, DriftLedger ledger, List<ManagedPage> managed, Set<PageId> openPageFindings) {
         new Run(access, ledger, managed).run(openPageFindings);
-    }
-
-    /**
-     * The labels to search by: few labels covering every managed runbook page (greedy set cover, in
-     * practice one label such as {@code auto-generated}). A runbook that lost them all is simply
-     * missing from the listing and read on its own.
-     */
-    static Set<Label> coveringLabels(List<ManagedPage> managed) {
-        List<Set<Label>> uncovered = managed.stream().map(ManagedPage::labels).filter(l -> !l.isEmpty())
-                .map(HashSet::new).collect(Collectors.toCollection(ArrayList::new));
-        Set<Label> cover = new TreeSet<>();
-        while (!uncovered.isEmpty()) {
-            Map<Label, Long> counts = uncovered.stream().flatMap(Set::stream)
-                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-            Label best = counts.entrySet().stream()
-                    .max(Map.Entry.<Label, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .orElseThrow().getKey();
-            cover.add(best);
-            uncovered.removeIf(labels -> labels.contains(best));
-        }
-        return cover;
-    }
-
-    /** What Confluence shows of a managed page: from the CQL listing, or from a direct read. */
-    private record Observed(Title title, Optional<PageId> parentId, Optional<Title> parentTitle, Set<Label> labels, Version version,
-                            Optional<Page> page, Optional<List<Attachment>> attachments, Optional<String> webUrl) {
-        static Observed of(PageSummary s) {
-            return new Observed(s.title(), s.parentId(), s.parentTitle(), s.labels(), s.version().number(), Optional.empty(), s.attachments(),
-                    s.webUrl());
-        }
-
-        static Observed of(Page p) {
-            return new Observed(p.title(), p.parentId(), Optional.empty(), p.labels(), p.version().number(), Optional.of(p), Optional.empty(),
-                    p.webUrl());
-        }
     }
 
     /** One connection's page checks. */
@@ -123,13 +76,14 @@ final class PageDriftScan {
         private final Map<SpaceKey, PageId> presentBySpace = new HashMap<>();
         /** Parent pages found gone, with the managed pages Confluence moved up when the parent was trashed. */
         private final Map<PageId, List<String>> goneParents = new HashMap<>();
-        /** Pages the connector does not manage, read in this scan (empty when gone): the former parent of a page found moved. */
-        private final Map<PageId, Optional<Page>> readOnce = new HashMap<>();
+        /** Pages the connector does not manage, read at most once in this scan. */
+        private final OtherPages others;
 
         Run(ConfluenceAccess access, DriftLedger ledger, List<ManagedPage> managed) {
             this.access = access;
             this.ledger = ledger;
             this.managed = managed;
+            this.others = new OtherPages(sightings, access);
             managed.forEach(m -> managedById.put(m.pageId(), m));
         }
 
@@ -150,7 +104,9 @@ final class PageDriftScan {
             // parents (created or adopted) first: a trashed parent explains why its children moved
             List<ManagedPage> visible = managed.stream().filter(m -> !missingSpaces.contains(m.space()))
                     .sorted(Comparator.comparing((ManagedPage m) -> m.role() == ManagedPage.Role.RUNBOOK)).toList();
-            Map<PageId, PageSummary> listed = list(visible);
+            boolean withAttachments = runbooksByPage.values().stream()
+                    .anyMatch(r -> r.published().map(p -> !p.attachments().isEmpty()).orElse(false));
+            Map<PageId, Observed> listed = sightings.list(access, visible, withAttachments);
             for (ManagedPage page : visible) {
                 try {
                     check(page, Optional.ofNullable(listed.get(page.pageId())));
@@ -189,35 +145,14 @@ final class PageDriftScan {
             }
         }
 
-        /** The one paged CQL query: managed labels in the managed spaces, with versions, labels, ancestors (and attachments). */
-        private Map<PageId, PageSummary> list(List<ManagedPage> visible) {
-            Set<Label> labels = coveringLabels(visible);
-            Map<PageId, PageSummary> listed = new HashMap<>();
-            if (labels.isEmpty()) {
-                return listed;
-            }
-            Set<SpaceKey> inSpaces = SpaceAccessCheck.sorted(visible.stream().map(ManagedPage::space).collect(Collectors.toSet()));
-            CqlQuery.Builder query = CqlQuery.builder().type("page");
-            query = inSpaces.size() == 1 ? query.space(inSpaces.iterator().next()) : query.spaces(inSpaces);
-            query = labels.size() == 1 ? query.label(labels.iterator().next()) : query.labels(labels);
-            boolean withAttachments = runbooksByPage.values().stream()
-                    .anyMatch(r -> r.published().map(p -> !p.attachments().isEmpty()).orElse(false));
-            try (Stream<PageSummary> results = withAttachments
-                    ? search.streamWithAttachments(access, query.build(), SEARCH_PAGE_SIZE)
-                    : search.stream(access, query.build(), SEARCH_PAGE_SIZE)) {
-                results.forEach(s -> listed.put(s.id(), s));
-            }
-            return listed;
-        }
-
-        private void check(ManagedPage page, Optional<PageSummary> listed) {
+        private void check(ManagedPage page, Optional<Observed> listed) {
             Optional<PageId> pageId = Optional.of(page.pageId());
             Observed seen;
             if (listed.isPresent()) {
-                seen = Observed.of(listed.get());
+                seen = listed.get();
             } else {
                 // not in the listing: deleted, trashed, unlabelled, or not indexed yet; only a direct read can tell
-                Optional<Page> read = pages.read(access, page.pageId());
+                Optional<Page> read = sightings.read(access, page.pageId());
                 if (read.isEmpty()) {
                     // what was wrong with the page before it went is superseded by its being gone
                     resolveAllBut(page.pageId(), DriftKind.DELETED);
@@ -243,7 +178,7 @@ final class PageDriftScan {
          */
         private ManagedPage movedWithForgottenParent(ManagedPage page, Observed seen) {
             Optional<PageId> recorded = page.parentId();
-            if (recorded.isEmpty() || seen.parentId().equals(recorded) || managedById.containsKey(recorded.get()) || !gone(recorded.get())) {
+            if (recorded.isEmpty() || seen.parentId().equals(recorded) || managedById.containsKey(recorded.get()) || !others.gone(recorded.get())) {
                 return page;
             }
             ManagedPage placed = new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), seen.parentId(), page.role(),
@@ -276,28 +211,66 @@ final class PageDriftScan {
             return placed;
         }
 
+        /**
+         * Asks the drift rule ({@link PublishedPage#driftIn}) and records its answer. Only a page whose version moved past the
+         * last one known to hold the connector's content is read in full (unless the scan read it already). A version that moved
+         * without a change of content (a rename, a re-save) becomes the new baseline, so that page is not read again next time.
+         */
         private void compare(ManagedPage page, Observed seen) {
             Optional<PageId> pageId = Optional.of(page.pageId());
-
-            ledger.check(pageId, DriftKind.RENAMED, !seen.title().equals(page.title()),
-                    () -> "%s was renamed to '%s'%s".formatted(DriftMessages.page(page), seen.title().value(), DriftMessages.at(seen.webUrl())));
-            boolean movedWithItsParent = page.parentId().map(goneParents::containsKey).orElse(false)
-                    && !seen.parentId().equals(page.parentId());
-            if (movedWithItsParent) {
-                // Confluence moved the children of a trashed page up a level: one event, reported on the parent
-                goneParents.get(page.parentId().get()).add("'%s' (page %s)".formatted(page.title().value(), page.pageId()));
+            PublishedPage written = page.written();
+            PageSighting now = seen.sighting();
+            Optional<Page> read = seen.page();
+            if (written.mayBeEditedAt(seen.version()) && read.isEmpty()) {
+                read = sightings.read(access, page.pageId());
+                now = read.map(now::withBodyOf).orElse(now);
             }
-            ledger.check(pageId, DriftKind.MOVED, !movedWithItsParent && page.parentId().isPresent() && !seen.parentId().equals(page.parentId()),
-                    () -> "%s was moved from under %s to %s%s".formatted(DriftMessages.page(page), place(page.parentId().orElseThrow(),
-                            Optional.empty()), seen.parentId().map(p -> "under " + place(p, seen.parentTitle())).orElse("the top of the space"),
-                            DriftMessages.at(seen.webUrl())));
-            Set<Label> removed = PageLabels.of(seen.labels()).missing(page.labels());
-            ledger.check(pageId, DriftKind.LABELS_REMOVED, !removed.isEmpty(), () -> "labels removed from %s: %s"
-                    .formatted(DriftMessages.page(page), removed.stream().map(Label::name).collect(Collectors.joining(", "))));
-            checkEdit(page, seen);
             Runbook runbook = runbooksByPage.get(page.pageId());
+            // the labels still wanted: the runbook's (a label it no longer asks for is no drift when removed), else those written
+            Set<Label> wanted = page.role() == ManagedPage.Role.RUNBOOK && runbook != null ? runbook.labels() : page.labels();
+            List<PageChange> changes = written.driftIn(now, wanted, goneParents.keySet());
+
+            Optional<PageChange.Renamed> renamed = PublishedPage.find(changes, PageChange.Renamed.class);
+            ledger.check(pageId, DriftKind.RENAMED, renamed.isPresent(), () -> "%s was renamed to '%s'%s"
+                    .formatted(DriftMessages.page(page), renamed.get().to().value(), DriftMessages.at(seen.webUrl())));
+            Optional<PageChange.Moved> moved = PublishedPage.find(changes, PageChange.Moved.class);
+            moved.filter(PageChange.Moved::withItsParent).ifPresent(m -> goneParents.get(m.from())
+                    .add("'%s' (page %s)".formatted(page.title().value(), page.pageId())));
+            Optional<PageChange.Moved> movedAlone = moved.filter(PageChange::isDrift);
+            ledger.check(pageId, DriftKind.MOVED, movedAlone.isPresent(), () -> "%s was moved from under %s to %s%s"
+                    .formatted(DriftMessages.page(page), place(movedAlone.get().from(), Optional.empty()),
+                            movedAlone.get().to().map(p -> "under " + place(p, seen.parentTitle())).orElse("the top of the space"),
+                            DriftMessages.at(seen.webUrl())));
+            Optional<PageChange.LabelsRemoved> removed = PublishedPage.find(changes, PageChange.LabelsRemoved.class);
+            ledger.check(pageId, DriftKind.LABELS_REMOVED, removed.isPresent(), () -> "labels removed from %s: %s"
+                    .formatted(DriftMessages.page(page), removed.get().labels().stream().sorted().map(Label::name).collect(Collectors.joining(", "))));
+            if (!written.mayBeEditedAt(seen.version())) {
+                ledger.resolve(pageId, DriftKind.EDITED_IN_CONFLUENCE);
+            } else if (read.isPresent()) {
+                recordEdit(page, read.get(), PublishedPage.find(changes, PageChange.Edited.class));
+            } // else deleted between the listing and the read: the next scan reports it
             if (page.role() == ManagedPage.Role.RUNBOOK && runbook != null) {
                 runbook.published().filter(p -> !p.attachments().isEmpty()).ifPresent(state -> attachmentDrift.check(access, ledger, page, state, seen.attachments()));
+            }
+        }
+
+        /** An edit found is recorded with who made it; a page read without one is at a new baseline (no finding). */
+        private void recordEdit(ManagedPage page, Page read, Optional<PageChange.Edited> edited) {
+            Optional<PageId> pageId = Optional.of(page.pageId());
+            if (edited.isPresent()) {
+                Function<String, String> words = by -> "%s was edited in Confluence: version %s, the connector published version %s%s%s"
+                        .formatted(DriftMessages.page(page), edited.get().version(), edited.get().published(),
+                                by == null ? "" : " (last edit by " + by + ")", DriftMessages.at(read.webUrl()));
+                Optional<String> author = edited.get().by();
+                if (author.isPresent()) {
+                    ledger.seenBy(pageId, DriftKind.EDITED_IN_CONFLUENCE, author.get(), words);
+                } else {
+                    ledger.seen(pageId, DriftKind.EDITED_IN_CONFLUENCE, words.apply(null));
+                }
+            } else {
+                ledger.resolve(pageId, DriftKind.EDITED_IN_CONFLUENCE);
+                managedPages.save(new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), page.parentId(),
+                        page.role(), page.runbook(), read.version().number(), page.contentHash(), page.labels(), ledger.now()));
             }
         }
 
@@ -314,70 +287,8 @@ final class PageDriftScan {
          */
         private String place(PageId id, Optional<Title> listed) {
             ManagedPage known = managedById.get(id);
-            Optional<Title> title = known != null ? Optional.of(known.title()) : listed.or(() -> titleOf(id));
+            Optional<Title> title = known != null ? Optional.of(known.title()) : listed.or(() -> others.titleOf(id));
             return title.map(t -> "'%s' (page %s)".formatted(t.value(), id)).orElse("page " + id);
-        }
-
-        /** Only to name a place in a message: a page that cannot be read is named by its id, and the scan goes on. */
-        private Optional<Title> titleOf(PageId id) {
-            try {
-                return read(id).map(Page::title);
-            } catch (ConnectorException e) {
-                return Optional.empty();
-            }
-        }
-
-        /** Whether a page is deleted or in the trash; one the user may not read is not known to be gone. */
-        private boolean gone(PageId id) {
-            try {
-                return read(id).isEmpty();
-            } catch (PermissionDeniedException e) {
-                return false;
-            }
-        }
-
-        /** A page the connector does not manage, read at most once per scan. */
-        private Optional<Page> read(PageId id) {
-            Optional<Page> known = readOnce.get(id);
-            if (known == null) {
-                known = pages.read(access, id);
-                readOnce.put(id, known);
-            }
-            return known;
-        }
-
-        /**
-         * An edit: the version moved past the last one known to hold the connector's content, and the
-         * body differs in canonical form. A version that moved without a change of content (a rename, a
-         * re-save) becomes the new baseline, so that page is not read again next time. The content of an
-         * adopted parent (a customer's page) is not the connector's, so it is not compared.
-         */
-        private void checkEdit(ManagedPage page, Observed seen) {
-            Optional<PageId> pageId = Optional.of(page.pageId());
-            if (!page.ownsContent() || !page.baseline().mayBeEditedAt(seen.version())) {
-                ledger.resolve(pageId, DriftKind.EDITED_IN_CONFLUENCE);
-                return;
-            }
-            Page read = seen.page().isPresent() ? seen.page().get() : pages.read(access, page.pageId()).orElse(null);
-            if (read == null) {
-                return; // deleted between the listing and the read: the next scan reports it
-            }
-            boolean edited = page.baseline().isEditedBy(read.version().number(), ContentFingerprint.of(page.title(), read.body()));
-            if (edited) {
-                Function<String, String> words = by -> "%s was edited in Confluence: version %s, the connector published version %s%s%s"
-                        .formatted(DriftMessages.page(page), read.version().number(), page.version(),
-                                by == null ? "" : " (last edit by " + by + ")", DriftMessages.at(read.webUrl()));
-                Optional<String> author = read.version().authorId();
-                if (author.isPresent()) {
-                    ledger.seenBy(pageId, DriftKind.EDITED_IN_CONFLUENCE, author.get(), words);
-                } else {
-                    ledger.seen(pageId, DriftKind.EDITED_IN_CONFLUENCE, words.apply(null));
-                }
-            } else {
-                ledger.resolve(pageId, DriftKind.EDITED_IN_CONFLUENCE);
-                managedPages.save(new ManagedPage(page.connection(), page.pageId(), page.space(), page.title(), page.parentId(),
-                        page.role(), page.runbook(), read.version().number(), page.contentHash(), page.labels(), ledger.now()));
-            }
         }
 
         /** DRIFTED while a runbook's page has findings nobody acknowledged, PUBLISHED again once they resolved. */

@@ -118,6 +118,23 @@ class CheckDriftServiceTest {
     }
 
     @Test
+    void a_label_the_runbook_no_longer_wants_removed_by_hand_is_no_drift_to_a_scan_as_to_a_publish() {
+        // the runbook written with 'customer-runbook' now asks without it; then someone removes it by hand
+        ai.askel.confluence.domain.Runbook stored = f.runbooks.listByConnection(ref.connection()).get(0);
+        Set<Label> wanted = new java.util.TreeSet<>(stored.labels());
+        wanted.remove(Label.of("customer-runbook"));
+        f.runbooks.update(stored.withRequest(stored.parentTitle(), stored.source(), wanted));
+        f.confluence.removeLabelByHand(page, "customer-runbook");
+
+        ai.askel.confluence.ports.in.PublishResult planned = f.publisher().publish(new PublishRunbookCommand(ref, SpaceKey.of("OPS"),
+                Optional.empty(), Title.of("Crestview Production"), "test-runbook",
+                new TemplateInputs(Map.of("environment", "production", "endpoint", "https://api.example")), Optional.of(Set.of()), List.of(),
+                DriftPolicy.FAIL, true));
+        assertThat(planned.outcome()).isEqualTo(ai.askel.confluence.ports.in.PublishOutcome.PLANNED);
+        assertThat(drift.scan(ref)).isEmpty();
+    }
+
+    @Test
     void rejected_credentials_are_found_recorded_on_the_connection_and_resolved_after_they_work_again() {
         f.confluence.revokeCredentials(UseCaseFixture.EMAIL, UseCaseFixture.TOKEN);
         f.confluence.resetCounts();
@@ -190,10 +207,10 @@ class CheckDriftServiceTest {
                 ai.askel.confluence.domain.ContentHash.of("x"), names.stream().map(Label::of).collect(java.util.stream.Collectors.toSet()),
                 f.clock.now());
 
-        assertThat(PageDriftScan.coveringLabels(List.of(page.apply(Set.of("auto-generated", "customer-runbook")),
+        assertThat(PageSightings.coveringLabels(List.of(page.apply(Set.of("auto-generated", "customer-runbook")),
                 page.apply(Set.of("auto-generated", "ops")), page.apply(Set.of("auto-generated")))))
                 .containsExactly(Label.of("auto-generated"));
-        assertThat(PageDriftScan.coveringLabels(List.of(page.apply(Set.of("a", "b")), page.apply(Set.of("c")), page.apply(Set.of()))))
+        assertThat(PageSightings.coveringLabels(List.of(page.apply(Set.of("a", "b")), page.apply(Set.of("c")), page.apply(Set.of()))))
                 .containsExactlyInAnyOrder(Label.of("a"), Label.of("c"));
     }
 

@@ -98,7 +98,7 @@ final class UseCaseFixture {
     }
 
     CheckDriftService drift() {
-        PageDriftScan pages = new PageDriftScan(confluence, confluence, attachmentDrift(), managedPages, runbooks,
+        PageDriftScan pages = new PageDriftScan(new PageSightings(confluence, confluence), attachmentDrift(), managedPages, runbooks,
                 new SpaceAccessCheck(confluence, confluence), new AccountNames(confluence));
         return new CheckDriftService(lookup, connections, new ConnectionDriftScan(connections, confluence, managedPages, findings, pages, settings),
                 findings, driftScans, driftScans, clock);

@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.ContentBaseline;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.PublishedPage;
 import ai.askel.confluence.domain.RunbookId;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.Title;
@@ -44,6 +45,14 @@ public record ManagedPage(ConnectionId connection, PageId pageId, SpaceKey space
     /** What the connector last knew the page to hold, as the drift rule compares it. */
     public ContentBaseline baseline() {
         return new ContentBaseline(version, contentHash);
+    }
+
+    /**
+     * The page as the connector wrote it (or took it), as its drift is judged ({@link PublishedPage#driftIn}): the content
+     * of a page whose content is not the connector's is not compared.
+     */
+    public PublishedPage written() {
+        return new PublishedPage(title, parentId, labels, ownsContent() ? Optional.of(baseline()) : Optional.empty());
     }
 
     /**
