@@ -1,6 +1,7 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.domain.ContentBaseline;
 import ai.askel.confluence.domain.CqlQuery;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.Label;
@@ -362,7 +363,7 @@ final class PageDriftScan {
             if (read == null) {
                 return; // deleted between the listing and the read: the next scan reports it
             }
-            boolean edited = page.baseline().isEditedBy(read.version().number(), ContentFingerprint.of(page.title(), read.body()));
+            boolean edited = page.baseline().isEditedBy(read.version().number(), ContentBaseline.fingerprint(page.title(), read.body().value()));
             if (edited) {
                 Function<String, String> words = by -> "%s was edited in Confluence: version %s, the connector published version %s%s%s"
                         .formatted(DriftMessages.page(page), read.version().number(), page.version(),
