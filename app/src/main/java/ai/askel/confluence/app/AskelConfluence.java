@@ -46,12 +46,6 @@ import ai.askel.confluence.ports.in.VerifyConnectionUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -279,29 +273,27 @@ public final class AskelConfluence implements AutoCloseable {
         }
     }
 
-    /** Settings for an embedded connector; anything not set comes from the environment's defaults. */
+    /**
+     * Settings for an embedded connector; anything not set comes from the environment's defaults. What it collects, and how
+     * that becomes a connector, is {@link ConnectorAssembly}'s.
+     */
     public static final class Builder {
-        private final Map<Setting, String> values = new EnumMap<>(Setting.class);
-        private final List<String> origins = new ArrayList<>();
-        private boolean readEnvironment;
-        private HostDatabaseSettings database = HostDatabaseSettings.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Optional<MeterRegistry> meterRegistry = Optional.empty();
+        private final ConnectorAssembly assembly = new ConnectorAssembly();
 
         private Builder() {
         }
 
         /** Where the embedded H2 database and the key file live. */
         public Builder dataDirectory(Path directory) {
-            values.put(Setting.DATA_DIR, directory.toString());
+            assembly.set(Setting.DATA_DIR, directory.toString());
             return this;
         }
 
         /** A shared PostgreSQL database instead of the embedded one, on a pool the connector opens and closes. */
         public Builder database(String jdbcUrl, String user, String password) {
-            values.put(Setting.DATABASE_URL, jdbcUrl);
-            values.put(Setting.DATABASE_USER, user);
-            values.put(Setting.DATABASE_PASSWORD, password);
+            assembly.set(Setting.DATABASE_URL, jdbcUrl);
+            assembly.set(Setting.DATABASE_USER, user);
+            assembly.set(Setting.DATABASE_PASSWORD, password);
             return this;
         }
 
@@ -310,13 +302,14 @@ public final class AskelConfluence implements AutoCloseable {
          * connector never closes it. The master key still comes from {@link #masterKeyBase64} or the data directory.
          */
         public Builder dataSource(DataSource hostDataSource) {
-            database = database.withDataSource(Objects.requireNonNull(hostDataSource, "hostDataSource"));
+            Objects.requireNonNull(hostDataSource, "hostDataSource");
+            assembly.database(d -> d.withDataSource(hostDataSource));
             return this;
         }
 
         /** The table of the connector's Flyway history (default {@value HostDatabaseSettings#DEFAULT_HISTORY_TABLE}). */
         public Builder schemaHistoryTable(String table) {
-            database = database.withHistoryTable(table);
+            assembly.database(d -> d.withHistoryTable(table));
             return this;
         }
 
@@ -325,7 +318,7 @@ public final class AskelConfluence implements AutoCloseable {
          * with its own tooling; the connector then never changes the schema.
          */
         public Builder leaveMigrationsToHost() {
-            database = database.withMigrate(false);
+            assembly.database(d -> d.withMigrate(false));
             return this;
         }
 
@@ -335,7 +328,8 @@ public final class AskelConfluence implements AutoCloseable {
          * ({@link #build()} still loads the templates beside the database on one short-lived thread of its own.)
          */
         public Builder executor(Executor hostExecutor) {
-            database = database.withExecutor(Objects.requireNonNull(hostExecutor, "hostExecutor"));
+            Objects.requireNonNull(hostExecutor, "hostExecutor");
+            assembly.database(d -> d.withExecutor(hostExecutor));
             return this;
         }
 
@@ -345,13 +339,13 @@ public final class AskelConfluence implements AutoCloseable {
          * {@code /metrics} serves.
          */
         public Builder meterRegistry(MeterRegistry hostRegistry) {
-            this.meterRegistry = Optional.of(hostRegistry);
+            assembly.meterRegistry(hostRegistry);
             return this;
         }
 
         /** The clock of audit events, key creation and expiry checks (default: the system's, in UTC). */
         public Builder clock(Clock hostClock) {
-            this.clock = Objects.requireNonNull(hostClock, "hostClock");
+            assembly.clock(hostClock);
             return this;
         }
 
@@ -361,57 +355,41 @@ public final class AskelConfluence implements AutoCloseable {
          * @throws ConnectorException ({@link ErrorCode#SECRET_KEY_MISMATCH}) when it is not base64 of 32 bytes
          */
         public Builder masterKeyBase64(String key) {
-            byte[] decoded;
-            try {
-                decoded = Base64.getDecoder().decode(Objects.requireNonNull(key, "key").strip());
-            } catch (IllegalArgumentException e) {
-                throw new ConnectorException(ErrorCode.SECRET_KEY_MISMATCH, "the key given to masterKeyBase64 is not valid base64");
-            }
-            int length = decoded.length;
-            Arrays.fill(decoded, (byte) 0);
-            if (length != 32) {
-                throw new ConnectorException(ErrorCode.SECRET_KEY_MISMATCH,
-                        "the key given to masterKeyBase64 must be 32 bytes (AES-256) in base64, but it is " + length + " bytes");
-            }
-            values.put(Setting.MASTER_KEY, key);
+            assembly.masterKeyBase64(key);
             return this;
         }
 
         /** Allows a site origin besides {@code https://<name>.atlassian.net} (a sandbox, a test server). */
         public Builder allowSiteOrigin(String origin) {
-            origins.add(origin);
+            assembly.allowSiteOrigin(origin);
             return this;
         }
 
         public Builder pluginsDirectory(Path directory) {
-            values.put(Setting.PLUGINS_DIR, directory.toString());
+            assembly.set(Setting.PLUGINS_DIR, directory.toString());
             return this;
         }
 
         public Builder maxAttachmentBytes(long bytes) {
-            values.put(Setting.MAX_ATTACHMENT_BYTES, Long.toString(bytes));
+            assembly.set(Setting.MAX_ATTACHMENT_BYTES, Long.toString(bytes));
             return this;
         }
 
         /** Any other setting, by its name in {@code docs/configuration.md}. */
         public Builder set(Setting setting, String value) {
-            values.put(setting, value);
+            assembly.set(setting, value);
             return this;
         }
 
         /** Start from the process's ASKEL_* environment variables instead of the defaults. */
         public Builder readEnvironment() {
-            this.readEnvironment = true;
+            assembly.readEnvironment();
             return this;
         }
 
         public AskelConfluence build() {
-            Map<Setting, String> overrides = new EnumMap<>(values);
-            if (!origins.isEmpty()) {
-                overrides.put(Setting.ALLOWED_SITE_ORIGINS, String.join(",", origins));
-            }
-            AppConfig config = AppConfig.load(readEnvironment ? System.getenv() : Map.of(), Optional.empty(), overrides);
-            return new AskelConfluence(ConnectorComponent.create(config, database, clock, meterRegistry), config);
+            AppConfig config = assembly.config();
+            return new AskelConfluence(assembly.component(config), config);
         }
     }
 }

@@ -15,7 +15,11 @@ public record ContentBaseline(Version version, ContentHash contentHash) {
         Objects.requireNonNull(contentHash, "contentHash");
     }
 
-    /** The content hash of a page: its title and the canonical form of its storage body. */
+    /**
+     * The content hash of a page: its title and the canonical form of its storage body. Because the body is
+     * canonicalised, what Confluence returns after re-serialising a page on save hashes the same as what was
+     * published, so comparing hashes tells a real edit from a re-save without storing the body.
+     */
     public static ContentHash fingerprint(Title title, String storageBody) {
         return ContentHash.of(title.value(), StorageCanonicalForm.of(storageBody));
     }

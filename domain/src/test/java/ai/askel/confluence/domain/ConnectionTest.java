@@ -56,6 +56,34 @@ class ConnectionTest {
     }
 
     @Test
+    void register_makes_an_active_unverified_connection() {
+        Connection registered = Connection.register(ConnectionId.random(), WorkspaceIds.DEFAULT, "Acme",
+                SiteUrl.parse("https://acme.atlassian.net", List.of()), Optional.empty(), EmailAddress.of("ada@example.com"),
+                Secret.of(TOKEN, "apiToken"), Optional.of(LocalDate.of(2027, 1, 1)), LATER);
+
+        assertThat(registered.status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(registered.accountId()).isEmpty();
+        assertThat(registered.tokenExpiresOn()).contains(LocalDate.of(2027, 1, 1));
+        assertThat(registered.createdAt()).isEqualTo(LATER);
+        assertThat(registered.updatedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void a_token_that_expired_before_today_in_utc_is_refused_at_registration_and_at_rotation() {
+        Optional<LocalDate> yesterday = Optional.of(LocalDate.of(2026, 11, 27));
+        Optional<LocalDate> today = Optional.of(LocalDate.of(2026, 11, 28));
+
+        assertThatThrownBy(() -> Connection.register(ConnectionId.random(), WorkspaceIds.DEFAULT, "Acme",
+                SiteUrl.parse("https://acme.atlassian.net", List.of()), Optional.empty(), EmailAddress.of("ada@example.com"),
+                Secret.of(TOKEN, "apiToken"), yesterday, LATER)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("tokenExpiresOn: 2026-11-27 is in the past; the token has expired");
+        assertThatThrownBy(() -> connection("Acme").withCredentials(EmailAddress.of("ada@example.com"), Secret.of("new-token", "apiToken"),
+                yesterday, LATER)).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("tokenExpiresOn:");
+        assertThat(connection("Acme").withCredentials(EmailAddress.of("ada@example.com"), Secret.of("new-token", "apiToken"), today,
+                LATER).tokenExpiresOn()).isEqualTo(today);
+    }
+
+    @Test
     void the_name_is_trimmed_and_checked() {
         assertThat(connection("  Acme prod ").name()).isEqualTo("Acme prod");
         assertThat(connection("x".repeat(100)).name()).hasSize(100);

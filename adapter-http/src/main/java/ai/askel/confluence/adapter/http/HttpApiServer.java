@@ -92,7 +92,7 @@ public final class HttpApiServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.routes.error(405, ctx -> {
                 if (!console.owns(ctx.path()) && ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE) == null) {
-                    pipeline.write(ctx, problems.of(405, ErrorCode.METHOD_NOT_ALLOWED,
+                    pipeline.write(ctx, problems.of(ErrorCode.METHOD_NOT_ALLOWED,
                             "%s is not served on %s; see GET /openapi.json for its methods".formatted(ctx.method().name(), ctx.path()), ctx.path()));
                 }
             });
@@ -100,7 +100,7 @@ public final class HttpApiServer implements AutoCloseable {
                 if (console.owns(ctx.path())) {
                     console.notFoundUnlessAnswered(ctx);
                 } else if (ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE) == null) {
-                    pipeline.write(ctx, problems.of(404, ErrorCode.NOT_FOUND,
+                    pipeline.write(ctx, problems.of(ErrorCode.NOT_FOUND,
                             "there is no route %s %s".formatted(ctx.method().name(), ctx.path()), ctx.path()));
                 }
             });

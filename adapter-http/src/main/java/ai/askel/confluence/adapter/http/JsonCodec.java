@@ -61,12 +61,12 @@ final class JsonCodec {
             return value;
         } catch (UnrecognizedPropertyException e) {
             String field = path(e);
-            throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, field + ": is not a known field",
+            throw new HttpProblemException(ErrorCode.INVALID_INPUT, field + ": is not a known field",
                     List.of(new Problem(field, "is not a known field")));
         } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "body" : path(e);
             String message = field.equals("body") ? "must be a JSON object" : "has the wrong type: expected " + simpleType(e);
-            throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, field + ": " + message, List.of(new Problem(field, message)));
+            throw new HttpProblemException(ErrorCode.INVALID_INPUT, field + ": " + message, List.of(new Problem(field, message)));
         } catch (JsonProcessingException e) {
             throw invalidJson(e);
         } catch (IOException e) {
@@ -95,7 +95,7 @@ final class JsonCodec {
                 String at = "items[" + i + "]";
                 List<Problem> problems = e.problems().stream().map(p -> new Problem(p.field().equals("body") ? at : at + "." + p.field(),
                         p.message())).toList();
-                throw new HttpProblemException(400, ErrorCode.INVALID_INPUT, problems.stream().map(Problem::toString)
+                throw new HttpProblemException(ErrorCode.INVALID_INPUT, problems.stream().map(Problem::toString)
                         .collect(Collectors.joining("; ")), problems);
             }
         }
@@ -148,7 +148,7 @@ final class JsonCodec {
         String where = at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
         String why = e instanceof JsonEOFException ? " (it ends before the JSON is complete)" : "";
         String message = "is not valid JSON" + where + why;
-        return new HttpProblemException(400, ErrorCode.INVALID_INPUT, "body " + message, List.of(new Problem("body", message)));
+        return new HttpProblemException(ErrorCode.INVALID_INPUT, "body " + message, List.of(new Problem("body", message)));
     }
 
     String write(Object value) {

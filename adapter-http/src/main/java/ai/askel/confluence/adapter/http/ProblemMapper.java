@@ -53,14 +53,20 @@ final class ProblemMapper {
     }
 
     Reply fromHttp(HttpProblemException e, String instance) {
-        Map<String, String> headers = e.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
-        return reply(e.status(), e.code(), e.getMessage(), instance, Optional.empty(), e.problems(), headers);
+        int status = e.statusOverride().orElse(status(e.code()));
+        Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
+        return reply(status, e.code(), e.getMessage(), instance, Optional.empty(), e.problems(), headers);
     }
 
     Reply unexpected(String instance) {
-        return reply(500, ErrorCode.INTERNAL, GENERIC_INTERNAL_DETAIL, instance, Optional.empty(), List.of(), Map.of());
+        return reply(status(ErrorCode.INTERNAL), ErrorCode.INTERNAL, GENERIC_INTERNAL_DETAIL, instance, Optional.empty(), List.of(), Map.of());
     }
 
+    Reply of(ErrorCode code, String detail, String instance) {
+        return of(status(code), code, detail, instance);
+    }
+
+    /** A problem whose status is given by someone else (Javalin's own exceptions), not by its code. */
     Reply of(int status, ErrorCode code, String detail, String instance) {
         return reply(status, code, detail, instance, Optional.empty(), List.of(), Map.of());
     }

@@ -54,6 +54,20 @@ class ProblemMapperTest {
         EXPECTED.forEach((code, status) -> assertThat(ProblemMapper.status(code)).as(code.name()).isEqualTo(status));
     }
 
+    @Test
+    void an_http_problem_answers_its_codes_status_unless_the_exchange_has_one_of_its_own() {
+        ProblemMapper mapper = new ProblemMapper();
+
+        assertThat(mapper.fromHttp(HttpProblemException.badRequest("body", "a JSON body is required"), "/x").status()).isEqualTo(400);
+        assertThat(mapper.fromHttp(HttpProblemException.tooLarge("the request body", 10), "/x").status()).isEqualTo(413);
+        Reply unauthenticated = mapper.fromHttp(HttpProblemException.unauthenticated("no key"), "/x");
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(unauthenticated.headers()).containsEntry("WWW-Authenticate", "Bearer");
+        assertThat(mapper.fromHttp(HttpProblemException.unsupportedMediaType("application/json", "text/plain"), "/x").status())
+                .as("invalid input, with the status that names it").isEqualTo(415);
+        assertThat(mapper.fromHttp(HttpProblemException.bodyTooSlow(Duration.ofSeconds(5)), "/x").status()).isEqualTo(408);
+    }
+
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
     void each_error_code_is_answered_as_an_rfc_9457_problem_over_http(ErrorCode code) {

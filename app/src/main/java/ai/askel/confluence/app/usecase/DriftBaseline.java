@@ -1,6 +1,7 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.Attachment;
+import ai.askel.confluence.domain.ContentBaseline;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PublishedAttachment;
@@ -37,7 +38,7 @@ final class DriftBaseline {
         Set<Label> kept = managed.labels().stream().filter(current.labels()::contains).collect(Collectors.toSet());
         managedPages.save(new ManagedPage(managed.connection(), managed.pageId(), managed.space(), current.title(),
                 current.parentId().or(managed::parentId), managed.role(), managed.runbook(), current.version().number(),
-                ContentFingerprint.of(current.title(), current.body()), kept, now));
+                ContentBaseline.fingerprint(current.title(), current.body().value()), kept, now));
         stateOf(managed, runbook).ifPresent(state -> save(runbook.get(), new PublishedState(state.pageId(),
                 current.parentId().orElse(state.parentId()), current.version().number(), state.contentHash(), current.title(),
                 state.labels().stream().filter(current.labels()::contains).collect(Collectors.toSet()), state.attachments(),

@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.usecase;
 
+import ai.askel.confluence.domain.ContentBaseline;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageBody;
@@ -67,7 +68,7 @@ final class ParentPages {
             if (!dryRun) {
                 // an adopted page's content is the customer's: the role says so, and no content of it is compared
                 record(ref, space, title, existing.get().id(), existing.get().parentId(), existing.get().version().number(),
-                        ManagedPage.Role.ADOPTED_PARENT, ContentFingerprint.of(title, ""));
+                        ManagedPage.Role.ADOPTED_PARENT, ContentBaseline.fingerprint(title, ""));
             }
             return new Parent(Optional.of(existing.get().id()), false, false);
         }
@@ -75,7 +76,7 @@ final class ParentPages {
             return new Parent(Optional.empty(), true, false);
         }
         PageCreation.Outcome outcome = creation.create(access, new NewPage(space, title, Optional.empty(), NEW_PARENT_BODY));
-        ContentHash hash = ContentFingerprint.of(title, NEW_PARENT_BODY);
+        ContentHash hash = ContentBaseline.fingerprint(title, NEW_PARENT_BODY.value());
         if (outcome.created().isPresent()) {
             Page created = outcome.created().get();
             record(ref, space, title, created.id(), created.parentId(), created.version().number(), ManagedPage.Role.PARENT, hash);

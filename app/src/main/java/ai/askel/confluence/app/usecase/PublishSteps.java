@@ -1,5 +1,6 @@
 package ai.askel.confluence.app.usecase;
 
+import ai.askel.confluence.domain.ContentBaseline;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.Page;
@@ -77,8 +78,8 @@ final class PublishSteps {
         List<PublishedAttachment> written = new ArrayList<>(runbook.published().map(PublishedState::attachments).orElse(List.of()));
         List<String> uploaded = WriteRefusals.onPageContent(access, page,
                 () -> attachments.upload(access, request, runbook, page.id(), placed.decision().attachmentsToUpload(), written));
-        ContentHash hash = request.content().expectedHash().orElseGet(() -> ContentFingerprint.of(request.title(),
-                (placed.wroteBody() ? pages.read(access, page.id()).orElse(page) : page).body()));
+        ContentHash hash = request.content().expectedHash().orElseGet(() -> ContentBaseline.fingerprint(request.title(),
+                (placed.wroteBody() ? pages.read(access, page.id()).orElse(page) : page).body().value()));
         return new Written(page, parentId, placed.outcome(), placed.action(), hash, labelsAdded, uploaded, written,
                 placed.decision().drift());
     }

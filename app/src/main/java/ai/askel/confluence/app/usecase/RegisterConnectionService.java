@@ -3,11 +3,9 @@ package ai.askel.confluence.app.usecase;
 import ai.askel.confluence.domain.CloudId;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.ConnectionId;
-import ai.askel.confluence.domain.ConnectionStatus;
 import ai.askel.confluence.domain.ConfluenceUser;
 import ai.askel.confluence.domain.EmailAddress;
 import ai.askel.confluence.domain.SiteUrl;
-import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import ai.askel.confluence.ports.in.RegisterConnectionUseCase;
 import ai.askel.confluence.ports.out.ClockPort;
@@ -17,8 +15,6 @@ import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -48,9 +44,8 @@ final class RegisterConnectionService implements RegisterConnectionUseCase {
         EmailAddress email = EmailAddress.of(command.email());
         Optional<CloudId> cloudId = command.cloudId().filter(s -> !s.isBlank()).map(CloudId::new);
         Instant now = clock.now();
-        requireNotExpired(command.tokenExpiresOn(), now);
-        Connection candidate = new Connection(ConnectionId.random(), command.workspace(), command.name(), site, cloudId, email,
-                command.apiToken(), Optional.empty(), ConnectionStatus.ACTIVE, command.tokenExpiresOn(), now, now);
+        Connection candidate = Connection.register(ConnectionId.random(), command.workspace(), command.name(), site, cloudId, email,
+                command.apiToken(), command.tokenExpiresOn(), now);
         requireNameFree(candidate);
 
         ConfluenceUser user = users.currentUser(ConfluenceAccess.of(candidate));
@@ -65,13 +60,6 @@ final class RegisterConnectionService implements RegisterConnectionUseCase {
     private void requireNameFree(Connection candidate) {
         if (connections.list(candidate.workspace()).stream().anyMatch(c -> c.name().equals(candidate.name()))) {
             throw Connection.nameTaken(candidate.name());
-        }
-    }
-
-    static void requireNotExpired(Optional<LocalDate> expiresOn, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (expiresOn.isPresent() && expiresOn.get().isBefore(today)) {
-            throw InvalidInputException.of("tokenExpiresOn", "%s is in the past; the token has expired".formatted(expiresOn.get()));
         }
     }
 }

@@ -37,7 +37,6 @@ final class RotateCredentialsService implements RotateCredentialsUseCase {
         Connection current = lookup.connection(command.ref());
         EmailAddress email = command.email().map(EmailAddress::of).orElse(current.email());
         Instant now = clock.now();
-        RegisterConnectionService.requireNotExpired(command.tokenExpiresOn(), now);
         Connection candidate = current.withCredentials(email, command.apiToken(), command.tokenExpiresOn(), now);
 
         ConfluenceUser user = users.currentUser(ConfluenceAccess.of(candidate));

@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.CredentialsRejectedException;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.in.RotateCredentialsCommand;
 import org.junit.jupiter.api.Test;
@@ -37,4 +38,14 @@ class RotateCredentialsServiceTest {
         assertThat(f.auditLog.all()).extracting(e -> e.operation()).containsExactly("connection.rotate-credentials");
     }
 
+    @Test
+    void a_token_expiry_date_in_the_past_is_refused_before_confluence_is_asked() {
+        RotateCredentialsService rotate = new RotateCredentialsService(f.lookup, f.connections, f.confluence, f.clock, f.audit);
+        int callsBefore = f.confluence.calls();
+
+        assertThatThrownBy(() -> rotate.rotate(new RotateCredentialsCommand(ref, Optional.empty(), Secret.of("ATATT-new", "apiToken"),
+                Optional.of(LocalDate.of(2026, 1, 1))))).isInstanceOf(InvalidInputException.class).hasMessageContaining("tokenExpiresOn");
+        assertThat(f.confluence.calls()).isEqualTo(callsBefore);
+        assertThat(f.lookup.connection(ref).apiToken().reveal()).isEqualTo(UseCaseFixture.TOKEN);
+    }
 }
