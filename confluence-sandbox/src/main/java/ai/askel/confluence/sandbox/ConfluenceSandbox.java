@@ -202,6 +202,10 @@ public final class ConfluenceSandbox implements AutoCloseable {
         if (parent.spaceId != page.spaceId) {
             throw new IllegalArgumentException("the new parent is in another space");
         }
+        if (!"current".equals(parent.status)) {
+            throw new IllegalArgumentException("the new parent " + newParentId + " is not a current page (it is "
+                    + parent.status + ")");
+        }
         try {
             store.move(page, parent.id);
         } catch (IllegalStateException e) {
@@ -222,7 +226,10 @@ public final class ConfluenceSandbox implements AutoCloseable {
         }
     }
 
-    /** Restores a trashed page (under its former parent, or the space's homepage if that is gone too). */
+    /**
+     * Restores a trashed page (under its former parent, or the space's homepage if that is gone too). Refused with
+     * {@link Store.DuplicateTitle} when a current page in the space has its title now.
+     */
     public void restorePage(String pageId, String asUser) {
         accountId(asUser);
         try {
@@ -299,7 +306,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
         store.revokeToken(user);
     }
 
-    /** Gives the user a new API token. */
+    /** Gives the user a new API token (also after {@link #revokeToken}); the old one stops working. */
     public void setToken(String user, String token) {
         store.setToken(user, token);
     }

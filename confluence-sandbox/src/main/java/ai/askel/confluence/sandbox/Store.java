@@ -214,6 +214,9 @@ final class Store implements AutoCloseable {
     }
 
     synchronized void setToken(String emailOrAccountId, String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("an API token must not be blank");
+        }
         account(emailOrAccountId).token = token;
     }
 
@@ -297,7 +300,7 @@ final class Store implements AutoCloseable {
         requireUniqueTitle(space, title, -1);
         if (parentId != null) {
             Page parent = pages.get(parentId);
-            if (parent == null || parent.spaceId != space.id) {
+            if (parent == null || parent.spaceId != space.id || !"current".equals(parent.status)) {
                 throw new IllegalStateException("parent");
             }
         }
@@ -350,7 +353,12 @@ final class Store implements AutoCloseable {
         return page;
     }
 
+    /** Moves the page under {@code parentId}, which must be a current page (not trashed, not a draft). */
     synchronized void move(Page page, long parentId) {
+        Page parent = pages.get(parentId);
+        if (parent == null || !"current".equals(parent.status)) {
+            throw new IllegalArgumentException("the new parent " + parentId + " is not a current page");
+        }
         for (Long ancestor = parentId; ancestor != null; ancestor = pages.get(ancestor).parentId) {
             if (ancestor == page.id) {
                 throw new IllegalStateException("cycle");
@@ -373,10 +381,20 @@ final class Store implements AutoCloseable {
         reindex(page);
     }
 
-    /** Restores a trashed page where it was (its former children stay where the trash moved them). */
+    /**
+     * Restores a trashed page where it was (its former children stay where the trash moved them). A current page that
+     * took its title in the meantime blocks the restore ({@link DuplicateTitle}): titles are unique among current pages.
+     */
     synchronized void restore(Page page) {
         if (!"trashed".equals(page.status)) {
             throw new IllegalStateException("page " + page.id + " is not in the trash");
+        }
+        Space space = spaces.get(page.spaceId);
+        Optional<Page> clash = currentPageTitled(space.id, page.title());
+        if (clash.isPresent()) {
+            throw new DuplicateTitle("Cannot restore page " + page.id + ": a page already exists with the title "
+                    + page.title() + " in the space with key " + space.key + " (page " + clash.get().id
+                    + "); rename or trash that page first");
         }
         if (page.parentId != null && !"current".equals(pages.get(page.parentId).status)) {
             page.parentId = spaces.get(page.spaceId).homepageId;

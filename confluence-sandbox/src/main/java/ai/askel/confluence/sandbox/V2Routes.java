@@ -281,7 +281,8 @@ final class V2Routes {
         }
         try {
             long id = Long.parseLong(parentId);
-            Store.Page parent = store.page(id).orElseThrow(V2Routes::notFound);
+            Store.Page parent = store.page(id).filter(p -> "current".equals(p.status))
+                    .orElseThrow(V2Routes::notFound);
             if (parent.spaceId != space.id) {
                 throw Http.bad(V2, "The parent page " + parentId + " is not in space " + space.key);
             }
