@@ -379,15 +379,15 @@ final class V1Routes {
             Path spooled;
             try {
                 spooled = store.spool(file.content(), max);
-            } catch (Store.TooLarge e) {
+            } catch (AttachmentStore.TooLarge e) {
                 throw tooLarge(file.filename(), max);
             }
             String mediaType = file.contentType() == null ? "application/octet-stream" : file.contentType();
-            Store.Attachment attachment;
+            AttachmentStore.Attachment attachment;
             try {
                 attachment = store.putAttachment(page, file.filename(), mediaType, spooled,
                         comments.isEmpty() ? "" : comments.get(i), minorEdit, Http.callerId(ctx), !createOrUpdate);
-            } catch (Store.NameTaken e) {
+            } catch (AttachmentStore.NameTaken e) {
                 Files.deleteIfExists(spooled);
                 throw Http.bad(V1, "Cannot add a new attachment with same file name as an existing attachment: " + file.filename());
             } catch (RuntimeException e) {
@@ -413,7 +413,7 @@ final class V1Routes {
      * inline, with a {@code next} link to the rest.
      */
     private Map<String, Object> children(Store.Page p) {
-        List<Store.Attachment> all = store.attachments(p);
+        List<AttachmentStore.Attachment> all = store.attachments(p);
         List<Object> results = new ArrayList<>();
         for (int i = 0; i < Math.min(all.size(), EXPANDED_CHILDREN); i++) {
             results.add(attachmentContent(p, all.get(i)));
@@ -430,8 +430,8 @@ final class V1Routes {
                 "_links", map("self", base() + "/rest/api/content/" + p.id + "/child"));
     }
 
-    Map<String, Object> attachmentContent(Store.Page page, Store.Attachment a) {
-        Store.AttachmentVersion v = a.latest();
+    Map<String, Object> attachmentContent(Store.Page page, AttachmentStore.Attachment a) {
+        AttachmentStore.AttachmentVersion v = a.latest();
         Store.Space space = store.space(page.spaceId).orElseThrow();
         Map<String, Object> v2 = V2Routes.attachment(space, a);
         return map("id", "att" + a.id, "type", "attachment", "status", "current", "title", a.title,

@@ -432,14 +432,14 @@ final class V2Routes {
     private void attachments(Context ctx) {
         Store.Page page = visiblePage(ctx);
         String filename = ctx.queryParam("filename");
-        List<Store.Attachment> list = page.attachments.stream()
+        List<AttachmentStore.Attachment> list = page.attachments.stream()
                 .filter(a -> filename == null || a.title.equals(filename)).collect(Collectors.toList());
         Store.Space space = store.space(page.spaceId).orElseThrow();
         Http.v2Collection(ctx, site.get(), list, 50, a -> attachment(space, a));
     }
 
-    static Map<String, Object> attachment(Store.Space space, Store.Attachment a) {
-        Store.AttachmentVersion v = a.latest();
+    static Map<String, Object> attachment(Store.Space space, AttachmentStore.Attachment a) {
+        AttachmentStore.AttachmentVersion v = a.latest();
         String download = "/download/attachments/" + a.pageId + "/" + Http.encode(a.title) + "?version=" + v.number()
                 + "&api=v2";
         String webui = "/pages/viewpageattachments.action?pageId=" + a.pageId + "&preview=" + Http.encode(a.title);
