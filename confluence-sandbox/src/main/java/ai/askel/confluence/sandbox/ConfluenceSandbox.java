@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,8 @@ public final class ConfluenceSandbox implements AutoCloseable {
     private volatile long maxAttachmentBytes;
     private volatile String baseUrl = "http://127.0.0.1:0";
 
-    private ConfluenceSandbox(Clock clock, Duration indexDelay, long maxAttachmentBytes) {
+    /** Use {@link #builder()}. */
+    ConfluenceSandbox(Clock clock, Duration indexDelay, long maxAttachmentBytes) {
         this.store = new Store(clock, indexDelay);
         this.rateLimits = new RateLimits(clock);
         this.maxAttachmentBytes = maxAttachmentBytes;
@@ -60,8 +60,8 @@ public final class ConfluenceSandbox implements AutoCloseable {
         this.server = new SandboxServer(this, store, multipartCache);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static ConfluenceSandboxBuilder builder() {
+        return new ConfluenceSandboxBuilder();
     }
 
     /** The site origin, e.g. {@code http://127.0.0.1:8090}; Confluence lives under {@code /wiki}. */
@@ -365,125 +365,12 @@ public final class ConfluenceSandbox implements AutoCloseable {
         store.close();
     }
 
-    private ConfluenceSandbox start(String host, int port) {
+    /** Starts the server ({@link ConfluenceSandboxBuilder#start()} calls this once the steps have run). */
+    ConfluenceSandbox start(String host, int port) {
         int bound = server.start(host, port);
         this.baseUrl = "http://" + host + ":" + bound;
         LOG.info("Confluence sandbox listening at {}/wiki ({} users, {} spaces)", baseUrl, store.accounts().size(),
                 store.spaces().size());
         return this;
-    }
-
-    /** Configures and starts a sandbox. Steps run in the order they were given. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port;
-        private Clock clock = Clock.systemUTC();
-        private Duration indexDelay = Duration.ZERO;
-        private long maxAttachmentBytes = 100L * 1024 * 1024;
-        private final List<Consumer<ConfluenceSandbox>> steps = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        /** The port to listen on; 0 (default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** The address to bind (default 127.0.0.1). */
-        public Builder host(String host) {
-            this.host = host;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        public Builder user(String email, String apiToken, String accountId, String displayName) {
-            return user(new SandboxUser(email, apiToken, accountId, displayName));
-        }
-
-        public Builder user(SandboxUser user) {
-            steps.add(s -> s.addUser(user));
-            return this;
-        }
-
-        /** A space with a homepage ("{name} Home"). */
-        public Builder space(String key, String name) {
-            steps.add(s -> s.addSpace(key, name));
-            return this;
-        }
-
-        public Builder permission(String user, String spaceKey, Permission permission) {
-            steps.add(s -> s.setPermission(user, spaceKey, permission));
-            return this;
-        }
-
-        public Builder anonymousRead(String spaceKey) {
-            steps.add(s -> s.anonymousRead(spaceKey, true));
-            return this;
-        }
-
-        /** A page under the space's homepage, written by the first user. */
-        public Builder page(String spaceKey, String title, String storage) {
-            steps.add(s -> s.createPage(spaceKey, title, storage, s.users().get(0).email()));
-            return this;
-        }
-
-        public Builder indexDelay(Duration delay) {
-            this.indexDelay = delay;
-            return this;
-        }
-
-        public Builder maxAttachmentBytes(long bytes) {
-            this.maxAttachmentBytes = bytes;
-            return this;
-        }
-
-        public Builder rateLimit(int requests, Duration window) {
-            steps.add(s -> s.rateLimits().budget(requests, window));
-            return this;
-        }
-
-        /** Configures fault injection before the first request. */
-        public Builder faults(Consumer<Faults> configure) {
-            steps.add(s -> configure.accept(s.faults()));
-            return this;
-        }
-
-        /** Seeds from a JSON file (format in the module README). */
-        public Builder seed(Path file) {
-            steps.add(s -> Seed.apply(Seed.read(file), s));
-            return this;
-        }
-
-        /** Seeds from JSON text (format in the module README). */
-        public Builder seedJson(String json) {
-            steps.add(s -> Seed.apply(Seed.parse(json), s));
-            return this;
-        }
-
-        /**
-         * The demo site: Ada (writes everywhere), Bob (reads INFRA only), spaces INFRA "Infrastructure" and ENG
-         * "Engineering" with a few pages.
-         */
-        public Builder demoData() {
-            steps.add(Seed::demo);
-            return this;
-        }
-
-        public ConfluenceSandbox start() {
-            ConfluenceSandbox sandbox = new ConfluenceSandbox(clock, indexDelay, maxAttachmentBytes);
-            try {
-                steps.forEach(step -> step.accept(sandbox));
-                return sandbox.start(host, port);
-            } catch (RuntimeException e) {
-                sandbox.close();
-                throw e;
-            }
-        }
     }
 }
