@@ -1,6 +1,5 @@
 package ai.askel.confluence.sandbox;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +38,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
     private static final String SYSTEM = "557058:sandbox-system";
 
     private final Store store;
+    private final PersonActions person;
     private final RequestLog requestLog = new RequestLog();
     private final Faults faults = new Faults();
     private final RateLimits rateLimits;
@@ -50,6 +50,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
     /** Use {@link #builder()}. */
     ConfluenceSandbox(Clock clock, Duration indexDelay, long maxAttachmentBytes) {
         this.store = new Store(clock, indexDelay);
+        this.person = new PersonActions(store);
         this.rateLimits = new RateLimits(clock);
         this.maxAttachmentBytes = maxAttachmentBytes;
         try {
@@ -166,51 +167,22 @@ public final class ConfluenceSandbox implements AutoCloseable {
 
     /** Creates a page under {@code parentId} (null: the homepage); returns its id. */
     public String createPage(String spaceKey, String parentId, String title, String storage, String asUser) {
-        Store.Space space = store.spaceByKeyOrThrow(spaceKey);
-        requireWellFormed(storage);
-        Long parent = parentId == null ? null : Long.valueOf(parentId);
-        try {
-            return String.valueOf(store.createPage(space, title, parent, false, storage, accountId(asUser),
-                    "current").id);
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("parent " + parentId + " is not a page in space " + spaceKey, e);
-        }
+        return person.createPage(spaceKey, parentId, title, storage, asUser);
     }
 
     /** Saves a new version with {@code storage} as the body, as {@code asUser}. */
     public void editPage(String pageId, String asUser, String storage) {
-        requireWellFormed(storage);
-        Store.Page page = page(pageId);
-        synchronized (store) {
-            store.update(page, page.title(), storage, accountId(asUser), "", false, page.status);
-        }
+        person.editPage(pageId, asUser, storage);
     }
 
     /** Saves a new version with a new title, as {@code asUser}. */
     public void renamePage(String pageId, String asUser, String newTitle) {
-        Store.Page page = page(pageId);
-        synchronized (store) {
-            store.update(page, newTitle, page.current().storage(), accountId(asUser), "", false, page.status);
-        }
+        person.renamePage(pageId, asUser, newTitle);
     }
 
     /** Moves the page under another parent in the same space. */
     public void movePage(String pageId, String newParentId, String asUser) {
-        accountId(asUser);
-        Store.Page page = page(pageId);
-        Store.Page parent = page(newParentId);
-        if (parent.spaceId != page.spaceId) {
-            throw new IllegalArgumentException("the new parent is in another space");
-        }
-        if (!"current".equals(parent.status)) {
-            throw new IllegalArgumentException("the new parent " + newParentId + " is not a current page (it is "
-                    + parent.status + ")");
-        }
-        try {
-            store.move(page, parent.id);
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("a page cannot move under itself or its descendants", e);
-        }
+        person.movePage(pageId, newParentId, asUser);
     }
 
     /**
@@ -218,12 +190,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
      * carries the ids, layout and attachment versions the editor adds ({@link EditorSave}).
      */
     public void editorSave(String pageId, String asUser) {
-        Store.Page page = page(pageId);
-        synchronized (store) {
-            String saved = EditorSave.save(page.current().storage(), name -> store.attachmentNamed(page, name)
-                    .map(a -> a.latest().number()).orElse(0));
-            store.update(page, page.title(), saved, accountId(asUser), "", false, page.status);
-        }
+        person.editorSave(pageId, asUser);
     }
 
     /**
@@ -231,74 +198,47 @@ public final class ConfluenceSandbox implements AutoCloseable {
      * {@link Store.DuplicateTitle} when a current page in the space has its title now.
      */
     public void restorePage(String pageId, String asUser) {
-        accountId(asUser);
-        try {
-            store.restore(page(pageId));
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        person.restorePage(pageId, asUser);
     }
 
     /** Restricts editing of the page to these users (emails or account ids); none lifts the restriction. */
     public void restrictEditing(String pageId, String... users) {
-        Store.Page page = page(pageId);
-        synchronized (store) {
-            page.editors.clear();
-            for (String user : users) {
-                page.editors.add(accountId(user));
-            }
-        }
+        person.restrictEditing(pageId, users);
     }
 
     /** Deletes the space with all its pages. */
     public void deleteSpace(String spaceKey) {
-        synchronized (store) {
-            store.deleteSpace(store.spaceByKey(spaceKey).orElseThrow(() -> new IllegalArgumentException("no space " + spaceKey)));
-        }
+        person.deleteSpace(spaceKey);
     }
 
     /** Renames the space (its key stays, as in Confluence). */
     public void renameSpace(String spaceKey, String newName) {
-        synchronized (store) {
-            store.spaceByKey(spaceKey).orElseThrow(() -> new IllegalArgumentException("no space " + spaceKey)).name = newName;
-        }
+        person.renameSpace(spaceKey, newName);
     }
 
     /** Moves the page to the trash (status {@code trashed}); its children move up to its parent, as in Confluence. */
     public void trashPage(String pageId, String asUser) {
-        accountId(asUser);
-        store.trash(page(pageId));
+        person.trashPage(pageId, asUser);
     }
 
     /** Adds global labels (lower-cased). */
     public void addLabels(String pageId, String... labels) {
-        List<String[]> list = new ArrayList<>();
-        for (String label : labels) {
-            list.add(new String[] {"global", V1Routes.checkedLabel(label)});
-        }
-        store.addLabels(page(pageId), list);
+        person.addLabels(pageId, labels);
     }
 
     /** Removes a label; returns false when the page did not have it. */
     public boolean removeLabel(String pageId, String label) {
-        return store.removeLabel(page(pageId), label);
+        return person.removeLabel(pageId, label);
     }
 
     /** Adds or replaces (new version) the attachment named {@code filename}. */
     public void replaceAttachment(String pageId, String filename, byte[] content, String asUser) {
-        Store.Page page = page(pageId);
-        try {
-            Path spooled = store.spool(new ByteArrayInputStream(content), Long.MAX_VALUE);
-            store.putAttachment(page, filename, "application/octet-stream", spooled, "", false, accountId(asUser));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        person.replaceAttachment(pageId, filename, content, asUser);
     }
 
     /** Deletes the attachment named {@code filename} from the page, as a person would in the page's attachments; false if absent. */
     public boolean deleteAttachment(String pageId, String filename, String asUser) {
-        accountId(asUser);
-        return store.deleteAttachment(page(pageId), filename);
+        return person.deleteAttachment(pageId, filename, asUser);
     }
 
     /** Invalidates the user's API token: their next request answers 401. */
@@ -333,24 +273,6 @@ public final class ConfluenceSandbox implements AutoCloseable {
     /** The id of the current page titled {@code title} in the space. */
     public Optional<String> findPageId(String spaceKey, String title) {
         return store.currentPageTitled(store.spaceByKeyOrThrow(spaceKey).id, title).map(p -> String.valueOf(p.id));
-    }
-
-    private Store.Page page(String pageId) {
-        try {
-            return store.pageOrThrow(Long.parseLong(pageId));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("page ids are numbers: " + pageId, e);
-        }
-    }
-
-    private String accountId(String user) {
-        return store.account(user).accountId;
-    }
-
-    private void requireWellFormed(String storage) {
-        new StorageFormat().problem(storage).ifPresent(problem -> {
-            throw new IllegalArgumentException("storage body is not well-formed: " + problem);
-        });
     }
 
     /** Where uploaded attachments are stored (a temp folder deleted on close). */
