@@ -165,7 +165,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
         return createPage(spaceKey, null, title, storage, asUser);
     }
 
-    /** Creates a page under {@code parentId} (null: the homepage); returns its id. */
+    /** Creates a page under {@code parentId} (null: the homepage), which must be a current page; returns its id. */
     public String createPage(String spaceKey, String parentId, String title, String storage, String asUser) {
         return person.createPage(spaceKey, parentId, title, storage, asUser);
     }
@@ -180,7 +180,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
         person.renamePage(pageId, asUser, newTitle);
     }
 
-    /** Moves the page under another parent in the same space. */
+    /** Moves the page under another parent in the same space; the parent must be a current page (not trashed). */
     public void movePage(String pageId, String newParentId, String asUser) {
         person.movePage(pageId, newParentId, asUser);
     }
@@ -194,8 +194,9 @@ public final class ConfluenceSandbox implements AutoCloseable {
     }
 
     /**
-     * Restores a trashed page (under its former parent, or the space's homepage if that is gone too). Refused with
-     * {@link Store.DuplicateTitle} when a current page in the space has its title now.
+     * Restores a trashed page (under its former parent, or the space's homepage if that is gone too). Refused with an
+     * {@link IllegalArgumentException} naming the page that holds the title when a current page in the space has its
+     * title now (the admin API answers 409).
      */
     public void restorePage(String pageId, String asUser) {
         person.restorePage(pageId, asUser);

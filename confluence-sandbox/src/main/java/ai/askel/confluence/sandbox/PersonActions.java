@@ -28,7 +28,7 @@ final class PersonActions {
             return String.valueOf(store.createPage(space, title, parent, false, storage, accountId(asUser),
                     "current").id);
         } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("parent " + parentId + " is not a page in space " + spaceKey, e);
+            throw new IllegalArgumentException("parent " + parentId + " is not a current page in space " + spaceKey, e);
         }
     }
 
