@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Confluence Cloud REST API v2 ({@code /wiki/api/v2}): registers every v2 route, answers spaces, a page's labels and
- * attachments and users, and holds the helpers the v2 handlers share. Pages are {@link V2PageRoutes}.
+ * attachments and users, and holds the helpers the v2 handlers share. Pages are {@link V2PageRoutes} (reads) and
+ * {@link V2PageWriteRoutes} (writes).
  */
 final class V2Routes {
 
@@ -27,11 +28,13 @@ final class V2Routes {
     private final Store store;
     private final Supplier<String> site;
     private final V2PageRoutes pages;
+    private final V2PageWriteRoutes pageWrites;
 
     V2Routes(Store store, Supplier<String> site) {
         this.store = store;
         this.site = site;
         this.pages = new V2PageRoutes(store, site);
+        this.pageWrites = new V2PageWriteRoutes(store, site, pages);
     }
 
     void register(RoutesConfig routes) {
@@ -39,10 +42,10 @@ final class V2Routes {
         routes.get(PREFIX + "/spaces/{id}", Http.locked(store, this::getSpace));
         routes.get(PREFIX + "/spaces/{id}/pages", Http.locked(store, pages::listSpacePages));
         routes.get(PREFIX + "/pages", Http.locked(store, ctx -> pages.listPages(ctx, csv(ctx, "space-id"))));
-        routes.post(PREFIX + "/pages", Http.locked(store, pages::createPage));
+        routes.post(PREFIX + "/pages", Http.locked(store, pageWrites::createPage));
         routes.get(PREFIX + "/pages/{id}", Http.locked(store, pages::getPage));
-        routes.put(PREFIX + "/pages/{id}", Http.locked(store, pages::updatePage));
-        routes.delete(PREFIX + "/pages/{id}", Http.locked(store, pages::trashPage));
+        routes.put(PREFIX + "/pages/{id}", Http.locked(store, pageWrites::updatePage));
+        routes.delete(PREFIX + "/pages/{id}", Http.locked(store, pageWrites::trashPage));
         routes.get(PREFIX + "/pages/{id}/labels", Http.locked(store, this::labels));
         routes.get(PREFIX + "/pages/{id}/attachments", Http.locked(store, this::attachments));
         routes.get(PREFIX + "/pages/{id}/versions", Http.locked(store, pages::versions));
