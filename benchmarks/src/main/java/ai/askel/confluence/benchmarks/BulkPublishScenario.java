@@ -3,6 +3,7 @@ package ai.askel.confluence.benchmarks;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import ai.askel.confluence.sandbox.ConfluenceSandboxBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class BulkPublishScenario implements Scenario {
         int connections = config.bulkConnections();
         int runbooks = config.bulkRunbooks();
         Duration latency = config.bulkLatency();
-        ConfluenceSandbox.Builder builder = ConfluenceSandbox.builder().port(0);
+        ConfluenceSandboxBuilder builder = ConfluenceSandbox.builder().port(0);
         for (int c = 0; c < connections; c++) {
             builder.user("bulk" + c + "@example.com", "bulk-token-" + c, "557058:bulk" + c, "Bulk " + c).space("BULK" + c, "Bulk " + c)
                     .space("WARM" + c, "Warm-up " + c);

@@ -1,6 +1,7 @@
 package ai.askel.confluence.cli;
 
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
+import ai.askel.confluence.sandbox.ConfluenceSandboxBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class SandboxCommand extends ConnectorCommand {
 
     @Override
     protected int execute() throws InterruptedException {
-        ConfluenceSandbox.Builder builder = ConfluenceSandbox.builder().port(port).host(host);
+        ConfluenceSandboxBuilder builder = ConfluenceSandbox.builder().port(port).host(host);
         if (seed != null) {
             builder.seed(seed);
         } else {

@@ -52,8 +52,13 @@ final class AdminRoutes {
                 sandbox.movePage(text(b, "pageId"), text(b, "parentId"), text(b, "as"))));
         routes.post(P + "/actions/trash-page", ctx -> act(ctx, b ->
                 sandbox.trashPage(text(b, "pageId"), text(b, "as"))));
-        routes.post(P + "/actions/restore-page", ctx -> act(ctx, b ->
-                sandbox.restorePage(text(b, "pageId"), text(b, "as"))));
+        routes.post(P + "/actions/restore-page", ctx -> act(ctx, b -> {
+            try {
+                sandbox.restorePage(text(b, "pageId"), text(b, "as"));
+            } catch (Store.DuplicateTitle e) {
+                throw ApiError.v1(409, e.getMessage());
+            }
+        }));
         routes.post(P + "/actions/editor-save", ctx -> act(ctx, b ->
                 sandbox.editorSave(text(b, "pageId"), text(b, "as"))));
         routes.post(P + "/actions/restrict-editing", ctx -> act(ctx, b -> {
@@ -77,6 +82,7 @@ final class AdminRoutes {
                         b.hasNonNull("base64") ? Base64.getDecoder().decode(text(b, "base64"))
                                 : text(b, "content").getBytes(StandardCharsets.UTF_8), text(b, "as"))));
         routes.post(P + "/actions/revoke-token", ctx -> act(ctx, b -> sandbox.revokeToken(text(b, "user"))));
+        routes.post(P + "/actions/set-token", ctx -> act(ctx, b -> sandbox.setToken(text(b, "user"), text(b, "token"))));
         routes.post(P + "/actions/set-permission", ctx -> act(ctx, b ->
                 sandbox.setPermission(text(b, "user"), text(b, "space"),
                         Permission.valueOf(text(b, "permission").toUpperCase(Locale.ROOT)))));

@@ -1,6 +1,5 @@
 package ai.askel.confluence.sandbox;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +38,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
     private static final String SYSTEM = "557058:sandbox-system";
 
     private final Store store;
+    private final PersonActions person;
     private final RequestLog requestLog = new RequestLog();
     private final Faults faults = new Faults();
     private final RateLimits rateLimits;
@@ -48,8 +47,10 @@ public final class ConfluenceSandbox implements AutoCloseable {
     private volatile long maxAttachmentBytes;
     private volatile String baseUrl = "http://127.0.0.1:0";
 
-    private ConfluenceSandbox(Clock clock, Duration indexDelay, long maxAttachmentBytes) {
+    /** Use {@link #builder()}. */
+    ConfluenceSandbox(Clock clock, Duration indexDelay, long maxAttachmentBytes) {
         this.store = new Store(clock, indexDelay);
+        this.person = new PersonActions(store);
         this.rateLimits = new RateLimits(clock);
         this.maxAttachmentBytes = maxAttachmentBytes;
         try {
@@ -60,8 +61,8 @@ public final class ConfluenceSandbox implements AutoCloseable {
         this.server = new SandboxServer(this, store, multipartCache);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static ConfluenceSandboxBuilder builder() {
+        return new ConfluenceSandboxBuilder();
     }
 
     /** The site origin, e.g. {@code http://127.0.0.1:8090}; Confluence lives under {@code /wiki}. */
@@ -164,49 +165,24 @@ public final class ConfluenceSandbox implements AutoCloseable {
         return createPage(spaceKey, null, title, storage, asUser);
     }
 
-    /** Creates a page under {@code parentId} (null: the homepage); returns its id. */
+    /** Creates a page under {@code parentId} (null: the homepage), which must be a current page; returns its id. */
     public String createPage(String spaceKey, String parentId, String title, String storage, String asUser) {
-        Store.Space space = store.spaceByKeyOrThrow(spaceKey);
-        requireWellFormed(storage);
-        Long parent = parentId == null ? null : Long.valueOf(parentId);
-        try {
-            return String.valueOf(store.createPage(space, title, parent, false, storage, accountId(asUser),
-                    "current").id);
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("parent " + parentId + " is not a page in space " + spaceKey, e);
-        }
+        return person.createPage(spaceKey, parentId, title, storage, asUser);
     }
 
     /** Saves a new version with {@code storage} as the body, as {@code asUser}. */
     public void editPage(String pageId, String asUser, String storage) {
-        requireWellFormed(storage);
-        Store.Page page = page(pageId);
-        synchronized (store) {
-            store.update(page, page.title(), storage, accountId(asUser), "", false, page.status);
-        }
+        person.editPage(pageId, asUser, storage);
     }
 
     /** Saves a new version with a new title, as {@code asUser}. */
     public void renamePage(String pageId, String asUser, String newTitle) {
-        Store.Page page = page(pageId);
-        synchronized (store) {
-            store.update(page, newTitle, page.current().storage(), accountId(asUser), "", false, page.status);
-        }
+        person.renamePage(pageId, asUser, newTitle);
     }
 
-    /** Moves the page under another parent in the same space. */
+    /** Moves the page under another parent in the same space; the parent must be a current page (not trashed). */
     public void movePage(String pageId, String newParentId, String asUser) {
-        accountId(asUser);
-        Store.Page page = page(pageId);
-        Store.Page parent = page(newParentId);
-        if (parent.spaceId != page.spaceId) {
-            throw new IllegalArgumentException("the new parent is in another space");
-        }
-        try {
-            store.move(page, parent.id);
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("a page cannot move under itself or its descendants", e);
-        }
+        person.movePage(pageId, newParentId, asUser);
     }
 
     /**
@@ -214,84 +190,56 @@ public final class ConfluenceSandbox implements AutoCloseable {
      * carries the ids, layout and attachment versions the editor adds ({@link EditorSave}).
      */
     public void editorSave(String pageId, String asUser) {
-        Store.Page page = page(pageId);
-        synchronized (store) {
-            String saved = EditorSave.save(page.current().storage(), name -> store.attachmentNamed(page, name)
-                    .map(a -> a.latest().number()).orElse(0));
-            store.update(page, page.title(), saved, accountId(asUser), "", false, page.status);
-        }
+        person.editorSave(pageId, asUser);
     }
 
-    /** Restores a trashed page (under its former parent, or the space's homepage if that is gone too). */
+    /**
+     * Restores a trashed page (under its former parent, or the space's homepage if that is gone too). Refused with an
+     * {@link IllegalArgumentException} naming the page that holds the title when a current page in the space has its
+     * title now (the admin API answers 409).
+     */
     public void restorePage(String pageId, String asUser) {
-        accountId(asUser);
-        try {
-            store.restore(page(pageId));
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        person.restorePage(pageId, asUser);
     }
 
     /** Restricts editing of the page to these users (emails or account ids); none lifts the restriction. */
     public void restrictEditing(String pageId, String... users) {
-        Store.Page page = page(pageId);
-        synchronized (store) {
-            page.editors.clear();
-            for (String user : users) {
-                page.editors.add(accountId(user));
-            }
-        }
+        person.restrictEditing(pageId, users);
     }
 
     /** Deletes the space with all its pages. */
     public void deleteSpace(String spaceKey) {
-        synchronized (store) {
-            store.deleteSpace(store.spaceByKey(spaceKey).orElseThrow(() -> new IllegalArgumentException("no space " + spaceKey)));
-        }
+        person.deleteSpace(spaceKey);
     }
 
     /** Renames the space (its key stays, as in Confluence). */
     public void renameSpace(String spaceKey, String newName) {
-        synchronized (store) {
-            store.spaceByKey(spaceKey).orElseThrow(() -> new IllegalArgumentException("no space " + spaceKey)).name = newName;
-        }
+        person.renameSpace(spaceKey, newName);
     }
 
     /** Moves the page to the trash (status {@code trashed}); its children move up to its parent, as in Confluence. */
     public void trashPage(String pageId, String asUser) {
-        accountId(asUser);
-        store.trash(page(pageId));
+        person.trashPage(pageId, asUser);
     }
 
     /** Adds global labels (lower-cased). */
     public void addLabels(String pageId, String... labels) {
-        List<String[]> list = new ArrayList<>();
-        for (String label : labels) {
-            list.add(new String[] {"global", V1Routes.checkedLabel(label)});
-        }
-        store.addLabels(page(pageId), list);
+        person.addLabels(pageId, labels);
     }
 
     /** Removes a label; returns false when the page did not have it. */
     public boolean removeLabel(String pageId, String label) {
-        return store.removeLabel(page(pageId), label);
+        return person.removeLabel(pageId, label);
     }
 
     /** Adds or replaces (new version) the attachment named {@code filename}. */
     public void replaceAttachment(String pageId, String filename, byte[] content, String asUser) {
-        Store.Page page = page(pageId);
-        try {
-            Path spooled = store.spool(new ByteArrayInputStream(content), Long.MAX_VALUE);
-            store.putAttachment(page, filename, "application/octet-stream", spooled, "", false, accountId(asUser));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        person.replaceAttachment(pageId, filename, content, asUser);
     }
 
     /** Deletes the attachment named {@code filename} from the page, as a person would in the page's attachments; false if absent. */
     public boolean deleteAttachment(String pageId, String filename, String asUser) {
-        accountId(asUser);
-        return store.deleteAttachment(page(pageId), filename);
+        return person.deleteAttachment(pageId, filename, asUser);
     }
 
     /** Invalidates the user's API token: their next request answers 401. */
@@ -299,7 +247,7 @@ public final class ConfluenceSandbox implements AutoCloseable {
         store.revokeToken(user);
     }
 
-    /** Gives the user a new API token. */
+    /** Gives the user a new API token (also after {@link #revokeToken}); the old one stops working. */
     public void setToken(String user, String token) {
         store.setToken(user, token);
     }
@@ -328,24 +276,6 @@ public final class ConfluenceSandbox implements AutoCloseable {
         return store.currentPageTitled(store.spaceByKeyOrThrow(spaceKey).id, title).map(p -> String.valueOf(p.id));
     }
 
-    private Store.Page page(String pageId) {
-        try {
-            return store.pageOrThrow(Long.parseLong(pageId));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("page ids are numbers: " + pageId, e);
-        }
-    }
-
-    private String accountId(String user) {
-        return store.account(user).accountId;
-    }
-
-    private void requireWellFormed(String storage) {
-        new StorageFormat().problem(storage).ifPresent(problem -> {
-            throw new IllegalArgumentException("storage body is not well-formed: " + problem);
-        });
-    }
-
     /** Where uploaded attachments are stored (a temp folder deleted on close). */
     Path attachmentDirectory() {
         return store.attachmentDir();
@@ -358,125 +288,12 @@ public final class ConfluenceSandbox implements AutoCloseable {
         store.close();
     }
 
-    private ConfluenceSandbox start(String host, int port) {
+    /** Starts the server ({@link ConfluenceSandboxBuilder#start()} calls this once the steps have run). */
+    ConfluenceSandbox start(String host, int port) {
         int bound = server.start(host, port);
         this.baseUrl = "http://" + host + ":" + bound;
         LOG.info("Confluence sandbox listening at {}/wiki ({} users, {} spaces)", baseUrl, store.accounts().size(),
                 store.spaces().size());
         return this;
-    }
-
-    /** Configures and starts a sandbox. Steps run in the order they were given. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port;
-        private Clock clock = Clock.systemUTC();
-        private Duration indexDelay = Duration.ZERO;
-        private long maxAttachmentBytes = 100L * 1024 * 1024;
-        private final List<Consumer<ConfluenceSandbox>> steps = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        /** The port to listen on; 0 (default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** The address to bind (default 127.0.0.1). */
-        public Builder host(String host) {
-            this.host = host;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        public Builder user(String email, String apiToken, String accountId, String displayName) {
-            return user(new SandboxUser(email, apiToken, accountId, displayName));
-        }
-
-        public Builder user(SandboxUser user) {
-            steps.add(s -> s.addUser(user));
-            return this;
-        }
-
-        /** A space with a homepage ("{name} Home"). */
-        public Builder space(String key, String name) {
-            steps.add(s -> s.addSpace(key, name));
-            return this;
-        }
-
-        public Builder permission(String user, String spaceKey, Permission permission) {
-            steps.add(s -> s.setPermission(user, spaceKey, permission));
-            return this;
-        }
-
-        public Builder anonymousRead(String spaceKey) {
-            steps.add(s -> s.anonymousRead(spaceKey, true));
-            return this;
-        }
-
-        /** A page under the space's homepage, written by the first user. */
-        public Builder page(String spaceKey, String title, String storage) {
-            steps.add(s -> s.createPage(spaceKey, title, storage, s.users().get(0).email()));
-            return this;
-        }
-
-        public Builder indexDelay(Duration delay) {
-            this.indexDelay = delay;
-            return this;
-        }
-
-        public Builder maxAttachmentBytes(long bytes) {
-            this.maxAttachmentBytes = bytes;
-            return this;
-        }
-
-        public Builder rateLimit(int requests, Duration window) {
-            steps.add(s -> s.rateLimits().budget(requests, window));
-            return this;
-        }
-
-        /** Configures fault injection before the first request. */
-        public Builder faults(Consumer<Faults> configure) {
-            steps.add(s -> configure.accept(s.faults()));
-            return this;
-        }
-
-        /** Seeds from a JSON file (format in the module README). */
-        public Builder seed(Path file) {
-            steps.add(s -> Seed.apply(Seed.read(file), s));
-            return this;
-        }
-
-        /** Seeds from JSON text (format in the module README). */
-        public Builder seedJson(String json) {
-            steps.add(s -> Seed.apply(Seed.parse(json), s));
-            return this;
-        }
-
-        /**
-         * The demo site: Ada (writes everywhere), Bob (reads INFRA only), spaces INFRA "Infrastructure" and ENG
-         * "Engineering" with a few pages.
-         */
-        public Builder demoData() {
-            steps.add(Seed::demo);
-            return this;
-        }
-
-        public ConfluenceSandbox start() {
-            ConfluenceSandbox sandbox = new ConfluenceSandbox(clock, indexDelay, maxAttachmentBytes);
-            try {
-                steps.forEach(step -> step.accept(sandbox));
-                return sandbox.start(host, port);
-            } catch (RuntimeException e) {
-                sandbox.close();
-                throw e;
-            }
-        }
     }
 }

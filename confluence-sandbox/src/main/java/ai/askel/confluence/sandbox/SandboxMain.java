@@ -23,7 +23,7 @@ public final class SandboxMain {
 
     /** Parses the arguments, starts the sandbox and prints how to reach it. */
     static ConfluenceSandbox start(String[] args, PrintStream out) {
-        ConfluenceSandbox.Builder builder = ConfluenceSandbox.builder().port(8090);
+        ConfluenceSandboxBuilder builder = ConfluenceSandbox.builder().port(8090);
         boolean seeded = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -2,25 +2,18 @@ package ai.askel.confluence.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +26,8 @@ import java.util.stream.Collectors;
 /**
  * The sandbox's Confluence site: users, spaces, pages with versions, labels and attachments, plus the search index
  * (which may lag behind writes). All state changes go through synchronized methods: one lock, simple and correct.
+ * Attachments ({@link AttachmentStore}) and the index ({@link SearchIndex}) live in classes of their own that this
+ * facade calls under that lock.
  */
 final class Store implements AutoCloseable {
 
@@ -80,29 +75,6 @@ final class Store implements AutoCloseable {
     record Label(String id, String prefix, String name) {
     }
 
-    record AttachmentVersion(int number, long size, Path file, String comment, String authorId, Instant createdAt,
-                             boolean minorEdit) {
-    }
-
-    static final class Attachment {
-        final long id;
-        final long pageId;
-        final String title;
-        final String mediaType;
-        final List<AttachmentVersion> versions = new ArrayList<>();
-
-        Attachment(long id, long pageId, String title, String mediaType) {
-            this.id = id;
-            this.pageId = pageId;
-            this.title = title;
-            this.mediaType = mediaType;
-        }
-
-        AttachmentVersion latest() {
-            return versions.get(versions.size() - 1);
-        }
-    }
-
     static final class Page {
         final long id;
         final long spaceId;
@@ -113,7 +85,7 @@ final class Store implements AutoCloseable {
         int position;
         final List<Version> versions = new ArrayList<>();
         final Map<String, Label> labels = new LinkedHashMap<>();
-        final List<Attachment> attachments = new ArrayList<>();
+        final List<AttachmentStore.Attachment> attachments = new ArrayList<>();
         /** Page restriction: when not empty, only these account ids may edit the page (space permission still applies). */
         final Set<String> editors = new HashSet<>();
 
@@ -133,11 +105,9 @@ final class Store implements AutoCloseable {
         }
     }
 
-    private record Indexed(Instant visibleAt, Cql.Doc doc) {
-    }
-
     private final Clock clock;
-    private final Path attachmentDir;
+    private final AttachmentStore attachments;
+    private final SearchIndex index;
     private final AtomicLong contentIds = new AtomicLong(65_536);
     private final AtomicLong spaceIds = new AtomicLong(98_304);
     private final AtomicLong labelIds = new AtomicLong(1_000);
@@ -146,17 +116,11 @@ final class Store implements AutoCloseable {
     private final Map<Long, Space> spaces = new TreeMap<>();
     private final Map<Long, Page> pages = new TreeMap<>();
     private final Map<String, String> labelIdsByName = new HashMap<>();
-    private final Map<Long, Deque<Indexed>> index = new TreeMap<>();
-    private volatile Duration indexDelay;
 
     Store(Clock clock, Duration indexDelay) {
         this.clock = clock;
-        this.indexDelay = indexDelay;
-        try {
-            this.attachmentDir = Files.createTempDirectory("confluence-sandbox-attachments-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the attachment folder", e);
-        }
+        this.index = new SearchIndex(clock, indexDelay);
+        this.attachments = new AttachmentStore(clock, contentIds::incrementAndGet);
     }
 
     Instant now() {
@@ -164,11 +128,11 @@ final class Store implements AutoCloseable {
     }
 
     void indexDelay(Duration delay) {
-        this.indexDelay = delay;
+        index.delay(delay);
     }
 
     Duration indexDelay() {
-        return indexDelay;
+        return index.delay();
     }
 
     // ---- users and permissions
@@ -214,6 +178,9 @@ final class Store implements AutoCloseable {
     }
 
     synchronized void setToken(String emailOrAccountId, String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("an API token must not be blank");
+        }
         account(emailOrAccountId).token = token;
     }
 
@@ -297,7 +264,7 @@ final class Store implements AutoCloseable {
         requireUniqueTitle(space, title, -1);
         if (parentId != null) {
             Page parent = pages.get(parentId);
-            if (parent == null || parent.spaceId != space.id) {
+            if (parent == null || parent.spaceId != space.id || !"current".equals(parent.status)) {
                 throw new IllegalStateException("parent");
             }
         }
@@ -350,7 +317,12 @@ final class Store implements AutoCloseable {
         return page;
     }
 
+    /** Moves the page under {@code parentId}, which must be a current page (not trashed, not a draft). */
     synchronized void move(Page page, long parentId) {
+        Page parent = pages.get(parentId);
+        if (parent == null || !"current".equals(parent.status)) {
+            throw new IllegalArgumentException("the new parent " + parentId + " is not a current page");
+        }
         for (Long ancestor = parentId; ancestor != null; ancestor = pages.get(ancestor).parentId) {
             if (ancestor == page.id) {
                 throw new IllegalStateException("cycle");
@@ -373,10 +345,20 @@ final class Store implements AutoCloseable {
         reindex(page);
     }
 
-    /** Restores a trashed page where it was (its former children stay where the trash moved them). */
+    /**
+     * Restores a trashed page where it was (its former children stay where the trash moved them). A current page that
+     * took its title in the meantime blocks the restore ({@link DuplicateTitle}): titles are unique among current pages.
+     */
     synchronized void restore(Page page) {
         if (!"trashed".equals(page.status)) {
             throw new IllegalStateException("page " + page.id + " is not in the trash");
+        }
+        Space space = spaces.get(page.spaceId);
+        Optional<Page> clash = currentPageTitled(space.id, page.title());
+        if (clash.isPresent()) {
+            throw new DuplicateTitle("Cannot restore page " + page.id + ": a page already exists with the title "
+                    + page.title() + " in the space with key " + space.key + " (page " + clash.get().id
+                    + "); rename or trash that page first");
         }
         if (page.parentId != null && !"current".equals(pages.get(page.parentId).status)) {
             page.parentId = spaces.get(page.spaceId).homepageId;
@@ -437,124 +419,60 @@ final class Store implements AutoCloseable {
         return removed;
     }
 
-    // ---- attachments
+    // ---- attachments (AttachmentStore)
 
     /** Streams {@code content} to a file in the sandbox's temp folder; fails when it grows past {@code maxBytes}. */
     Path spool(InputStream content, long maxBytes) throws IOException {
-        Path file = Files.createTempFile(attachmentDir, "upload-", ".bin");
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        try (InputStream in = content; OutputStream out = Files.newOutputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new TooLarge();
-                }
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        return file;
-    }
-
-    /** An attachment grew past the configured maximum. */
-    static final class TooLarge extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+        return attachments.spool(content, maxBytes);
     }
 
     /** The page's attachments, oldest first (a copy). */
-    synchronized List<Attachment> attachments(Page page) {
-        return List.copyOf(page.attachments);
+    synchronized List<AttachmentStore.Attachment> attachments(Page page) {
+        return attachments.attachments(page);
     }
 
-    synchronized Optional<Attachment> attachmentNamed(Page page, String title) {
-        return page.attachments.stream().filter(a -> a.title.equals(title)).findFirst();
-    }
-
-    /** Thrown by a create-only upload when the page has an attachment with that name already. */
-    static final class NameTaken extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NameTaken(String title) {
-            super(title);
-        }
+    synchronized Optional<AttachmentStore.Attachment> attachmentNamed(Page page, String title) {
+        return attachments.named(page, title);
     }
 
     /** Adds a new attachment, or a new version of the one with the same name. */
-    synchronized Attachment putAttachment(Page page, String title, String mediaType, Path spooled, String comment,
-                                          boolean minorEdit, String authorId) {
-        return putAttachment(page, title, mediaType, spooled, comment, minorEdit, authorId, false);
+    synchronized AttachmentStore.Attachment putAttachment(Page page, String title, String mediaType, Path spooled,
+                                                          String comment, boolean minorEdit, String authorId) {
+        return attachments.put(page, title, mediaType, spooled, comment, minorEdit, authorId, false);
     }
 
-    /** Adds a version of the attachment named {@code title}, or creates it; with {@code createOnly} a taken name is {@link NameTaken}. */
-    synchronized Attachment putAttachment(Page page, String title, String mediaType, Path spooled, String comment,
-                                          boolean minorEdit, String authorId, boolean createOnly) {
-        if (createOnly && attachmentNamed(page, title).isPresent()) {
-            throw new NameTaken(title);
-        }
-        Attachment attachment = attachmentNamed(page, title).orElseGet(() -> {
-            Attachment created = new Attachment(contentIds.incrementAndGet(), page.id, title, mediaType);
-            page.attachments.add(created);
-            return created;
-        });
-        try {
-            attachment.versions.add(new AttachmentVersion(attachment.versions.size() + 1, Files.size(spooled),
-                    spooled, comment == null ? "" : comment, authorId, now(), minorEdit));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return attachment;
+    /**
+     * Adds a version of the attachment named {@code title}, or creates it; with {@code createOnly} a taken name is
+     * {@link AttachmentStore.NameTaken}.
+     */
+    synchronized AttachmentStore.Attachment putAttachment(Page page, String title, String mediaType, Path spooled,
+                                                          String comment, boolean minorEdit, String authorId,
+                                                          boolean createOnly) {
+        return attachments.put(page, title, mediaType, spooled, comment, minorEdit, authorId, createOnly);
     }
 
     /** Deletes the attachment named {@code title} (all its versions); answers whether there was one. */
     synchronized boolean deleteAttachment(Page page, String title) {
-        return page.attachments.removeIf(a -> a.title.equals(title));
+        return attachments.delete(page, title);
     }
 
-    // ---- search index
+    // ---- search index (SearchIndex)
 
     private void reindex(Page page) {
-        Space space = spaces.get(page.spaceId);
-        Instant lastModified = page.current().createdAt();
-        Cql.Doc doc = new Cql.Doc(page.id, "page", space.key, page.title(),
-                Set.copyOf(new LinkedHashSet<>(page.labels.keySet())), page.createdAt, lastModified);
-        Deque<Indexed> entries = index.computeIfAbsent(page.id, k -> new ArrayDeque<>());
-        entries.addLast(new Indexed(now().plus(indexDelay), "current".equals(page.status) ? doc : null));
+        index.reindex(page, spaces.get(page.spaceId));
     }
 
     /** The documents the index shows now: for each page, its newest snapshot that has become visible. */
     synchronized List<Cql.Doc> searchable() {
-        Instant now = now();
-        List<Cql.Doc> out = new ArrayList<>();
-        for (Deque<Indexed> entries : index.values()) {
-            while (entries.size() > 1) {
-                Iterator<Indexed> it = entries.iterator();
-                it.next();
-                if (it.next().visibleAt().isAfter(now)) {
-                    break;
-                }
-                entries.removeFirst();
-            }
-            Indexed first = entries.peekFirst();
-            if (first != null && !first.visibleAt().isAfter(now) && first.doc() != null) {
-                out.add(first.doc());
-            }
-        }
-        return out;
+        return index.searchable();
     }
 
     @Override
     public synchronized void close() {
-        try (var files = Files.walk(attachmentDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + attachmentDir, e);
-        }
+        attachments.close();
     }
 
     Path attachmentDir() {
-        return attachmentDir;
+        return attachments.dir();
     }
 }

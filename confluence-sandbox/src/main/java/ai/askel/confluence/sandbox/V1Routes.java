@@ -11,17 +11,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-/** Confluence Cloud REST API v1 ({@code /wiki/rest/api}): CQL search, label writes, attachment upload, current user. */
+/**
+ * Confluence Cloud REST API v1 ({@code /wiki/rest/api}): registers every v1 route and answers label writes, attachment
+ * upload, the current user and the removed endpoints (410). CQL search is {@link V1SearchRoutes}; the v1 JSON shapes
+ * are {@link V1Shapes}.
+ */
 final class V1Routes {
 
     static final String PREFIX = "/wiki/rest/api";
@@ -30,20 +30,21 @@ final class V1Routes {
             "com.atlassian.confluence.api.service.exceptions.GoneException: This deprecated endpoint has been removed.";
     private static final String FORBIDDEN_LABEL_CHARACTERS = ":;,?&[]()#^*@!<>";
     private static final Set<String> PREFIXES = Set.of("global", "my", "team");
-    private static final int LABEL_LIMIT = 200;
 
     private final Store store;
-    private final Supplier<String> site;
     private final LongSupplier maxAttachmentBytes;
+    private final V1Shapes shapes;
+    private final V1SearchRoutes search;
 
     V1Routes(Store store, Supplier<String> site, LongSupplier maxAttachmentBytes) {
         this.store = store;
-        this.site = site;
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.shapes = new V1Shapes(store, site);
+        this.search = new V1SearchRoutes(store, shapes);
     }
 
     void register(RoutesConfig routes) {
-        routes.get(PREFIX + "/content/search", Http.locked(store, this::search));
+        routes.get(PREFIX + "/content/search", Http.locked(store, search::search));
         routes.post(PREFIX + "/content/{id}/label", Http.locked(store, this::addLabels));
         routes.delete(PREFIX + "/content/{id}/label", Http.locked(store, this::removeLabelByQuery));
         routes.delete(PREFIX + "/content/{id}/label/<label>", Http.locked(store, this::removeLabelByPath));
@@ -69,179 +70,12 @@ final class V1Routes {
         });
     }
 
-    private String base() {
-        return site.get() + "/wiki";
-    }
-
-    // ---- search
-
-    private void search(Context ctx) {
-        String cql = ctx.queryParam("cql");
-        if (cql == null || cql.isBlank()) {
-            throw Http.bad(V1, "CQL query parameter is required but was missing");
-        }
-        Cql.Query query;
-        try {
-            query = Cql.parse(cql, store.now());
-        } catch (Cql.CqlException e) {
-            throw Http.bad(V1, "Could not parse cql : " + cql + " : " + e.getMessage());
-        }
-        int limit = clampedLimit(ctx);
-        int offset = Http.offset(ctx, V1);
-        Set<String> expand = expand(ctx);
-        String caller = Http.callerId(ctx);
-        Set<String> readableSpaces = store.spaces().stream().filter(s -> store.permission(s, caller).canRead())
-                .map(s -> s.key).collect(Collectors.toSet());
-        List<Cql.Doc> hits = store.searchable().stream()
-                .filter(d -> readableSpaces.contains(d.spaceKey()))
-                .filter(query::matches)
-                .sorted(query.order())
-                .collect(Collectors.toList());
-        List<Object> results = new ArrayList<>();
-        for (int i = offset; i < Math.min(hits.size(), offset + limit); i++) {
-            store.page(hits.get(i).id()).ifPresent(p -> results.add(content(p, expand)));
-        }
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("base", base());
-        links.put("context", "/wiki");
-        String path = ctx.path().substring("/wiki".length());
-        if (offset + limit < hits.size()) {
-            links.put("next", path + "?" + Http.queryWithCursor(ctx, Http.cursor(offset + limit)));
-        }
-        if (offset > 0) {
-            links.put("prev", path + "?" + Http.queryWithCursor(ctx, Http.cursor(Math.max(0, offset - limit))));
-        }
-        links.put("self", base() + path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
-        Http.json(ctx, 200, map("results", results, "start", offset, "limit", limit, "size", results.size(),
-                "_links", links));
-    }
-
-    /** How many children an expansion carries inline (Confluence's default page size for expansions). */
-    static final int EXPANDED_CHILDREN = 25;
-
-    private static int clampedLimit(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        if (raw == null) {
-            return 25;
-        }
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit < 1) {
-                throw Http.bad(V1, "limit must be positive: " + raw);
-            }
-            return Math.min(limit, 250);
-        } catch (NumberFormatException e) {
-            throw Http.bad(V1, "limit must be a number: " + raw);
-        }
-    }
-
-    private static Set<String> expand(Context ctx) {
-        return ctx.queryParams("expand").stream().flatMap(v -> Arrays.stream(v.split(",")))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
-
-    Map<String, Object> content(Store.Page p, Set<String> expand) {
-        Store.Space space = store.space(p.spaceId).orElseThrow();
-        Map<String, Object> out = map("id", String.valueOf(p.id), "type", "page", "status", p.status,
-                "title", p.title());
-        Map<String, Object> expandable = new LinkedHashMap<>();
-        if (expand.contains("space")) {
-            out.put("space", space(space));
-        } else {
-            expandable.put("space", "/rest/api/space/" + space.key);
-        }
-        if (expand.contains("version")) {
-            out.put("version", version(p.id, p.current().number(), p.current().authorId(), p.current().createdAt(),
-                    p.current().message(), p.current().minorEdit()));
-        } else {
-            expandable.put("version", "");
-        }
-        if (expand.contains("metadata.labels") || expand.contains("metadata")) {
-            out.put("metadata", map("labels", labelArray(p, new ArrayList<>(p.labels.values()))));
-        } else {
-            expandable.put("metadata", "");
-        }
-        if (expand.contains("body.storage") || expand.contains("body")) {
-            out.put("body", map("storage", map("value", p.current().storage(), "representation", "storage",
-                    "_expandable", map("content", "/rest/api/content/" + p.id))));
-        } else {
-            expandable.put("body", "");
-        }
-        if (expand.contains("ancestors")) {
-            out.put("ancestors", store.ancestors(p).stream()
-                    .map(a -> map("id", String.valueOf(a.id), "type", "page", "status", a.status, "title", a.title()))
-                    .collect(Collectors.toList()));
-        } else {
-            expandable.put("ancestors", "");
-        }
-        if (expand.contains("children.attachment") || expand.contains("children.attachment.version")) {
-            out.put("children", children(p));
-        } else {
-            expandable.put("children", "/rest/api/content/" + p.id + "/child");
-        }
-        expandable.put("history", "/rest/api/content/" + p.id + "/history");
-        out.put("_expandable", expandable);
-        out.put("_links", map("webui", V2Routes.webui(space, p.id, p.title()),
-                "edit", "/pages/resumedraft.action?draftId=" + p.id, "tinyui", "/x/" + Long.toString(p.id, 36),
-                "self", base() + "/rest/api/content/" + p.id));
-        return out;
-    }
-
-    private Map<String, Object> space(Store.Space s) {
-        return map("id", s.id, "key", s.key, "name", s.name, "type", "global", "status", "current",
-                "_expandable", map("settings", "/rest/api/space/" + s.key + "/settings", "metadata", "",
-                        "operations", "", "lookAndFeel", "", "identifiers", "", "permissions", "", "icon", "",
-                        "description", "", "theme", "", "history", "",
-                        "homepage", "/rest/api/content/" + s.homepageId),
-                "_links", map("webui", "/spaces/" + s.key, "self", base() + "/rest/api/space/" + s.key));
-    }
-
-    private Map<String, Object> version(long contentId, int number, String authorId, java.time.Instant when,
-                                        String message, boolean minorEdit) {
-        return map("by", user(store.accountById(authorId).orElse(null), authorId), "when", Http.timestamp(when),
-                "message", message, "number", number, "minorEdit", minorEdit,
-                "_expandable", map("content", "/rest/api/content/" + contentId, "collaborators", ""),
-                "_links", map("self", base() + "/rest/api/content/" + contentId + "/version/" + number));
-    }
-
-    /** The v1 user shape; {@code account} null with a null {@code accountId} is the anonymous user. */
-    Map<String, Object> user(Store.Account account, String accountId) {
-        Map<String, Object> picture = map("path", "/wiki/aa-avatar/default.png", "width", 48, "height", 48,
-                "isDefault", true);
-        if (account == null && accountId == null) {
-            return map("type", "anonymous", "profilePicture", picture, "displayName", "Anonymous",
-                    "isExternalCollaborator", false, "isGuest", false,
-                    "_expandable", map("operations", "", "personalSpace", ""),
-                    "_links", map("self", base() + "/rest/api/user/anonymous", "base", base(), "context", "/wiki"));
-        }
-        if (account == null) {
-            return map("type", "unknown", "accountId", accountId, "accountType", "atlassian",
-                    "profilePicture", picture, "displayName", "Unknown user", "publicName", "Unknown user",
-                    "_expandable", map("operations", "", "personalSpace", ""),
-                    "_links", map("self", base() + "/rest/api/user?accountId=" + accountId));
-        }
-        return map("type", "known", "accountId", account.accountId, "accountType", "atlassian",
-                "email", account.email, "publicName", account.displayName, "profilePicture", picture,
-                "displayName", account.displayName, "timeZone", "UTC", "isExternalCollaborator", false,
-                "isGuest", false, "_expandable", map("operations", "", "personalSpace", ""),
-                "_links", map("self", base() + "/rest/api/user?accountId=" + account.accountId,
-                        "base", base(), "context", "/wiki"));
-    }
-
     private void currentUser(Context ctx) {
         Store.Account account = Http.caller(ctx);
-        Http.json(ctx, 200, user(account, account == null ? null : account.accountId));
+        Http.json(ctx, 200, shapes.user(account, account == null ? null : account.accountId));
     }
 
     // ---- labels
-
-    private Map<String, Object> labelArray(Store.Page page, List<Store.Label> labels) {
-        List<Object> results = labels.stream().limit(LABEL_LIMIT)
-                .map(l -> map("prefix", l.prefix(), "name", l.name(), "id", l.id(), "label", l.name()))
-                .collect(Collectors.toList());
-        return map("results", results, "start", 0, "limit", LABEL_LIMIT, "size", results.size(),
-                "_links", map("self", base() + "/rest/api/content/" + page.id + "/label"));
-    }
 
     /** The page behind a v1 write: 404 when missing or invisible, 403 when the caller may only read. */
     private Store.Page writablePage(Context ctx) {
@@ -284,7 +118,7 @@ final class V1Routes {
             String name = item.hasNonNull("name") ? item.get("name").asText() : null;
             labels.add(new String[] {checkedPrefix(prefix), checkedLabel(name)});
         }
-        Http.json(ctx, 200, labelArray(page, store.addLabels(page, labels)));
+        Http.json(ctx, 200, shapes.labelArray(page, store.addLabels(page, labels)));
     }
 
     private static String checkedPrefix(String prefix) {
@@ -379,15 +213,15 @@ final class V1Routes {
             Path spooled;
             try {
                 spooled = store.spool(file.content(), max);
-            } catch (Store.TooLarge e) {
+            } catch (AttachmentStore.TooLarge e) {
                 throw tooLarge(file.filename(), max);
             }
             String mediaType = file.contentType() == null ? "application/octet-stream" : file.contentType();
-            Store.Attachment attachment;
+            AttachmentStore.Attachment attachment;
             try {
                 attachment = store.putAttachment(page, file.filename(), mediaType, spooled,
                         comments.isEmpty() ? "" : comments.get(i), minorEdit, Http.callerId(ctx), !createOrUpdate);
-            } catch (Store.NameTaken e) {
+            } catch (AttachmentStore.NameTaken e) {
                 Files.deleteIfExists(spooled);
                 throw Http.bad(V1, "Cannot add a new attachment with same file name as an existing attachment: " + file.filename());
             } catch (RuntimeException e) {
@@ -395,11 +229,11 @@ final class V1Routes {
                 throw e;
             }
             synchronized (store) {
-                results.add(attachmentContent(page, attachment));
+                results.add(shapes.attachmentContent(page, attachment));
             }
         }
         Http.json(ctx, 200, map("results", results, "start", 0, "limit", results.size(), "size", results.size(),
-                "_links", map("base", base(), "context", "/wiki")));
+                "_links", map("base", shapes.base(), "context", "/wiki")));
     }
 
     private static ApiError tooLarge(String filename, long max) {
@@ -408,39 +242,4 @@ final class V1Routes {
                 + " bytes");
     }
 
-    /**
-     * The {@code children.attachment} expansion: like Confluence, at most {@link #EXPANDED_CHILDREN} attachments
-     * inline, with a {@code next} link to the rest.
-     */
-    private Map<String, Object> children(Store.Page p) {
-        List<Store.Attachment> all = store.attachments(p);
-        List<Object> results = new ArrayList<>();
-        for (int i = 0; i < Math.min(all.size(), EXPANDED_CHILDREN); i++) {
-            results.add(attachmentContent(p, all.get(i)));
-        }
-        String self = "/rest/api/content/" + p.id + "/child/attachment";
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", base() + self);
-        if (all.size() > EXPANDED_CHILDREN) {
-            links.put("next", self + "?limit=" + EXPANDED_CHILDREN + "&start=" + EXPANDED_CHILDREN);
-        }
-        return map("attachment", map("results", results, "start", 0, "limit", EXPANDED_CHILDREN, "size", results.size(),
-                "_links", links), "_expandable", map("page", "/rest/api/content/" + p.id + "/child/page",
-                "comment", "/rest/api/content/" + p.id + "/child/comment"),
-                "_links", map("self", base() + "/rest/api/content/" + p.id + "/child"));
-    }
-
-    Map<String, Object> attachmentContent(Store.Page page, Store.Attachment a) {
-        Store.AttachmentVersion v = a.latest();
-        Store.Space space = store.space(page.spaceId).orElseThrow();
-        Map<String, Object> v2 = V2Routes.attachment(space, a);
-        return map("id", "att" + a.id, "type", "attachment", "status", "current", "title", a.title,
-                "version", version(a.id, v.number(), v.authorId(), v.createdAt(), v.comment(), v.minorEdit()),
-                "metadata", map("mediaType", a.mediaType, "comment", v.comment()),
-                "extensions", map("mediaType", a.mediaType, "fileSize", v.size(), "comment", v.comment()),
-                "_expandable", map("container", "/rest/api/content/" + page.id, "space",
-                        "/rest/api/space/" + space.key, "history", "/rest/api/content/att" + a.id + "/history"),
-                "_links", map("webui", v2.get("webuiLink"), "download", v2.get("downloadLink"),
-                        "self", base() + "/rest/api/content/att" + a.id));
-    }
 }

@@ -3,8 +3,13 @@ package ai.askel.confluence.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,5 +158,71 @@ class AdminRoutesTest {
         assertThat(r.body()).contains("'as' is required");
         assertThat(admin.post("/__sandbox/actions/edit-page", Map.of("pageId", runbooks, "as", "ada@example.com",
                 "body", "<p>broken")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_token_set_after_a_revocation_lets_the_user_in_again_and_the_old_one_stays_out() {
+        TestClient bob = TestClient.as(sandbox, "bob@example.com", "bob-token");
+        admin.post("/__sandbox/actions/revoke-token", Map.of("user", "bob@example.com"));
+        assertThat(bob.get("/wiki/api/v2/spaces").status()).isEqualTo(401);
+
+        TestClient.Response set = admin.post("/__sandbox/actions/set-token", Map.of("user", "bob@example.com",
+                "token", "bob-token-2"));
+
+        assertThat(set.status()).as(set.body()).isEqualTo(204);
+        assertThat(TestClient.as(sandbox, "bob@example.com", "bob-token-2").get("/wiki/api/v2/spaces").status())
+                .isEqualTo(200);
+        assertThat(bob.get("/wiki/api/v2/spaces").status()).isEqualTo(401);
+        assertThat(admin.post("/__sandbox/actions/set-token", Map.of("user", "bob@example.com", "token", " "))
+                .status()).as("a blank token is refused").isEqualTo(400);
+    }
+
+    @Test
+    void restoring_a_trashed_page_whose_title_is_taken_answers_409_and_leaves_it_in_the_trash() {
+        String trashed = admin.post("/__sandbox/actions/create-page", Map.of("space", "INFRA", "title", "RB Trash",
+                "body", "<p>old</p>", "as", "ada@example.com")).json().get("id").asText();
+        admin.post("/__sandbox/actions/trash-page", Map.of("pageId", trashed, "as", "ada@example.com"));
+        String successor = admin.post("/__sandbox/actions/create-page", Map.of("space", "INFRA", "title", "RB Trash",
+                "body", "<p>new</p>", "as", "ada@example.com")).json().get("id").asText();
+
+        TestClient.Response r = admin.post("/__sandbox/actions/restore-page", Map.of("pageId", trashed,
+                "as", "ada@example.com"));
+
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.body()).contains("RB Trash").contains(successor);
+        assertThat(sandbox.findPage(trashed).orElseThrow().status()).isEqualTo("trashed");
+        assertThat(ada.get("/wiki/api/v2/pages?space-id=" + sandbox.spaceId("INFRA") + "&title=RB%20Trash").json()
+                .get("results")).extracting(n -> n.get("id").asText()).containsExactly(successor);
+    }
+
+    @Test
+    void moving_a_page_under_a_trashed_page_answers_400_and_leaves_it_where_it_was() {
+        String restart = sandbox.findPageId("INFRA", "Restart the ingest cluster").orElseThrow();
+        String bin = sandbox.createPage("INFRA", "Old procedures", "<p/>", "ada@example.com");
+        sandbox.trashPage(bin, "ada@example.com");
+
+        TestClient.Response r = admin.post("/__sandbox/actions/move-page", Map.of("pageId", restart, "parentId", bin,
+                "as", "ada@example.com"));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains(bin).contains("trashed");
+        assertThat(sandbox.findPage(restart).orElseThrow().parentId()).contains(runbooks);
+    }
+
+    @Test
+    void every_admin_route_is_documented_in_the_readme() throws IOException {
+        String routes = Files.readString(Path.of("src/main/java/ai/askel/confluence/sandbox/AdminRoutes.java"));
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher route = Pattern.compile("routes\\.(get|put|post|delete)\\(P \\+ \"([^\"]+)\"").matcher(routes);
+        int found = 0;
+        while (route.find()) {
+            found++;
+            String path = route.group(2).replace("{id}", "");
+            String last = path.substring(path.lastIndexOf('/') + 1);
+            assertThat(readme).as(route.group(1).toUpperCase() + " " + route.group(2))
+                    .satisfiesAnyOf(r -> assertThat(r).contains("/__sandbox" + path),
+                            r -> assertThat(r).contains("`" + last + "`"));
+        }
+        assertThat(found).isGreaterThan(20);
     }
 }

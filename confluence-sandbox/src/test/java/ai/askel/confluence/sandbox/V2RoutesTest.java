@@ -386,4 +386,24 @@ class V2RoutesTest {
                 .isEmpty();
         create("Runbook", "storage", "<p>again</p>");
     }
+
+    @Test
+    void a_trashed_page_is_no_parent_for_a_new_page_or_a_move_and_answers_404() {
+        String bin = create("Old procedures", "storage", "<p/>").get("id").asText();
+        String page = create("Page", "storage", "<p/>").get("id").asText();
+        sandbox.trashPage(bin, "ada@example.com");
+
+        TestClient.Response moved = ada.put("/wiki/api/v2/pages/" + page, Map.of("id", page, "status", "current",
+                "title", "Page", "parentId", bin, "body", Map.of("representation", "storage", "value", "<p/>"),
+                "version", Map.of("number", 2)));
+        TestClient.Response created = ada.post("/wiki/api/v2/pages", Map.of("spaceId", infra, "status", "current",
+                "title", "Child", "parentId", bin, "body", Map.of("representation", "storage", "value", "<p/>")));
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(404);
+        assertThat(created.status()).as(created.body()).isEqualTo(404);
+        SandboxPage unchanged = sandbox.findPage(page).orElseThrow();
+        assertThat(unchanged.version()).isEqualTo(1);
+        assertThat(unchanged.parentId()).contains(sandbox.homepageId("INFRA"));
+        assertThat(sandbox.findPageId("INFRA", "Child")).isEmpty();
+    }
 }
