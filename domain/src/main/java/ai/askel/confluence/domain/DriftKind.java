@@ -34,4 +34,9 @@ public enum DriftKind {
             default -> true;
         };
     }
+
+    /** Whether the finding is about a page's attachments, which only an upload of the file puts back (the connector keeps hashes). */
+    public boolean concernsAttachments() {
+        return this == ATTACHMENT_MISSING || this == ATTACHMENT_REPLACED;
+    }
 }

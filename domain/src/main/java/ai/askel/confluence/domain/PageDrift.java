@@ -20,7 +20,7 @@ public record PageDrift(DriftKind kind, String detail, Optional<String> lastEdit
     }
 
     public boolean concernsAttachments() {
-        return kind == DriftKind.ATTACHMENT_MISSING || kind == DriftKind.ATTACHMENT_REPLACED;
+        return kind.concernsAttachments();
     }
 
     /** The detail, and who edited last as {@code names} calls the account ("Bob Smith", or "account 557058:…"). */

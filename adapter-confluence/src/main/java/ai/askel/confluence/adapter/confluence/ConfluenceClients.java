@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * The per-connection clients, keyed by connection id and replaced when the connection's site or
@@ -38,7 +40,8 @@ import java.util.function.LongSupplier;
  * A client unused for {@link #IDLE_CLIENT} is dropped with its connections and thread, and with it the connection's
  * bulkhead and meters once no call waits or runs there, and a site's pacer once no client reaches that site: their number
  * follows the connections in use, not every connection ever used (or removed). Clients are made, and dropped, under one
- * lock, so a bulkhead or pacer is never dropped while a client is being made for it.
+ * lock, so a bulkhead or pacer is never dropped while a client is being made for it; a caller that found a client just
+ * before a sweep dropped it sees that after marking it used and takes a new one, so no call starts on a dropped client.
  */
 @Singleton
 final class ConfluenceClients {
@@ -112,7 +115,10 @@ final class ConfluenceClients {
         ConnectionClient current = clients.get(access.connection());
         if (current != null && current.madeFrom().equals(access)) {
             current.usedAt(now);
-            return current;
+            // a sweep that dropped it before it was marked used is seen here: then it is made anew below, under the lock
+            if (clients.get(access.connection()) == current) {
+                return current;
+            }
         }
         synchronized (this) {
             ConnectionClient client = clients.get(access.connection());
@@ -141,7 +147,8 @@ final class ConfluenceClients {
                 }
                 return unused;
             });
-            pacers.keySet().retainAll(clients.values().stream().map(client -> client.base().toString()).toList());
+            Set<String> sitesInUse = clients.values().stream().map(client -> client.base().toString()).collect(Collectors.toSet());
+            pacers.entrySet().removeIf(entry -> !sitesInUse.contains(entry.getKey()) && entry.getValue().inFlight() == 0);
         }
     }
 

@@ -163,7 +163,6 @@ final class MultipartReader {
         return false;
     }
 
-    /** Whether Jetty refused the multipart body for exceeding the configured sizes. */
     /** Why a multipart body could not be read, as the problem to answer: too many parts, too large, or not multipart at all. */
     private HttpProblemException refusal(Exception e, String what, long max) {
         if (tooManyParts(e)) {
@@ -175,6 +174,7 @@ final class MultipartReader {
         return HttpProblemException.badRequest("body", "is not a readable multipart/form-data body");
     }
 
+    /** Whether Jetty refused the multipart body for exceeding the configured sizes. */
     private static boolean isSizeLimit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);

@@ -2,8 +2,11 @@ package ai.askel.confluence.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.askel.confluence.domain.DriftFinding;
+import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.DriftPolicy;
+import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -161,6 +164,25 @@ class ConsoleActionsTest {
         assertThat(api.fake.calls).contains("drift overwrite");
         assertThat(api.fake.callsOf(PublishRunbookCommand.class)).as("no republish that cannot move the page").isEqualTo(publishesBefore);
         assertThat(after).contains("Crestview Production").contains("resolved").doesNotContain("unchanged");
+    }
+
+    @Test
+    void overwriting_a_deleted_page_that_carried_files_says_it_was_published_again_and_which_files_to_attach() throws Exception {
+        var connection = api.fake.addConnection(FakeConnector.WORKSPACE_A, "Acme");
+        publishRunbook(connection.id().value());
+        api.fake.findingKind = DriftKind.DELETED;
+        api.fake.overwriteOpens = Optional.of(new DriftFinding(Optional.of(new DriftFindingId(99)), connection.id(),
+                Optional.of(PageId.of("1002")), DriftKind.ATTACHMENT_MISSING, "diagram.png is missing from page 1002", FakeConnector.NOW,
+                FakeConnector.NOW, Optional.empty(), Optional.empty()));
+        ConsoleClient.Session session = signIn(FakeConnector.WRITE_KEY_A);
+
+        HttpResponse<String> overwritten = session.post("/console/drift/overwrite",
+                "&connection=" + connection.id().value() + "&finding=" + FakeConnector.DRIFT_FINDING.value());
+        String after = session.get("/console/drift").body();
+
+        assertThat(overwritten.statusCode()).as("%s", overwritten.body()).isEqualTo(303);
+        assertThat(after).contains("again from its stored inputs").contains("again: the connector keeps no copy")
+                .doesNotContain("Nothing was put back");
     }
 
     @Test

@@ -597,9 +597,16 @@ final class FakeConnector implements UseCases {
         return finding(ref, id, Optional.empty(), Optional.of(NOW));
     }
 
+    /**
+     * When set, what an overwrite answers instead of the finding resolved: as the real service answers the overwrite of a
+     * deleted page that carried files, with the new open finding that names them.
+     */
+    volatile Optional<DriftFinding> overwriteOpens = Optional.empty();
+
     @Override
     public synchronized DriftFinding overwrite(ConnectionRef ref, DriftFindingId id) {
-        return act(ref, id, "drift overwrite", true);
+        DriftFinding resolved = act(ref, id, "drift overwrite", true);
+        return overwriteOpens.orElse(resolved);
     }
 
     @Override

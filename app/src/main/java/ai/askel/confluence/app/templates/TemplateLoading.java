@@ -93,11 +93,18 @@ final class TemplateLoading {
                 warnIfMeantAsTemplate(entry);
             } else {
                 String source = entry.toAbsolutePath().normalize().toString();
+                ContentTemplateProvider template;
                 try {
-                    HostedTemplate hosted = new HostedTemplate(DeclarativeTemplates.load(entry), source);
-                    put(hosted, "declarative template");
+                    template = DeclarativeTemplates.load(entry);
                 } catch (ConnectorException | UncheckedIOException e) {
                     problems.add(e.getMessage());
+                    continue;
+                }
+                try {
+                    // the same checks as a plugin's template (the most default labels, among others)
+                    put(describe(template, source), "declarative template");
+                } catch (InvalidInputException e) {
+                    problems.add("%s: %s".formatted(source, e.getMessage()));
                 }
             }
         }

@@ -25,7 +25,8 @@ final class AdoptDriftFindingService implements AdoptDriftFindingUseCase {
     static final String OPERATION = "drift.adopt";
     /** The findings a page's adopted state (body, title, place, labels) settles. */
     static final Set<DriftKind> PAGE_KINDS = Set.of(DriftKind.EDITED_IN_CONFLUENCE, DriftKind.RENAMED, DriftKind.MOVED, DriftKind.LABELS_REMOVED);
-    static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
+    /** What adopting an attachment finding settles: both attachment kinds, as the page's files are accepted as they are. */
+    private static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
 
     private final DriftFindingTarget targets;
     private final ConfluencePagesPort pages;
@@ -56,7 +57,7 @@ final class AdoptDriftFindingService implements AdoptDriftFindingUseCase {
         Optional<PageId> page = Optional.of(managed.pageId());
         String adopted;
         Set<DriftKind> settled;
-        if (ATTACHMENT_KINDS.contains(target.finding().kind())) {
+        if (target.finding().kind().concernsAttachments()) {
             baseline.adoptAttachments(managed, target.runbook(), attachments.list(target.access(), managed.pageId()));
             adopted = "the page's attachments as they are now";
             settled = ATTACHMENT_KINDS;

@@ -4,6 +4,7 @@ import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookStatus;
 import ai.askel.confluence.domain.Version;
 import ai.askel.confluence.domain.RunbookId;
 import ai.askel.confluence.domain.error.ConflictException;
@@ -72,11 +73,28 @@ final class AttachToRunbookService implements AttachToRunbookUseCase {
         Attachment uploaded = attachments.upload(access, state.pageId(), guard.limited(upload), listener);
         Runbook recorded = record(ref, runbook, PublishedAttachment.written(upload.fileName(), digest.hash(), uploaded, digest.size()));
         Optional<Version> rendered = rerender.refresh(access, ref, recorded);
-        drift.settle(access, ref.connection(), recorded.published().orElseThrow());
+        if (drift.settle(access, ref.connection(), recorded.published().orElseThrow())) {
+            markDrifted(ref, runbook);
+        }
         audit.record(ref.workspace(), "runbook.attach", Optional.of(ref.connection()), Optional.of(state.pageId()),
                 "uploaded " + upload.fileName() + " version " + uploaded.version().number()
                         + rendered.map(v -> "; page rendered again as version " + v).orElse(""));
         return uploaded;
+    }
+
+    /**
+     * Saving the file marked the runbook published; while its page still has open findings it is drifted, as a scan would
+     * say. A concurrent publish that moved the runbook on decides the status itself.
+     */
+    private void markDrifted(ConnectionRef ref, Runbook runbook) {
+        Runbook current = GetRunbookService.find(runbooks, ref, runbook.id());
+        if (current.status() != RunbookStatus.DRIFTED && current.published().isPresent()) {
+            try {
+                runbooks.update(current.scanned(true));
+            } catch (ConflictException movedOn) {
+                // the publish that moved it on saved the status it found
+            }
+        }
     }
 
     private Runbook record(ConnectionRef ref, Runbook runbook, PublishedAttachment attachment) {

@@ -66,22 +66,25 @@ final class AttachmentDriftCheck {
     /**
      * After a file was uploaded to the page of {@code state} (which records it): resolves the page's open attachment findings
      * whose cause is gone, at once rather than at the next scan. One listing, and only when such a finding is open.
+     * Answers whether the page still has open findings (of any kind), so the runbook's status can say it drifted.
      */
-    void settle(ConfluenceAccess access, ConnectionId connection, PublishedState state) {
+    boolean settle(ConfluenceAccess access, ConnectionId connection, PublishedState state) {
         Optional<PageId> pageId = Optional.of(state.pageId());
-        Set<DriftKind> open = findings.listOpen(connection, state.pageId()).stream().map(DriftFinding::kind)
-                .filter(k -> k == DriftKind.ATTACHMENT_MISSING || k == DriftKind.ATTACHMENT_REPLACED).collect(Collectors.toSet());
-        if (open.isEmpty()) {
-            return;
+        Set<DriftKind> open = findings.listOpen(connection, state.pageId()).stream().map(DriftFinding::kind).collect(Collectors.toSet());
+        Set<DriftKind> left = new java.util.HashSet<>(open);
+        if (open.contains(DriftKind.ATTACHMENT_MISSING) || open.contains(DriftKind.ATTACHMENT_REPLACED)) {
+            Found found = found(state, attachments.list(access, state.pageId()));
+            Instant now = clock.now();
+            if (open.contains(DriftKind.ATTACHMENT_MISSING) && found.missing().isEmpty()) {
+                findings.resolve(connection, pageId, DriftKind.ATTACHMENT_MISSING, now);
+                left.remove(DriftKind.ATTACHMENT_MISSING);
+            }
+            if (open.contains(DriftKind.ATTACHMENT_REPLACED) && found.replaced().isEmpty()) {
+                findings.resolve(connection, pageId, DriftKind.ATTACHMENT_REPLACED, now);
+                left.remove(DriftKind.ATTACHMENT_REPLACED);
+            }
         }
-        Found found = found(state, attachments.list(access, state.pageId()));
-        Instant now = clock.now();
-        if (open.contains(DriftKind.ATTACHMENT_MISSING) && found.missing().isEmpty()) {
-            findings.resolve(connection, pageId, DriftKind.ATTACHMENT_MISSING, now);
-        }
-        if (open.contains(DriftKind.ATTACHMENT_REPLACED) && found.replaced().isEmpty()) {
-            findings.resolve(connection, pageId, DriftKind.ATTACHMENT_REPLACED, now);
-        }
+        return !left.isEmpty();
     }
 
     private static Found found(PublishedState state, List<Attachment> now) {

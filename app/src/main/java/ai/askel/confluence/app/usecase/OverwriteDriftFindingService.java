@@ -63,7 +63,7 @@ final class OverwriteDriftFindingService implements OverwriteDriftFindingUseCase
         }
         ManagedPage managed = target.requirePage("overwritten");
         DriftKind kind = target.finding().kind();
-        if (AdoptDriftFindingService.ATTACHMENT_KINDS.contains(kind)) {
+        if (kind.concernsAttachments()) {
             throw InvalidInputException.of("attachments", whatToSend(ref, target.runbook(), target.finding().detail()
                     + ": the connector keeps a hash of each file it attached, not the file, so it cannot restore it"));
         }

@@ -76,7 +76,7 @@ final class PublishLocks {
         } catch (InterruptedException e) {
             release(key);
             Thread.currentThread().interrupt();
-            throw new ConnectorException(ErrorCode.INTERNAL, ("interrupted while waiting for another publish of runbook '%s' in space %s "
+            throw new ConnectorException(ErrorCode.SERVER_BUSY, ("interrupted while waiting for another publish of runbook '%s' in space %s "
                     + "to finish (the connector may be shutting down); nothing was published").formatted(title, space), null, e);
         }
         if (!locked) {

@@ -1,7 +1,6 @@
 package ai.askel.confluence.app.usecase;
 
 import ai.askel.confluence.domain.DriftFinding;
-import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.Page;
 import ai.askel.confluence.domain.PageDrift;
 import ai.askel.confluence.domain.PageId;
@@ -17,7 +16,6 @@ import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What Confluence holds of a runbook's page, for {@link Runbook#plan}: a published runbook's page read by
@@ -27,7 +25,6 @@ import java.util.Set;
  * its dry run both ask here; a dry run creates and records nothing.
  */
 final class RunbookPages {
-    private static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
 
     private final ConfluenceSpacesPort spaces;
     private final ConfluencePagesPort pages;
@@ -60,7 +57,7 @@ final class RunbookPages {
             PublishedState state = runbook.published().get();
             List<PageDrift> attachmentDrift = request.content().attachments().isEmpty() ? List.of()
                     : findings.listOpen(runbook.connection(), state.pageId()).stream()
-                    .filter(f -> ATTACHMENT_KINDS.contains(f.kind()))
+                    .filter(f -> f.kind().concernsAttachments())
                     .map(RunbookPages::drift)
                     .toList();
             return new Located(pages.read(access, state.pageId()), Optional.of(state.parentId()), false, false, attachmentDrift);

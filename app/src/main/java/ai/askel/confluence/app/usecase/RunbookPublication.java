@@ -122,8 +122,8 @@ final class RunbookPublication {
                 try {
                     written = steps.carryOut(access, request, runbook, where, decision);
                 } catch (TakeoverDeclined declined) {
-                    return notWritten(access, request, stored, Optional.of(declined.page().id()), Optional.of(declined.page()),
-                            declined.decision());
+                    // the page is not the runbook's: the answer and its audit event name none, as when the plan meets it first
+                    return notWritten(access, request, stored, Optional.empty(), Optional.empty(), declined.decision());
                 }
                 PageId page = written.page().id();
                 List<DriftFinding> overridden = states.overridden(runbook, page, written.overwritten(), names.remembered());
@@ -162,7 +162,7 @@ final class RunbookPublication {
         if (decision.step() == PublishDecision.Step.REFUSE) {
             throw decision.refusal(names.forAnswer(access, decision.editors()));
         }
-        Optional<PageId> pageId = runbook.pageId().or(() -> where.page().map(p -> p.id()));
+        Optional<PageId> pageId = runbook.pageId().or(() -> where.page().filter(p -> decision.ownPage()).map(p -> p.id()));
         return new PublishResult(stored.map(Runbook::id), pageId, runbook.published().map(PublishedState::version), PublishOutcome.PLANNED,
                 Optional.empty(), plan(request, decision, where.createsParent(), decision.labelsToAdd(), decision.attachmentsToUpload()),
                 List.of());

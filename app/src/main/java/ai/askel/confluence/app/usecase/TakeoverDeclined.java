@@ -10,17 +10,11 @@ import ai.askel.confluence.domain.PublishDecision;
 final class TakeoverDeclined extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Page page;
     private final transient PublishDecision decision;
 
     TakeoverDeclined(Page page, PublishDecision decision) {
         super("page " + page.id() + " is not taken over: " + decision.step(), null, false, false);
-        this.page = page;
         this.decision = decision;
-    }
-
-    Page page() {
-        return page;
     }
 
     PublishDecision decision() {

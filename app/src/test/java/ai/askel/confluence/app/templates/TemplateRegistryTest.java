@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ai.askel.confluence.domain.Label;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -67,6 +68,19 @@ class TemplateRegistryTest {
                 .isInstanceOf(ConnectorException.class)
                 .hasMessage("The content templates could not be loaded: the plugins directory " + missing + " does not exist")
                 .satisfies(e -> assertThat(((ConnectorException) e).code()).isEqualTo(ErrorCode.TEMPLATE_ERROR));
+    }
+
+    @Test
+    void a_declarative_template_with_more_default_labels_than_one_publish_takes_is_refused_at_load() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        Path template = Files.createDirectory(plugins.resolve("many-labels"));
+        String labels = java.util.stream.IntStream.rangeClosed(1, Label.MAX_PER_REQUEST + 1).mapToObj(i -> "l" + i)
+                .collect(java.util.stream.Collectors.joining(", "));
+        Files.writeString(template.resolve("template.yaml"), "id: many-labels\nversion: 1.0.0\nlabels: [" + labels + "]\n");
+        Files.writeString(template.resolve("body.md"), "Hello\n");
+
+        assertThatThrownBy(() -> TemplateRegistry.load(Optional.of(plugins))).isInstanceOf(ConnectorException.class)
+                .hasMessageContaining(template.toString()).hasMessageContaining("declares 51 default labels");
     }
 
     @Test

@@ -4,7 +4,10 @@ import ai.askel.confluence.domain.Attachment;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.DriftPolicy;
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.Runbook;
+import ai.askel.confluence.domain.RunbookStatus;
+import ai.askel.confluence.domain.RunbookId;
 import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
@@ -76,6 +79,33 @@ class AttachToRunbookServiceTest {
 
         assertThat(f.findings.listOpen(ref.connection())).as("resolved by the upload, not by the next scan").isEmpty();
         assertThat(f.drift().scan(ref)).isEmpty();
+    }
+
+    @Test
+    void sending_one_of_two_missing_files_keeps_the_runbook_drifted_until_the_other_is_sent() {
+        PublishResult published = publish();
+        PageId page = published.pageId().orElseThrow();
+        RunbookId id = published.runbook().orElseThrow();
+        service.attach(ref, id, upload("pdf"), UploadProgressListener.NONE);
+        service.attach(ref, id, named("network.png", "png"), UploadProgressListener.NONE);
+        f.confluence.page(page).orElseThrow().attachments.clear();
+        f.drift().scan(ref);
+        assertThat(f.runbooks.find(f.workspace, id).orElseThrow().status()).isEqualTo(RunbookStatus.DRIFTED);
+
+        service.attach(ref, id, upload("pdf"), UploadProgressListener.NONE);
+
+        assertThat(f.findings.listOpen(ref.connection())).extracting(d -> d.kind()).containsExactly(DriftKind.ATTACHMENT_MISSING);
+        assertThat(f.runbooks.find(f.workspace, id).orElseThrow().status()).as("network.png is still missing").isEqualTo(RunbookStatus.DRIFTED);
+
+        service.attach(ref, id, named("network.png", "png"), UploadProgressListener.NONE);
+
+        assertThat(f.findings.listOpen(ref.connection())).isEmpty();
+        assertThat(f.runbooks.find(f.workspace, id).orElseThrow().status()).isEqualTo(RunbookStatus.PUBLISHED);
+    }
+
+    private static AttachmentUpload named(String fileName, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return new AttachmentUpload(fileName, "image/png", bytes.length, () -> new ByteArrayInputStream(bytes), Optional.empty(), false);
     }
 
     @Test

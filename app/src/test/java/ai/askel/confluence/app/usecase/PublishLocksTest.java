@@ -84,7 +84,8 @@ class PublishLocksTest {
         }
         assertThat(failure.get()).isInstanceOf(ConnectorException.class).isNotInstanceOf(ConflictException.class)
                 .hasMessageContaining("interrupted").hasMessageContaining("'Crestview'")
-                .hasMessageNotContaining("still running");
+                .hasMessageNotContaining("still running")
+                .satisfies(e -> assertThat(((ConnectorException) e).code()).as("retryable, not a bug").isEqualTo(ErrorCode.SERVER_BUSY));
         assertThat(stillInterrupted).as("the interrupt is kept for the caller to see").isTrue();
         assertThat(locks.inFlight()).isZero();
     }

@@ -708,6 +708,12 @@ class PublishRunbookServiceTest {
                 .hasMessageContaining("not written by this connection's account").hasMessageContaining("nothing was overwritten");
         assertThat(f.confluence.calls("pages.update")).isZero();
         assertThat(onlyRunbookPage().body()).isEqualTo("<p>Bob's notes</p>");
+        PublishResult skipped = publisher.publish(command(inputs(), List.of(), DriftPolicy.SKIP, false));
+        PublishResult skippedDryRun = publisher.publish(command(inputs(), List.of(), DriftPolicy.SKIP, true));
+        assertThat(skipped.outcome()).isEqualTo(PublishOutcome.SKIPPED);
+        assertThat(skipped.pageId()).as("the person's page is not the runbook's").isEmpty();
+        assertThat(skippedDryRun.pageId()).isEmpty();
+        assertThat(onlyRunbookPage().body()).isEqualTo("<p>Bob's notes</p>");
 
         PublishResult overwritten = publisher.publish(command(inputs(), List.of(), DriftPolicy.OVERWRITE, false));
 

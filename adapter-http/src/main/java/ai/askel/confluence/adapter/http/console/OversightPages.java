@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,7 +32,6 @@ import java.util.stream.Collectors;
 final class OversightPages implements WebConsole.Section {
     static final int AUDIT_EVENTS_SHOWN = 200;
     /** Kinds about a file the connector attached: it keeps only their hashes, so nothing can put them back but an upload. */
-    static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
 
     private final ListConnectionsUseCase connections;
     private final ListRunbooksUseCase runbooks;
@@ -73,7 +71,7 @@ final class OversightPages implements WebConsole.Section {
 
         /** A file the connector attached is gone or replaced: only an upload of the original puts it back. */
         boolean attachment() {
-            return ATTACHMENT_KINDS.stream().anyMatch(k -> k.name().equals(kind));
+            return java.util.Arrays.stream(DriftKind.values()).anyMatch(k -> k.concernsAttachments() && k.name().equals(kind));
         }
 
         /** What the API's finding overwrite puts back: body, title, place and labels, or a deleted runbook page. */
@@ -200,22 +198,25 @@ final class OversightPages implements WebConsole.Section {
         Optional<DriftFinding> open = drift.openFindings(ref).stream().filter(f -> f.id().equals(Optional.of(id))).findFirst();
         Optional<Runbook> runbook = open.flatMap(DriftFinding::pageId)
                 .flatMap(page -> runbooks.list(ref).stream().filter(rb -> rb.pageId().equals(Optional.of(page))).findFirst());
-        if (open.isPresent() && ATTACHMENT_KINDS.contains(open.get().kind())) {
+        if (open.isPresent() && open.get().kind().concernsAttachments()) {
             throw InvalidInputException.of("finding", ("%s: the connector keeps no copy of the file, only its hash, so nothing was put "
                     + "back. Upload the original again: open the runbook's publish form, choose the file, and pick \u201cOverwrite the "
                     + "hand edit\u201d").formatted(open.get().detail()));
         }
         DriftFinding result = overwriter.overwrite(ref, id);
         String page = runbook.map(rb -> "\u201c" + rb.title().value() + "\u201d").orElse("the page");
+        boolean anotherFinding = !result.id().equals(Optional.of(id));
         if (open.isEmpty()) {
             r.redirect(WebConsole.BASE + "/drift", "That finding was no longer open: nothing was put back.");
-        } else if (result.isOpen()) {
-            r.redirect(WebConsole.BASE + "/drift", "Nothing was put back on %s: the finding is still open.".formatted(page));
-        } else if (open.get().kind() == DriftKind.DELETED && runbook.isPresent()) {
+        } else if (open.get().kind() == DriftKind.DELETED && (anotherFinding || !result.isOpen())) {
+            // a deleted page is published again; the files it carried are named by a new finding until they are attached again
             List<String> files = runbook.flatMap(Runbook::published).map(p -> p.attachments().stream().map(PublishedAttachment::fileName).toList())
                     .orElse(List.of());
             r.redirect(WebConsole.BASE + "/drift", "Published %s again from its stored inputs; the finding is resolved.%s".formatted(page,
-                    files.isEmpty() ? "" : " Attach %s again: the connector keeps no copy.".formatted(String.join(", ", files))));
+                    files.isEmpty() && !anotherFinding ? "" : " Attach %s again: the connector keeps no copy.".formatted(
+                            files.isEmpty() ? "its files" : String.join(", ", files))));
+        } else if (result.isOpen()) {
+            r.redirect(WebConsole.BASE + "/drift", "Nothing was put back on %s: the finding is still open.".formatted(page));
         } else {
             r.redirect(WebConsole.BASE + "/drift", ("Put back what the connector last wrote on %s (%s); the finding is resolved. "
                     + "Confluence keeps the changed version in the page history.").formatted(page, sentence(explainKind(open.get().kind()))));

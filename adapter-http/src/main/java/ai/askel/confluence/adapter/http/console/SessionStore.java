@@ -95,10 +95,22 @@ final class SessionStore {
         sweep();
     }
 
-    /** Ends every expired session. */
+    /** Ends every expired session; each is checked again as it is removed, so one a request just touched stays. */
     void sweep() {
         Instant now = clock.instant();
-        sessions.values().stream().filter(s -> expired(s, now)).map(ConsoleSession::id).toList().forEach(this::close);
+        for (String id : sessions.values().stream().filter(s -> expired(s, now)).map(ConsoleSession::id).toList()) {
+            ConsoleSession[] ended = new ConsoleSession[1];
+            sessions.computeIfPresent(id, (key, session) -> {
+                if (!expired(session, clock.instant())) {
+                    return session;
+                }
+                ended[0] = session;
+                return null;
+            });
+            if (ended[0] != null) {
+                ended[0].clearStaged();
+            }
+        }
     }
 
     /** Ends every session (the server stops). */
