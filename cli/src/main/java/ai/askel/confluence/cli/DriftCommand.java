@@ -1,13 +1,14 @@
 package ai.askel.confluence.cli;
 
 import ai.askel.confluence.app.AskelConfluence;
-import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.DriftFinding;
 import ai.askel.confluence.domain.DriftFindingId;
 import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.WorkspaceIds;
 import ai.askel.confluence.domain.error.ConnectorException;
+import ai.askel.confluence.domain.error.ErrorCode;
 import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.WorkspaceScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,9 +38,10 @@ final class DriftCommand extends ConnectorCommand {
             if (connection.value != null) {
                 unscanned = !scan(askel, connection(askel, connection.value), connection.value, findings);
             } else {
-                for (Connection c : askel.listConnections().list(WorkspaceIds.DEFAULT)) {
-                    unscanned |= !scan(askel, askel.defaultWorkspace().connection(c.id()), c.name() + " (" + c.id() + ")", findings);
-                }
+                WorkspaceScan scan = askel.checkDrift().scanAll(WorkspaceIds.DEFAULT);
+                scan.notScanned().forEach(n -> notScanned(n.name() + " (" + n.connection() + ")", n.code(), n.reason()));
+                findings.addAll(scan.openFindings());
+                unscanned = !scan.notScanned().isEmpty();
             }
             out().result(findings.stream().map(Views::finding).toList(), findings.isEmpty() ? "no drift"
                     : findings.stream().map(DriftCommand::line).collect(Collectors.joining("\n")));
@@ -57,10 +59,14 @@ final class DriftCommand extends ConnectorCommand {
             findings.addAll(askel.checkDrift().scan(ref));
             return true;
         } catch (ConnectorException e) {
-            err().println("connection " + name + " not scanned: error [" + e.code() + "]: " + e.getMessage());
+            notScanned(name, e.code(), e.getMessage());
             findings.addAll(askel.checkDrift().openFindings(ref));
             return false;
         }
+    }
+
+    private void notScanned(String name, ErrorCode code, String reason) {
+        err().println("connection " + name + " not scanned: error [" + code + "]: " + reason);
     }
 
     /** 1 when a site could not be scanned (what else is listed for it may be stale), else 3 when a finding needs attention, else 0. */

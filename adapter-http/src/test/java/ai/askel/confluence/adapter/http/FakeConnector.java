@@ -39,6 +39,7 @@ import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.adapter.http.wiring.UseCases;
 import ai.askel.confluence.ports.in.AuthenticatedCaller;
 import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.WorkspaceScan;
 import ai.askel.confluence.ports.in.CreatePageCommand;
 import ai.askel.confluence.ports.in.IdempotencyDecision;
 import ai.askel.confluence.ports.in.PublishOutcome;
@@ -561,10 +562,26 @@ final class FakeConnector implements UseCases {
         return openFindings(ref);
     }
 
-    /** Scans every connection (a newer port method; no @Override so this compiles before and after it). */
+    @Override
     public synchronized List<DriftFinding> scanAll() {
         call("scan all");
         return List.of();
+    }
+
+    @Override
+    public synchronized WorkspaceScan scanAll(WorkspaceId workspace) {
+        List<DriftFinding> open = new ArrayList<>();
+        List<WorkspaceScan.NotScanned> notScanned = new ArrayList<>();
+        for (Connection c : list(workspace)) {
+            ConnectionRef ref = new ConnectionRef(workspace, c.id());
+            try {
+                open.addAll(scan(ref));
+            } catch (ConnectorException e) {
+                open.addAll(openFindings(ref));
+                notScanned.add(new WorkspaceScan.NotScanned(c.id(), c.name(), e.code(), e.getMessage()));
+            }
+        }
+        return new WorkspaceScan(open, notScanned);
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.askel.confluence.domain.DriftScanStatus;
 import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
+import ai.askel.confluence.ports.in.WorkspaceScan;
 import ai.askel.confluence.ports.in.ConnectionRef;
 import ai.askel.confluence.ports.out.ClockPort;
 import ai.askel.confluence.ports.out.ConnectionRepositoryPort;
@@ -85,16 +86,27 @@ final class CheckDriftService implements CheckDriftUseCase {
 
     @Override
     public List<DriftFinding> scanAll() {
+        return scanEach(connections.listAll()).openFindings();
+    }
+
+    @Override
+    public WorkspaceScan scanAll(WorkspaceId workspace) {
+        return scanEach(connections.list(workspace));
+    }
+
+    private WorkspaceScan scanEach(List<Connection> all) {
         List<DriftFinding> open = new ArrayList<>();
-        for (Connection connection : connections.listAll()) {
+        List<WorkspaceScan.NotScanned> notScanned = new ArrayList<>();
+        for (Connection connection : all) {
             try {
                 open.addAll(scan(connection));
             } catch (ConnectorException e) {
                 // one unreachable site must not stop the scan of the others; its SCAN_FAILED finding says so
                 open.addAll(findings.listOpen(connection.id()));
+                notScanned.add(new WorkspaceScan.NotScanned(connection.id(), connection.name(), e.code(), e.getMessage()));
             }
         }
-        return open;
+        return new WorkspaceScan(open, notScanned);
     }
 
     @Override

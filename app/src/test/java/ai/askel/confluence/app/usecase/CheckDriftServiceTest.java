@@ -10,6 +10,8 @@ import ai.askel.confluence.domain.SpaceKey;
 import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.domain.error.ErrorCode;
+import ai.askel.confluence.ports.in.WorkspaceScan;
 import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import org.junit.jupiter.api.Test;
 import ai.askel.confluence.domain.DriftScanStatus;
@@ -236,6 +238,24 @@ class CheckDriftServiceTest {
 
         assertThat(drift.scan(ref)).extracting(DriftFinding::kind).containsExactly(DriftKind.EDITED_IN_CONFLUENCE);
         assertThat(drift.lastScan(ref)).hasValueSatisfying(s -> assertThat(s.outcome()).isEqualTo(DriftScanStatus.Outcome.COMPLETED));
+    }
+
+    @Test
+    void a_workspace_scan_names_the_connection_it_could_not_scan_and_still_scans_the_others_of_that_workspace_only() {
+        ConnectionRef second = f.connection();
+        f.confluence.failNext("users.current", new ConfluenceUnavailableException("Confluence answered 503", "trace-503", null));
+        UseCaseFixture elsewhere = new UseCaseFixture();
+
+        WorkspaceScan result = warnings(new ArrayList<>(), () -> drift.scanAll(f.workspace));
+
+        assertThat(result.notScanned()).singleElement().satisfies(n -> {
+            assertThat(n.connection()).isEqualTo(ref.connection());
+            assertThat(n.name()).isEqualTo(f.lookup.connection(ref).name());
+            assertThat(n.code()).isEqualTo(ErrorCode.CONFLUENCE_UNAVAILABLE);
+        });
+        assertThat(result.openFindings()).extracting(DriftFinding::kind).containsExactly(DriftKind.SCAN_FAILED);
+        assertThat(drift.lastScan(second)).hasValueSatisfying(s -> assertThat(s.outcome()).isEqualTo(DriftScanStatus.Outcome.COMPLETED));
+        assertThat(drift.scanAll(elsewhere.workspace).notScanned()).isEmpty();
     }
 
     @Test

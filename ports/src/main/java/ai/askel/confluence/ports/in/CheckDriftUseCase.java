@@ -20,6 +20,13 @@ public interface CheckDriftUseCase {
      */
     List<DriftFinding> scanAll();
 
+    /**
+     * Scans every connection of the workspace now (the CLI's and the console's "scan"). A site that cannot be scanned
+     * does not stop the others: it is named in {@link WorkspaceScan#notScanned()} and its findings are answered as of its
+     * last scan, with its {@code SCAN_FAILED} finding.
+     */
+    WorkspaceScan scanAll(WorkspaceId workspace);
+
     /** The connection's open findings from the last scans, without scanning. */
     List<DriftFinding> openFindings(ConnectionRef ref);
 

@@ -7,12 +7,12 @@ import ai.askel.confluence.domain.DriftKind;
 import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.Runbook;
 import ai.askel.confluence.domain.WorkspaceId;
-import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
 import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.ConnectionRef;
+import ai.askel.confluence.ports.in.WorkspaceScan;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
 import ai.askel.confluence.ports.in.ListRunbooksUseCase;
 import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
@@ -155,15 +155,8 @@ final class OversightPages implements WebConsole.Section {
     private void scan(ConsoleRequest r) {
         WorkspaceId workspace = r.session().caller().workspace();
         List<Connection> all = connections.list(workspace);
-        List<String> failed = new ArrayList<>();
-        for (Connection c : all) {
-            try {
-                drift.scan(new ConnectionRef(c.workspace(), c.id()));
-            } catch (ConnectorException e) {
-                // the scan recorded a SCAN_FAILED (or credentials) finding, listed on the drift page with the others
-                failed.add(c.name());
-            }
-        }
+        // a connection that could not be scanned has its SCAN_FAILED (or credentials) finding listed with the others
+        List<String> failed = drift.scanAll(workspace).notScanned().stream().map(WorkspaceScan.NotScanned::name).toList();
         int open = drift.openFindings(workspace).size();
         String notice = "Scanned %d connection%s: %d open finding%s.".formatted(all.size(), all.size() == 1 ? "" : "s", open, open == 1 ? "" : "s");
         if (!failed.isEmpty()) {
