@@ -9,14 +9,15 @@ import ai.askel.confluence.domain.PageId;
 import ai.askel.confluence.domain.PublishedAttachment;
 import ai.askel.confluence.domain.PublishedState;
 import ai.askel.confluence.domain.Version;
-import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ClockPort;
+import ai.askel.confluence.ports.out.ConfluenceAccess;
 import ai.askel.confluence.ports.out.ConfluenceAttachmentsPort;
 import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPage;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class AttachmentDriftCheck {
     boolean settle(ConfluenceAccess access, ConnectionId connection, PublishedState state) {
         Optional<PageId> pageId = Optional.of(state.pageId());
         Set<DriftKind> open = findings.listOpen(connection, state.pageId()).stream().map(DriftFinding::kind).collect(Collectors.toSet());
-        Set<DriftKind> left = new java.util.HashSet<>(open);
+        Set<DriftKind> left = new HashSet<>(open);
         if (open.contains(DriftKind.ATTACHMENT_MISSING) || open.contains(DriftKind.ATTACHMENT_REPLACED)) {
             Found found = found(state, attachments.list(access, state.pageId()));
             Instant now = clock.now();

@@ -12,15 +12,16 @@ import ai.askel.confluence.ports.in.AcknowledgeDriftFindingUseCase;
 import ai.askel.confluence.ports.in.AdoptDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CheckDriftUseCase;
 import ai.askel.confluence.ports.in.ConnectionRef;
-import ai.askel.confluence.ports.in.WorkspaceScan;
 import ai.askel.confluence.ports.in.ListConnectionsUseCase;
 import ai.askel.confluence.ports.in.ListRunbooksUseCase;
 import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.ReadAuditLogUseCase;
+import ai.askel.confluence.ports.in.WorkspaceScan;
 import ai.askel.confluence.ports.out.AuditLogPage;
 import ai.askel.confluence.ports.out.AuditQuery;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class OversightPages implements WebConsole.Section {
 
         /** A file the connector attached is gone or replaced: only an upload of the original puts it back. */
         boolean attachment() {
-            return java.util.Arrays.stream(DriftKind.values()).anyMatch(k -> k.concernsAttachments() && k.name().equals(kind));
+            return Arrays.stream(DriftKind.values()).anyMatch(k -> k.concernsAttachments() && k.name().equals(kind));
         }
 
         /** What the API's finding overwrite puts back: body, title, place and labels, or a deleted runbook page. */
