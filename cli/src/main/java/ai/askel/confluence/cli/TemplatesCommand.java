@@ -38,7 +38,7 @@ final class TemplatesCommand extends ConnectorCommand {
             List<TemplateDescriptor> templates = askel.listTemplates().list();
             return new Printed(templates.stream().map(Views::template).toList(), templates.stream()
                     .map(t -> t.id() + " " + t.version() + " - " + t.name() + "\n" + t.inputs().stream()
-                            .map(i -> "    " + i.name() + " (" + TemplateDescriptor.typeName(i.type()) + (i.columns().isEmpty() ? "" : " of " + String.join(", ", i.columns()))
+                            .map(i -> "    " + i.name() + " (" + i.type().descriptorName() + (i.columns().isEmpty() ? "" : " of " + String.join(", ", i.columns()))
                                     + (i.required() ? ", required" : "") + "): " + i.description())
                             .collect(Collectors.joining("\n")))
                     .collect(Collectors.joining("\n")));

@@ -9,7 +9,6 @@ import ai.askel.confluence.domain.error.TemplateFailedException;
 import ai.askel.confluence.domain.storage.InvalidStorageFormatException;
 import ai.askel.confluence.domain.storage.StorageFormatValidator;
 import ai.askel.confluence.plugins.declarative.DeclarativeTemplate;
-import ai.askel.confluence.ports.in.TemplateDescriptor;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
 import ai.askel.confluence.ports.spi.RenderContext;
 import ai.askel.confluence.ports.spi.TemplateHostContext;
@@ -161,7 +160,7 @@ final class HostedTemplate implements ContentTemplateProvider {
             message = "template %s requires input '%s', but declares it optional".formatted(id, e.input());
         } else {
             message = "template %s read input '%s' as %s, but declares it %s"
-                    .formatted(id, e.input(), e.readAs().words(), TemplateDescriptor.typeName(declared.get().type()));
+                    .formatted(id, e.input(), e.readAs().words(), declared.get().type().descriptorName());
         }
         LOG.warn("Template {} from {}: {} ({})", this, source, message, e.getMessage());
         return new ConnectorException(ErrorCode.TEMPLATE_ERROR, message, null, e);

@@ -19,13 +19,11 @@ public record TemplateDescriptor(String id, String version, String name, String 
         defaultLabels = Set.copyOf(defaultLabels);
     }
 
-    /** An input's type as the HTTP API and the CLI's JSON spell it: {@code string}, {@code string_list}, {@code table}. */
+    /**
+     * An input's type as the HTTP API and the CLI's JSON spell it: {@code string}, {@code string_list}, {@code table}
+     * (a template descriptor spells it {@link InputType#descriptorName()}).
+     */
     public static String wireType(InputType type) {
         return type.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** An input's type as a template descriptor spells it: {@code string}, {@code list}, {@code table}. */
-    public static String typeName(InputType type) {
-        return type == InputType.STRING_LIST ? "list" : wireType(type);
     }
 }
