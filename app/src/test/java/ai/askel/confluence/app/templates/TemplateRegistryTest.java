@@ -230,7 +230,7 @@ class TemplateRegistryTest {
 
         assertThatThrownBy(() -> TemplateRegistry.load(Optional.of(plugins)))
                 .hasMessageContaining(plugins.resolve("future.jar") + ": template future@9.0.0 (com.example.templates.FutureTemplate)"
-                        + " refused to run on this connector (SPI version 1): needs SPI version 7, this host speaks 1");
+                        + " refused to run on this connector (SPI version 2): needs SPI version 7, this host speaks 2");
     }
 
     @Test

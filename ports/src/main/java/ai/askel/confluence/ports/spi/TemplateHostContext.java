@@ -6,7 +6,7 @@ package ai.askel.confluence.ports.spi;
  */
 public record TemplateHostContext(int spiVersion) {
     /** The SPI version of this host. Bumped only when a capability is added (never removed). */
-    public static final int CURRENT_SPI_VERSION = 1;
+    public static final int CURRENT_SPI_VERSION = 2;
 
     public static TemplateHostContext current() {
         return new TemplateHostContext(CURRENT_SPI_VERSION);
