@@ -65,11 +65,7 @@ final class V2PageWriteRoutes {
         } catch (Store.DuplicateTitle e) {
             throw Http.bad(V2, e.getMessage());
         }
-        Map<String, Object> body = reads.page(page, page.current(), "storage");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> links = (Map<String, Object>) body.get("_links");
-        links.put("base", site.get() + "/wiki");
-        Http.json(ctx, 200, body);
+        answerPage(ctx, page);
     }
 
     private Long parent(JsonNode req, Store.Space space) {
@@ -196,11 +192,7 @@ final class V2PageWriteRoutes {
         } catch (Store.DuplicateTitle e) {
             throw Http.bad(V2, e.getMessage());
         }
-        Map<String, Object> body = reads.page(page, page.current(), "storage");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> links = (Map<String, Object>) body.get("_links");
-        links.put("base", site.get() + "/wiki");
-        Http.json(ctx, 200, body);
+        answerPage(ctx, page);
     }
 
     /** Moves a current page to the trash (204), as Confluence's DELETE without {@code purge} does. */
@@ -215,5 +207,14 @@ final class V2PageWriteRoutes {
         }
         store.trash(page);
         ctx.status(204);
+    }
+
+    /** Answers the page as written, with its storage body and the site's base link, as Confluence answers a create or an update. */
+    private void answerPage(Context ctx, Store.Page page) {
+        Map<String, Object> body = reads.page(page, page.current(), "storage");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> links = (Map<String, Object>) body.get("_links");
+        links.put("base", site.get() + "/wiki");
+        Http.json(ctx, 200, body);
     }
 }

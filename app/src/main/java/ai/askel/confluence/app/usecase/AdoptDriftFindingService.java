@@ -14,8 +14,10 @@ import ai.askel.confluence.ports.out.ConfluencePagesPort;
 import ai.askel.confluence.ports.out.ManagedPage;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Accepts a page as it is now: one read of the page (or of its attachments), then the baseline moves and the page's
@@ -26,7 +28,8 @@ final class AdoptDriftFindingService implements AdoptDriftFindingUseCase {
     /** The findings a page's adopted state (body, title, place, labels) settles. */
     static final Set<DriftKind> PAGE_KINDS = Set.of(DriftKind.EDITED_IN_CONFLUENCE, DriftKind.RENAMED, DriftKind.MOVED, DriftKind.LABELS_REMOVED);
     /** What adopting an attachment finding settles: both attachment kinds, as the page's files are accepted as they are. */
-    private static final Set<DriftKind> ATTACHMENT_KINDS = Set.of(DriftKind.ATTACHMENT_MISSING, DriftKind.ATTACHMENT_REPLACED);
+    private static final Set<DriftKind> ATTACHMENT_KINDS = Arrays.stream(DriftKind.values()).filter(DriftKind::concernsAttachments)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final DriftFindingTarget targets;
     private final ConfluencePagesPort pages;

@@ -395,22 +395,7 @@ class TemplateRegistryTest {
 
     /** What the registry logs (INFO and up) while {@code action} runs, kept out of the build output. */
     private static List<String> logLines(Runnable action) {
-        Logger logger = (Logger) LoggerFactory.getLogger(TemplateRegistry.class);
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
-        events.start();
-        Level level = logger.getLevel();
-        boolean additive = logger.isAdditive();
-        logger.setLevel(Level.INFO);
-        logger.setAdditive(false);
-        logger.addAppender(events);
-        try {
-            action.run();
-        } finally {
-            logger.detachAppender(events);
-            logger.setAdditive(additive);
-            logger.setLevel(level);
-        }
-        return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return events(TemplateRegistry.class, action).stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     private Path pluginsDir() throws IOException {

@@ -21,7 +21,6 @@ import ai.askel.confluence.ports.out.AuditLogPage;
 import ai.askel.confluence.ports.out.AuditQuery;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ final class OversightPages implements WebConsole.Section {
 
         /** A file the connector attached is gone or replaced: only an upload of the original puts it back. */
         boolean attachment() {
-            return Arrays.stream(DriftKind.values()).anyMatch(k -> k.concernsAttachments() && k.name().equals(kind));
+            return DriftKind.valueOf(kind).concernsAttachments();
         }
 
         /** What the API's finding overwrite puts back: body, title, place and labels, or a deleted runbook page. */
