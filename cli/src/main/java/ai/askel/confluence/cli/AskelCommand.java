@@ -3,7 +3,9 @@ package ai.askel.confluence.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,11 +13,16 @@ import picocli.CommandLine.ScopeType;
 
 /** The {@code askel-confluence} command line. */
 @Command(name = "askel-confluence", mixinStandardHelpOptions = true, version = "Askel Confluence Connector 0.1.0",
-        description = "Reads and writes customers' Confluence Cloud sites: pages, labels, attachments, runbooks, drift.",
-        subcommands = {DemoCommand.class, ServeCommand.class, SandboxCommand.class, WorkspacesCommand.class, ApiKeyCommand.class, ConnectionsCommand.class,
-                SpacesCommand.class, PageCommand.class, LabelsCommand.class, AttachCommand.class, RunbookCommand.class,
-                DriftCommand.class, JobsCommand.class, TemplatesCommand.class, MasterKeyCommand.class, CommandLine.HelpCommand.class})
+        description = "Reads and writes customers' Confluence Cloud sites: pages, labels, attachments, runbooks, drift.")
 public final class AskelCommand implements Runnable {
+    /**
+     * The commands, in the order the usage lists them. They are added to the tree in code rather than in the
+     * annotation so that a command line naming one builds only that one ({@link #commandLine(CommandLine.IFactory, String...)}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ServeCommand.class, SandboxCommand.class, WorkspacesCommand.class,
+            ApiKeyCommand.class, ConnectionsCommand.class, SpacesCommand.class, PageCommand.class, LabelsCommand.class, AttachCommand.class,
+            RunbookCommand.class, DriftCommand.class, JobsCommand.class, TemplatesCommand.class, MasterKeyCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "A properties file of settings (see docs/configuration.md); also ASKEL_CONFIG.")
@@ -58,7 +65,8 @@ public final class AskelCommand implements Runnable {
 
     /** With the factory that creates the commands: tests keep hold of a long-running one (serve) to stop it. */
     static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(factory);
+        String[] asked = helpAsOption(args);
+        CommandLine cli = commandLine(factory, asked);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new CliErrors());
@@ -68,12 +76,33 @@ public final class AskelCommand implements Runnable {
                     + " --help)");
             return CliErrors.BAD_INPUT;
         });
-        return cli.execute(helpAsOption(args));
+        return cli.execute(asked);
     }
 
-    /** The command tree, every command and subcommand answering {@code --help} and {@code -h}. */
+    /** The whole command tree, every command and subcommand answering {@code --help} and {@code -h}. */
     static CommandLine commandLine(CommandLine.IFactory factory) {
+        return tree(factory, COMMANDS);
+    }
+
+    /**
+     * The tree the arguments need: only the command they name, when they name one, else the whole tree (for the
+     * usage, {@code help}, {@code --version} and an unknown command's suggestions). Building every command's model
+     * reads the annotations of all fifteen and initialises their classes: about a fifth of a second of a cold start
+     * that runs one of them.
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
+        Optional<Class<?>> named = commandWord(args).flatMap(word -> COMMANDS.stream()
+                .filter(command -> !command.equals(CommandLine.HelpCommand.class))
+                .filter(command -> command.getAnnotation(Command.class).name().equals(word))
+                .findFirst());
+        return tree(factory, named.<List<Class<?>>>map(List::of).orElse(COMMANDS));
+    }
+
+    private static CommandLine tree(CommandLine.IFactory factory, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new AskelCommand(), factory);
+        for (Class<?> command : commands) {
+            cli.addSubcommand(new CommandLine(command, factory));
+        }
         addHelpOptions(cli);
         // a value that happens to name a command is still the option's value: --plugins-dir templates templates
         cli.setAllowSubcommandsAsOptionParameters(true);
@@ -92,10 +121,7 @@ public final class AskelCommand implements Runnable {
 
     /** {@code help api-key create} is {@code api-key create --help}: the help of the command named, however deep. */
     static String[] helpAsOption(String... args) {
-        int at = 0;
-        while (at < args.length && args[at].startsWith("-")) {
-            at += GLOBAL_OPTIONS_WITH_VALUE.contains(args[at]) ? 2 : 1;
-        }
+        int at = commandIndex(args);
         if (at < args.length - 1 && args[at].equals("help") && !args[at + 1].startsWith("-")) {
             String[] rewritten = new String[args.length];
             System.arraycopy(args, 0, rewritten, 0, at);
@@ -106,16 +132,25 @@ public final class AskelCommand implements Runnable {
         return args;
     }
 
-    /** The global options that take a value (the value is not a command name). */
-    static final java.util.Set<String> GLOBAL_OPTIONS_WITH_VALUE = java.util.Set.of("--config", "--data-dir", "--plugins-dir");
-
-    /** The name of the command the arguments run, wherever the global options stand (empty: none, or not parseable). */
-    static Optional<String> commandName(String... args) {
-        try {
-            CommandLine.ParseResult parsed = commandLine(CommandLine.defaultFactory()).parseArgs(helpAsOption(args));
-            return parsed.hasSubcommand() ? Optional.of(parsed.subcommand().commandSpec().name()) : Optional.empty();
-        } catch (CommandLine.ParameterException e) {
-            return Optional.empty();
+    /** Where the command's name stands: after the global options before it and their values. */
+    private static int commandIndex(String... args) {
+        int at = 0;
+        while (at < args.length && args[at].startsWith("-")) {
+            at += GLOBAL_OPTIONS_WITH_VALUE.contains(args[at]) ? 2 : 1;
         }
+        return at;
+    }
+
+    /** The global options that take a value (the value is not a command name). */
+    static final Set<String> GLOBAL_OPTIONS_WITH_VALUE = Set.of("--config", "--data-dir", "--plugins-dir");
+
+    /**
+     * The first argument that is neither a global option nor a global option's value: the name of the command to run,
+     * if the arguments are valid ({@code help serve} counts as {@code serve}); empty when there is none.
+     */
+    static Optional<String> commandWord(String... args) {
+        String[] arguments = helpAsOption(args);
+        int at = commandIndex(arguments);
+        return at < arguments.length ? Optional.of(arguments[at]) : Optional.empty();
     }
 }

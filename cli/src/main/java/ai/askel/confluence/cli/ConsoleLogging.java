@@ -14,7 +14,6 @@ import ch.qos.logback.core.status.NopStatusListener;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
 
 /**
  * The executable's logging, found by Logback through {@code META-INF/services}: one appender on standard error, text
@@ -54,16 +53,6 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
      */
     static boolean configuredElsewhere(ClassLoader loader) {
         return System.getProperty("logback.configurationFile") != null || loader.getResource("logback.xml") != null;
-    }
-
-    /**
-     * Configures Logback again from the settings as they are now, unless a file configures it: for a level set after
-     * Logback started (reading the command line creates the commands, and with them their loggers).
-     */
-    static void reapply() {
-        if (!configuredElsewhere(ConsoleLogging.class.getClassLoader()) && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            apply(context, json());
-        }
     }
 
     private static boolean json() {

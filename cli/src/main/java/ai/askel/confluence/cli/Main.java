@@ -12,8 +12,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (isBlank(System.getProperty("ASKEL_LOG_LEVEL")) && isBlank(System.getenv("ASKEL_LOG_LEVEL"))) {
-            System.setProperty("ASKEL_LOG_LEVEL", logLevel(args));
-            ConsoleLogging.reapply(); // reading the command line started Logback, at the default level
+            System.setProperty("ASKEL_LOG_LEVEL", logLevel(args)); // before anything starts Logback, which reads it once
         }
         System.exit(AskelCommand.run(args));
     }
@@ -22,8 +21,8 @@ public final class Main {
         return value == null || value.isBlank();
     }
 
-    /** INFO for the servers, WARN for the rest: by the command parsed, so global options may stand before or after it. */
+    /** INFO for the servers, WARN for the rest: by the command named, so global options may stand before or after it. */
     static String logLevel(String... args) {
-        return AskelCommand.commandName(args).filter(SERVERS::contains).isPresent() ? "INFO" : "WARN";
+        return AskelCommand.commandWord(args).filter(SERVERS::contains).isPresent() ? "INFO" : "WARN";
     }
 }

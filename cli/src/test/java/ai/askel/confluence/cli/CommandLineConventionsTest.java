@@ -142,6 +142,27 @@ class CommandLineConventionsTest {
     }
 
     @Test
+    void a_command_line_naming_a_command_builds_only_that_command() {
+        CommandLine serve = AskelCommand.commandLine(CommandLine.defaultFactory(), "--data-dir", "page", "serve", "--port", "0");
+        CommandLine helpOfOne = AskelCommand.commandLine(CommandLine.defaultFactory(), "help", "api-key", "create");
+
+        assertThat(serve.getSubcommands()).containsOnlyKeys("serve");
+        assertThat(helpOfOne.getSubcommands()).containsOnlyKeys("api-key");
+        assertThat(helpOfOne.getSubcommands().get("api-key").getSubcommands()).containsKeys("create", "list", "revoke");
+    }
+
+    @Test
+    void a_command_line_naming_no_known_command_builds_the_whole_tree_for_usage_and_suggestions() {
+        String whole = AskelCommand.commandLine(CommandLine.defaultFactory()).getUsageMessage();
+
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help"}, new String[] {"--json", "pgae", "get"})) {
+            CommandLine tree = AskelCommand.commandLine(CommandLine.defaultFactory(), args);
+            assertThat(tree.getSubcommands()).as(Arrays.toString(args)).hasSize(AskelCommand.COMMANDS.size());
+            assertThat(tree.getUsageMessage()).as(Arrays.toString(args)).isEqualTo(whole);
+        }
+    }
+
+    @Test
     void a_one_shot_command_keeps_standard_error_for_warnings_and_errors(@TempDir Path data) throws Exception {
         Outcome listed = runMain(data, Map.of(), "--data-dir", data.toString(), "workspaces", "list");
 
