@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The scale and the locations of a run, from {@code -Dbench.*} system properties (defaults in benchmarks/pom.xml). */
-record BenchConfig(Path out, Path peerDir, Path appJar, Set<String> scenarios, int attachmentMib, int bulkRunbooks,
+record BenchConfig(Path out, Path peerDir, Path appJar, Path launcher, Set<String> scenarios, int attachmentMib, int bulkRunbooks,
                    int bulkConnections, Duration bulkLatency, int bulkRateLimit, Duration bulkRateWindow, int searchResults,
                    int driftPages) {
 
@@ -15,7 +15,8 @@ record BenchConfig(Path out, Path peerDir, Path appJar, Set<String> scenarios, i
         return new BenchConfig(
                 Path.of(System.getProperty("bench.out", "target")),
                 Path.of(System.getProperty("bench.peer.dir", "peer")),
-                Path.of(System.getProperty("bench.app.jar", "../app/target/askel-confluence.jar")),
+                Path.of(System.getProperty("bench.app.jar", "../cli/target/askel-confluence.jar")),
+                Path.of(System.getProperty("bench.launcher", "../bin/askel-confluence")),
                 Arrays.stream(System.getProperty("bench.scenarios", "all").split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()),
                 Integer.getInteger("bench.attachment.mib", 1024),

@@ -103,6 +103,8 @@ final class ServeCommand extends ConnectorCommand {
                 }
                 // job items and, once per cluster, the drift scan, token-expiry check and job housekeeping
                 askel.startWorker(true);
+                // once ready, with what a start loads: the launcher's class-data archive, when it asked for one
+                ClassDataArchive.writeInBackgroundIfRequested();
                 watcher = config.optional(Setting.PLUGINS_DIR)
                         .map(dir -> TemplateDirectoryWatcher.start(Path.of(dir), TEMPLATE_POLL, askel.reloadTemplates(),
                                 result -> result.problems().forEach(problem -> out.line("Template not reloaded: " + problem))))

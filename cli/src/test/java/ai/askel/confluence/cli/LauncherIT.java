@@ -1,0 +1,116 @@
+package ai.askel.confluence.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/askel-confluence} with the packaged jar (so it runs after {@code package}): the first {@code serve} writes
+ * the class-data archive once ready, later commands map the connector's classes from it and print nothing else, and a
+ * rebuilt jar gets a new archive that replaces the old one.
+ */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of("..", "bin", "askel-confluence").toAbsolutePath().normalize();
+    private static final Path PACKAGED = Path.of("target", "askel-confluence.jar").toAbsolutePath();
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path work;
+    private Path jar;
+    private Path archives;
+
+    @BeforeEach
+    void copyTheJar() throws IOException {
+        // a copy, whose modification time the test may change without touching the build's jar
+        jar = Files.copy(PACKAGED, work.resolve("askel-confluence.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        archives = work.resolve("archives");
+    }
+
+    @Test
+    void the_first_serve_writes_the_archive_and_later_commands_start_from_it() throws Exception {
+        Path archive = serveUntilArchived(work.resolve("data"));
+
+        Run version = launch(work.resolve("classes.log"), "--version");
+
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).as("no word of the archive on standard output").isEqualTo("Askel Confluence Connector 0.1.0\n");
+        assertThat(Files.readAllLines(work.resolve("classes.log"))).as("the connector's classes come from the archive")
+                .anyMatch(line -> line.contains(" ai.askel.confluence.cli.Main source: shared objects file (top)"));
+        assertThat(archiveFiles()).containsExactly(archive);
+    }
+
+    @Test
+    void a_rebuilt_jar_gets_a_new_archive_and_the_old_one_goes() throws Exception {
+        Path first = serveUntilArchived(work.resolve("data"));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 10_000));
+
+        Run stale = launch(work.resolve("classes.log"), "--version");
+        assertThat(stale.exit()).isZero();
+        assertThat(stale.out()).isEqualTo("Askel Confluence Connector 0.1.0\n");
+        assertThat(Files.readAllLines(work.resolve("classes.log"))).as("an archive of another build is not used")
+                .noneMatch(line -> line.contains("shared objects file (top)"));
+
+        Path second = serveUntilArchived(work.resolve("data"));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(archiveFiles()).containsExactly(second);
+    }
+
+    /** Starts serve through the launcher, waits for the archive, stops it with SIGTERM; answers the archive. */
+    private Path serveUntilArchived(Path data) throws Exception {
+        try (ServeProcess serve = ServeProcess.builder().dataDirectory(data).logDirectory(work).throughLauncher(LAUNCHER, jar)
+                .setting("ASKEL_CDS_DIR", archives.toString()).start()) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (archiveFiles().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(archiveFiles()).as(serve.output()).hasSize(1);
+            assertThat(serve.output()).contains("Wrote the class-data archive");
+            serve.sigterm();
+            assertThat(serve.awaitExit(WAIT)).as(serve.output()).isZero();
+            try (Stream<Path> files = Files.list(archives)) {
+                assertThat(files).as("nothing half-written is left").allMatch(f -> f.getFileName().toString().endsWith(".jsa"));
+            }
+            return archiveFiles().get(0);
+        }
+    }
+
+    private List<Path> archiveFiles() throws IOException {
+        if (!Files.isDirectory(archives)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(archives)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+
+    record Run(int exit, String out) {
+    }
+
+    /** Runs a one-shot command through the launcher, its class loading logged to {@code classLog}. */
+    private Run launch(Path classLog, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(Map.of("ASKEL_JAR", jar.toString(), "ASKEL_CDS_DIR", archives.toString(),
+                "JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), out);
+    }
+}
