@@ -45,7 +45,8 @@ public record PublishedPage(Title title, Optional<PageId> parentId, Set<Label> l
      */
     public List<PageChange> driftIn(PageSighting now, Collection<Label> stillWanted, Set<PageId> goneParents) {
         List<PageChange> changes = new ArrayList<>();
-        if (content.isPresent() && now.body().isPresent()
+        // the body is parsed only when the version moved: a page at its baseline's version was not edited
+        if (content.isPresent() && now.body().isPresent() && content.get().mayBeEditedAt(now.version())
                 && content.get().isEditedBy(now.version(), ContentBaseline.fingerprint(title, now.body().get().value()))) {
             changes.add(new PageChange.Edited(now.version(), content.get().version(), now.lastEditBy()));
         }

@@ -64,9 +64,9 @@ public final class StorageCanonicalForm {
         }
     }
 
-    /** Whether two bodies say the same thing. */
+    /** Whether two bodies say the same thing (the same characters do without being parsed). */
     public static boolean equivalent(String a, String b) {
-        return of(a).equals(of(b));
+        return a.equals(b) || of(a).equals(of(b));
     }
 
     /** One piece of the canonical form: a tag (and whether it is inline), or text (and whether it is verbatim). */
