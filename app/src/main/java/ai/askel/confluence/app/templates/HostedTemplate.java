@@ -24,15 +24,38 @@ import org.slf4j.LoggerFactory;
  * inputs validated against the declared ones before {@link #render} reaches the template, and the
  * body checked to be storage format Confluence will accept. A template's failure surfaces as a
  * {@link ErrorCode#TEMPLATE_ERROR} naming the template (never where it was loaded from, nor its own message: callers
- * may be tenants); the host's log has the rest.
+ * may be tenants); the host's log has the rest. That holds for whatever a Java plugin throws, a
+ * {@link ConnectorException} of its own too; only the templates the connector renders itself ({@link Origin}) throw
+ * messages written for callers.
  */
 final class HostedTemplate implements ContentTemplateProvider {
     private static final Logger LOG = LoggerFactory.getLogger(HostedTemplate.class);
     /** The same rules the publish use case applies before it calls Confluence. */
     private static final TemplateInputValidator VALIDATOR = new TemplateInputValidator();
 
+    /** Where a template comes from, which decides whose words its {@link ConnectorException} carries. */
+    enum Origin {
+        /**
+         * On the connector's class path (the built-in templates): the connector's own code, or its host's. A
+         * {@link ConnectorException} it throws (a declarative body's repeat limit, say) tells the caller as it is.
+         */
+        BUILT_IN,
+        /** A declarative template, rendered by the connector's own engine: its {@link ConnectorException} is as above. */
+        DECLARATIVE,
+        /**
+         * A Java template from a plugin jar, or one the test kit checks as it will run from its jar: third-party code, so
+         * anything it throws, a {@link ConnectorException} too, is its failure ({@link TemplateFailedException}).
+         */
+        JAVA_PLUGIN;
+
+        boolean writesForCallers() {
+            return this != JAVA_PLUGIN;
+        }
+    }
+
     private final ContentTemplateProvider template;
     private final String source;
+    private final Origin origin;
     private final String id;
     private final String version;
     private final String displayName;
@@ -41,9 +64,10 @@ final class HostedTemplate implements ContentTemplateProvider {
     private final Set<String> defaultLabels;
     private final Optional<String> titlePattern;
 
-    HostedTemplate(ContentTemplateProvider template, String source) {
+    HostedTemplate(ContentTemplateProvider template, String source, Origin origin) {
         this.template = template;
         this.source = source;
+        this.origin = origin;
         this.id = template.id();
         this.version = template.version();
         this.displayName = orEmpty(template.displayName(), id);
@@ -110,9 +134,10 @@ final class HostedTemplate implements ContentTemplateProvider {
     }
 
     /**
-     * Validates the caller's inputs, renders, and checks the body. A failure of the template's own (an exception, no
-     * body, a body Confluence would reject) is a {@link TemplateFailedException}: callers get the template's name and
-     * a reference, and the cause is logged here, stack trace and source included, under that reference.
+     * Validates the caller's inputs, renders, and checks the body. A failure of the template's own (an exception, for a
+     * Java plugin any {@link ConnectorException} too; no body; a body Confluence would reject) is a
+     * {@link TemplateFailedException}: callers get the template's name and a reference, and the cause is logged here,
+     * stack trace and source included, under that reference.
      */
     @Override
     public String render(TemplateInputs values, RenderContext context) {
@@ -123,7 +148,11 @@ final class HostedTemplate implements ContentTemplateProvider {
         } catch (InputReadException e) {
             throw misread(e);
         } catch (ConnectorException e) {
-            throw e;
+            if (origin.writesForCallers()) {
+                throw e;
+            }
+            // a plugin's own message may say anything (its database, its secrets, another tenant's data): the log has it
+            throw failed("failed to render", e.toString(), e);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // a plugin that recurses without end, or was built against classes this host lacks: its failure, not the host's
             throw failed("failed to render", e instanceof StackOverflowError ? "it overflowed the stack" : e.toString(), e);

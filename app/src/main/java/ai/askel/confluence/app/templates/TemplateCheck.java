@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.TemplateFailedException;
+import ai.askel.confluence.plugins.declarative.DeclarativeTemplate;
 import ai.askel.confluence.plugins.declarative.DeclarativeTemplates;
 import ai.askel.confluence.plugins.declarative.TemplateDefinitionException;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
@@ -90,9 +91,13 @@ public final class TemplateCheck {
         return Samples.fromExamples(inputs);
     }
 
-    /** The template as the connector hosts it (validated descriptor, checked inputs and body). */
+    /**
+     * The template as the connector hosts it (validated descriptor, checked inputs and body); a Java template as it will
+     * run from its plugin jar.
+     */
     public ContentTemplateProvider hosted() {
-        HostedTemplate hosted = TemplateLoading.describe(template, source);
+        HostedTemplate hosted = TemplateLoading.describe(template, source, template instanceof DeclarativeTemplate
+                ? HostedTemplate.Origin.DECLARATIVE : HostedTemplate.Origin.JAVA_PLUGIN);
         template.init(TemplateHostContext.current());
         return hosted;
     }
