@@ -441,6 +441,19 @@ class AskelCommandTest {
     }
 
     @Test
+    void serve_refuses_a_bootstrap_api_key_of_the_wrong_form_naming_the_key_of_the_properties_file() throws Exception {
+        String key = "ask_not-a-key";
+        Path config = temp.resolve("bad-bootstrap.properties");
+        Files.writeString(config, "askel.bootstrap-api-key=" + key + "\naskel.http.port=0\n");
+
+        CliRunner.Result result = new CliRunner(temp.resolve("bad-bootstrap-data"), config).run("serve");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).as(result.toString()).contains("askel.bootstrap-api-key in " + config + ": is not an API key of the form")
+                .doesNotContain("ASKEL_BOOTSTRAP_API_KEY").doesNotContain(key);
+    }
+
+    @Test
     void sandbox_runs_until_stopped_and_prints_its_url_and_users() throws Exception {
         try (CliRunner.Background running = cli.start("sandbox", "--port", "0")) {
             String out = running.awaitOutput("ASKEL_ALLOWED_SITE_ORIGINS=");

@@ -188,6 +188,13 @@ class CommandLineConventionsTest {
                 .doesNotContain("ASKEL_MASTER_KEY");
         assertThat(Files.readString(data.resolve("file").resolve("master.key")).strip()).isEqualTo(newKey);
         assertThat(fromEnvironment.out()).contains("set ASKEL_MASTER_KEY to the new key");
+        Path properties = Files.writeString(data.resolve("askel.properties"),
+                "askel.master-key=" + Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        Outcome fromProperties = runMain(data.resolve("properties"), Map.of("ASKEL_NEW_MASTER_KEY", newKey),
+                "--data-dir", data.resolve("properties").toString(), "--config", properties.toString(), "rotate-master-key");
+        assertThat(fromProperties.exit()).as(fromProperties.err()).isZero();
+        assertThat(fromProperties.out()).contains("set askel.master-key in " + properties + " to the new key")
+                .doesNotContain("ASKEL_MASTER_KEY");
     }
 
     /**
