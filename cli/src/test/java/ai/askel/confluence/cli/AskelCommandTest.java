@@ -301,6 +301,20 @@ class AskelCommandTest {
     }
 
     @Test
+    void revoking_a_revoked_api_key_again_succeeds_and_an_unknown_one_is_not_found() {
+        String keyId = json(cli.run("--json", "api-key", "create", "--name", "twice")).get("id").asText();
+        CliRunner.Result first = cli.run("api-key", "revoke", keyId);
+
+        CliRunner.Result again = cli.run("api-key", "revoke", keyId);
+        CliRunner.Result unknown = cli.run("api-key", "revoke", "no-such-key");
+
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.out()).isEqualTo(first.out()).isEqualTo("revoked " + keyId + "\n");
+        assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(2);
+        assertThat(unknown.err()).contains("error [NOT_FOUND]: API key no-such-key not found");
+    }
+
+    @Test
     void drift_prints_its_findings_as_json() {
         CliRunner.Result drift = cli.run("--json", "drift");
         assertThat(drift.exit()).as("%s", drift).isIn(0, 3);
