@@ -56,6 +56,8 @@ final class HostedTemplate implements ContentTemplateProvider {
     private final ContentTemplateProvider template;
     private final String source;
     private final Origin origin;
+    /** Whether a failure is logged under its reference (not when an author's tool shows it in full instead). */
+    private final boolean logsFailures;
     private final String id;
     private final String version;
     private final String displayName;
@@ -65,9 +67,14 @@ final class HostedTemplate implements ContentTemplateProvider {
     private final Optional<String> titlePattern;
 
     HostedTemplate(ContentTemplateProvider template, String source, Origin origin) {
+        this(template, source, origin, true);
+    }
+
+    private HostedTemplate(ContentTemplateProvider template, String source, Origin origin, boolean logsFailures) {
         this.template = template;
         this.source = source;
         this.origin = origin;
+        this.logsFailures = logsFailures;
         this.id = template.id();
         this.version = template.version();
         this.displayName = orEmpty(template.displayName(), id);
@@ -75,6 +82,14 @@ final class HostedTemplate implements ContentTemplateProvider {
         this.inputs = List.copyOf(template.inputs());
         this.defaultLabels = Set.copyOf(template.defaultLabels());
         this.titlePattern = template.titlePattern();
+    }
+
+    /**
+     * The same template for its author's preview, which shows a failure in full itself: nothing is logged (a log line
+     * with a stack trace would only repeat it, on the terminal the preview prints to).
+     */
+    HostedTemplate unlogged() {
+        return new HostedTemplate(template, source, origin, false);
     }
 
     /** Where the template was loaded from (a jar path, or the built-in templates). */
@@ -172,7 +187,9 @@ final class HostedTemplate implements ContentTemplateProvider {
     private TemplateFailedException failed(String what, String detail, Throwable cause) {
         TemplateFailedException failure = new TemplateFailedException(toString(), what, "template %s %s: %s".formatted(this, what, detail),
                 cause);
-        LOG.warn("Template {} from {} {} (reference {}): {}", this, source, what, failure.reference(), detail, cause);
+        if (logsFailures) {
+            LOG.warn("Template {} from {} {} (reference {}): {}", this, source, what, failure.reference(), detail, cause);
+        }
         return failure;
     }
 
@@ -191,7 +208,9 @@ final class HostedTemplate implements ContentTemplateProvider {
             message = "template %s read input '%s' as %s, but declares it %s"
                     .formatted(id, e.input(), e.readAs().words(), declared.get().type().descriptorName());
         }
-        LOG.warn("Template {} from {}: {} ({})", this, source, message, e.getMessage());
+        if (logsFailures) {
+            LOG.warn("Template {} from {}: {} ({})", this, source, message, e.getMessage());
+        }
         return new ConnectorException(ErrorCode.TEMPLATE_ERROR, message, null, e);
     }
 

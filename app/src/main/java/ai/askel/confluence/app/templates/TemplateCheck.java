@@ -140,6 +140,27 @@ public final class TemplateCheck {
         return e instanceof TemplateFailedException failed ? failed.authorDetail() : e.getMessage();
     }
 
+    /**
+     * A template hosted for its author's preview: as the connector hosts it (the inputs validated, the body checked),
+     * except that a failure is not logged, since the preview shows it ({@link #forAuthorInOneLine}).
+     */
+    public static ContentTemplateProvider forPreview(ContentTemplateProvider template) {
+        HostedTemplate hosted = template instanceof HostedTemplate already ? already : (HostedTemplate) of(template).hosted();
+        return hosted.unlogged();
+    }
+
+    /**
+     * A failure as a preview prints it, in one line: {@link #forAuthor} and, for a plugin jar's template, the line of its
+     * own code that threw (the first frame of a class of the jar), instead of a stack trace.
+     */
+    public static String forAuthorInOneLine(ConnectorException e) {
+        String place = causeOf(e).stream().flatMap(cause -> java.util.Arrays.stream(cause.getStackTrace()))
+                .filter(frame -> frame.getClassLoaderName() != null && frame.getClassLoaderName().startsWith(PluginClassLoader.NAME_PREFIX))
+                .findFirst().map(frame -> " (at %s.%s(%s:%d))".formatted(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber())).orElse("");
+        return forAuthor(e) + place;
+    }
+
     /** The exception the template itself threw, when the failure came from one. */
     static Optional<Throwable> causeOf(ConnectorException e) {
         return e.code() == ai.askel.confluence.domain.error.ErrorCode.TEMPLATE_ERROR ? Optional.ofNullable(e.getCause()) : Optional.empty();

@@ -143,7 +143,7 @@ final class TemplateLoading {
         }
         PluginClassLoader loader;
         try {
-            loader = new PluginClassLoader("template-plugin:" + jar.getFileName(), jar.toUri().toURL(), hostLoader);
+            loader = new PluginClassLoader(PluginClassLoader.NAME_PREFIX + jar.getFileName(), jar.toUri().toURL(), hostLoader);
         } catch (MalformedURLException e) {
             problems.add(source + ": cannot be opened: " + e.getMessage());
             return;
