@@ -244,11 +244,16 @@ public final class AskelConfluence implements AutoCloseable {
     /**
      * Makes this process one of the cluster's workers until {@link #close()}: it runs job items and, with
      * {@code recurring}, takes its turn at the periodic drift scan, the token-expiry check and the job
-     * housekeeping (each occurrence runs on exactly one instance).
+     * housekeeping (each occurrence runs on exactly one instance), and its per-connection drift scan gauges show the
+     * last scan stored for every connection, whichever instance ran it (read again every 30 seconds).
      */
     public void startWorker(boolean recurring) {
         deadlines.requireOpen();
         component.runWorker().start(recurring);
+        if (recurring) {
+            // the scans run on whichever instance gets them: the gauges of every connection come from the database
+            component.driftScanGauges().startRefreshing();
+        }
     }
 
     /**
@@ -257,6 +262,7 @@ public final class AskelConfluence implements AutoCloseable {
      */
     public void stopWorker() {
         component.runWorker().stop();
+        component.driftScanGauges().stopRefreshing();
     }
 
     /** The use cases as the HTTP server's wiring takes them ({@link AskelHttpApi}). */
@@ -268,7 +274,7 @@ public final class AskelConfluence implements AutoCloseable {
     @Override
     public void close() {
         if (deadlines.close()) {
-            component.runWorker().stop();
+            stopWorker();
             component.persistence().close();
         }
     }

@@ -3,6 +3,8 @@ package ai.askel.confluence.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.askel.confluence.app.config.AppConfig;
+import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.ApiKeyScope;
 import ai.askel.confluence.domain.Workspace;
 import ai.askel.confluence.domain.WorkspaceIds;
@@ -17,6 +19,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,5 +114,21 @@ class AskelConfluenceBuilderTest {
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH))
                 .hasMessageContaining("masterKeyBase64")
                 .hasMessageNotContaining("ASKEL_MASTER_KEY");
+    }
+
+    @Test
+    void an_invalid_master_key_in_the_properties_file_is_named_by_its_key_and_the_file(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("askel.properties");
+        String shortKey = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        for (String key : new String[] {"not-base64!", shortKey}) {
+            Files.writeString(file, "askel.master-key=" + key + "\n");
+            AppConfig config = AppConfig.load(Map.of(), Optional.of(file), Map.of(Setting.DATA_DIR, dir.resolve("data").toString()));
+
+            assertThatThrownBy(() -> AskelConfluence.from(config).close())
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECRET_KEY_MISMATCH))
+                    .hasMessageContaining("askel.master-key in " + file)
+                    .hasMessageNotContaining("ASKEL_MASTER_KEY")
+                    .hasMessageNotContaining(key);
+        }
     }
 }

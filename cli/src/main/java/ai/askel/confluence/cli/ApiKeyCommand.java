@@ -71,7 +71,8 @@ final class ApiKeyCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "revoke", description = {"Revokes a key; requests with it get 401 from then on, also on a running server.",
+    @Command(name = "revoke", description = {"Revokes a key; requests with it get 401 from then on, also on a running server."
+            + " Revoking a revoked key succeeds again and changes nothing; an unknown key id is NOT_FOUND.",
             "--json: {revoked: KEY_ID}."})
     static final class Revoke extends ConnectorCommand {
         @picocli.CommandLine.Mixin

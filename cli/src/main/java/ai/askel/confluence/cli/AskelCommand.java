@@ -3,6 +3,7 @@ package ai.askel.confluence.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,15 +66,18 @@ public final class AskelCommand implements Runnable {
 
     /** With the factory that creates the commands: tests keep hold of a long-running one (serve) to stop it. */
     static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
-        String[] asked = helpAsOption(args);
-        CommandLine cli = commandLine(factory, asked);
+        String[] helpAsked = helpAsOption(args);
+        CommandLine cli = commandLine(factory, helpAsked);
+        String[] asked = namesCommands(cli, args) ? helpAsked : withoutHelp(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new CliErrors());
         cli.setParameterExceptionHandler((e, arguments) -> {
-            // one clear line, not the whole usage text: the command's --help has that
+            // one clear line, not the whole usage text: the command's --help has that; after a word that is no command of
+            // a group, a second line with the commands it may have meant
             e.getCommandLine().getErr().println("error: " + CliErrors.describe(e) + " (see " + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help)");
+            CliErrors.commandHint(e).ifPresent(e.getCommandLine().getErr()::println);
             return CliErrors.BAD_INPUT;
         });
         return cli.execute(asked);
@@ -122,7 +126,7 @@ public final class AskelCommand implements Runnable {
     /** {@code help api-key create} is {@code api-key create --help}: the help of the command named, however deep. */
     static String[] helpAsOption(String... args) {
         int at = commandIndex(args);
-        if (at < args.length - 1 && args[at].equals("help") && !args[at + 1].startsWith("-")) {
+        if (asksHelpOf(args, at)) {
             String[] rewritten = new String[args.length];
             System.arraycopy(args, 0, rewritten, 0, at);
             System.arraycopy(args, at + 1, rewritten, at, args.length - at - 1);
@@ -130,6 +134,42 @@ public final class AskelCommand implements Runnable {
             return rewritten;
         }
         return args;
+    }
+
+    /** Whether the arguments are {@code help} and the words of a command, at {@code at} (after the global options). */
+    private static boolean asksHelpOf(String[] args, int at) {
+        return at < args.length - 1 && args[at].equals("help") && !args[at + 1].startsWith("-");
+    }
+
+    /**
+     * Whether {@code help WORDS} names a command, each word a command of the one before (up to an option, or a command
+     * without any); true when the arguments ask no help. {@code help nosuchcmd} does not: it is run as {@code nosuchcmd}
+     * ({@link #withoutHelp}), so the word is reported as it is without the help ('nosuchcmd' is not a command, and the
+     * commands there are) rather than answered with the help of the group above it.
+     */
+    private static boolean namesCommands(CommandLine root, String... args) {
+        int at = commandIndex(args);
+        if (!asksHelpOf(args, at)) {
+            return true;
+        }
+        CommandLine command = root;
+        for (String word : List.of(args).subList(at + 1, args.length)) {
+            if (word.startsWith("-") || command.getSubcommands().isEmpty()) {
+                return true;
+            }
+            command = command.getSubcommands().get(word);
+            if (command == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The arguments without their {@code help} word. */
+    private static String[] withoutHelp(String... args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        rest.remove(commandIndex(args));
+        return rest.toArray(String[]::new);
     }
 
     /** Where the command's name stands: after the global options before it and their values. */

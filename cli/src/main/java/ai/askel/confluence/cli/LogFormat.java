@@ -28,7 +28,7 @@ final class LogFormat {
     static void apply(AppConfig config) {
         String wanted = config.string(Setting.LOG_FORMAT).toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(wanted)) {
-            throw InvalidInputException.of(Setting.LOG_FORMAT.environmentVariable(), "must be text or json, not '" + wanted + "'");
+            throw InvalidInputException.of(config.source(Setting.LOG_FORMAT), "must be text or json, not '" + wanted + "'");
         }
         if (ConsoleLogging.configuredElsewhere(LogFormat.class.getClassLoader())
                 || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context) || logsJson(context) == wanted.equals("json")) {

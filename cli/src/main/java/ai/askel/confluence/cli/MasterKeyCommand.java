@@ -19,10 +19,10 @@ final class MasterKeyCommand extends ConnectorCommand {
         AppConfig config = config(Map.of());
         try (AskelConfluence askel = AskelConfluence.from(config)) {
             int count = askel.rotateMasterKey().rotate(newKey.strip());
-            // the key comes from ASKEL_MASTER_KEY when it is set, otherwise from the data directory's key file, which the
-            // rotation has rewritten
+            // the key comes from the configuration (ASKEL_MASTER_KEY, or askel.master-key of the properties file) when it is
+            // set there, otherwise from the data directory's key file, which the rotation has rewritten
             String next = config.optional(Setting.MASTER_KEY).isPresent()
-                    ? "set ASKEL_MASTER_KEY to the new key on every instance before they restart"
+                    ? "set " + config.source(Setting.MASTER_KEY) + " to the new key on every instance before they restart"
                     : config.path(Setting.DATA_DIR).resolve("master.key") + " holds the new key";
             out().result(Map.of("reencrypted", count), "re-encrypted " + count + " secrets; " + next);
         }

@@ -9,6 +9,7 @@ import ai.askel.confluence.app.config.Setting;
 import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.Secret;
 import ai.askel.confluence.domain.WorkspaceIds;
+import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +75,19 @@ final class ServeCommand extends ConnectorCommand {
     }
 
     /**
+     * Accepts the operator's key for the default workspace; a key that is not one (its form) is named by where it was
+     * given, the environment variable or the properties file's key, never shown.
+     */
+    private static void adoptBootstrapKey(AskelConfluence askel, String key, String source) {
+        try {
+            askel.manageApiKeys().adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, source));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream().map(problem -> new InvalidInputException.Problem(source, problem.message()))
+                    .toList());
+        }
+    }
+
+    /**
      * Serves until {@link #stop} is counted down (by a signal, or in-process), then stops in this order,
      * logging each step: the HTTP API stops accepting and lets the requests in flight finish within the
      * grace period; the job worker stops (items in flight get {@code ASKEL_JOB_SHUTDOWN_WAIT}, the rest run again on
@@ -83,8 +97,7 @@ final class ServeCommand extends ConnectorCommand {
     private void serve(AppConfig config, ConfluenceSandbox local, Duration grace, Output out) throws InterruptedException {
         try (AskelConfluence askel = AskelConfluence.from(config)) {
             // adopted before the port opens, so an unattended start accepts the key from the first request
-            config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key -> askel.manageApiKeys()
-                    .adopt(WorkspaceIds.DEFAULT, "bootstrap", Secret.of(key, Setting.BOOTSTRAP_API_KEY.environmentVariable())));
+            config.optional(Setting.BOOTSTRAP_API_KEY).ifPresent(key -> adoptBootstrapKey(askel, key, config.source(Setting.BOOTSTRAP_API_KEY)));
             HttpApiServer server = AskelHttpApi.server(askel).start();
             TemplateDirectoryWatcher watcher = null;
             try {

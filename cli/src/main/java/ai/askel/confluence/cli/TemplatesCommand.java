@@ -70,7 +70,7 @@ final class TemplatesCommand extends ConnectorCommand {
 
         @Override
         protected int execute() throws Exception {
-            ContentTemplateProvider hosted = resolve(template);
+            ContentTemplateProvider hosted = TemplateCheck.forPreview(resolve(template));
             Map<String, Object> values = readInputs(inputsFile).orElseGet(() -> examples(hosted));
             TemplateInputs inputs = new TemplateInputs(values);
             String pageTitle = Optional.ofNullable(title).or(() -> TemplateRegistry.suggestedTitle(hosted, inputs)).orElse("Preview");
@@ -84,8 +84,9 @@ final class TemplatesCommand extends ConnectorCommand {
                         "input validation: %d problem(s)\n  %s".formatted(problems.size(), String.join("\n  ", problems)));
                 return 1;
             } catch (TemplateFailedException e) {
-                // the template's author is at the keyboard: the template's own failure in full (its stack trace is logged)
-                throw new ConnectorException(e.code(), TemplateCheck.forAuthor(e), null, e.getCause());
+                // the template's author is at the keyboard: the template's own failure in full, in the one error line (with
+                // the line of a plugin's code that threw), not under a reference to a log; nothing is logged
+                throw new ConnectorException(e.code(), TemplateCheck.forAuthorInOneLine(e), null, e.getCause());
             }
             if (html != null) {
                 Files.writeString(html, StoragePreview.toHtml(pageTitle, body));
@@ -98,7 +99,7 @@ final class TemplatesCommand extends ConnectorCommand {
         private ContentTemplateProvider resolve(String idOrDir) {
             Path path = Path.of(idOrDir);
             if (Files.exists(path)) {
-                return TemplateCheck.of(DeclarativeTemplates.load(path)).hosted();
+                return DeclarativeTemplates.load(path);
             }
             return TemplateRegistry.load(config(Map.of()).optional(Setting.PLUGINS_DIR).map(Path::of)).find(idOrDir)
                     .orElseThrow(() -> new CliErrors.CliUsageException("no template '%s' is loaded, and no such folder exists".formatted(idOrDir)));

@@ -301,6 +301,20 @@ class AskelCommandTest {
     }
 
     @Test
+    void revoking_a_revoked_api_key_again_succeeds_and_an_unknown_one_is_not_found() {
+        String keyId = json(cli.run("--json", "api-key", "create", "--name", "twice")).get("id").asText();
+        CliRunner.Result first = cli.run("api-key", "revoke", keyId);
+
+        CliRunner.Result again = cli.run("api-key", "revoke", keyId);
+        CliRunner.Result unknown = cli.run("api-key", "revoke", "no-such-key");
+
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.out()).isEqualTo(first.out()).isEqualTo("revoked " + keyId + "\n");
+        assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(2);
+        assertThat(unknown.err()).contains("error [NOT_FOUND]: API key no-such-key not found");
+    }
+
+    @Test
     void drift_prints_its_findings_as_json() {
         CliRunner.Result drift = cli.run("--json", "drift");
         assertThat(drift.exit()).as("%s", drift).isIn(0, 3);
@@ -438,6 +452,19 @@ class AskelCommandTest {
                     .isEqualTo(401);
             assertThat(out + serve.err.text()).doesNotContain(key);
         }
+    }
+
+    @Test
+    void serve_refuses_a_bootstrap_api_key_of_the_wrong_form_naming_the_key_of_the_properties_file() throws Exception {
+        String key = "ask_not-a-key";
+        Path config = temp.resolve("bad-bootstrap.properties");
+        Files.writeString(config, "askel.bootstrap-api-key=" + key + "\naskel.http.port=0\n");
+
+        CliRunner.Result result = new CliRunner(temp.resolve("bad-bootstrap-data"), config).run("serve");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).as(result.toString()).contains("askel.bootstrap-api-key in " + config + ": is not an API key of the form")
+                .doesNotContain("ASKEL_BOOTSTRAP_API_KEY").doesNotContain(key);
     }
 
     @Test

@@ -123,6 +123,38 @@ class CommandLineConventionsTest {
     }
 
     @Test
+    void an_unknown_command_is_named_in_one_line_with_the_commands_it_may_mean_and_exits_2() {
+        Outcome unknown = run("nosuchcmd");
+        Outcome typo = run("sevre");
+        Outcome subcommand = run("connections", "lst");
+        Outcome viaHelp = run("help", "nosuchcmd");
+
+        for (Outcome answer : List.of(unknown, typo, subcommand, viaHelp)) {
+            assertThat(answer.exit()).as("%s", answer).isEqualTo(CliErrors.BAD_INPUT);
+            assertThat(answer.out()).as("no usage text").isEmpty();
+            assertThat(answer.err().lines()).as("%s", answer).hasSize(2);
+        }
+        assertThat(unknown.err()).startsWith("error: 'nosuchcmd' is not a command of askel-confluence (see askel-confluence --help)\n")
+                .contains("the commands are: demo, serve, sandbox, workspaces, api-key, connections,").contains("rotate-master-key");
+        assertThat(viaHelp.err()).isEqualTo(unknown.err());
+        assertThat(typo.err()).isEqualTo("error: 'sevre' is not a command of askel-confluence (see askel-confluence --help)\n"
+                + "did you mean: serve?\n");
+        assertThat(subcommand.err()).isEqualTo("error: 'lst' is not a command of askel-confluence connections"
+                + " (see askel-confluence connections --help)\ndid you mean: list?\n");
+    }
+
+    @Test
+    void a_word_where_a_command_belongs_is_not_echoed_unless_it_looks_like_a_command_name() {
+        Outcome token = run("--json", "ATATT3xFfGF0-very-secret");
+        Outcome afterTypo = run("api-key", "lis", "--token", "ATATT-very-secret-value");
+
+        assertThat(token.exit()).isEqualTo(CliErrors.BAD_INPUT);
+        assertThat(token.err()).doesNotContain("very-secret").contains("1 unexpected argument (not shown)").contains("the commands are: ");
+        assertThat(afterTypo.err()).doesNotContain("very-secret").doesNotContain("--token")
+                .contains("'lis' is not a command of askel-confluence api-key (2 more arguments not shown)").contains("did you mean: list?");
+    }
+
+    @Test
     void global_options_mean_the_same_before_and_after_the_command(@TempDir Path before, @TempDir Path after) throws IOException {
         Outcome first = run("--data-dir", before.toString(), "--json", "workspaces", "create", "tenant-a");
         Outcome second = run("workspaces", "create", "tenant-b", "--data-dir", after.toString(), "--json");
@@ -188,6 +220,13 @@ class CommandLineConventionsTest {
                 .doesNotContain("ASKEL_MASTER_KEY");
         assertThat(Files.readString(data.resolve("file").resolve("master.key")).strip()).isEqualTo(newKey);
         assertThat(fromEnvironment.out()).contains("set ASKEL_MASTER_KEY to the new key");
+        Path properties = Files.writeString(data.resolve("askel.properties"),
+                "askel.master-key=" + Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        Outcome fromProperties = runMain(data.resolve("properties"), Map.of("ASKEL_NEW_MASTER_KEY", newKey),
+                "--data-dir", data.resolve("properties").toString(), "--config", properties.toString(), "rotate-master-key");
+        assertThat(fromProperties.exit()).as(fromProperties.err()).isZero();
+        assertThat(fromProperties.out()).contains("set askel.master-key in " + properties + " to the new key")
+                .doesNotContain("ASKEL_MASTER_KEY");
     }
 
     /**

@@ -2,12 +2,17 @@ package ai.askel.confluence.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.askel.confluence.app.templates.PluginJar;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** {@code templates preview} and {@code templates check}: a template author's loop, without Confluence. */
 class TemplatesCommandTest {
@@ -107,6 +112,44 @@ class TemplatesCommandTest {
 
         assertThat(result.exit()).as("%s", result).isZero();
         assertThat(result.out()).contains("title: Crestview Production", "<h1>Crestview Production</h1>");
+    }
+
+    @Test
+    void preview_of_a_java_template_that_throws_says_why_and_where_in_one_line_without_a_stack_trace() throws IOException {
+        Path plugins = Files.createDirectories(temp.resolve("throwing-plugins"));
+        PluginJar.create().source("ThrowingNote", """
+                import ai.askel.confluence.domain.TemplateInputs;
+                import ai.askel.confluence.ports.spi.*;
+                import java.util.List;
+
+                public class ThrowingNote implements ContentTemplateProvider {
+                    public String id() { return "throwing-note"; }
+                    public String version() { return "1.0.0"; }
+                    public List<TemplateInput> inputs() {
+                        return List.of(TemplateInput.required("summary", InputType.TEXT, "What happened").withExample("Disk full"));
+                    }
+                    public String render(TemplateInputs inputs, RenderContext context) {
+                        throw new IllegalStateException("no summary template for " + inputs.requiredString("summary"));
+                    }
+                }
+                """).service("ThrowingNote").writeTo(plugins, "throwing.jar");
+        Logger hostedTemplate = (Logger) LoggerFactory.getLogger("ai.askel.confluence.app.templates.HostedTemplate");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        hostedTemplate.addAppender(logged);
+        CliRunner.Result result;
+        try {
+            result = cli.run("--plugins-dir", plugins.toString(), "templates", "preview", "throwing-note");
+        } finally {
+            hostedTemplate.detachAppender(logged);
+        }
+
+        assertThat(result.exit()).as("%s", result).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(logged.list).as("no log line, no stack trace: the error line has it all").isEmpty();
+        assertThat(result.err()).isEqualTo("error [TEMPLATE_ERROR]: template throwing-note@1.0.0 failed to render:"
+                + " java.lang.IllegalStateException: no summary template for Disk full"
+                + " (at com.example.templates.ThrowingNote.render(ThrowingNote.java:13))\n"); // line 13: PluginJar adds a package line
     }
 
     @Test

@@ -56,7 +56,8 @@ final class AdminRoutes {
             try {
                 sandbox.restorePage(text(b, "pageId"), text(b, "as"));
             } catch (Store.DuplicateTitle e) {
-                throw ApiError.v1(409, e.getMessage());
+                // as Confluence answers a title taken in the space, whichever way the page would get it back: 400
+                throw Http.bad(V1, e.getMessage());
             }
         }));
         routes.post(P + "/actions/editor-save", ctx -> act(ctx, b ->

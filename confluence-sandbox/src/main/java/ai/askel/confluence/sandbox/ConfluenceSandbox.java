@@ -196,7 +196,8 @@ public final class ConfluenceSandbox implements AutoCloseable {
     /**
      * Restores a trashed page (under its former parent, or the space's homepage if that is gone too). Refused with an
      * {@link IllegalArgumentException} naming the page that holds the title when a current page in the space has its
-     * title now (the admin API answers 409).
+     * title now (the admin API answers 400, as Confluence answers a title taken in the space, and as the v2 update
+     * restoring the page with {@code status: current} does).
      */
     public void restorePage(String pageId, String asUser) {
         person.restorePage(pageId, asUser);

@@ -178,19 +178,26 @@ class AdminRoutesTest {
     }
 
     @Test
-    void restoring_a_trashed_page_whose_title_is_taken_answers_409_and_leaves_it_in_the_trash() {
+    void restoring_a_trashed_page_whose_title_is_taken_answers_400_by_either_path_and_leaves_it_in_the_trash() {
         String trashed = admin.post("/__sandbox/actions/create-page", Map.of("space", "INFRA", "title", "RB Trash",
                 "body", "<p>old</p>", "as", "ada@example.com")).json().get("id").asText();
         admin.post("/__sandbox/actions/trash-page", Map.of("pageId", trashed, "as", "ada@example.com"));
         String successor = admin.post("/__sandbox/actions/create-page", Map.of("space", "INFRA", "title", "RB Trash",
                 "body", "<p>new</p>", "as", "ada@example.com")).json().get("id").asText();
 
-        TestClient.Response r = admin.post("/__sandbox/actions/restore-page", Map.of("pageId", trashed,
+        TestClient.Response byAdmin = admin.post("/__sandbox/actions/restore-page", Map.of("pageId", trashed,
                 "as", "ada@example.com"));
+        TestClient.Response byUpdate = ada.put("/wiki/api/v2/pages/" + trashed, Map.of("id", trashed, "status", "current",
+                "title", "RB Trash", "body", Map.of("representation", "storage", "value", "<p>old</p>"), "version", Map.of("number", 2)));
 
-        assertThat(r.status()).isEqualTo(409);
-        assertThat(r.body()).contains("RB Trash").contains(successor);
+        // Confluence answers a title taken in the space with 400 (its spec: a duplicate title is an invalid request)
+        assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(400);
+        assertThat(byUpdate.status()).as(byUpdate.body()).isEqualTo(400);
+        assertThat(byAdmin.body()).contains("already exists with the title RB Trash in the space with key INFRA").contains(successor);
+        assertThat(byUpdate.json().at("/errors/0/title").asText())
+                .contains("already exists with the title RB Trash in the space with key INFRA");
         assertThat(sandbox.findPage(trashed).orElseThrow().status()).isEqualTo("trashed");
+        assertThat(sandbox.findPage(trashed).orElseThrow().version()).as("the refused update wrote nothing").isEqualTo(1);
         assertThat(ada.get("/wiki/api/v2/pages?space-id=" + sandbox.spaceId("INFRA") + "&title=RB%20Trash").json()
                 .get("results")).extracting(n -> n.get("id").asText()).containsExactly(successor);
     }

@@ -79,8 +79,11 @@ final class FakeAdministration implements AdminUseCases {
     @Override
     public synchronized void revoke(WorkspaceId workspace, String keyId) {
         ApiKeyRecord k = keys.get(keyId);
-        if (k == null || !k.workspace().equals(workspace) || !k.isActive()) {
+        if (k == null || !k.workspace().equals(workspace)) {
             throw new NotFoundException("API key " + keyId + " not found");
+        }
+        if (!k.isActive()) {
+            return; // revoked already: revoking is idempotent
         }
         keys.put(keyId, new ApiKeyRecord(k.id(), k.workspace(), k.name(), k.prefix(), k.keyHash(), k.scope(), k.createdAt(),
                 Optional.of(FakeConnector.NOW)));

@@ -50,4 +50,9 @@ final class DriftScanStatusAdapter implements DriftScanStatusPort {
     public List<DriftScanStatus> list(WorkspaceId workspace) {
         return db.with(DriftScanStatusDao.class, dao -> dao.list(workspace.value())).stream().map(mapper::toDomain).toList();
     }
+
+    @Override
+    public List<DriftScanStatus> listAll() {
+        return db.with(DriftScanStatusDao.class, DriftScanStatusDao::listAll).stream().map(mapper::toDomain).toList();
+    }
 }

@@ -23,4 +23,7 @@ interface DriftScanStatusDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM drift_scan_status s JOIN connection c ON c.id = s.connection_id"
             + " WHERE c.workspace_id = :workspace ORDER BY c.name, s.connection_id")
     List<DriftScanStatusRow> list(@Bind("workspace") String workspace);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM drift_scan_status s ORDER BY s.connection_id")
+    List<DriftScanStatusRow> listAll();
 }

@@ -74,8 +74,8 @@ final class MasterKeyRotationAdapter implements MasterKeyRotationPort {
             LOG.info("Re-encrypted {} API tokens from master key {} to {}; {} holds the new key", count, oldKeyId, newKey.id(),
                     keys.keyFile());
         } else {
-            LOG.warn("Re-encrypted {} API tokens from master key {} to {}: set ASKEL_MASTER_KEY to the new key on every instance"
-                    + " before they restart", count, oldKeyId, newKey.id());
+            LOG.warn("Re-encrypted {} API tokens from master key {} to {}: set {} to the new key on every instance"
+                    + " before they restart", count, oldKeyId, newKey.id(), keys.where());
         }
         return retired;
     }

@@ -34,16 +34,23 @@ final class MasterKeySource {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = DataDirectory.OWNER_ONLY_FILE;
 
     private final Optional<String> configured;
+    private final String configuredAt;
     private final Path directory;
 
     MasterKeySource(PersistenceSettings settings) {
         this.configured = settings.masterKeyBase64();
+        this.configuredAt = settings.masterKeySource();
         this.directory = settings.dataDirectory().toAbsolutePath().normalize();
     }
 
     /** Whether the key lives in the key file (rather than in the configuration). */
     boolean isFileBacked() {
         return configured.isEmpty();
+    }
+
+    /** Where the key is configured, as messages name it: the key file, or where the configured key was given. */
+    String where() {
+        return isFileBacked() ? "the key file " + keyFile() : configuredAt;
     }
 
     Path keyFile() {
@@ -53,7 +60,7 @@ final class MasterKeySource {
     /** The current master key; {@code storedKeyIds} are the key ids the database holds values under. */
     MasterKey load(Set<String> storedKeyIds) {
         if (configured.isPresent()) {
-            return MasterKeys.fromBase64(configured.get(), "the configured master key (ASKEL_MASTER_KEY)");
+            return MasterKeys.fromBase64(configured.get(), "the configured master key (" + configuredAt + ")");
         }
         try {
             createOwnerOnlyDirectory(directory);

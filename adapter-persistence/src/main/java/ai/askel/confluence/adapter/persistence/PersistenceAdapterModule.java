@@ -222,8 +222,7 @@ public abstract class PersistenceAdapterModule {
             throw new ConnectorException(ErrorCode.SECRET_KEY_MISMATCH, ("the database holds API tokens encrypted with master key %s,"
                     + " but the configured master key is '%s': configure the key they were encrypted with (%s)").formatted(
                     String.join(", ", stored.stream().map(id -> "'" + id + "'").toList()), key.id(),
-                    keys.isFileBacked() ? "the key file " + keys.keyFile() + " was replaced or belongs to another database"
-                            : "ASKEL_MASTER_KEY"));
+                    keys.isFileBacked() ? keys.where() + " was replaced or belongs to another database" : keys.where()));
         }
         AesGcmSecretCipherAdapter cipher = new AesGcmSecretCipherAdapter(key);
         bindStoredTokens(db, cipher);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>With no JDBC URL it uses an embedded H2 file database in {@code dataDirectory} (no server to
  * install); with a JDBC URL ({@code jdbc:postgresql://...}) several instances can share one
  * PostgreSQL database. The master key that encrypts API tokens comes from {@code masterKeyBase64}
- * (the app passes {@code ASKEL_MASTER_KEY}) or, when absent, from {@code master.key} in the data
+ * (the app passes {@code ASKEL_MASTER_KEY}, or {@code askel.master-key} of its properties file) or, when absent, from {@code master.key} in the data
  * directory, created with owner-only permissions on first start.
  *
  * @param dataDirectory   the embedded database and the key file live here; default {@code ./askel-data}
@@ -20,15 +20,19 @@ import java.util.Optional;
  * @param user            the database user, for {@code jdbcUrl}
  * @param password        the database password, for {@code jdbcUrl} (never printed)
  * @param masterKeyBase64 a base64-encoded 32-byte AES key (never printed)
+ * @param masterKeySource where {@code masterKeyBase64} was given, as a message about it names the place (an
+ *                        environment variable, a properties file's key); {@value #DEFAULT_MASTER_KEY_SOURCE} unless said
  * @param poolSize        the most database connections this instance holds open
  * @param connectionCacheTtl how long a connection read from the database is served from memory; a change made
  *                        through this instance takes effect at once, one made by another instance sharing the
  *                        database within this time ({@code Duration.ZERO}: every lookup reads the database)
  */
 public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, Optional<String> user,
-                                  Optional<String> password, Optional<String> masterKeyBase64, int poolSize,
+                                  Optional<String> password, Optional<String> masterKeyBase64, String masterKeySource, int poolSize,
                                   Duration connectionCacheTtl) {
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("askel-data");
+    /** How messages name where a configured master key came from, when nothing more precise was said. */
+    public static final String DEFAULT_MASTER_KEY_SOURCE = "ASKEL_MASTER_KEY";
     /**
      * Transactions here are short (single-digit milliseconds) and never span a Confluence call, so a
      * few connections serve many concurrent requests; see docs/persistence.md for the sizing.
@@ -60,6 +64,7 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
         user = blankToEmpty(user, "user");
         password = Objects.requireNonNull(password, "password");
         masterKeyBase64 = blankToEmpty(masterKeyBase64, "masterKeyBase64");
+        Objects.requireNonNull(masterKeySource, "masterKeySource");
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
             throw InvalidInputException.of("poolSize", "must be between 1 and %d, was %d".formatted(MAX_POOL_SIZE, poolSize));
         }
@@ -76,28 +81,33 @@ public record PersistenceSettings(Path dataDirectory, Optional<String> jdbcUrl, 
     /** The embedded H2 database in {@code ./askel-data}, with the key file beside it. */
     public static PersistenceSettings defaults() {
         return new PersistenceSettings(DEFAULT_DATA_DIRECTORY, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_CACHE_TTL);
+                Optional.empty(), DEFAULT_MASTER_KEY_SOURCE, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_CACHE_TTL);
     }
 
     public PersistenceSettings withDataDirectory(Path directory) {
-        return new PersistenceSettings(directory, jdbcUrl, user, password, masterKeyBase64, poolSize, connectionCacheTtl);
+        return new PersistenceSettings(directory, jdbcUrl, user, password, masterKeyBase64, masterKeySource, poolSize, connectionCacheTtl);
     }
 
     public PersistenceSettings withDatabase(String url, String newUser, String newPassword) {
         return new PersistenceSettings(dataDirectory, Optional.of(url), Optional.ofNullable(newUser),
-                Optional.ofNullable(newPassword), masterKeyBase64, poolSize, connectionCacheTtl);
+                Optional.ofNullable(newPassword), masterKeyBase64, masterKeySource, poolSize, connectionCacheTtl);
     }
 
     public PersistenceSettings withMasterKeyBase64(String keyBase64) {
-        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, Optional.of(keyBase64), poolSize, connectionCacheTtl);
+        return withMasterKeyBase64(keyBase64, DEFAULT_MASTER_KEY_SOURCE);
+    }
+
+    /** The master key, and where it was given ({@code askel.master-key in /etc/askel.properties}), for messages about it. */
+    public PersistenceSettings withMasterKeyBase64(String keyBase64, String source) {
+        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, Optional.of(keyBase64), source, poolSize, connectionCacheTtl);
     }
 
     public PersistenceSettings withPoolSize(int size) {
-        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, size, connectionCacheTtl);
+        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, masterKeySource, size, connectionCacheTtl);
     }
 
     public PersistenceSettings withConnectionCacheTtl(Duration ttl) {
-        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, poolSize, ttl);
+        return new PersistenceSettings(dataDirectory, jdbcUrl, user, password, masterKeyBase64, masterKeySource, poolSize, ttl);
     }
 
     /**

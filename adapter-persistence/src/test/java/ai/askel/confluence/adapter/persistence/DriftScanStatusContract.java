@@ -56,6 +56,24 @@ public abstract class DriftScanStatusContract extends RepositoryContract {
     }
 
     @Test
+    public void every_workspaces_last_scans_are_listed_together_until_their_connection_is_removed() {
+        Connection other = Fixtures.connection(WorkspaceId.random());
+        ports.connections().save(other);
+        DriftScanStatus mine = new DriftScanStatus(connection.id(), Fixtures.NOW, Duration.ZERO, DriftScanStatus.Outcome.COMPLETED,
+                Optional.empty(), 1);
+        DriftScanStatus theirs = new DriftScanStatus(other.id(), Fixtures.NOW, Duration.ofSeconds(3), DriftScanStatus.Outcome.FAILED,
+                Optional.of("Confluence did not answer"), 4);
+        scans.record(mine);
+        scans.record(theirs);
+
+        assertThat(scans.listAll()).contains(mine, theirs);
+
+        ports.connections().delete(other.workspace(), other.id());
+        assertThat(scans.listAll()).contains(mine).doesNotContain(theirs)
+                .noneMatch(status -> status.connection().equals(other.id()));
+    }
+
+    @Test
     public void a_scan_of_an_unknown_connection_is_not_found() {
         assertThatThrownBy(() -> scans.record(new DriftScanStatus(ConnectionId.random(), Fixtures.NOW, Duration.ZERO,
                 DriftScanStatus.Outcome.COMPLETED, Optional.empty(), 0))).isInstanceOf(NotFoundException.class);

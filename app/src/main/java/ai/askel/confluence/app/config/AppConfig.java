@@ -24,9 +24,12 @@ import java.util.Properties;
  */
 public final class AppConfig {
     private final Map<Setting, String> values;
+    /** The settings read from the properties file, with its path: a message about one names the file's key and the file. */
+    private final Map<Setting, Path> fromFile;
 
-    private AppConfig(Map<Setting, String> values) {
+    private AppConfig(Map<Setting, String> values, Map<Setting, Path> fromFile) {
         this.values = values;
+        this.fromFile = fromFile;
     }
 
     /** Defaults only (tests, embedding). */
@@ -41,6 +44,7 @@ public final class AppConfig {
 
     public static AppConfig load(Map<String, String> environment, Optional<Path> propertiesFile, Map<Setting, String> overrides) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, Path> fromFile = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
             values.put(s, s.defaultValue());
         }
@@ -50,6 +54,7 @@ public final class AppConfig {
                 String v = properties.getProperty(s.property());
                 if (v != null) {
                     values.put(s, v.strip());
+                    fromFile.put(s, file);
                 }
             }
             for (String name : properties.stringPropertyNames()) {
@@ -62,17 +67,34 @@ public final class AppConfig {
             String v = environment.get(s.environmentVariable());
             if (v != null && !v.isBlank()) {
                 values.put(s, v.strip());
+                fromFile.remove(s);
             }
         }
-        overrides.forEach((s, v) -> values.put(s, v.strip()));
-        return new AppConfig(values);
+        overrides.forEach((s, v) -> {
+            values.put(s, v.strip());
+            fromFile.remove(s);
+        });
+        return new AppConfig(values, fromFile);
     }
 
     /** The same configuration with some values replaced. */
     public AppConfig with(Setting setting, String value) {
         Map<Setting, String> copy = new EnumMap<>(values);
         copy.put(setting, value);
-        return new AppConfig(copy);
+        Map<Setting, Path> stillFromFile = new EnumMap<>(Setting.class);
+        stillFromFile.putAll(fromFile);
+        stillFromFile.remove(setting);
+        return new AppConfig(copy, stillFromFile);
+    }
+
+    /**
+     * Where the setting's value was given, as a message about it names the place: {@code askel.master-key in FILE} for a
+     * value read from the properties file, else the environment variable (for a value from the environment, and for a
+     * default or a value given in code or as a command option, which the operator sets through that variable otherwise).
+     */
+    public String source(Setting setting) {
+        Path file = fromFile.get(setting);
+        return file == null ? setting.environmentVariable() : setting.property() + " in " + file;
     }
 
     public String string(Setting setting) {
@@ -150,8 +172,8 @@ public final class AppConfig {
         return Arrays.stream(values.get(setting).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static InvalidInputException invalid(Setting setting, String problem) {
-        return InvalidInputException.of(setting.environmentVariable(), problem);
+    private InvalidInputException invalid(Setting setting, String problem) {
+        return InvalidInputException.of(source(setting), problem);
     }
 
     private static Properties read(Path file) {

@@ -24,15 +24,40 @@ import org.slf4j.LoggerFactory;
  * inputs validated against the declared ones before {@link #render} reaches the template, and the
  * body checked to be storage format Confluence will accept. A template's failure surfaces as a
  * {@link ErrorCode#TEMPLATE_ERROR} naming the template (never where it was loaded from, nor its own message: callers
- * may be tenants); the host's log has the rest.
+ * may be tenants); the host's log has the rest. That holds for whatever a Java plugin throws, a
+ * {@link ConnectorException} of its own too; only the templates the connector renders itself ({@link Origin}) throw
+ * messages written for callers.
  */
 final class HostedTemplate implements ContentTemplateProvider {
     private static final Logger LOG = LoggerFactory.getLogger(HostedTemplate.class);
     /** The same rules the publish use case applies before it calls Confluence. */
     private static final TemplateInputValidator VALIDATOR = new TemplateInputValidator();
 
+    /** Where a template comes from, which decides whose words its {@link ConnectorException} carries. */
+    enum Origin {
+        /**
+         * On the connector's class path (the built-in templates): the connector's own code, or its host's. A
+         * {@link ConnectorException} it throws (a declarative body's repeat limit, say) tells the caller as it is.
+         */
+        BUILT_IN,
+        /** A declarative template, rendered by the connector's own engine: its {@link ConnectorException} is as above. */
+        DECLARATIVE,
+        /**
+         * A Java template from a plugin jar, or one the test kit checks as it will run from its jar: third-party code, so
+         * anything it throws, a {@link ConnectorException} too, is its failure ({@link TemplateFailedException}).
+         */
+        JAVA_PLUGIN;
+
+        boolean writesForCallers() {
+            return this != JAVA_PLUGIN;
+        }
+    }
+
     private final ContentTemplateProvider template;
     private final String source;
+    private final Origin origin;
+    /** Whether a failure is logged under its reference (not when an author's tool shows it in full instead). */
+    private final boolean logsFailures;
     private final String id;
     private final String version;
     private final String displayName;
@@ -41,9 +66,15 @@ final class HostedTemplate implements ContentTemplateProvider {
     private final Set<String> defaultLabels;
     private final Optional<String> titlePattern;
 
-    HostedTemplate(ContentTemplateProvider template, String source) {
+    HostedTemplate(ContentTemplateProvider template, String source, Origin origin) {
+        this(template, source, origin, true);
+    }
+
+    private HostedTemplate(ContentTemplateProvider template, String source, Origin origin, boolean logsFailures) {
         this.template = template;
         this.source = source;
+        this.origin = origin;
+        this.logsFailures = logsFailures;
         this.id = template.id();
         this.version = template.version();
         this.displayName = orEmpty(template.displayName(), id);
@@ -51,6 +82,14 @@ final class HostedTemplate implements ContentTemplateProvider {
         this.inputs = List.copyOf(template.inputs());
         this.defaultLabels = Set.copyOf(template.defaultLabels());
         this.titlePattern = template.titlePattern();
+    }
+
+    /**
+     * The same template for its author's preview, which shows a failure in full itself: nothing is logged (a log line
+     * with a stack trace would only repeat it, on the terminal the preview prints to).
+     */
+    HostedTemplate unlogged() {
+        return new HostedTemplate(template, source, origin, false);
     }
 
     /** Where the template was loaded from (a jar path, or the built-in templates). */
@@ -110,9 +149,10 @@ final class HostedTemplate implements ContentTemplateProvider {
     }
 
     /**
-     * Validates the caller's inputs, renders, and checks the body. A failure of the template's own (an exception, no
-     * body, a body Confluence would reject) is a {@link TemplateFailedException}: callers get the template's name and
-     * a reference, and the cause is logged here, stack trace and source included, under that reference.
+     * Validates the caller's inputs, renders, and checks the body. A failure of the template's own (an exception, for a
+     * Java plugin any {@link ConnectorException} too; no body; a body Confluence would reject) is a
+     * {@link TemplateFailedException}: callers get the template's name and a reference, and the cause is logged here,
+     * stack trace and source included, under that reference.
      */
     @Override
     public String render(TemplateInputs values, RenderContext context) {
@@ -123,7 +163,11 @@ final class HostedTemplate implements ContentTemplateProvider {
         } catch (InputReadException e) {
             throw misread(e);
         } catch (ConnectorException e) {
-            throw e;
+            if (origin.writesForCallers()) {
+                throw e;
+            }
+            // a plugin's own message may say anything (its database, its secrets, another tenant's data): the log has it
+            throw failed("failed to render", e.toString(), e);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // a plugin that recurses without end, or was built against classes this host lacks: its failure, not the host's
             throw failed("failed to render", e instanceof StackOverflowError ? "it overflowed the stack" : e.toString(), e);
@@ -143,7 +187,9 @@ final class HostedTemplate implements ContentTemplateProvider {
     private TemplateFailedException failed(String what, String detail, Throwable cause) {
         TemplateFailedException failure = new TemplateFailedException(toString(), what, "template %s %s: %s".formatted(this, what, detail),
                 cause);
-        LOG.warn("Template {} from {} {} (reference {}): {}", this, source, what, failure.reference(), detail, cause);
+        if (logsFailures) {
+            LOG.warn("Template {} from {} {} (reference {}): {}", this, source, what, failure.reference(), detail, cause);
+        }
         return failure;
     }
 
@@ -162,7 +208,9 @@ final class HostedTemplate implements ContentTemplateProvider {
             message = "template %s read input '%s' as %s, but declares it %s"
                     .formatted(id, e.input(), e.readAs().words(), declared.get().type().descriptorName());
         }
-        LOG.warn("Template {} from {}: {} ({})", this, source, message, e.getMessage());
+        if (logsFailures) {
+            LOG.warn("Template {} from {}: {} ({})", this, source, message, e.getMessage());
+        }
         return new ConnectorException(ErrorCode.TEMPLATE_ERROR, message, null, e);
     }
 

@@ -21,6 +21,9 @@ final class PluginClassLoader extends URLClassLoader {
         ClassLoader.registerAsParallelCapable();
     }
 
+    /** How a plugin jar's loader is named, before the jar's file name; a stack frame of a plugin's own class carries it. */
+    static final String NAME_PREFIX = "template-plugin:";
+
     private final ClassLoader host;
 
     PluginClassLoader(String name, URL jar, ClassLoader host) {

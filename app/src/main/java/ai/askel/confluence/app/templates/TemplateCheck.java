@@ -5,6 +5,7 @@ import ai.askel.confluence.domain.TemplateInputs;
 import ai.askel.confluence.domain.Title;
 import ai.askel.confluence.domain.error.ConnectorException;
 import ai.askel.confluence.domain.error.TemplateFailedException;
+import ai.askel.confluence.plugins.declarative.DeclarativeTemplate;
 import ai.askel.confluence.plugins.declarative.DeclarativeTemplates;
 import ai.askel.confluence.plugins.declarative.TemplateDefinitionException;
 import ai.askel.confluence.ports.spi.ContentTemplateProvider;
@@ -90,9 +91,13 @@ public final class TemplateCheck {
         return Samples.fromExamples(inputs);
     }
 
-    /** The template as the connector hosts it (validated descriptor, checked inputs and body). */
+    /**
+     * The template as the connector hosts it (validated descriptor, checked inputs and body); a Java template as it will
+     * run from its plugin jar.
+     */
     public ContentTemplateProvider hosted() {
-        HostedTemplate hosted = TemplateLoading.describe(template, source);
+        HostedTemplate hosted = TemplateLoading.describe(template, source, template instanceof DeclarativeTemplate
+                ? HostedTemplate.Origin.DECLARATIVE : HostedTemplate.Origin.JAVA_PLUGIN);
         template.init(TemplateHostContext.current());
         return hosted;
     }
@@ -133,6 +138,27 @@ public final class TemplateCheck {
      */
     public static String forAuthor(ConnectorException e) {
         return e instanceof TemplateFailedException failed ? failed.authorDetail() : e.getMessage();
+    }
+
+    /**
+     * A template hosted for its author's preview: as the connector hosts it (the inputs validated, the body checked),
+     * except that a failure is not logged, since the preview shows it ({@link #forAuthorInOneLine}).
+     */
+    public static ContentTemplateProvider forPreview(ContentTemplateProvider template) {
+        HostedTemplate hosted = template instanceof HostedTemplate already ? already : (HostedTemplate) of(template).hosted();
+        return hosted.unlogged();
+    }
+
+    /**
+     * A failure as a preview prints it, in one line: {@link #forAuthor} and, for a plugin jar's template, the line of its
+     * own code that threw (the first frame of a class of the jar), instead of a stack trace.
+     */
+    public static String forAuthorInOneLine(ConnectorException e) {
+        String place = causeOf(e).stream().flatMap(cause -> java.util.Arrays.stream(cause.getStackTrace()))
+                .filter(frame -> frame.getClassLoaderName() != null && frame.getClassLoaderName().startsWith(PluginClassLoader.NAME_PREFIX))
+                .findFirst().map(frame -> " (at %s.%s(%s:%d))".formatted(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber())).orElse("");
+        return forAuthor(e) + place;
     }
 
     /** The exception the template itself threw, when the failure came from one. */

@@ -51,7 +51,7 @@ final class TemplateLoading {
     void builtIns(ClassLoader hostLoader) {
         try {
             ServiceLoader.load(ContentTemplateProvider.class, hostLoader).stream()
-                    .forEach(provider -> add(provider, "built-in templates (" + codeSource(provider.type()) + ")"));
+                    .forEach(provider -> add(provider, "built-in templates (" + codeSource(provider.type()) + ")", HostedTemplate.Origin.BUILT_IN));
         } catch (ServiceConfigurationError e) {
             problems.add("a built-in template could not be loaded: " + reason(e));
         }
@@ -102,7 +102,7 @@ final class TemplateLoading {
                 }
                 try {
                     // the same checks as a plugin's template (the most default labels, among others)
-                    put(describe(template, source), "declarative template");
+                    put(describe(template, source, HostedTemplate.Origin.DECLARATIVE), "declarative template");
                 } catch (InvalidInputException e) {
                     problems.add("%s: %s".formatted(source, e.getMessage()));
                 }
@@ -143,7 +143,7 @@ final class TemplateLoading {
         }
         PluginClassLoader loader;
         try {
-            loader = new PluginClassLoader("template-plugin:" + jar.getFileName(), jar.toUri().toURL(), hostLoader);
+            loader = new PluginClassLoader(PluginClassLoader.NAME_PREFIX + jar.getFileName(), jar.toUri().toURL(), hostLoader);
         } catch (MalformedURLException e) {
             problems.add(source + ": cannot be opened: " + e.getMessage());
             return;
@@ -155,7 +155,7 @@ final class TemplateLoading {
                     : ServiceLoader.load(ContentTemplateProvider.class, loader).stream().toList()) {
                 if (provider.type().getClassLoader() == loader) {
                     found++;
-                    add(provider, source);
+                    add(provider, source, HostedTemplate.Origin.JAVA_PLUGIN);
                 }
             }
         } catch (ServiceConfigurationError | LinkageError e) {
@@ -167,7 +167,7 @@ final class TemplateLoading {
         }
     }
 
-    private void add(ServiceLoader.Provider<ContentTemplateProvider> provider, String source) {
+    private void add(ServiceLoader.Provider<ContentTemplateProvider> provider, String source, HostedTemplate.Origin origin) {
         String type = provider.type().getName();
         ContentTemplateProvider template;
         try {
@@ -178,7 +178,7 @@ final class TemplateLoading {
         }
         HostedTemplate hosted;
         try {
-            hosted = describe(template, source);
+            hosted = describe(template, source, origin);
         } catch (InvalidInputException e) {
             problems.add("%s: template class %s has an invalid descriptor: %s".formatted(source, type, e.getMessage()));
             return;
@@ -209,7 +209,7 @@ final class TemplateLoading {
         LOG.info("Loaded template {} version {} ({}) from {}", hosted.id(), hosted.version(), type, hosted.source());
     }
 
-    static HostedTemplate describe(ContentTemplateProvider template, String source) {
+    static HostedTemplate describe(ContentTemplateProvider template, String source, HostedTemplate.Origin origin) {
         new TemplateRef(template.id(), template.version());
         List<TemplateInput> inputs = template.inputs();
         if (inputs == null) {
@@ -228,7 +228,7 @@ final class TemplateLoading {
                     .formatted(template.defaultLabels().size(), Label.MAX_PER_REQUEST));
         }
         template.titlePattern().ifPresent(pattern -> TitlePattern.check(pattern, inputs));
-        return new HostedTemplate(template, source);
+        return new HostedTemplate(template, source, origin);
     }
 
     void closeLoaders() {

@@ -96,10 +96,19 @@ final class ManageApiKeysService implements ManageApiKeysUseCase {
 
     @Override
     public void revoke(WorkspaceId workspace, String keyId) {
-        if (keyId == null || keyId.isBlank() || !keys.revoke(workspace, keyId, clock.now())) {
+        if (keyId == null || keyId.isBlank()) {
             throw new NotFoundException("API key " + keyId + " not found");
         }
-        audit.record(workspace, "api-key.revoke", Optional.empty(), Optional.empty(), "revoked key " + keyId);
+        if (keys.revoke(workspace, keyId, clock.now())) {
+            audit.record(workspace, "api-key.revoke", Optional.empty(), Optional.empty(), "revoked key " + keyId);
+            return;
+        }
+        // revoking is idempotent: a key revoked already (by a retry, or another admin) stays revoked, with its first
+        // revocation's time and audit event
+        boolean revokedAlready = keys.list(workspace).stream().anyMatch(key -> key.id().equals(keyId) && !key.isActive());
+        if (!revokedAlready) {
+            throw new NotFoundException("API key " + keyId + " not found");
+        }
     }
 
     private static String requireName(String name) {

@@ -25,6 +25,9 @@ public interface ConnectorComponent extends ConnectorUseCases {
     /** The configuration this connector was built from. */
     AppConfig config();
 
+    /** The drift scan gauges, refreshed from the database while this process takes its turn at the periodic scan. */
+    DriftScanGauges driftScanGauges();
+
     @Component.Factory
     interface Factory {
         /** {@code hostRegistry}: a registry of the embedding host that receives every meter too, or {@link MetricsModule#NO_HOST_REGISTRY}. */

@@ -33,7 +33,7 @@ final class HttpSettingsModule {
     static ConsoleSettings consoleSettings(AppConfig config) {
         String enabled = config.string(Setting.CONSOLE_ENABLED).strip().toLowerCase(java.util.Locale.ROOT);
         if (!enabled.equals("true") && !enabled.equals("false")) {
-            throw InvalidInputException.of(Setting.CONSOLE_ENABLED.environmentVariable(), "must be true or false, was '%s'".formatted(enabled));
+            throw InvalidInputException.of(config.source(Setting.CONSOLE_ENABLED), "must be true or false, was '%s'".formatted(enabled));
         }
         Duration idle = config.duration(Setting.CONSOLE_SESSION_IDLE, Duration.ofSeconds(1), Duration.ofDays(365));
         return new ConsoleSettings(enabled.equals("true"), idle, config.duration(Setting.CONSOLE_SESSION_MAX, idle, Duration.ofDays(365)),

@@ -50,6 +50,9 @@ abstract class MetricsModule {
     abstract DriftScanObserver driftScanObserver(DriftScanMeters meters);
 
     @Binds
+    abstract DriftScanGauges driftScanGauges(DriftScanMeters meters);
+
+    @Binds
     abstract JobObserver jobObserver(JobMeters meters);
 
     /** The adapter's meters replace the old call counters; nothing else listens to its calls. */

@@ -49,7 +49,7 @@ final class SettingsModule {
                     config.string(Setting.DATABASE_PASSWORD));
         }
         if (config.optional(Setting.MASTER_KEY).isPresent()) {
-            settings = settings.withMasterKeyBase64(config.string(Setting.MASTER_KEY));
+            settings = settings.withMasterKeyBase64(config.string(Setting.MASTER_KEY), config.source(Setting.MASTER_KEY));
         }
         return settings;
     }
@@ -103,7 +103,7 @@ final class SettingsModule {
     static java.time.Duration positive(AppConfig config, Setting setting) {
         java.time.Duration d = config.duration(setting);
         if (d.isZero()) {
-            throw ai.askel.confluence.domain.error.InvalidInputException.of(setting.environmentVariable(), "must be longer than zero");
+            throw ai.askel.confluence.domain.error.InvalidInputException.of(config.source(setting), "must be longer than zero");
         }
         return d;
     }

@@ -61,6 +61,23 @@ class AppConfigTest {
     }
 
     @Test
+    void a_bad_value_from_the_properties_file_names_the_files_key_and_the_file() throws IOException {
+        Path file = dir.resolve("askel.properties");
+        Files.writeString(file, "askel.http.port=eighty\naskel.confluence.timeout=30 seconds\n");
+
+        AppConfig config = AppConfig.load(Map.of(), Optional.of(file), Map.of());
+
+        assertThat(config.source(Setting.HTTP_PORT)).isEqualTo("askel.http.port in " + file);
+        assertThatThrownBy(() -> config.integer(Setting.HTTP_PORT, 0, 65535)).hasMessageStartingWith("askel.http.port in " + file + ": ")
+                .hasMessageNotContaining("ASKEL_HTTP_PORT");
+        assertThatThrownBy(() -> config.duration(Setting.CONFLUENCE_TIMEOUT)).hasMessageContaining("askel.confluence.timeout in " + file);
+        assertThat(config.source(Setting.DATA_DIR)).as("not in the file: its variable").isEqualTo("ASKEL_DATA_DIR");
+        AppConfig overridden = AppConfig.load(Map.of("ASKEL_HTTP_PORT", "eighty"), Optional.of(file), Map.of());
+        assertThat(overridden.source(Setting.HTTP_PORT)).as("the environment wins over the file").isEqualTo("ASKEL_HTTP_PORT");
+        assertThat(config.with(Setting.HTTP_PORT, "8081").source(Setting.HTTP_PORT)).isEqualTo("ASKEL_HTTP_PORT");
+    }
+
+    @Test
     void lists_are_split_on_commas_and_trimmed() {
         AppConfig config = AppConfig.load(Map.of("ASKEL_ALLOWED_SITE_ORIGINS", " http://127.0.0.1:8090 , ,http://localhost:9"),
                 Optional.empty(), Map.of());

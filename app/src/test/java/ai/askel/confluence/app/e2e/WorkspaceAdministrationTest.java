@@ -198,7 +198,10 @@ class WorkspaceAdministrationTest {
             assertThat(operator.delete("/api/v1/workspaces/" + tenant + "/api-keys/" + writerKey.json().get("id").asText()).status())
                     .as("the operator may revoke a tenant's key").isEqualTo(204);
             assertThat(tenantAdmin.delete("/api/v1/workspaces/" + tenant + "/api-keys/" + writerKey.json().get("id").asText()).status())
-                    .as("revoked already").isEqualTo(404);
+                    .as("revoked already: revoking is idempotent").isEqualTo(204);
+            assertThat(tenantAdmin.get("/api/v1/workspaces/" + tenant + "/audit-events?action=api-key.revoke").json().get("results"))
+                    .as("one revocation, one event").hasSize(1);
+            assertThat(tenantAdmin.delete("/api/v1/workspaces/" + tenant + "/api-keys/no-such-key").status()).isEqualTo(404);
         }
 
         @Test

@@ -26,29 +26,29 @@ import javax.tools.ToolProvider;
 /**
  * Builds a real third-party template jar in a test, the way an author would: Java sources compiled
  * with the JDK's compiler against the SPI (ports and domain only, as with {@code provided} scope),
- * and a jar holding the classes and a {@code META-INF/services} file.
+ * and a jar holding the classes and a {@code META-INF/services} file. Public for the command line's tests too.
  */
-final class PluginJar {
+public final class PluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> services = new ArrayList<>();
 
-    static PluginJar create() {
+    public static PluginJar create() {
         return new PluginJar();
     }
 
     /** A source file in package {@code com.example.templates}: its imports and class, without the package line. */
-    PluginJar source(String className, String code) {
+    public PluginJar source(String className, String code) {
         sources.put(className, "package com.example.templates;\n" + code);
         return this;
     }
 
     /** Lists a class in the jar's META-INF/services file (it need not exist, to build a broken jar). */
-    PluginJar service(String className) {
+    public PluginJar service(String className) {
         services.add("com.example.templates." + className);
         return this;
     }
 
-    Path writeTo(Path dir, String jarName) throws IOException {
+    public Path writeTo(Path dir, String jarName) throws IOException {
         Path work = Files.createTempDirectory(dir.getParent(), "src");
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> files = new ArrayList<>();

@@ -41,12 +41,12 @@ class TemplateLoadingTest {
 
     @Test
     void a_template_with_as_many_default_labels_as_one_publish_takes_is_described() {
-        assertThat(TemplateLoading.describe(withDefaultLabels(Label.MAX_PER_REQUEST), "test").defaultLabels()).hasSize(50);
+        assertThat(TemplateLoading.describe(withDefaultLabels(Label.MAX_PER_REQUEST), "test", HostedTemplate.Origin.JAVA_PLUGIN).defaultLabels()).hasSize(50);
     }
 
     @Test
     void a_template_with_more_default_labels_than_one_publish_takes_is_refused() {
-        assertThatThrownBy(() -> TemplateLoading.describe(withDefaultLabels(Label.MAX_PER_REQUEST + 1), "test"))
+        assertThatThrownBy(() -> TemplateLoading.describe(withDefaultLabels(Label.MAX_PER_REQUEST + 1), "test", HostedTemplate.Origin.JAVA_PLUGIN))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("template: declares 51 default labels; a page takes at most 50 in one publish");
     }

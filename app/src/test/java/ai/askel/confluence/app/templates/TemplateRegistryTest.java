@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 class TemplateRegistryTest {
@@ -336,6 +338,38 @@ class TemplateRegistryTest {
             assertThat(event.getFormattedMessage()).contains("incident-note@2.1.0", jar.toString(), "reference " + reference, "boom");
             assertThat(event.getThrowableProxy()).as("logged with its stack trace").isNotNull();
             assertThat(event.getThrowableProxy().getClassName()).isEqualTo(IllegalStateException.class.getName());
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "new ai.askel.confluence.domain.error.ConnectorException(ai.askel.confluence.domain.error.ErrorCode.CONFLICT, \"%s\")",
+        "ai.askel.confluence.domain.error.InvalidInputException.of(\"inputs.summary\", \"%s\")",
+        "new ai.askel.confluence.domain.error.NotFoundException(\"%s\")",
+        "new ai.askel.confluence.domain.error.TemplateFailedException(\"incident-note@2.1.0\", \"%s\", \"%1$s\", null)"})
+    void a_connector_exception_a_plugin_throws_itself_tells_the_caller_only_the_name_and_a_reference(String thrown) throws IOException {
+        String secret = "row 7 of tenant acme: db password=hunter2";
+        Path plugins = pluginsDir();
+        PluginJar.create().source("IncidentNoteTemplate", incidentNote("incident-note").replace(
+                        "String summary = (String) inputs.get(\"summary\").orElseThrow();",
+                        "if (true) throw " + thrown.formatted(secret) + "; String summary = \"\";"))
+                .service("IncidentNoteTemplate").writeTo(plugins, "throws-its-own.jar");
+        ContentTemplateProvider note = TemplateRegistry.load(Optional.of(plugins)).find("incident-note").orElseThrow();
+        List<Throwable> thrownBox = new ArrayList<>();
+
+        List<ILoggingEvent> logged = events(HostedTemplate.class,
+                () -> thrownBox.add(catchThrowable(() -> note.render(new TemplateInputs(Map.of("summary", "x")), CONTEXT))));
+
+        assertThat(thrownBox.get(0)).isInstanceOfSatisfying(TemplateFailedException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_ERROR);
+            assertThat(e.getMessage()).isEqualTo("template incident-note@2.1.0 failed to render (reference " + e.reference()
+                    + "; the server log has the details)");
+            assertThat(e.getCause()).isInstanceOf(ConnectorException.class).hasMessageContaining(secret);
+            assertThat(e.authorDetail()).as("the author still sees it").contains(secret);
+            assertThat(logged).singleElement().satisfies(event -> {
+                assertThat(event.getFormattedMessage()).contains("reference " + e.reference(), secret);
+                assertThat(event.getThrowableProxy()).as("logged with its stack trace").isNotNull();
+            });
         });
     }
 

@@ -451,6 +451,11 @@ final class InMemoryRepositories {
         }
 
         @Override
+        public synchronized List<DriftScanStatus> listAll() {
+            return List.copyOf(last.values());
+        }
+
+        @Override
         public synchronized void scanFinished(DriftScanStatus status) {
             observed.add(status);
         }

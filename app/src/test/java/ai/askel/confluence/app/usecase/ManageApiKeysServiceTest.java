@@ -6,6 +6,7 @@ import ai.askel.confluence.domain.WorkspaceId;
 import ai.askel.confluence.domain.error.InvalidInputException;
 import ai.askel.confluence.domain.error.NotFoundException;
 import ai.askel.confluence.ports.in.CreatedApiKey;
+import ai.askel.confluence.ports.out.ApiKeyRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,24 @@ class ManageApiKeysServiceTest {
         assertThat(authenticate.authenticate(created.key().reveal()).workspace()).isEqualTo(workspace);
 
         manage.revoke(workspace, created.record().id());
-        assertThatThrownBy(() -> manage.revoke(workspace, created.record().id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> manage.revoke(WorkspaceId.random(), created.record().id()))
+                .as("revoked, still another workspace's").isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void revoking_a_revoked_key_again_succeeds_and_changes_nothing() {
+        CreatedApiKey created = manage.create(workspace, "ci");
+        manage.revoke(workspace, created.record().id());
+        ApiKeyRecord revoked = manage.list(workspace).get(0);
+        int events = f.auditLog.all().size();
+        f.clock.advance(java.time.Duration.ofMinutes(5));
+
+        manage.revoke(workspace, created.record().id());
+
+        assertThat(manage.list(workspace)).containsExactly(revoked);
+        assertThat(revoked.revokedAt()).isPresent();
+        assertThat(f.auditLog.all()).as("no second audit event").hasSize(events);
+        assertThat(f.auditLog.all()).filteredOn(e -> e.operation().equals("api-key.revoke")).hasSize(1);
     }
 
     @Test

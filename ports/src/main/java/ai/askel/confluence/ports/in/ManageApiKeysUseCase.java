@@ -28,6 +28,9 @@ public interface ManageApiKeysUseCase {
 
     List<ApiKeyRecord> list(WorkspaceId workspace);
 
-    /** Revokes the key; {@code NotFoundException} if the workspace has no such active key. */
+    /**
+     * Revokes the key. Revoking a key that is revoked already succeeds and changes nothing (no second audit event, the
+     * first revocation's time stays); {@code NotFoundException} if the workspace has no key with that id.
+     */
     void revoke(WorkspaceId workspace, String keyId);
 }

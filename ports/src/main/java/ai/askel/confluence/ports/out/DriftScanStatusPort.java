@@ -15,4 +15,10 @@ public interface DriftScanStatusPort {
 
     /** The last scan of every connection of the workspace that was scanned at least once. */
     List<DriftScanStatus> list(WorkspaceId workspace);
+
+    /**
+     * The last scan of every connection, of every workspace, that was scanned at least once: what each instance of a
+     * cluster reads to show the scans that any of them ran. A removed connection's last scan goes with it.
+     */
+    List<DriftScanStatus> listAll();
 }
