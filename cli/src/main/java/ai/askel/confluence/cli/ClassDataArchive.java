@@ -1,6 +1,7 @@
 package ai.askel.confluence.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -58,8 +59,7 @@ final class ClassDataArchive {
         long started = System.nanoTime();
         try {
             Files.createDirectories(archive.getParent());
-            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "vmCds", new Object[] {new String[] {"dynamic_dump", partial.toString()}}, new String[] {String[].class.getName()});
+            Object answer = dump(partial);
             if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
                 LOG.info("No class-data archive was written ({}); starts stay as fast as without one", String.valueOf(answer).strip());
                 return false;
@@ -78,6 +78,23 @@ final class ClassDataArchive {
             } catch (IOException leftBehind) {
                 // a stray .part file is ignored by the launcher and overwritten by no one
             }
+        }
+    }
+
+    /**
+     * The JVM's dynamic dump into {@code file}. The JDK announces it with a line on {@code System.out}; for the dump's
+     * length that line, and anything else printed through {@code System.out}, goes to standard error, so standard output
+     * keeps only what the command prints (one JSON document with {@code --json}: the command's own writer holds the
+     * original stream).
+     */
+    private static Object dump(Path file) throws JMException {
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            return ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "vmCds", new Object[] {new String[] {"dynamic_dump", file.toString()}}, new String[] {String[].class.getName()});
+        } finally {
+            System.setOut(out);
         }
     }
 

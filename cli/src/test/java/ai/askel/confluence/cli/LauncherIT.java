@@ -2,6 +2,8 @@ package ai.askel.confluence.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,7 @@ class LauncherIT {
     private static final Path LAUNCHER = Path.of("..", "bin", "askel-confluence").toAbsolutePath().normalize();
     private static final Path PACKAGED = Path.of("target", "askel-confluence.jar").toAbsolutePath();
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @TempDir
     Path work;
@@ -70,22 +74,36 @@ class LauncherIT {
         assertThat(archiveFiles()).containsExactly(second);
     }
 
-    /** Starts serve through the launcher, waits for the archive, stops it with SIGTERM; answers the archive. */
+    /**
+     * Starts serve through the launcher (with {@code --json}), waits until it wrote the archive, stops it with SIGTERM;
+     * answers the archive. Standard output is checked to hold the one JSON document and nothing of the dump.
+     */
     private Path serveUntilArchived(Path data) throws Exception {
-        try (ServeProcess serve = ServeProcess.builder().dataDirectory(data).logDirectory(work).throughLauncher(LAUNCHER, jar)
-                .setting("ASKEL_CDS_DIR", archives.toString()).start()) {
+        Path out = Files.createTempFile(work, "serve", ".out");
+        Path err = Files.createTempFile(work, "serve", ".err");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve", "--json", "--port", "0", "--data-dir", data.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
+        builder.environment().putAll(launcherEnvironment(Map.of("ASKEL_LOG_LEVEL", "INFO")));
+        Process serve = builder.start();
+        try {
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (archiveFiles().isEmpty() && System.nanoTime() < deadline) {
+            while (!Files.readString(err).contains("class-data archive") && serve.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(archiveFiles()).as(serve.output()).hasSize(1);
-            assertThat(serve.output()).contains("Wrote the class-data archive");
-            serve.sigterm();
-            assertThat(serve.awaitExit(WAIT)).as(serve.output()).isZero();
+            assertThat(Files.readString(err)).contains("Wrote the class-data archive");
+            assertThat(archiveFiles()).as(Files.readString(err)).hasSize(1);
+            serve.destroy();
+            assertThat(serve.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(serve.exitValue()).as(Files.readString(err)).isZero();
+            assertThat(JSON.readTree(Files.readString(out)).get("api").asText()).as("standard output is the one JSON document")
+                    .startsWith("http://127.0.0.1:");
             try (Stream<Path> files = Files.list(archives)) {
                 assertThat(files).as("nothing half-written is left").allMatch(f -> f.getFileName().toString().endsWith(".jsa"));
             }
             return archiveFiles().get(0);
+        } finally {
+            serve.destroyForcibly();
         }
     }
 
@@ -98,6 +116,14 @@ class LauncherIT {
         }
     }
 
+    /** The launcher's settings for this test's jar and archive directory, and {@code more}. */
+    private Map<String, String> launcherEnvironment(Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(Map.of("ASKEL_JAR", jar.toString(), "ASKEL_CDS_DIR", archives.toString(),
+                "JAVA_HOME", System.getProperty("java.home")));
+        environment.putAll(more);
+        return environment;
+    }
+
     record Run(int exit, String out) {
     }
 
@@ -106,8 +132,7 @@ class LauncherIT {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(Map.of("ASKEL_JAR", jar.toString(), "ASKEL_CDS_DIR", archives.toString(),
-                "JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog));
+        builder.environment().putAll(launcherEnvironment(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog)));
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();

@@ -77,7 +77,6 @@ public final class ServeProcess implements AutoCloseable {
         private final List<String> arguments = new ArrayList<>();
         private String apiKey = newApiKey();
         private Path logDirectory;
-        private Path launcher;
         private Duration startTimeout = Duration.ofSeconds(90);
 
         private Builder() {
@@ -120,16 +119,6 @@ public final class ServeProcess implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Starts it as an operator does, through {@code launcher} ({@code bin/askel-confluence}) running {@code jar}
-         * (the packaged executable), the JVM options passed as {@code JAVA_OPTS}.
-         */
-        public Builder throughLauncher(Path launcher, Path jar) {
-            this.launcher = launcher;
-            environment.put("ASKEL_JAR", jar.toString());
-            return this;
-        }
-
         public Builder logDirectory(Path directory) {
             logDirectory = directory;
             return this;
@@ -149,7 +138,6 @@ public final class ServeProcess implements AutoCloseable {
             copy.arguments.addAll(arguments);
             copy.apiKey = apiKey;
             copy.logDirectory = logDirectory;
-            copy.launcher = launcher;
             copy.startTimeout = startTimeout;
             return copy;
         }
@@ -160,22 +148,14 @@ public final class ServeProcess implements AutoCloseable {
 
         /** Starts {@code serve} and waits until it is ready; fails with its output if it ends or does not get ready in time. */
         public ServeProcess start() {
-            List<String> command = new ArrayList<>();
-            if (launcher == null) {
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.addAll(jvmOptions);
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
-            } else {
-                command.addAll(List.of(launcher.toString(), "serve"));
-            }
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
             builder.environment().putAll(environment);
-            if (launcher != null) {
-                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-                builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
-            }
             builder.environment().put("ASKEL_BOOTSTRAP_API_KEY", apiKey);
             try {
                 Path directory = logDirectory == null ? Files.createTempDirectory("serve-process") : logDirectory;
