@@ -95,7 +95,14 @@ public final class AskelCommand implements Runnable {
      * that runs one of them.
      */
     static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
-        Optional<Class<?>> named = commandWord(args).flatMap(word -> COMMANDS.stream()
+        String[] arguments = helpAsOption(args);
+        int at = commandIndex(arguments);
+        for (int i = 0; i < at; i++) {
+            if (ROOT_ANSWERS.contains(arguments[i])) {
+                return commandLine(factory); // --help serve: the root's usage, which lists every command
+            }
+        }
+        Optional<Class<?>> named = commandWord(arguments).flatMap(word -> COMMANDS.stream()
                 .filter(command -> !command.equals(CommandLine.HelpCommand.class))
                 .filter(command -> command.getAnnotation(Command.class).name().equals(word))
                 .findFirst());
@@ -180,6 +187,9 @@ public final class AskelCommand implements Runnable {
         }
         return at;
     }
+
+    /** Options the root answers by itself, before any command runs: its usage and its version. */
+    private static final Set<String> ROOT_ANSWERS = Set.of("-h", "--help", "-V", "--version");
 
     /** The global options that take a value (the value is not a command name). */
     static final Set<String> GLOBAL_OPTIONS_WITH_VALUE = Set.of("--config", "--data-dir", "--plugins-dir");

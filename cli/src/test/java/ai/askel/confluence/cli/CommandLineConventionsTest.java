@@ -187,7 +187,8 @@ class CommandLineConventionsTest {
     void a_command_line_naming_no_known_command_builds_the_whole_tree_for_usage_and_suggestions() {
         String whole = AskelCommand.commandLine(CommandLine.defaultFactory()).getUsageMessage();
 
-        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help"}, new String[] {"--json", "pgae", "get"})) {
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help"}, new String[] {"--json", "pgae", "get"},
+                new String[] {"--help", "serve"}, new String[] {"-h", "serve"}, new String[] {"-V", "serve"})) {
             CommandLine tree = AskelCommand.commandLine(CommandLine.defaultFactory(), args);
             assertThat(tree.getSubcommands()).as(Arrays.toString(args)).hasSize(AskelCommand.COMMANDS.size());
             assertThat(tree.getUsageMessage()).as(Arrays.toString(args)).isEqualTo(whole);

@@ -41,7 +41,7 @@ class LauncherIT {
     void copyTheJar() throws IOException {
         // a copy, whose modification time the test may change without touching the build's jar
         jar = Files.copy(PACKAGED, work.resolve("askel-confluence.jar"), StandardCopyOption.COPY_ATTRIBUTES);
-        archives = work.resolve("archives");
+        archives = work.resolve("archives, a path with blanks"); // the JVM's diagnostic command splits arguments at blanks
     }
 
     @Test
@@ -74,6 +74,21 @@ class LauncherIT {
         assertThat(archiveFiles()).containsExactly(second);
     }
 
+    @Test
+    void options_that_rule_archives_out_get_a_plain_start() throws Exception {
+        Run ownChoice = launch(work.resolve("classes.log"), Map.of("JAVA_OPTS", "-Xshare:off"), "--version");
+        Run cannotRecord = launch(work.resolve("classes.log"), Map.of("JAVA_OPTS", "-XX:-UseCompressedClassPointers"), "--version");
+
+        assertThat(ownChoice.exit()).isZero();
+        assertThat(ownChoice.out()).isEqualTo("Askel Confluence Connector 0.1.0\n");
+        assertThat(cannotRecord.exit()).as("a JVM that cannot record still runs the command").isZero();
+        assertThat(cannotRecord.out()).isEqualTo("Askel Confluence Connector 0.1.0\n");
+        try (Stream<Path> files = Files.list(archives)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("found out once and remembered").singleElement()
+                    .satisfies(name -> assertThat(name).endsWith(".jsa.unsupported"));
+        }
+    }
+
     /**
      * Starts serve through the launcher (with {@code --json}), waits until it wrote the archive, stops it with SIGTERM;
      * answers the archive. Standard output is checked to hold the one JSON document and nothing of the dump.
@@ -83,7 +98,8 @@ class LauncherIT {
         Path err = Files.createTempFile(work, "serve", ".err");
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve", "--json", "--port", "0", "--data-dir", data.toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_"));
+        builder.environment().keySet()
+                .removeIf(name -> name.startsWith("ASKEL_") || name.equals("JAVA_OPTS") || name.equals("JDK_JAVA_OPTIONS"));
         builder.environment().putAll(launcherEnvironment(Map.of("ASKEL_LOG_LEVEL", "INFO")));
         Process serve = builder.start();
         try {
@@ -99,7 +115,8 @@ class LauncherIT {
             assertThat(JSON.readTree(Files.readString(out)).get("api").asText()).as("standard output is the one JSON document")
                     .startsWith("http://127.0.0.1:");
             try (Stream<Path> files = Files.list(archives)) {
-                assertThat(files).as("nothing half-written is left").allMatch(f -> f.getFileName().toString().endsWith(".jsa"));
+                assertThat(files).as("nothing half-written is left")
+                    .allMatch(f -> f.getFileName().toString().endsWith(".jsa") || f.getFileName().toString().endsWith(".jsa.recordable"));
             }
             return archiveFiles().get(0);
         } finally {
@@ -129,10 +146,18 @@ class LauncherIT {
 
     /** Runs a one-shot command through the launcher, its class loading logged to {@code classLog}. */
     private Run launch(Path classLog, String... arguments) throws Exception {
+        return launch(classLog, Map.of(), arguments);
+    }
+
+    private Run launch(Path classLog, Map<String, String> more, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(launcherEnvironment(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog)));
+        builder.environment().keySet().removeIf(name -> name.startsWith("ASKEL_") || name.equals("JAVA_OPTS"));
+        // the class loading log through the java launcher's own variable: JAVA_OPTS choose the archive, this does not
+        Map<String, String> environment = new HashMap<>(Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog));
+        environment.putAll(more);
+        builder.environment().putAll(launcherEnvironment(environment));
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
