@@ -249,11 +249,7 @@ public final class AskelConfluence implements AutoCloseable {
      */
     public void startWorker(boolean recurring) {
         deadlines.requireOpen();
-        component.runWorker().start(recurring);
-        if (recurring) {
-            // the scans run on whichever instance gets them: the gauges of every connection come from the database
-            component.driftScanGauges().startRefreshing();
-        }
+        component.clusterWorker().start(recurring);
     }
 
     /**
@@ -261,8 +257,7 @@ public final class AskelConfluence implements AutoCloseable {
      * {@code ASKEL_JOB_SHUTDOWN_WAIT} to finish and the rest run again on another instance. {@link #close()} does it too.
      */
     public void stopWorker() {
-        component.runWorker().stop();
-        component.driftScanGauges().stopRefreshing();
+        component.clusterWorker().stop();
     }
 
     /** The use cases as the HTTP server's wiring takes them ({@link AskelHttpApi}). */

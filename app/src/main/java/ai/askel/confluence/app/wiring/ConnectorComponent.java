@@ -25,8 +25,8 @@ public interface ConnectorComponent extends ConnectorUseCases {
     /** The configuration this connector was built from. */
     AppConfig config();
 
-    /** The drift scan gauges, refreshed from the database while this process takes its turn at the periodic scan. */
-    DriftScanGauges driftScanGauges();
+    /** This process's part in the cluster's work, started and stopped by the embedding process. */
+    ClusterWorker clusterWorker();
 
     @Component.Factory
     interface Factory {

@@ -9,7 +9,6 @@ import ai.askel.confluence.ports.in.OverwriteDriftFindingUseCase;
 import ai.askel.confluence.ports.in.CancelJobUseCase;
 import ai.askel.confluence.ports.in.GetJobUseCase;
 import ai.askel.confluence.ports.in.ListJobsUseCase;
-import ai.askel.confluence.ports.in.RunWorkerUseCase;
 import ai.askel.confluence.ports.in.SubmitRunbookBatchUseCase;
 import ai.askel.confluence.ports.in.CheckReadinessUseCase;
 import ai.askel.confluence.ports.in.CreatePageUseCase;
@@ -122,9 +121,6 @@ public interface ConnectorUseCases {
     ListJobsUseCase listJobs();
 
     CancelJobUseCase cancelJob();
-
-    /** This process as a worker of the cluster: job items and the recurring tasks. */
-    RunWorkerUseCase runWorker();
 
     /** Idempotency keys of HTTP requests: a replayed request gets the stored answer. */
     IdempotencyUseCase idempotency();

@@ -5,7 +5,7 @@ package ai.askel.confluence.app.wiring;
  * cluster shares) while refreshing: an instance that takes its turn at the periodic scan shows the last scan of every
  * connection, whichever instance ran it.
  */
-public interface DriftScanGauges {
+interface DriftScanGauges {
     /** Reads the stored scans now and then periodically, in the background; starting again does nothing. */
     void startRefreshing();
 
