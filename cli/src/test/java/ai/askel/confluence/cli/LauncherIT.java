@@ -89,6 +89,36 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void a_limit_on_file_sizes_gets_a_serve_that_records_nothing_and_keeps_running() throws Exception {
+        Path out = Files.createTempFile(work, "serve", ".out");
+        Path err = Files.createTempFile(work, "serve", ".err");
+        // 16 or 32 MiB (blocks of 512 or 1,024 bytes, by the shell): room for a new database and the logs, not for an
+        // archive of 35 to 45 MiB (the JVM would end the process on writing it)
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "ulimit -f 32768 && exec \"$0\" \"$@\"", LAUNCHER.toString(),
+                "serve", "--json", "--port", "0", "--data-dir", work.resolve("data").toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet()
+                .removeIf(name -> name.startsWith("ASKEL_") || name.equals("JAVA_OPTS") || name.equals("JDK_JAVA_OPTIONS"));
+        builder.environment().putAll(launcherEnvironment(Map.of("ASKEL_LOG_LEVEL", "INFO")));
+        Process serve = builder.start();
+        try {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (Files.size(out) == 0 && serve.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(3_000); // the time a dump, once asked for, takes to end the process
+            assertThat(serve.isAlive()).as(Files.readString(err)).isTrue();
+            assertThat(Files.readString(err)).doesNotContain("class-data archive");
+            assertThat(archiveDirectory()).as("not even asked to record").isEmpty();
+            serve.destroy();
+            assertThat(serve.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(serve.exitValue()).as(Files.readString(err)).isZero();
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
     /**
      * Starts serve through the launcher (with {@code --json}), waits until it wrote the archive, stops it with SIGTERM;
      * answers the archive. Standard output is checked to hold the one JSON document and nothing of the dump.
@@ -121,6 +151,15 @@ class LauncherIT {
             return archiveFiles().get(0);
         } finally {
             serve.destroyForcibly();
+        }
+    }
+
+    private List<Path> archiveDirectory() throws IOException {
+        if (!Files.isDirectory(archives)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(archives)) {
+            return files.toList();
         }
     }
 
