@@ -15,7 +15,7 @@ public final class SearchChild {
     private SearchChild() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         String site = args[0];
         MemoryProbe probe = new MemoryProbe();
         try (Connector connector = Connector.open(site)) {
