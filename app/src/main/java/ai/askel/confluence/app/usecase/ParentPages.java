@@ -20,10 +20,12 @@ import ai.askel.confluence.ports.out.DriftFindingRepositoryPort;
 import ai.askel.confluence.ports.out.ManagedPageRepositoryPort;
 import ai.askel.confluence.ports.out.NewPage;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.Set;
 
 /** Finds or creates a runbook's parent page: the managed record, else a page with its title (adopted), else a new page. */
+@Singleton
 final class ParentPages {
     private static final PageBody NEW_PARENT_BODY = PageBody.storage(StorageBuilder.create()
             .panel(PanelType.INFO, null, b -> b.paragraph("The pages under this one are published and kept up to date by "
@@ -35,6 +37,7 @@ final class ParentPages {
     private final ManagedPageRepositoryPort managedPages;
     private final DriftFindingRepositoryPort findings;
     private final ClockPort clock;
+    private final PublishLocks turns = PublishLocks.forParentPages();
 
     @Inject
     public ParentPages(ConfluencePagesPort pages, PageCreation creation, ManagedPageRepositoryPort managedPages,
@@ -54,15 +57,32 @@ final class ParentPages {
     record Parent(Optional<PageId> id, boolean created, boolean fromRecord) {
     }
 
-    /** Finds or creates the parent; in a dry run nothing is created or recorded. */
+    /**
+     * Finds or creates the parent; in a dry run nothing is created or recorded. The publishes of this connector that
+     * find the parent not recorded yet take turns: the first finds or creates it, the others then find it recorded,
+     * instead of each looking it up and trying to create it (all creates but one refused, a Confluence call wasted each).
+     */
     Parent resolve(ConfluenceAccess access, ConnectionRef ref, SpaceKey space, Title title, boolean dryRun) {
+        Optional<Parent> recorded = recorded(ref, space, title, dryRun);
+        if (recorded.isPresent() || dryRun) {
+            return recorded.orElseGet(() -> findOrCreate(access, ref, space, title, true));
+        }
+        try (PublishLocks.Held turn = turns.acquire(ref.connection(), space, title)) {
+            return recorded(ref, space, title, false).orElseGet(() -> findOrCreate(access, ref, space, title, false));
+        }
+    }
+
+    /** The parent from its managed record, unless a drift scan found it deleted or trashed (never write under it). */
+    private Optional<Parent> recorded(ConnectionRef ref, SpaceKey space, Title title, boolean dryRun) {
         Optional<ManagedPage> managed = managedPages.findByTitle(ref.connection(), space, title);
         if (managed.isPresent() && !dryRun && ParentGone.forget(managed.get(), findings, managedPages)) {
-            managed = Optional.empty(); // a drift scan found it deleted or trashed: never write under it
+            return Optional.empty();
         }
-        if (managed.isPresent()) {
-            return new Parent(Optional.of(managed.get().pageId()), false, true);
-        }
+        return managed.map(page -> new Parent(Optional.of(page.pageId()), false, true));
+    }
+
+    /** A page with the parent's title, adopted, else a new page. */
+    private Parent findOrCreate(ConfluenceAccess access, ConnectionRef ref, SpaceKey space, Title title, boolean dryRun) {
         Optional<PageSummary> existing = pages.findByTitle(access, space, title);
         if (existing.isPresent()) {
             if (!dryRun) {

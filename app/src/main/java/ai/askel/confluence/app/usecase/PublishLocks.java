@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * is bounded by the publishes in flight. Instance-scoped: two connectors (or two processes) are ordered by
  * the runbook row's revision in the database, not by this. A publish serving a request waits no longer than
  * what is left of the request's deadline ({@link RequestDeadline}), so a caller that has given up is not kept
- * holding a thread.
+ * holding a thread. {@link #forParentPages()} gives the same turns for finding or creating a parent page.
  */
 @Singleton
 final class PublishLocks {
@@ -49,6 +49,7 @@ final class PublishLocks {
     }
 
     private final ConcurrentHashMap<Key, Entry> locks = new ConcurrentHashMap<>();
+    private final String subject;
     private final Duration wait;
 
     @Inject
@@ -57,7 +58,18 @@ final class PublishLocks {
     }
 
     PublishLocks(Duration wait) {
+        this("another publish of runbook '%s' in space %s", wait);
+    }
+
+    /** {@code subject}: what a waiter waits for, given the title and the space. */
+    private PublishLocks(String subject, Duration wait) {
+        this.subject = subject;
         this.wait = wait;
+    }
+
+    /** Turns for publishes that find or create one parent page, the first publishes under it. */
+    static PublishLocks forParentPages() {
+        return new PublishLocks("another publish to find or create the parent page '%s' in space %s", DEFAULT_WAIT);
     }
 
     Held acquire(ConnectionId connection, SpaceKey space, Title title) {
@@ -76,16 +88,16 @@ final class PublishLocks {
         } catch (InterruptedException e) {
             release(key);
             Thread.currentThread().interrupt();
-            throw new ConnectorException(ErrorCode.SERVER_BUSY, ("interrupted while waiting for another publish of runbook '%s' in space %s "
-                    + "to finish (the connector may be shutting down); nothing was published").formatted(title, space), null, e);
+            throw new ConnectorException(ErrorCode.SERVER_BUSY, "interrupted while waiting for %s to finish (the connector may be shutting down); nothing was published"
+                    .formatted(subject.formatted(title, space)), null, e);
         }
         if (!locked) {
             release(key);
             if (deadline.isPresent()) {
-                throw new DeadlineExceededException(("the request's deadline of %s passed while waiting for another publish of runbook '%s' "
-                        + "in space %s to finish; nothing was published").formatted(seconds(deadline.get().budget()), title, space), null);
+                throw new DeadlineExceededException("the request's deadline of %s passed while waiting for %s to finish; nothing was published"
+                        .formatted(seconds(deadline.get().budget()), subject.formatted(title, space)), null);
             }
-            throw new ConflictException("another publish of runbook '%s' in space %s is still running; try again".formatted(title, space));
+            throw new ConflictException("%s is still running; try again".formatted(subject.formatted(title, space)));
         }
         return () -> {
             entry.lock.unlock();

@@ -3,7 +3,10 @@ package ai.askel.confluence.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.askel.confluence.domain.PageId;
+import ai.askel.confluence.domain.Title;
+import ai.askel.confluence.ports.in.PublishOutcome;
 import ai.askel.confluence.ports.in.PublishResult;
+import ai.askel.confluence.ports.in.PublishRunbookCommand;
 import ai.askel.confluence.sandbox.ConfluenceSandbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
@@ -14,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +61,26 @@ class ConcurrencyTest {
         assertThat(harness.count(Harness.ATTACH, 200)).as("one upload of the diagram").isEqualTo(1);
         assertThat(harness.rows("runbook")).isEqualTo(1);
         assertThat(harness.rows("managed_page")).isEqualTo(2);
+    }
+
+    @Test
+    void twenty_concurrent_first_publishes_under_a_new_parent_find_or_create_it_once(@TempDir Path dir) throws Exception {
+        Title parent = Title.of("A parent made by concurrent publishes");
+        try (Harness own = Harness.embedded(sandbox, dir, Harness.fastSettings())) { // its runbooks stay out of the shared database
+            sandbox.resetCounters();
+
+            List<PublishResult> results = all(20, i -> {
+                PublishRunbookCommand runbook = own.runbook("Runbook under a new parent " + i);
+                return own.askel.publishRunbook().publish(new PublishRunbookCommand(runbook.ref(), runbook.space(), Optional.of(parent),
+                        runbook.title(), runbook.source(), runbook.labels(), runbook.attachments(), runbook.onDrift(), false));
+            });
+
+            assertThat(results).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(PublishOutcome.CREATED));
+            assertThat(own.count(Harness.PAGES, 200)).as("the parent once and each runbook's page").isEqualTo(21);
+            assertThat(own.count(Harness.PAGES, 400)).as("no create of the parent refused because another publish had just made it")
+                    .isZero();
+            assertThat(sandbox.findPageId("INFRA", parent.value())).isPresent();
+        }
     }
 
     @Test
