@@ -115,7 +115,7 @@ final class StartupScenario implements Scenario {
         section.figure("serve through bin/askel-confluence ÷ hello-world, existing data directory", ratio(launched, helloSeconds), "×",
                 Target.atMost(RATIO_TARGET, "team goal, medians of the same run"), "");
         section.figure("first start through bin/askel-confluence (writes the archive once ready)", writingArchive.seconds(), "s",
-                "one start, before the rounds, on a fresh data directory: -XX:+RecordDynamicDumpInfo, no archive yet; CPU "
+                "one start, before the rounds, on a fresh data directory: no archive yet, the JVM lists its classes and a second JVM writes the archive; CPU "
                         + writingArchive.cpuSeconds() + " s");
         section.figure("resident memory of serve when ready (median)", median(rss(existing, false)), "MiB",
                 "VmRSS, existing data directory, default heap settings (no -Xmx: see the README)");

@@ -14,6 +14,9 @@ public final class Main {
         if (isBlank(System.getProperty("ASKEL_LOG_LEVEL")) && isBlank(System.getenv("ASKEL_LOG_LEVEL"))) {
             System.setProperty("ASKEL_LOG_LEVEL", logLevel(args)); // before anything starts Logback, which reads it once
         }
+        if (System.getProperty(ClassDataArchive.ARCHIVE_PROPERTY) != null) {
+            ClassDataArchive.deleteClassListOnExit();
+        }
         System.exit(AskelCommand.run(args));
     }
 

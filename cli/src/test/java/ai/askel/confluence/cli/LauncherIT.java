@@ -53,7 +53,7 @@ class LauncherIT {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).as("no word of the archive on standard output").isEqualTo("Askel Confluence Connector 0.1.0\n");
         assertThat(Files.readAllLines(work.resolve("classes.log"))).as("the connector's classes come from the archive")
-                .anyMatch(line -> line.contains(" ai.askel.confluence.cli.Main source: shared objects file (top)"));
+                .anyMatch(line -> line.contains(" ai.askel.confluence.cli.Main source: shared objects file"));
         assertThat(archiveFiles()).containsExactly(archive);
     }
 
@@ -66,7 +66,7 @@ class LauncherIT {
         assertThat(stale.exit()).isZero();
         assertThat(stale.out()).isEqualTo("Askel Confluence Connector 0.1.0\n");
         assertThat(Files.readAllLines(work.resolve("classes.log"))).as("an archive of another build is not used")
-                .noneMatch(line -> line.contains("shared objects file (top)"));
+                .noneMatch(line -> line.contains(" ai.askel.confluence.cli.Main source: shared objects file"));
 
         Path second = serveUntilArchived(work.resolve("data"));
 
@@ -75,18 +75,27 @@ class LauncherIT {
     }
 
     @Test
-    void options_that_rule_archives_out_get_a_plain_start() throws Exception {
+    void options_that_choose_sharing_themselves_get_a_plain_start() throws Exception {
         Run ownChoice = launch(work.resolve("classes.log"), Map.of("JAVA_OPTS", "-Xshare:off"), "--version");
-        Run cannotRecord = launch(work.resolve("classes.log"), Map.of("JAVA_OPTS", "-XX:-UseCompressedClassPointers"), "--version");
 
         assertThat(ownChoice.exit()).isZero();
         assertThat(ownChoice.out()).isEqualTo("Askel Confluence Connector 0.1.0\n");
-        assertThat(cannotRecord.exit()).as("a JVM that cannot record still runs the command").isZero();
-        assertThat(cannotRecord.out()).isEqualTo("Askel Confluence Connector 0.1.0\n");
-        try (Stream<Path> files = Files.list(archives)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("found out once and remembered").singleElement()
-                    .satisfies(name -> assertThat(name).endsWith(".jsa.unsupported"));
-        }
+        assertThat(archiveDirectory()).isEmpty();
+    }
+
+    @Test
+    void options_under_which_no_archive_can_be_written_are_found_out_once_and_later_starts_are_plain() throws Exception {
+        Path nothingToPatch = Files.createDirectories(work.resolve("empty"));
+        Map<String, String> patched = Map.of("JAVA_OPTS", "--patch-module=java.base=" + nothingToPatch); // runs, but never dumps
+
+        String log = serveUntilTheArchiveIsDecided(work.resolve("data"), patched);
+
+        assertThat(log).contains("No class-data archive was written (Cannot use the following option when dumping the shared archive: --patch-module)");
+        assertThat(archiveDirectory()).singleElement().satisfies(file -> assertThat(file.getFileName().toString()).endsWith(".jsa.unsupported"));
+        Run later = launch(work.resolve("classes.log"), patched, "--version");
+        assertThat(later.exit()).as("a JVM that cannot write an archive still runs the command").isZero();
+        assertThat(later.out()).isEqualTo("Askel Confluence Connector 0.1.0\n");
+        assertThat(archiveDirectory()).as("not asked to list its classes again").hasSize(1);
     }
 
     @Test
@@ -124,31 +133,39 @@ class LauncherIT {
      * answers the archive. Standard output is checked to hold the one JSON document and nothing of the dump.
      */
     private Path serveUntilArchived(Path data) throws Exception {
+        String log = serveUntilTheArchiveIsDecided(data, Map.of());
+        assertThat(log).contains("Wrote the class-data archive");
+        assertThat(archiveFiles()).as(log).hasSize(1);
+        return archiveFiles().get(0);
+    }
+
+    /** Serve through the launcher until it logs what became of the archive, then stopped; answers its log. */
+    private String serveUntilTheArchiveIsDecided(Path data, Map<String, String> environment) throws Exception {
         Path out = Files.createTempFile(work, "serve", ".out");
         Path err = Files.createTempFile(work, "serve", ".err");
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve", "--json", "--port", "0", "--data-dir", data.toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet()
                 .removeIf(name -> name.startsWith("ASKEL_") || name.equals("JAVA_OPTS") || name.equals("JDK_JAVA_OPTIONS"));
-        builder.environment().putAll(launcherEnvironment(Map.of("ASKEL_LOG_LEVEL", "INFO")));
+        Map<String, String> settings = new HashMap<>(environment);
+        settings.put("ASKEL_LOG_LEVEL", "INFO");
+        builder.environment().putAll(launcherEnvironment(settings));
         Process serve = builder.start();
         try {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (!Files.readString(err).contains("class-data archive") && serve.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(Files.readString(err)).contains("Wrote the class-data archive");
-            assertThat(archiveFiles()).as(Files.readString(err)).hasSize(1);
             serve.destroy();
             assertThat(serve.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(serve.exitValue()).as(Files.readString(err)).isZero();
             assertThat(JSON.readTree(Files.readString(out)).get("api").asText()).as("standard output is the one JSON document")
                     .startsWith("http://127.0.0.1:");
             try (Stream<Path> files = Files.list(archives)) {
-                assertThat(files).as("nothing half-written is left")
-                    .allMatch(f -> f.getFileName().toString().endsWith(".jsa") || f.getFileName().toString().endsWith(".jsa.recordable"));
+                assertThat(files).as("nothing half-written is left, nor the class list")
+                        .allMatch(f -> f.getFileName().toString().endsWith(".jsa") || f.getFileName().toString().endsWith(".jsa.unsupported"));
             }
-            return archiveFiles().get(0);
+            return Files.readString(err);
         } finally {
             serve.destroyForcibly();
         }
