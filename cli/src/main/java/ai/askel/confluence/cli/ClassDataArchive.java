@@ -49,6 +49,15 @@ final class ClassDataArchive {
     private static final String PARTIAL = ".part";
     private static final String CLASS_LIST = ".classlist";
     private static final String CLASS_LIST_FLAG = "-XX:DumpLoadedClassList=";
+    /**
+     * Options of the caller's that belong to the serving JVM alone, never to the ones that write and check the archive:
+     * its log and dump files, agents (an APM agent would report them as processes), recordings, system properties. The
+     * rest (heap, garbage collector, compressed pointers, modules) decide whether an archive can be mapped, so those JVMs
+     * get them.
+     */
+    private static final List<String> SERVING_ONLY = List.of("-Xlog", "-verbose", "-javaagent", "-agentlib", "-agentpath", "-D",
+            "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath", "-XX:ErrorFile", "-XX:OnError", "-XX:OnOutOfMemoryError",
+            "-XX:StartFlightRecording", "-XX:FlightRecorderOptions");
 
     private ClassDataArchive() {
     }
@@ -72,7 +81,8 @@ final class ClassDataArchive {
             return Optional.empty();
         }
         // split at blanks, as the launcher splits JAVA_OPTS
-        List<String> split = Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
+        List<String> split = Arrays.stream(options.trim().split("\\s+"))
+                .filter(option -> !option.isEmpty() && SERVING_ONLY.stream().noneMatch(option::startsWith)).toList();
         return Optional.of(new Request(archive, classList.get(), split));
     }
 
@@ -189,7 +199,9 @@ final class ClassDataArchive {
 
     /** Runs {@code command} with its output in {@code output}; its exit value, or empty (and it is ended) after {@link #DUMP_WAIT}. */
     private static Optional<Integer> run(List<String> command, Path output) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().remove("JDK_JAVA_OPTIONS"); // the java launcher would add them: agents and log files among them
+        Process process = builder.start();
         if (!process.waitFor(DUMP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             return Optional.empty();

@@ -32,10 +32,13 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.requested(null, "", listing)).as("no launcher").isEmpty();
         assertThat(ClassDataArchive.requested(archive.toString(), "", List.of("-Xmx512m"))).as("no class list").isEmpty();
         assertThat(ClassDataArchive.requested(archives.resolve("notes.txt").toString(), "", listing)).as("not an archive's name").isEmpty();
-        assertThat(ClassDataArchive.requested(archive.toString(), " -Xmx512m  -XX:+UseSerialGC ", listing)).hasValueSatisfying(request -> {
+        String javaOpts = " -Xmx512m  -XX:+UseSerialGC -javaagent:/opt/apm.jar -Xlog:gc:file=/var/log/gc.log -Dtenant=a"
+                + " -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=/dumps --patch-module=java.base=/p ";
+        assertThat(ClassDataArchive.requested(archive.toString(), javaOpts, listing)).hasValueSatisfying(request -> {
             assertThat(request.archive()).isEqualTo(archive);
             assertThat(request.classList()).isEqualTo(archives.resolve("askel-confluence-1-2.jsa.77.classlist"));
-            assertThat(request.options()).as("JAVA_OPTS, split at blanks as the launcher splits them").containsExactly("-Xmx512m", "-XX:+UseSerialGC");
+            assertThat(request.options()).as("JAVA_OPTS split at blanks, as the launcher splits them, less the serving JVM's own")
+                    .containsExactly("-Xmx512m", "-XX:+UseSerialGC", "--patch-module=java.base=/p");
         });
 
         Files.writeString(archive, "written by an earlier start");
