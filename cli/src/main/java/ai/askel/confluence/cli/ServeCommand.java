@@ -48,6 +48,10 @@ final class ServeCommand extends ConnectorCommand {
 
     @Override
     protected int execute() throws InterruptedException {
+        // the HTTP server's classes initialised on a thread of their own while this one opens the database
+        Thread warmUp = new Thread(HttpApiServer::warmUp, "askel-http-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         Output out = out();
         Map<Setting, String> overrides = new EnumMap<>(Setting.class);
         if (port != null) {

@@ -48,6 +48,24 @@ public final class HttpApiServer implements AutoCloseable {
         groups.forEach(group -> group.register(api));
     }
 
+    /**
+     * Initialises the classes that starting a server needs (Javalin, Jetty and their Kotlin runtime) without starting
+     * one: no thread is started and no port is bound. A process can call it on a thread of its own while it does other
+     * start-up work (opening its database), so that {@link #start()} then only builds and binds. Harmless to call
+     * again, or never.
+     */
+    public static void warmUp() {
+        Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.startup.startupWatcherEnabled = false; // its thread would warn, 5 s later, that this one was never started
+            cfg.routes.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.result(""));
+        });
+        Server server = new Server(new QueuedThreadPool());
+        server.setHandler(new GracefulHandler());
+        new ServerConnector(server, new HttpConnectionFactory());
+    }
+
     /** Starts listening; answers this server. Throws {@link IllegalStateException} if the port cannot be bound. */
     public synchronized HttpApiServer start() {
         if (javalin != null) {
@@ -56,6 +74,7 @@ public final class HttpApiServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.startup.startupWatcherEnabled = false; // it is started right below: no thread waiting 5 s to check that
             cfg.http.maxRequestSize = settings.maxJsonBodyBytes();
             String uploads = settings.uploadDirectory().map(Path::toString).orElse(System.getProperty("java.io.tmpdir"));
             cfg.jetty.multipartConfig.cacheDirectory(uploads);

@@ -32,6 +32,23 @@ class HttpApiServerTest {
     }
 
     @Test
+    void warming_up_leaves_no_thread_running_and_a_server_starts_as_before() {
+        Set<String> before = threadNames();
+
+        HttpApiServer.warmUp();
+        HttpApiServer.warmUp();
+
+        assertThat(threadNames()).as("no thread of its own left running").isSubsetOf(before);
+        assertThat(api.get("/health/live", null).status()).as("a server starts as before").isEqualTo(200);
+    }
+
+    private static Set<String> threadNames() {
+        Set<String> names = new TreeSet<>();
+        Thread.getAllStackTraces().keySet().forEach(thread -> names.add(thread.getName()));
+        return names;
+    }
+
+    @Test
     void the_openapi_document_describes_exactly_the_routes_registered() {
         JsonNode document = api.get("/openapi.json", null).json();
 
