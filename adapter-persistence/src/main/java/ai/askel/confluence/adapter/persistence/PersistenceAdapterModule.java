@@ -129,6 +129,7 @@ public abstract class PersistenceAdapterModule {
      * the connector migrates its own ({@link FreshEmbeddedDatabase}, into the history table the settings name).
      */
     static HikariDataSource pool(PersistenceSettings settings, HostDatabaseSettings schema) {
+        StatementEvents.registerInBackground();
         HikariConfig config = new HikariConfig();
         config.setPoolName("askel-db");
         config.setJdbcUrl(settings.effectiveJdbcUrl());
