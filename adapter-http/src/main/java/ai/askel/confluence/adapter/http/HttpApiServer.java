@@ -55,15 +55,19 @@ public final class HttpApiServer implements AutoCloseable {
      * again, or never.
      */
     public static void warmUp() {
-        Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.startup.startupWatcherEnabled = false; // its thread would warn, 5 s later, that this one was never started
-            cfg.routes.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.result(""));
-        });
-        Server server = new Server(new QueuedThreadPool());
-        server.setHandler(new GracefulHandler());
-        new ServerConnector(server, new HttpConnectionFactory());
+        try {
+            Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.startup.showOldJavalinVersionWarning = false;
+                cfg.startup.startupWatcherEnabled = false; // its thread would warn, 5 s later, that this one was never started
+                cfg.routes.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.result(""));
+            });
+            Server server = new Server(new QueuedThreadPool());
+            server.setHandler(new GracefulHandler());
+            new ServerConnector(server, new HttpConnectionFactory());
+        } catch (RuntimeException | LinkageError failsAgainAtStart) {
+            // a part that cannot be built fails again, with its reason, where start() builds it
+        }
     }
 
     /** Starts listening; answers this server. Throws {@link IllegalStateException} if the port cannot be bound. */

@@ -88,8 +88,8 @@ final class PublishLocks {
         } catch (InterruptedException e) {
             release(key);
             Thread.currentThread().interrupt();
-            throw new ConnectorException(ErrorCode.SERVER_BUSY, "interrupted while waiting for %s to finish (the connector may be shutting down); nothing was published"
-                    .formatted(subject.formatted(title, space)), null, e);
+            throw new ConnectorException(ErrorCode.SERVER_BUSY, ("interrupted while waiting for %s to finish (the connector may be shutting"
+                    + " down); nothing was published").formatted(subject.formatted(title, space)), null, e);
         }
         if (!locked) {
             release(key);
