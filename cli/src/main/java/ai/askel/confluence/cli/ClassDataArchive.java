@@ -182,18 +182,21 @@ final class ClassDataArchive {
     static List<String> dumpCommand(Path java, List<String> options, Path classList, Path archive, String classPath) {
         List<String> command = new ArrayList<>();
         Optional.of(Path.of("/usr/bin/nice")).filter(Files::isExecutable).ifPresent(nice -> command.addAll(List.of(nice.toString(), "-n", "10")));
-        command.add(java.toString());
-        command.addAll(options);
-        command.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive, "-cp", classPath));
+        command.addAll(jvm(java, options, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive, "-cp",
+                classPath));
         return command;
     }
 
     /** A JVM that only maps the archive, as the launcher's starts will, and stops: {@code -Xshare:on} fails if it cannot. */
     static List<String> checkCommand(Path java, List<String> options, Path archive, String classPath) {
+        return jvm(java, options, "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-cp", classPath, "-version");
+    }
+
+    private static List<String> jvm(Path java, List<String> options, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(options);
-        command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-cp", classPath, "-version"));
+        command.addAll(List.of(arguments));
         return command;
     }
 

@@ -4,6 +4,7 @@ import ai.askel.confluence.adapter.http.console.WebConsole;
 import ai.askel.confluence.domain.error.ErrorCode;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.config.StartupConfig;
 import io.javalin.http.HandlerType;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,9 +58,7 @@ public final class HttpApiServer implements AutoCloseable {
     public static void warmUp() {
         try {
             Javalin.create(cfg -> {
-                cfg.startup.showJavalinBanner = false;
-                cfg.startup.showOldJavalinVersionWarning = false;
-                cfg.startup.startupWatcherEnabled = false; // its thread would warn, 5 s later, that this one was never started
+                quiet(cfg.startup);
                 cfg.routes.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.result(""));
             });
             Server server = new Server(new QueuedThreadPool());
@@ -70,15 +69,23 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * No banner or version notice, and no start-up watcher: Javalin's watcher is a thread that sleeps 5 s to warn about
+     * a server never started, and a server here is either started at once or only warms the classes up.
+     */
+    private static void quiet(StartupConfig startup) {
+        startup.showJavalinBanner = false;
+        startup.showOldJavalinVersionWarning = false;
+        startup.startupWatcherEnabled = false;
+    }
+
     /** Starts listening; answers this server. Throws {@link IllegalStateException} if the port cannot be bound. */
     public synchronized HttpApiServer start() {
         if (javalin != null) {
             throw new IllegalStateException("the HTTP API is already started");
         }
         Javalin app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.startup.startupWatcherEnabled = false; // it is started right below: no thread waiting 5 s to check that
+            quiet(cfg.startup);
             cfg.http.maxRequestSize = settings.maxJsonBodyBytes();
             String uploads = settings.uploadDirectory().map(Path::toString).orElse(System.getProperty("java.io.tmpdir"));
             cfg.jetty.multipartConfig.cacheDirectory(uploads);
