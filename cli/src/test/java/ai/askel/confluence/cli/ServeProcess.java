@@ -45,6 +45,7 @@ public final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String apiKey;
+    private final AtomicInteger requests = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -342,7 +343,16 @@ public final class ServeProcess implements AutoCloseable {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = http.send(request.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+            // each request has its own id, so that an answer belonging to another request cannot pass for this one's
+            String id = "serve-process-" + requests.incrementAndGet();
+            HttpResponse<String> response = http.send(request.setHeader("X-Request-Id", id).method(method, body).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // an answer Jetty gives by itself (a 503 while stopping) has no id
+            String answered = response.headers().firstValue("X-Request-Id").orElse(id);
+            if (!answered.equals(id)) {
+                throw new AssertionError("request " + id + " (" + method + " " + request.build().uri() + ") got the answer to request "
+                        + answered + ": " + response.statusCode() + " " + response.body());
+            }
             return new Answer(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + request.build().uri() + " failed: " + e + "\n" + output(), e);

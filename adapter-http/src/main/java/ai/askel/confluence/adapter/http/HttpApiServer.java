@@ -114,6 +114,7 @@ public final class HttpApiServer implements AutoCloseable {
                 connector.setIdleTimeout(settings.idleTimeout().toMillis());
                 return connector;
             });
+            cfg.routes.before(RequestIds::assign);
             for (Api.Route route : api.routes()) {
                 cfg.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), ctx -> pipeline.handle(route, ctx));
             }
@@ -138,7 +139,9 @@ public final class HttpApiServer implements AutoCloseable {
                 String route = ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE);
                 String template = route != null ? route : console.owns(ctx.path()) ? "/console" : HttpMetrics.UNMATCHED;
                 metrics.record(ctx.method().name(), template, ctx.statusCode(), millis);
-                ACCESS.info("{} {} {} {}ms", HttpMetrics.method(ctx.method().name()), template, ctx.statusCode(), Math.round(millis));
+                ACCESS.info("{} {} {} {}ms {}", HttpMetrics.method(ctx.method().name()), template, ctx.statusCode(), Math.round(millis),
+                        RequestIds.of(ctx));
+                RequestIds.release();
             });
         });
         try {

@@ -17,7 +17,13 @@ import org.slf4j.LoggerFactory;
 /** What the adapter logs: method, route template, status and duration; never a key, a token or a body. */
 class RequestLoggingTest {
     private final Logger adapterLogger = (Logger) LoggerFactory.getLogger("ai.askel.confluence.adapter.http");
-    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> events = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing(); // takes the logging thread's context (MDC) now, as an encoder would
+            super.append(event);
+        }
+    };
     private Level previous;
     private TestServer api;
 
@@ -51,7 +57,20 @@ class RequestLoggingTest {
 
         api.get("/api/v1/connections/" + connection.id());
 
-        assertThat(logged()).anyMatch(line -> line.matches("GET /api/v1/connections/\\{connectionId} 200 \\d+ms"));
+        assertThat(logged()).anyMatch(line -> line.matches("GET /api/v1/connections/\\{connectionId} 200 \\d+ms test-\\d+"));
+    }
+
+    @Test
+    void the_access_line_and_every_line_logged_while_serving_carry_the_request_id_of_the_answer() {
+        api.fake.failNextWith(new IllegalStateException("boom"));
+
+        TestServer.Answer answer = api.send(api.request("/api/v1/connections", FakeConnector.KEY_A).setHeader("X-Request-Id", "support-1234").GET().build());
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.header("X-Request-Id")).isEqualTo("support-1234");
+        assertThat(logged()).anyMatch(line -> line.matches("GET /api/v1/connections 500 \\d+ms support-1234"));
+        ILoggingEvent failure = events.list.stream().filter(e -> e.getFormattedMessage().contains("failed unexpectedly")).findFirst().orElseThrow();
+        assertThat(failure.getMDCPropertyMap()).containsEntry("requestId", "support-1234");
     }
 
     @Test

@@ -9,7 +9,9 @@ import ai.askel.confluence.ports.in.RegisterConnectionCommand;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Flow;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,38 @@ class RequestPipelineTest {
     @AfterEach
     void stop() {
         api.close();
+    }
+
+    // ---- request ids ----
+
+    @Test
+    void every_answer_names_its_request_with_an_id_of_its_own() {
+        // requests without an id of their own, unlike the test server's
+        List<TestServer.Answer> answers = Stream.of(get(base, FakeConnector.KEY_A), get(base, null), get("/api/v1/no-such-route", FakeConnector.KEY_A),
+                get("/health/live", null), get("/console/sign-in", null), HttpRequest.newBuilder(api.uri("/health/live")).DELETE())
+                .map(request -> api.send(request.build())).toList();
+
+        assertThat(answers).extracting(TestServer.Answer::status).containsExactly(200, 401, 404, 200, 200, 405);
+        List<String> ids = answers.stream().map(answer -> answer.header("X-Request-Id")).toList();
+        assertThat(ids).allMatch(id -> id != null && id.matches("[0-9a-f]{32}"), "32 hex digits").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_well_formed_id_sent_by_the_caller_comes_back_and_any_other_is_replaced() {
+        String longest = "a".repeat(64);
+        for (String sent : List.of("req-42", "7f3a.b:c_D-9", longest)) {
+            assertThat(api.send(api.request(base, FakeConnector.KEY_A).setHeader("X-Request-Id", sent).GET().build()).header("X-Request-Id"))
+                    .isEqualTo(sent);
+        }
+        for (String refused : List.of(longest + "a", "two words", "semi;colon", "")) {
+            assertThat(api.send(api.request(base, FakeConnector.KEY_A).setHeader("X-Request-Id", refused).GET().build()).header("X-Request-Id"))
+                    .as(refused).matches("[0-9a-f]{32}");
+        }
+    }
+
+    private HttpRequest.Builder get(String path, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).GET();
+        return key == null ? request : request.header("Authorization", "Bearer " + key);
     }
 
     // ---- authentication ----

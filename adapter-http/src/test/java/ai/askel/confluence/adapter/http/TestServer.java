@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The real server, wired by Dagger through {@link HttpAdapterModule}, on a free port of 127.0.0.1,
@@ -24,6 +25,8 @@ final class TestServer implements AutoCloseable {
     final FakeConnector fake = new FakeConnector();
     final FakeAdministration admin = new FakeAdministration();
     final HttpApiServer server;
+    private static final String TEST_ID_PREFIX = "test-";
+    private final AtomicLong requests = new AtomicLong();
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,8 +61,10 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
+    /** A request to {@code path} with its own id, so that {@link #send} can tell its answer from another's. */
     HttpRequest.Builder request(String path, String key) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header(RequestIds.HEADER, TEST_ID_PREFIX + requests.incrementAndGet());
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);
         }
@@ -69,6 +74,13 @@ final class TestServer implements AutoCloseable {
     Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String sent = request.headers().firstValue(RequestIds.HEADER).orElse("");
+            // an answer Jetty gives by itself (a 503 while stopping, a 400 for a malformed request line) has no id
+            String answered = response.headers().firstValue(RequestIds.HEADER).orElse(sent);
+            if (sent.startsWith(TEST_ID_PREFIX) && !sent.equals(answered)) {
+                throw new AssertionError("request " + sent + " (" + request.method() + " " + request.uri() + ") got the answer to request "
+                        + answered + ": " + response.statusCode() + " " + response.body());
+            }
             return new Answer(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

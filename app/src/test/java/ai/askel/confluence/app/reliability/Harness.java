@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connector (embedded H2 in a temp directory, or a given PostgreSQL) against a sandbox, with
@@ -65,6 +66,7 @@ public final class Harness implements AutoCloseable {
     private final String dbPassword;
     private HttpApiServer server;
     private String apiKey;
+    private final AtomicLong requests = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -144,7 +146,9 @@ public final class Harness implements AutoCloseable {
     }
 
     public HttpResponse<String> send(String method, String path, String body, String contentType, Optional<String> key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+        // each request has its own id, so that an answer belonging to another request cannot pass for this one's
+        String id = "harness-" + requests.incrementAndGet();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).header("X-Request-Id", id);
         key.ifPresent(k -> request.header("Authorization", "Bearer " + k));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -152,7 +156,14 @@ public final class Harness implements AutoCloseable {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // an answer Jetty gives by itself (a 503 while stopping) has no id
+            String answered = response.headers().firstValue("X-Request-Id").orElse(id);
+            if (!answered.equals(id)) {
+                throw new AssertionError("request " + id + " (" + method + " " + path + ") got the answer to request " + answered + ": "
+                        + response.statusCode() + " " + response.headers().map() + " " + response.body());
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException("HTTP " + method + " " + path + " failed", e);
         } catch (InterruptedException e) {

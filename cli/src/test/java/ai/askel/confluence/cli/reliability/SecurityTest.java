@@ -168,7 +168,13 @@ class SecurityTest {
             detached.add(it.next());
         }
         detached.forEach(root::detachAppender);
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                event.prepareForDeferredProcessing(); // the logging thread's context (MDC) now, as an encoder would take it
+                super.append(event);
+            }
+        };
         captured.setContext(context);
         captured.start();
         root.addAppender(captured);

@@ -1,0 +1,50 @@
+package ai.askel.confluence.adapter.http;
+
+import io.javalin.http.Context;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * Every answer names its request in {@value #HEADER}: the caller's own id when it sent a well-formed one (so a caller
+ * or a proxy in front can match each answer to what it sent, and find it in the connector's log), a new random one
+ * otherwise. The id is in the access log line and, while the request is served, in the logging context under
+ * {@value #LOG_KEY}, which the JSON log format prints with every line.
+ */
+final class RequestIds {
+    static final String HEADER = "X-Request-Id";
+    static final String LOG_KEY = "requestId";
+    /** Letters, digits and {@code . _ : -}: nothing that could break a header or a log line. */
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private RequestIds() {
+    }
+
+    /** Gives the request its id (on the answer and in the logging context); answers it. */
+    static String assign(Context ctx) {
+        String sent = ctx.header(HEADER);
+        String id = sent != null && WELL_FORMED.matcher(sent).matches() ? sent : newId();
+        ctx.header(HEADER, id);
+        MDC.put(LOG_KEY, id);
+        return id;
+    }
+
+    /** The id given to the request being answered, or "-" for one that never passed {@link #assign}. */
+    static String of(Context ctx) {
+        String id = ctx.res().getHeader(HEADER);
+        return id == null ? "-" : id;
+    }
+
+    /** Ends the request's logging context on this thread. */
+    static void release() {
+        MDC.remove(LOG_KEY);
+    }
+
+    /** 128 random bits: unique enough to find one request in any log; not a secret, so not from a secure source. */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
+    }
+}
