@@ -125,6 +125,13 @@ final class PeerScenario implements Scenario {
         section.figure("wall time, all steps · confluence.js", theirMs, "ms", basis);
         section.figure("wall time, all steps · connector ÷ confluence.js", ourMs / theirMs, "×", Target.atMost(1.0, "no slower than the peer"),
                 "the connector also scopes the workspace, keeps drift bookkeeping and validates every body");
+        section.note(String.format(java.util.Locale.ROOT, "Where the difference is (%.0f %% of the connector's time in this run): a"
+                + " wall-clock profile of the connector's side of these steps (benchmarks/README.md, \"Where the side-by-side steps'"
+                + " time goes now\"; not a figure of this run) puts 27 %% of its time in the database, most of it the durable commit"
+                + " of the audit event that every write and no-op records before it answers, which the crash tests require;"
+                + " the steps that miss most (remove a label, an unchanged update) are a single call plus that commit. The pause"
+                + " before each step makes the connector's own work two to three times dearer (scenario 11).",
+                100 * (ourMs - theirMs) / ourMs));
     }
 
     private static double medianMillis(List<List<Operations.Step>> rounds, String name) {
