@@ -37,6 +37,9 @@ final class SandboxServer {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = 6L * 1024 * 1024;
+            // read every request as sent, as Confluence does: Jetty's header cache, matched without regard to case,
+            // would read a credential differing only in case from one sent earlier on the connection as that one
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             cfg.jetty.multipartConfig.cacheDirectory(multipartCache.toString());
             cfg.jetty.multipartConfig.maxInMemoryFileSize(0, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxFileSize(2, SizeUnit.GB);

@@ -60,6 +60,16 @@ class SandboxServerTest {
     }
 
     @Test
+    void credentials_differing_only_in_case_from_ones_accepted_on_the_same_connection_answer_401() {
+        String basic = java.util.Base64.getEncoder().encodeToString("ada@example.com:token-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String otherCase = basic.toUpperCase(java.util.Locale.ROOT);
+        assertThat(TestClient.withHeader(sandbox, "Basic " + basic).get("/wiki/api/v2/spaces").status()).isEqualTo(200);
+
+        // the test clients share one JDK client, whose kept-alive connection carries the next request
+        assertThat(TestClient.withHeader(sandbox, "Basic " + otherCase).get("/wiki/api/v2/spaces").status()).isEqualTo(401);
+    }
+
+    @Test
     void revoked_token_answers_401_and_a_new_token_works() {
         sandbox.revokeToken("ada@example.com");
         assertThat(ada.get("/wiki/api/v2/spaces").status()).isEqualTo(401);

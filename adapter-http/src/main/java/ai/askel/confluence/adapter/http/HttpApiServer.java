@@ -92,7 +92,13 @@ public final class HttpApiServer implements AutoCloseable {
             cfg.jetty.multipartConfig.maxInMemoryFileSize(MultipartReader.IN_MEMORY_THRESHOLD, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxFileSize(settings.maxAttachmentBytes(), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxAttachmentBytes() + MultipartReader.ENVELOPE_BYTES, SizeUnit.BYTES);
-            cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                // Jetty reuses the header lines seen earlier on a connection; matched without regard to case, a later
+                // request's "Authorization: Bearer <key>" differing only in case was read as the earlier line, and so
+                // accepted as the earlier key. Case-sensitive, a request is always read as it was sent.
+                http.setHeaderCacheCaseSensitive(true);
+            });
             // a fixed pool: RequestBounds lets API calls take all but the reserved threads
             QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
             threads.setName("askel-http");

@@ -6,11 +6,20 @@ import ai.askel.confluence.domain.Connection;
 import ai.askel.confluence.domain.ContentHash;
 import ai.askel.confluence.domain.error.ConfluenceUnavailableException;
 import ai.askel.confluence.ports.in.RegisterConnectionCommand;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Flow;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,11 +60,11 @@ class RequestPipelineTest {
     @Test
     void a_well_formed_id_sent_by_the_caller_comes_back_and_any_other_is_replaced() {
         String longest = "a".repeat(64);
-        for (String sent : List.of("req-42", "7f3a.b:c_D-9", longest)) {
+        for (String sent : List.of("req-42", "7f3a.b:cD-9", "0f8fad5b-d9cb-469f-a165-70867728950e", longest)) {
             assertThat(api.send(api.request(base, FakeConnector.KEY_A).setHeader("X-Request-Id", sent).GET().build()).header("X-Request-Id"))
                     .isEqualTo(sent);
         }
-        for (String refused : List.of(longest + "a", "two words", "semi;colon", "")) {
+        for (String refused : List.of(longest + "a", "two words", "semi;colon", "", FakeConnector.KEY_A, FakeConnector.REVOKED_KEY)) {
             assertThat(api.send(api.request(base, FakeConnector.KEY_A).setHeader("X-Request-Id", refused).GET().build()).header("X-Request-Id"))
                     .as(refused).matches("[0-9a-f]{32}");
         }
@@ -67,6 +76,44 @@ class RequestPipelineTest {
     }
 
     // ---- authentication ----
+
+    /**
+     * Jetty keeps a cache of the header lines seen on a connection; matched without regard to case, it handed a later
+     * request the earlier line: a key differing from an accepted one only in the case of some letters was accepted as
+     * that key on the same keep-alive connection.
+     */
+    @Test
+    void a_key_differing_only_in_case_from_one_accepted_earlier_on_the_same_connection_is_refused() throws IOException {
+        String caseChanged = FakeConnector.KEY_A.substring(0, FakeConnector.KEY_A.length() - 1)
+                + FakeConnector.KEY_A.substring(FakeConnector.KEY_A.length() - 1).toUpperCase(Locale.ROOT);
+        try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(10_000);
+            assertThat(exchange(socket, FakeConnector.KEY_A)).startsWith("HTTP/1.1 200");
+            assertThat(exchange(socket, FakeConnector.KEY_A)).startsWith("HTTP/1.1 200");
+
+            assertThat(exchange(socket, caseChanged)).startsWith("HTTP/1.1 401");
+            assertThat(exchange(socket, FakeConnector.KEY_A.toUpperCase(Locale.ROOT))).startsWith("HTTP/1.1 401");
+        }
+    }
+
+    /** One GET of {@code base} on a kept-alive connection; answers the status line. */
+    private String exchange(Socket socket, String key) throws IOException {
+        socket.getOutputStream().write(("GET " + base + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the server closed the connection: " + head);
+            }
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.US_ASCII);
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(headers);
+        in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return headers;
+    }
 
     @Test
     void a_request_without_an_api_key_is_401_problem_with_www_authenticate() {

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -134,11 +135,14 @@ class SecurityTest {
                 .isEqualTo(401);
         String valid = harness.apiKey();
         String wrongSecret = valid.substring(0, valid.length() - 1) + (valid.endsWith("a") ? "b" : "a");
-        HttpResponse<String> wrong = harness.send("GET", path, null, null, Optional.of(wrongSecret));
-        // should it ever not be a 401, the answer's headers and body tell a key wrongly accepted from an answer that
-        // belongs to another request on the same connection
-        assertThat(wrong.statusCode()).as("right prefix, wrong secret; answered %s with %s: %s", wrong.request().uri(),
-                wrong.headers().map(), wrong.body()).isEqualTo(401);
+        assertThat(harness.send("GET", path, null, null, Optional.of(wrongSecret)).statusCode()).as("right prefix, wrong secret").isEqualTo(401);
+        // on the kept-alive connection that just carried the valid key, the same key in other case is another key
+        // (Jetty's header cache once read it as the line it had seen before)
+        assertThat(harness.send("GET", path, null, null, Optional.of(valid)).statusCode()).isEqualTo(200);
+        String secret = valid.substring(valid.lastIndexOf('_') + 1);
+        String otherCase = valid.substring(0, valid.lastIndexOf('_') + 1) + (secret.equals(secret.toUpperCase(Locale.ROOT))
+                ? secret.toLowerCase(Locale.ROOT) : secret.toUpperCase(Locale.ROOT));
+        assertThat(harness.send("GET", path, null, null, Optional.of(otherCase)).statusCode()).as("the secret in other case").isEqualTo(401);
 
         CreatedApiKey revoked = harness.askel.manageApiKeys().create(ai.askel.confluence.domain.WorkspaceIds.DEFAULT, "gone");
         assertThat(harness.send("GET", path, null, null, Optional.of(revoked.key().reveal())).statusCode()).isEqualTo(200);
