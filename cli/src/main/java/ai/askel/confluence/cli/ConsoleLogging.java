@@ -31,7 +31,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
             "ai.askel.confluence.sandbox");
     static final String FORMAT = "ASKEL_LOG_FORMAT";
     static final String LEVEL = "ASKEL_LOG_LEVEL";
-    private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX} %-5level [%thread] %logger{30} - %msg%n";
+    /** A line logged while an HTTP request is served names the request's id beside the thread: {@code [askel-http-7 4f0c...]}. */
+    private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX} %-5level [%thread%replace( %X{requestId}){'^ $', ''}] %logger{30} - %msg%n";
 
     /** For Logback's service loader. */
     public ConsoleLogging() {

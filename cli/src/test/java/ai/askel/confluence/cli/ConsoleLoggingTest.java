@@ -6,7 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,22 @@ class ConsoleLoggingTest {
         assertThat(root.getAppender("text")).isInstanceOfSatisfying(ConsoleAppender.class,
                 console -> assertThat(console.getTarget()).isEqualTo("System.err"));
         assertThat(ConsoleLogging.PINNED_AT_WARN).allSatisfy(name -> assertThat(context.getLogger(name).getLevel()).isEqualTo(Level.WARN));
+    }
+
+    @Test
+    void a_text_line_logged_while_serving_a_request_names_the_request_beside_the_thread() {
+        new ConsoleLogging().configure(context);
+        Logger logger = context.getLogger("ai.askel.confluence.adapter.http.access");
+        ConsoleAppender<ILoggingEvent> text = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("text");
+        LoggingEvent served = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "GET /health/live 200 1ms", null, null);
+        served.setThreadName("askel-http-7");
+        served.setMDCPropertyMap(Map.of("requestId", "req-42"));
+        LoggingEvent other = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "HTTP API stopped", null, null);
+        other.setThreadName("main");
+        other.setMDCPropertyMap(Map.of());
+
+        assertThat(new String(text.getEncoder().encode(served), StandardCharsets.UTF_8)).contains(" INFO  [askel-http-7 req-42] a.a.c.adapter.http.access - GET");
+        assertThat(new String(text.getEncoder().encode(other), StandardCharsets.UTF_8)).contains(" INFO  [main] a.a.c.adapter.http.access - HTTP API");
     }
 
     @Test

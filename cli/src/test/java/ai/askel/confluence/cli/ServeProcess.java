@@ -1,5 +1,6 @@
 package ai.askel.confluence.cli;
 
+import ai.askel.confluence.app.reliability.Harness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -345,14 +346,8 @@ public final class ServeProcess implements AutoCloseable {
         try {
             // each request has its own id, so that an answer belonging to another request cannot pass for this one's
             String id = "serve-process-" + requests.incrementAndGet();
-            HttpResponse<String> response = http.send(request.setHeader("X-Request-Id", id).method(method, body).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            // an answer Jetty gives by itself (a 503 while stopping) has no id
-            String answered = response.headers().firstValue("X-Request-Id").orElse(id);
-            if (!answered.equals(id)) {
-                throw new AssertionError("request " + id + " (" + method + " " + request.build().uri() + ") got the answer to request "
-                        + answered + ": " + response.statusCode() + " " + response.body());
-            }
+            HttpResponse<String> response = Harness.requireAnswerTo(id, http.send(request.setHeader("X-Request-Id", id).method(method, body)
+                    .build(), HttpResponse.BodyHandlers.ofString()));
             return new Answer(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + request.build().uri() + " failed: " + e + "\n" + output(), e);

@@ -15,8 +15,11 @@ import org.slf4j.MDC;
 final class RequestIds {
     static final String HEADER = "X-Request-Id";
     static final String LOG_KEY = "requestId";
-    /** Letters, digits and {@code . _ : -}: nothing that could break a header or a log line. */
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /**
+     * Letters, digits and {@code . : -}: nothing that could break a header or a log line, and no underscore, so that
+     * one of the connector's API keys ({@code ask_..._...}) sent here by mistake is never echoed or logged.
+     */
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9.:-]{1,64}");
     private static final HexFormat HEX = HexFormat.of();
 
     private RequestIds() {

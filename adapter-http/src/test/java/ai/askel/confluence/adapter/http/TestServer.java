@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TestServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TEST_ID_PREFIX = "test-";
 
     final FakeConnector fake = new FakeConnector();
     final FakeAdministration admin = new FakeAdministration();
     final HttpApiServer server;
-    private static final String TEST_ID_PREFIX = "test-";
     private final AtomicLong requests = new AtomicLong();
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

@@ -156,20 +156,28 @@ public final class Harness implements AutoCloseable {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            // an answer Jetty gives by itself (a 503 while stopping) has no id
-            String answered = response.headers().firstValue("X-Request-Id").orElse(id);
-            if (!answered.equals(id)) {
-                throw new AssertionError("request " + id + " (" + method + " " + path + ") got the answer to request " + answered + ": "
-                        + response.statusCode() + " " + response.headers().map() + " " + response.body());
-            }
-            return response;
+            return requireAnswerTo(id, http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new IllegalStateException("HTTP " + method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The response, if it answers the request sent with {@code X-Request-Id: id}; an answer the server gave to another
+     * request (read off a connection out of turn) fails the test. An answer Jetty gives by itself (a 503 while
+     * stopping) has no id and passes.
+     */
+    public static HttpResponse<String> requireAnswerTo(String id, HttpResponse<String> response) {
+        String answered = response.headers().firstValue("X-Request-Id").orElse(id);
+        if (!answered.equals(id)) {
+            throw new AssertionError("request " + id + " (" + response.request().method() + " " + response.request().uri()
+                    + ") got the answer to request " + answered + ": " + response.statusCode() + " " + response.headers().map() + " "
+                    + response.body());
+        }
+        return response;
     }
 
     /**
