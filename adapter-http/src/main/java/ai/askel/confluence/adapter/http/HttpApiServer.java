@@ -145,8 +145,8 @@ public final class HttpApiServer implements AutoCloseable {
                 String route = ctx.attribute(RequestPipeline.ROUTE_ATTRIBUTE);
                 String template = route != null ? route : console.owns(ctx.path()) ? "/console" : HttpMetrics.UNMATCHED;
                 metrics.record(ctx.method().name(), template, ctx.statusCode(), millis);
-                ACCESS.info("{} {} {} {}ms {}", HttpMetrics.method(ctx.method().name()), template, ctx.statusCode(), Math.round(millis),
-                        RequestIds.of(ctx));
+                // still in the request's logging context: the line carries its id
+                ACCESS.info("{} {} {} {}ms", HttpMetrics.method(ctx.method().name()), template, ctx.statusCode(), Math.round(millis));
                 RequestIds.release();
             });
         });

@@ -9,8 +9,8 @@ import org.slf4j.MDC;
 /**
  * Every answer names its request in {@value #HEADER}: the caller's own id when it sent a well-formed one (so a caller
  * or a proxy in front can match each answer to what it sent, and find it in the connector's log), a new random one
- * otherwise. The id is in the access log line and, while the request is served, in the logging context under
- * {@value #LOG_KEY}, which the JSON log format prints with every line.
+ * otherwise. While the request is served, up to and including its access log line, the id is in the logging context
+ * under {@value #LOG_KEY}, which the shipped log formats print with every line.
  */
 final class RequestIds {
     static final String HEADER = "X-Request-Id";
@@ -32,12 +32,6 @@ final class RequestIds {
         ctx.header(HEADER, id);
         MDC.put(LOG_KEY, id);
         return id;
-    }
-
-    /** The id given to the request being answered, or "-" for one that never passed {@link #assign}. */
-    static String of(Context ctx) {
-        String id = ctx.res().getHeader(HEADER);
-        return id == null ? "-" : id;
     }
 
     /** Ends the request's logging context on this thread. */
