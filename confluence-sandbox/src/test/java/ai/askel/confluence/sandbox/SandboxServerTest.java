@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,8 +64,8 @@ class SandboxServerTest {
 
     @Test
     void credentials_differing_only_in_case_from_ones_accepted_on_the_same_connection_answer_401() {
-        String basic = java.util.Base64.getEncoder().encodeToString("ada@example.com:token-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String otherCase = basic.toUpperCase(java.util.Locale.ROOT);
+        String basic = Base64.getEncoder().encodeToString("ada@example.com:token-1".getBytes(StandardCharsets.UTF_8));
+        String otherCase = basic.toUpperCase(Locale.ROOT);
         assertThat(TestClient.withHeader(sandbox, "Basic " + basic).get("/wiki/api/v2/spaces").status()).isEqualTo(200);
 
         // the test clients share one JDK client, whose kept-alive connection carries the next request

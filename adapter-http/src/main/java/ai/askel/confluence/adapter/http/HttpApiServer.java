@@ -106,9 +106,11 @@ public final class HttpApiServer implements AutoCloseable {
             metrics.threads(threads);
             // Jetty counts multipart parts against the context's form-key limit
             cfg.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(settings.maxMultipartParts()));
-            // counts the requests in flight, so that stopping waits for them (and refuses new ones with 503)
+            // counts the requests in flight, so that stopping waits for them (and refuses new ones with 503); inside it,
+            // the request id leaves the thread with the request (Javalin attaches its servlet to the innermost wrapper)
             cfg.jetty.modifyServer(server -> {
                 GracefulHandler graceful = new GracefulHandler();
+                graceful.setHandler(RequestIds.forgottenAfterEachRequest());
                 server.setHandler(graceful);
                 this.jetty = server;
                 this.inFlight = graceful;
@@ -147,7 +149,6 @@ public final class HttpApiServer implements AutoCloseable {
                 metrics.record(ctx.method().name(), template, ctx.statusCode(), millis);
                 // still in the request's logging context: the line carries its id
                 ACCESS.info("{} {} {} {}ms", HttpMetrics.method(ctx.method().name()), template, ctx.statusCode(), Math.round(millis));
-                RequestIds.release();
             });
         });
         try {

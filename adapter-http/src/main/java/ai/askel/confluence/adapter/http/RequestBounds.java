@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * What keeps one slow tenant or one slow sender from taking the server: API requests are admitted
@@ -79,9 +81,15 @@ final class RequestBounds {
      */
     <T> T readWithin(Context ctx, Duration budget, Supplier<T> read) {
         AtomicBoolean cutOff = new AtomicBoolean();
+        Map<String, String> requestContext = MDC.getCopyOfContextMap(); // its line names the request (its id)
         ScheduledFuture<?> timer = watchdog.schedule(() -> {
             cutOff.set(true);
-            LOG.info("closing a connection whose request body did not arrive within {} ms", budget.toMillis());
+            MDC.setContextMap(requestContext == null ? Map.of() : requestContext);
+            try {
+                LOG.info("closing a connection whose request body did not arrive within {} ms", budget.toMillis());
+            } finally {
+                MDC.clear();
+            }
             close(ctx);
         }, budget.toMillis(), TimeUnit.MILLISECONDS);
         try {

@@ -4,6 +4,10 @@ import io.javalin.http.Context;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.MDC;
 
 /**
@@ -25,18 +29,30 @@ final class RequestIds {
     private RequestIds() {
     }
 
-    /** Gives the request its id (on the answer and in the logging context); answers it. */
-    static String assign(Context ctx) {
+    /** Gives the request its id, on the answer and in the logging context. */
+    static void assign(Context ctx) {
         String sent = ctx.header(HEADER);
         String id = sent != null && WELL_FORMED.matcher(sent).matches() ? sent : newId();
         ctx.header(HEADER, id);
         MDC.put(LOG_KEY, id);
-        return id;
     }
 
-    /** Ends the request's logging context on this thread. */
-    static void release() {
-        MDC.remove(LOG_KEY);
+    /**
+     * A handler around the application's that takes the request id off the thread once a request is done, whichever
+     * way it ended: Javalin skips its request loggers when writing the answer fails (the caller went away), so nothing
+     * there can be relied on to run.
+     */
+    static Handler.Wrapper forgottenAfterEachRequest() {
+        return new Handler.Wrapper() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                try {
+                    return super.handle(request, response, callback);
+                } finally {
+                    MDC.remove(LOG_KEY);
+                }
+            }
+        };
     }
 
     /** 128 random bits: unique enough to find one request in any log; not a secret, so not from a secure source. */

@@ -8,6 +8,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +75,25 @@ class RequestLoggingTest {
         ILoggingEvent access = events.list.stream().filter(e -> e.getFormattedMessage().matches("GET /api/v1/connections 500 \\d+ms"))
                 .findFirst().orElseThrow();
         assertThat(List.of(failure, access)).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("requestId", "support-1234"));
+    }
+
+    @Test
+    void the_watchdog_that_cuts_off_a_body_too_slow_to_arrive_names_the_request() throws Exception {
+        api.close();
+        HttpServerSettings defaults = HttpServerSettings.defaults();
+        api = new TestServer(defaults.withPort(0).withBounds(defaults.requestDeadline(), Duration.ofMillis(300), defaults.maxThreads(),
+                defaults.reservedThreads()));
+        try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(10_000);
+            // 20 bytes announced, 2 sent: the body never arrives whole
+            socket.getOutputStream().write(("POST /api/v1/connections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + FakeConnector.KEY_A
+                    + "\r\nX-Request-Id: slow-1\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n{\"").getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readAllBytes(); // until the watchdog closes the connection
+        }
+
+        ILoggingEvent cutOff = events.list.stream().filter(e -> e.getFormattedMessage().startsWith("closing a connection whose request body"))
+                .findFirst().orElseThrow();
+        assertThat(cutOff.getMDCPropertyMap()).containsEntry("requestId", "slow-1");
     }
 
     @Test
