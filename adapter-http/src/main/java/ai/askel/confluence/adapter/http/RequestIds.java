@@ -13,8 +13,8 @@ import org.slf4j.MDC;
 /**
  * Every answer the API gives (not those Jetty gives by itself) names its request in {@value #HEADER}: the caller's own
  * id when it sent a well-formed one (so a caller or a proxy in front can match each answer to what it sent, and find it
- * in the connector's log), a new random one otherwise. While the request is served, up to and including its access log line, the id is in the logging context
- * under {@value #LOG_KEY}, which the shipped log formats print with every line.
+ * in the connector's log), a new random one otherwise. While the request is served, up to and including its access log
+ * line, the id is in the logging context under {@value #LOG_KEY}, which the shipped log formats print with every line.
  */
 final class RequestIds {
     static final String HEADER = "X-Request-Id";
